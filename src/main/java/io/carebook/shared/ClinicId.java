@@ -1,0 +1,25 @@
+package io.carebook.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a clinic. */
+public record ClinicId(UUID value) {
+
+  public ClinicId {
+    Objects.requireNonNull(value, "clinic id");
+  }
+
+  public static ClinicId random() {
+    return new ClinicId(UUID.randomUUID());
+  }
+
+  public static ClinicId of(String value) {
+    return new ClinicId(UUID.fromString(value));
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

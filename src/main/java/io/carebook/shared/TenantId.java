@@ -1,0 +1,25 @@
+package io.carebook.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a tenant. */
+public record TenantId(UUID value) {
+
+  public TenantId {
+    Objects.requireNonNull(value, "tenant id");
+  }
+
+  public static TenantId random() {
+    return new TenantId(UUID.randomUUID());
+  }
+
+  public static TenantId of(String value) {
+    return new TenantId(UUID.fromString(value));
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

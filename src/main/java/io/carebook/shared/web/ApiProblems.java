@@ -1,0 +1,133 @@
+package io.carebook.shared.web;
+
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.ProblemException.FieldError;
+import io.carebook.shared.Problems;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 problem: a stable {@code type}, a human {@code detail}, and {@code
+ * errors[]} naming each invalid field. A bad request never becomes a 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<ProblemDetail> problem(ProblemException e) {
+    return respond(problem(e.status(), e.kind(), e.getMessage(), e.errors()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of()));
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
+    return respond(
+        problem(
+            HttpStatus.PRECONDITION_FAILED,
+            "stale-write",
+            "The record changed since you read it; read it again and retry.",
+            List.of()));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    return respond(
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal",
+            "Something went wrong on our side; nothing was saved.",
+            List.of()));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+            .toList();
+    return invalid(errors);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            m ->
+                                new FieldError(
+                                    r.getMethodParameter().getParameterName() + "",
+                                    String.valueOf(m.getDefaultMessage()))))
+            .toList();
+    return invalid(errors);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-request",
+            "The request body is not valid JSON of the expected shape.",
+            List.of());
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  private ResponseEntity<Object> invalid(List<FieldError> errors) {
+    var body =
+        problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields.", errors);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  static ProblemDetail problem(
+      HttpStatusCode status, String kind, String detail, List<FieldError> errors) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(Problems.type(kind));
+    if (!errors.isEmpty()) {
+      problem.setProperty("errors", errors);
+    }
+    return problem;
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+}

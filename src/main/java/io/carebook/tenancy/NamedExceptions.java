@@ -1,0 +1,31 @@
+package io.carebook.tenancy;
+
+import java.util.Set;
+
+/**
+ * The one list of what row-level security does not cover, and why (DESIGN.md §2). The isolation
+ * coverage test reads it: a table with no {@code tenant_id} that is not listed here fails the
+ * build.
+ */
+public final class NamedExceptions {
+
+  private NamedExceptions() {}
+
+  /** Tables without {@code tenant_id}: read before a tenant is known, or across tenants. */
+  public static final Set<String> GLOBAL_TABLES =
+      Set.of(
+          "tenants", // the organizations themselves; sign-in and sweeping jobs read them
+          "clinic_slugs", // public slug -> tenant and clinic, routing information only
+          "users", // a person is global: one identity, memberships in many organizations
+          "one_time_tokens", // confirmation links, resolved before any tenant is known
+          "token_signing_keys", // keys that sign API tokens for every tenant
+          "event_publication", // Modulith's durable event registry; events carry tenant ids
+          "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
+
+  /**
+   * SECURITY DEFINER functions: each maps one key to routing information only, then the work
+   * continues inside the tenant's context.
+   */
+  public static final Set<String> RESOLVERS =
+      Set.of("my_memberships"); // the signed-in user's own memberships, across tenants
+}

@@ -1,0 +1,74 @@
+package io.carebook.tenancy;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tenant, clinic and actor of the work in progress, resolved once at the edge (a request's
+ * session or token, a job's tenant) and bound for the extent of that work.
+ *
+ * <p>Every transaction copies it into PostgreSQL's transaction-local settings, where the row-level
+ * security policies read it. Work with no tenant bound sees no tenant-owned rows and can write
+ * none: forgetting the context fails closed.
+ */
+public final class TenantContext {
+
+  private static final ScopedValue<Scope> CURRENT = ScopedValue.newInstance();
+
+  private TenantContext() {}
+
+  /** What a piece of work acts as. Any part may be absent (before sign-in, before a tenant). */
+  public record Scope(
+      @Nullable TenantId tenant,
+      @Nullable ClinicId clinic,
+      @Nullable UserId user,
+      ActorType actor) {
+
+    public static Scope anonymous() {
+      return new Scope(null, null, null, ActorType.HUMAN);
+    }
+
+    public static Scope user(UserId user) {
+      return new Scope(null, null, user, ActorType.HUMAN);
+    }
+
+    public static Scope member(TenantId tenant, ClinicId clinic, UserId user, ActorType actor) {
+      return new Scope(tenant, clinic, user, actor);
+    }
+
+    /** A background job acting for one tenant. */
+    public static Scope system(TenantId tenant) {
+      return new Scope(tenant, null, null, ActorType.SYSTEM);
+    }
+  }
+
+  public static Optional<Scope> current() {
+    return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
+  }
+
+  /** The current tenant, or an exception when the work runs outside any tenant. */
+  public static TenantId tenant() {
+    return current()
+        .map(Scope::tenant)
+        .orElseThrow(() -> new IllegalStateException("no tenant in context"));
+  }
+
+  /** The active clinic, or an exception when none is active. */
+  public static ClinicId clinic() {
+    return current()
+        .map(Scope::clinic)
+        .orElseThrow(() -> new IllegalStateException("no clinic in context"));
+  }
+
+  public static <T, X extends Throwable> T call(Scope scope, ScopedValue.CallableOp<T, X> op)
+      throws X {
+    return ScopedValue.where(CURRENT, scope).call(op);
+  }
+
+  public static void run(Scope scope, Runnable op) {
+    ScopedValue.where(CURRENT, scope).run(op);
+  }
+}

