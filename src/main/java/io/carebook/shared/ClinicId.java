@@ -1,10 +1,11 @@
 package io.carebook.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a clinic. */
-public record ClinicId(UUID value) {
+public record ClinicId(@JsonValue UUID value) {
 
   public ClinicId {
     Objects.requireNonNull(value, "clinic id");

@@ -1,5 +1,6 @@
 package io.carebook.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * A phone number in E.164. Parsed from whatever a person typed: spaces, dashes, brackets, a
  * national prefix, or Arabic-Indic digits, read in the clinic's country.
  */
-public record PhoneNumber(String e164) {
+public record PhoneNumber(@JsonValue String e164) {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 

@@ -1,10 +1,11 @@
 package io.carebook.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a tenant. */
-public record TenantId(UUID value) {
+public record TenantId(@JsonValue UUID value) {
 
   public TenantId {
     Objects.requireNonNull(value, "tenant id");

@@ -1,10 +1,11 @@
 package io.carebook.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a user. */
-public record UserId(UUID value) {
+public record UserId(@JsonValue UUID value) {
 
   public UserId {
     Objects.requireNonNull(value, "user id");

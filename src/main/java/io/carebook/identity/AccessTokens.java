@@ -1,0 +1,91 @@
+package io.carebook.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.carebook.shared.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Short-lived API access tokens (JWT, HS256) carrying the user, the active clinic, its tenant and
+ * the roles held there. Membership is still checked on every request, so a token outlives no
+ * removal.
+ */
+@Component
+class AccessTokens {
+
+  static final Duration LIFETIME = Duration.ofMinutes(15);
+  static final String ISSUER = "carebook";
+
+  private final SigningKeys keys;
+  private final Clock clock;
+  private volatile @Nullable JwtDecoder decoder;
+
+  AccessTokens(SigningKeys keys, Clock clock) {
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  record Issued(String token, long expiresInSeconds) {}
+
+  Issued issue(UserId user, String name, @Nullable Membership membership) {
+    var now = clock.instant();
+    var claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(user.toString())
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(LIFETIME)))
+            .claim("name", name);
+    if (membership != null) {
+      claims
+          .claim("tenant", membership.tenantId().toString())
+          .claim("clinic", membership.clinicId().toString())
+          .claim("roles", membership.roles().stream().map(Role::name).sorted().toList());
+    }
+    var key = keys.signing();
+    try {
+      var jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+              claims.build());
+      jwt.sign(new MACSigner(key));
+      return new Issued(jwt.serialize(), LIFETIME.toSeconds());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Could not sign an access token", e);
+    }
+  }
+
+  /** Verifies signature, issuer and expiry. */
+  Jwt decode(String token) {
+    var current = decoder;
+    if (current == null) {
+      var processor = new DefaultJWTProcessor<SecurityContext>();
+      processor.setJWSKeySelector(
+          new JWSVerificationKeySelector<>(
+              JWSAlgorithm.HS256, new ImmutableJWKSet<>(keys.verifying())));
+      var nimbus = new NimbusJwtDecoder(processor);
+      nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+      current = nimbus;
+      decoder = current;
+    }
+    return current.decode(token);
+  }
+}

@@ -1,0 +1,33 @@
+package io.carebook.identity;
+
+import io.carebook.shared.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Confirms an account's e-mail address from the single-use link that was sent to it. */
+@Service
+public class EmailConfirmation {
+
+  private final OneTimeTokens tokens;
+  private final Users users;
+
+  EmailConfirmation(OneTimeTokens tokens, Users users) {
+    this.tokens = tokens;
+    this.users = users;
+  }
+
+  @Transactional
+  public void confirm(String token) {
+    var user =
+        tokens
+            .redeem(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, token)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-token",
+                        "This confirmation link is invalid, expired or already used."));
+    users.confirmEmail(user);
+  }
+}

@@ -1,0 +1,125 @@
+package io.carebook.identity;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantContext.Scope;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The edge: after authentication, resolves the request's user, active clinic and tenant once,
+ * checks the membership against the database (so a removed member loses access at once, tokens
+ * included) and binds the {@link TenantContext} and {@link CurrentMember} for the rest of the
+ * request.
+ */
+class MemberContextFilter extends OncePerRequestFilter {
+
+  static final String ACTIVE_CLINIC = "carebook.activeClinic";
+
+  private final Memberships memberships;
+  private final AuthenticationEntryPoint revoked;
+
+  MemberContextFilter(Memberships memberships, AuthenticationEntryPoint revoked) {
+    this.memberships = memberships;
+    this.revoked = revoked;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    var member = resolve(authentication, request);
+    if (member == null && authentication instanceof JwtAuthenticationToken) {
+      revoked.commence(
+          request,
+          response,
+          new InsufficientAuthenticationException("The membership of this token has ended."));
+      return;
+    }
+    var scope = member == null ? Scope.anonymous() : scopeOf(member);
+    try {
+      TenantContext.call(
+          scope,
+          () -> {
+            if (member == null) {
+              chain.doFilter(request, response);
+              return null;
+            }
+            return ScopedValue.where(CurrentMember.scopedValue(), member)
+                .call(
+                    () -> {
+                      chain.doFilter(request, response);
+                      return null;
+                    });
+          });
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
+  }
+
+  private @Nullable CurrentMember resolve(
+      @Nullable Authentication authentication, HttpServletRequest request) {
+    return switch (authentication) {
+      case JwtAuthenticationToken jwt -> fromToken(jwt);
+      case Authentication a when a.getPrincipal() instanceof CarebookUser user ->
+          fromSession(user, request);
+      case null, default -> null;
+    };
+  }
+
+  /** A token names its clinic; if that membership has ended, the token is worthless. */
+  private @Nullable CurrentMember fromToken(JwtAuthenticationToken authentication) {
+    var jwt = authentication.getToken();
+    var user = UserId.of(jwt.getSubject());
+    var all = memberships.of(user);
+    var clinicClaim = jwt.getClaimAsString("clinic");
+    var name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse("");
+    if (clinicClaim == null) {
+      return new CurrentMember(user, name, null, all);
+    }
+    var member = new CurrentMember(user, name, null, all);
+    return member
+        .membershipIn(ClinicId.of(clinicClaim))
+        .map(active -> new CurrentMember(user, name, active, all))
+        .orElse(null);
+  }
+
+  /** The session remembers the chosen clinic; without one (or if it ended), the first one. */
+  private CurrentMember fromSession(CarebookUser user, HttpServletRequest request) {
+    var all = memberships.of(user.id());
+    var member = new CurrentMember(user.id(), user.displayName(), null, all);
+    var session = request.getSession();
+    var chosen =
+        Optional.ofNullable((String) session.getAttribute(ACTIVE_CLINIC))
+            .map(ClinicId::of)
+            .flatMap(member::membershipIn)
+            .or(() -> all.stream().filter(Membership::active).findFirst());
+    chosen.ifPresentOrElse(
+        m -> session.setAttribute(ACTIVE_CLINIC, m.clinicId().toString()),
+        () -> session.removeAttribute(ACTIVE_CLINIC));
+    return new CurrentMember(user.id(), user.displayName(), chosen.orElse(null), all);
+  }
+
+  private static Scope scopeOf(CurrentMember member) {
+    var active = member.active();
+    return active == null
+        ? Scope.user(member.userId())
+        : Scope.member(active.tenantId(), active.clinicId(), member.userId(), ActorType.HUMAN);
+  }
+}

@@ -1,0 +1,73 @@
+package io.carebook.identity;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.TenantContext;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Who holds which roles in which clinic. */
+@Service
+public class Memberships {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate readOnly;
+
+  Memberships(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /** Gives {@code user} the roles in a clinic of the current organization. */
+  @Transactional
+  public void grant(ClinicId clinic, UserId user, Collection<Role> roles) {
+    var names = roles.stream().map(Role::name).toArray(String[]::new);
+    jdbc.sql(
+            """
+            insert into memberships (tenant_id, clinic_id, user_id, roles) values (?, ?, ?, ?)
+            on conflict (tenant_id, clinic_id, user_id) do update set roles = excluded.roles""")
+        .params(TenantContext.tenant().value(), clinic.value(), user.value(), names)
+        .update();
+  }
+
+  /**
+   * Every membership of {@code user}, across organizations, through the {@code my_memberships}
+   * resolver: it can only answer for the user bound in the context.
+   */
+  List<Membership> of(UserId user) {
+    return TenantContext.call(
+        TenantContext.Scope.user(user), () -> readOnly.execute(status -> ofCurrentUser()));
+  }
+
+  private List<Membership> ofCurrentUser() {
+    return jdbc.sql("select * from my_memberships()")
+        .query(
+            (rs, n) ->
+                new Membership(
+                    new TenantId(rs.getObject("tenant_id", UUID.class)),
+                    rs.getString("tenant_name"),
+                    new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                    rs.getString("clinic_name"),
+                    roles(rs.getArray("roles")),
+                    "ACTIVE".equals(rs.getString("status"))))
+        .list();
+  }
+
+  private static EnumSet<Role> roles(Array array) throws SQLException {
+    var roles = EnumSet.noneOf(Role.class);
+    Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);
+    return roles;
+  }
+}

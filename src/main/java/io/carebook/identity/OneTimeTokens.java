@@ -1,0 +1,74 @@
+package io.carebook.identity;
+
+import io.carebook.shared.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Single-use, expiring tokens sent in links. Only a SHA-256 of each token is stored, so a copy of
+ * the database cannot be used to confirm or reset anybody's account.
+ */
+@Repository
+class OneTimeTokens {
+
+  enum Purpose {
+    EMAIL_CONFIRMATION
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  OneTimeTokens(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Issues a token and returns it in clear, once. */
+  String issue(Purpose purpose, UserId user, Duration validFor) {
+    var bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    jdbc.sql(
+            "insert into one_time_tokens (token_hash, purpose, user_id, expires_at)"
+                + " values (?, ?, ?, ?)")
+        .params(
+            hash(token),
+            purpose.name(),
+            user.value(),
+            Timestamp.from(clock.instant().plus(validFor)))
+        .update();
+    return token;
+  }
+
+  /** Uses a token up; empty when it is unknown, expired, already used or for another purpose. */
+  Optional<UserId> redeem(Purpose purpose, String token) {
+    return jdbc.sql(
+            """
+            update one_time_tokens set used_at = now()
+            where token_hash = ? and purpose = ? and used_at is null and expires_at > ?
+            returning user_id""")
+        .params(hash(token), purpose.name(), Timestamp.from(clock.instant()))
+        .query((rs, n) -> new UserId(rs.getObject(1, UUID.class)))
+        .optional();
+  }
+
+  private static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.carebook.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the API ({@code /api/**}) takes bearer tokens and keeps no session; the pages use a
+ * session cookie with CSRF protection. Behind both, {@link MemberContextFilter} binds the request's
+ * tenant and actor.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  static PasswordEncoder passwordEncoder() {
+    return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      CarebookUserDetailsService users, PasswordEncoder passwords) {
+    var provider = new DaoAuthenticationProvider(users);
+    provider.setPasswordEncoder(passwords);
+    return new ProviderManager(provider);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(
+      HttpSecurity http, AccessTokens tokens, Memberships memberships, JsonMapper json)
+      throws Exception {
+    var problems = new ProblemEntryPoint(json);
+    return http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/signups",
+                        "/api/v1/email-confirmations",
+                        "/api/v1/tokens")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.decoder(tokens::decode))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterAfter(new MemberContextFilter(memberships, problems), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http, Memberships memberships, JsonMapper json)
+      throws Exception {
+    return http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/signin",
+                        "/signup",
+                        "/signup/**",
+                        "/confirm-email",
+                        "/dev/outbox",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/problems/**",
+                        "/actuator/health/**",
+                        "/actuator/prometheus",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/signin")
+                    .loginProcessingUrl("/signin")
+                    .usernameParameter("email")
+                    .defaultSuccessUrl("/", true)
+                    .failureHandler(new SignInFailures()))
+        .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+        .addFilterAfter(
+            new MemberContextFilter(memberships, new ProblemEntryPoint(json)),
+            AuthorizationFilter.class)
+        .build();
+  }
+}

@@ -1,0 +1,20 @@
+package io.carebook.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/** Sends a failed sign-in back to the form with the reason a person can act on. */
+class SignInFailures implements AuthenticationFailureHandler {
+
+  @Override
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    var reason = e instanceof DisabledException ? "unconfirmed" : "invalid";
+    response.sendRedirect(request.getContextPath() + "/signin?error=" + reason);
+  }
+}

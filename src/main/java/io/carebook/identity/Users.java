@@ -1,0 +1,74 @@
+package io.carebook.identity;
+
+import io.carebook.shared.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The global user accounts. */
+@Repository
+class Users {
+
+  private final JdbcClient jdbc;
+
+  Users(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record Account(
+      UserId id,
+      String email,
+      String displayName,
+      String passwordHash,
+      String locale,
+      boolean confirmed) {}
+
+  void create(UserId id, String email, String displayName, String passwordHash, String locale) {
+    jdbc.sql(
+            "insert into users (id, email, display_name, password_hash, preferred_locale)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(id.value(), email, displayName, passwordHash, locale)
+        .update();
+  }
+
+  boolean emailTaken(String email) {
+    return jdbc.sql("select exists (select 1 from users where lower(email) = lower(?))")
+        .param(email)
+        .query(Boolean.class)
+        .single();
+  }
+
+  Optional<Account> byEmail(String email) {
+    return jdbc.sql("select * from users where lower(email) = lower(?)")
+        .param(email)
+        .query(Users::account)
+        .optional();
+  }
+
+  Optional<Account> byId(UserId id) {
+    return jdbc.sql("select * from users where id = ?")
+        .param(id.value())
+        .query(Users::account)
+        .optional();
+  }
+
+  void confirmEmail(UserId id) {
+    jdbc.sql(
+            "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is null")
+        .param(id.value())
+        .update();
+  }
+
+  private static Account account(ResultSet rs, int row) throws SQLException {
+    return new Account(
+        new UserId(rs.getObject("id", UUID.class)),
+        rs.getString("email"),
+        rs.getString("display_name"),
+        rs.getString("password_hash"),
+        rs.getString("preferred_locale"),
+        rs.getTimestamp("email_confirmed_at") != null);
+  }
+}

@@ -1,0 +1,105 @@
+package io.carebook.identity.web;
+
+import io.carebook.identity.CurrentMember;
+import io.carebook.identity.EmailConfirmation;
+import io.carebook.identity.RateLimits;
+import io.carebook.identity.Sessions;
+import io.carebook.identity.SignUp;
+import io.carebook.identity.SignUpForm;
+import io.carebook.shared.ClinicId;
+import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Identity", description = "Sign-up, sign-in and the active clinic")
+@AllowedWhenReadOnly
+class IdentityApi {
+
+  private final SignUp signUp;
+  private final EmailConfirmation confirmation;
+  private final Sessions sessions;
+  private final RateLimits limits;
+
+  IdentityApi(SignUp signUp, EmailConfirmation confirmation, Sessions sessions, RateLimits limits) {
+    this.signUp = signUp;
+    this.confirmation = confirmation;
+    this.sessions = sessions;
+    this.limits = limits;
+  }
+
+  record SignUpAccepted(String organizationId, String clinicId, String userId, String next) {}
+
+  @PostMapping("/api/v1/signups")
+  @Operation(
+      summary = "Open an organization with its first clinic and owner (public, rate-limited)",
+      description =
+          "The clinic starts a 14-day trial. The owner must confirm the e-mail before signing in.")
+  ResponseEntity<SignUpAccepted> signUp(
+      @Valid @RequestBody SignUpForm form, HttpServletRequest request) {
+    limits.consume(RateLimits.SIGN_UP_PER_IP, request.getRemoteAddr());
+    var opened = signUp.open(form);
+    return ResponseEntity.created(URI.create("/api/v1/me"))
+        .body(
+            new SignUpAccepted(
+                opened.tenantId().toString(),
+                opened.clinicId().toString(),
+                opened.ownerId().toString(),
+                "Confirm the e-mail address through the link we sent, then sign in."));
+  }
+
+  record Confirmation(@NotBlank String token) {}
+
+  @PostMapping("/api/v1/email-confirmations")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Confirm an e-mail address with the token from the link (public)")
+  void confirm(@Valid @RequestBody Confirmation body) {
+    confirmation.confirm(body.token());
+  }
+
+  record Credentials(
+      @NotBlank String email, @NotBlank String password, @Nullable String clinicId) {}
+
+  @PostMapping("/api/v1/tokens")
+  @Operation(
+      summary = "Sign in: exchange e-mail and password for a 15-minute access token (public)",
+      description = "The token is bound to one clinic: the one named, or the first membership.")
+  Sessions.Token signIn(@Valid @RequestBody Credentials body, HttpServletRequest request) {
+    var clinic = body.clinicId() == null ? null : clinicId(body.clinicId());
+    return sessions.signIn(body.email(), body.password(), clinic, request.getRemoteAddr());
+  }
+
+  record ClinicSwitch(@NotBlank String clinicId) {}
+
+  @PostMapping("/api/v1/tokens/switch-clinic")
+  @Operation(summary = "Switch the active clinic: a new token bound to another membership")
+  Sessions.Token switchClinic(@Valid @RequestBody ClinicSwitch body) {
+    return sessions.switchClinic(clinicId(body.clinicId()));
+  }
+
+  @GetMapping("/api/v1/me")
+  @Operation(summary = "The signed-in user, the active clinic and every membership")
+  CurrentMember me() {
+    return CurrentMember.current().orElseThrow();
+  }
+
+  private static ClinicId clinicId(String value) {
+    try {
+      return ClinicId.of(value);
+    } catch (IllegalArgumentException e) {
+      throw io.carebook.shared.ProblemException.invalid("clinicId", "is not a valid id");
+    }
+  }
+}

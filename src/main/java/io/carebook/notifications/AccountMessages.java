@@ -1,0 +1,50 @@
+package io.carebook.notifications;
+
+import io.carebook.identity.EmailConfirmationRequested;
+import io.carebook.tenancy.TenantTransactions;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Messages about a person's account. Listens after the publishing transaction commits; the event
+ * publication registry retries a listener that failed, so no message is lost.
+ */
+@Component
+class AccountMessages {
+
+  private final Outbox outbox;
+  private final TenantTransactions tenants;
+  private final MessageSource messages;
+  private final String baseUrl;
+
+  AccountMessages(
+      Outbox outbox,
+      TenantTransactions tenants,
+      MessageSource messages,
+      @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
+    this.outbox = outbox;
+    this.tenants = tenants;
+    this.messages = messages;
+    this.baseUrl = baseUrl;
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(EmailConfirmationRequested event) {
+    var locale = Locale.forLanguageTag(event.locale());
+    var link = baseUrl + event.confirmationPath();
+    var subject = messages.getMessage("notifications.confirm.subject", null, locale);
+    var body =
+        messages.getMessage(
+            "notifications.confirm.body", new Object[] {event.displayName(), link}, locale);
+    tenants.run(
+        event.tenantId(),
+        () ->
+            outbox.store(
+                "EMAIL", event.email(), "EMAIL_CONFIRMATION", event.locale(), subject, body));
+  }
+}

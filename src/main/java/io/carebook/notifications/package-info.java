@@ -1,0 +1,10 @@
+/**
+ * Turns other modules' events into messages and keeps the outbox. Other modules never call it: they
+ * publish events, and it listens.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "identity"})
+@NullMarked
+package io.carebook.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,67 @@
+package io.carebook.notifications.web;
+
+import io.carebook.notifications.Outbox;
+import io.carebook.notifications.OutboxMessage;
+import io.carebook.shared.NotFoundException;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantTransactions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The outbox: the clinic's own messages for staff, and — only on a developer's machine, where
+ * nothing is really sent — every organization's messages, so sign-up links can be followed.
+ */
+@Controller
+class OutboxPages {
+
+  private final Outbox outbox;
+  private final Organizations organizations;
+  private final TenantTransactions tenants;
+  private final boolean devOutbox;
+  private final OutboxLinks links = new OutboxLinks();
+
+  OutboxPages(
+      Outbox outbox,
+      Organizations organizations,
+      TenantTransactions tenants,
+      @Value("${carebook.dev.outbox-page:false}") boolean devOutbox) {
+    this.outbox = outbox;
+    this.organizations = organizations;
+    this.tenants = tenants;
+    this.devOutbox = devOutbox;
+  }
+
+  /** A message with its body ready to show: escaped, links clickable. */
+  record MessageView(OutboxMessage message, String bodyHtml) {}
+
+  @GetMapping("/outbox")
+  String clinicOutbox(Model model) {
+    model.addAttribute("messages", views(outbox.recent(100)));
+    model.addAttribute("dev", false);
+    return "notifications/outbox";
+  }
+
+  @GetMapping("/dev/outbox")
+  String devOutbox(Model model) {
+    if (!devOutbox) {
+      throw new NotFoundException("Page");
+    }
+    var all = new ArrayList<OutboxMessage>();
+    organizations.forEachTenant(
+        tenant -> all.addAll(tenants.call(tenant, () -> outbox.recent(20))));
+    all.sort(Comparator.comparing(OutboxMessage::createdAt).reversed());
+    model.addAttribute("messages", views(all.stream().limit(100).toList()));
+    model.addAttribute("dev", true);
+    return "notifications/outbox";
+  }
+
+  private List<MessageView> views(List<OutboxMessage> messages) {
+    return messages.stream().map(m -> new MessageView(m, links.linkify(m.body()))).toList();
+  }
+}

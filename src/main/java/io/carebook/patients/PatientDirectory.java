@@ -1,0 +1,180 @@
+package io.carebook.patients;
+
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.PhoneNumber;
+import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The facade of the patients module: register, find or register, search as you type, read and
+ * correct a patient of the current organization.
+ */
+@Service
+public class PatientDirectory {
+
+  /** At most this many results per page. */
+  public static final int MAX_PAGE = 100;
+
+  private final Patients patients;
+  private final Organizations organizations;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  PatientDirectory(
+      Patients patients,
+      Organizations organizations,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.patients = patients;
+    this.organizations = organizations;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** One page of search results, and the cursor of the next page if there is one. */
+  public record Page(List<Patient> items, @Nullable String next) {}
+
+  /**
+   * Registers a patient, or refuses with {@link DuplicatePatientException} when the duplicate rule
+   * matches (same phone, same normalized name).
+   */
+  @Transactional
+  public Patient register(NewPatient patient) {
+    var phone = validated(patient);
+    if (phone != null) {
+      patients
+          .sameNameAndPhone(PersonName.normalize(patient.fullName()), phone)
+          .ifPresent(
+              existing -> {
+                throw new DuplicatePatientException(existing);
+              });
+    }
+    var id = PatientId.random();
+    if (!patients.insert(id, patient, phone)) {
+      // another request registered the same person a moment ago
+      throw new DuplicatePatientException(
+          patients.sameNameAndPhone(PersonName.normalize(patient.fullName()), phone).orElseThrow());
+    }
+    events.publishEvent(new PatientRegistered(TenantContext.tenant(), id));
+    return patients.find(id).orElseThrow();
+  }
+
+  /** The patient the duplicate rule matches, or a newly registered one. */
+  @Transactional
+  public Patient findOrRegister(NewPatient patient) {
+    try {
+      return register(patient);
+    } catch (DuplicatePatientException e) {
+      return get(e.existing());
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public Patient get(PatientId id) {
+    return patients.find(id).orElseThrow(() -> new NotFoundException("Patient"));
+  }
+
+  /**
+   * Corrects a patient's details. {@code expectedVersion} is the version the caller read; a stale
+   * one is refused so that nobody overwrites a change they have not seen.
+   */
+  @Transactional
+  public Patient correct(PatientId id, NewPatient patient, int expectedVersion) {
+    get(id);
+    var phone = validated(patient);
+    if (phone != null) {
+      var same = patients.sameNameAndPhone(PersonName.normalize(patient.fullName()), phone);
+      if (same.isPresent() && !same.get().equals(id)) {
+        throw new DuplicatePatientException(same.get());
+      }
+    }
+    if (!patients.update(id, patient, phone, expectedVersion)) {
+      throw new OptimisticLockingFailureException("patient " + id + " changed");
+    }
+    return get(id);
+  }
+
+  /** Other patients sharing a phone: a household, shown as a hint at registration. */
+  @Transactional(readOnly = true)
+  public List<Patient> sharingPhone(String typedPhone) {
+    return PhoneNumber.parse(typedPhone, region()).map(patients::withPhone).orElse(List.of());
+  }
+
+  /**
+   * Search as you type: digits match the phone number (in any script, formatted or not), other text
+   * matches the name however it was written.
+   */
+  @Transactional(readOnly = true)
+  public Page search(String query, int limit, @Nullable String after) {
+    var size = Math.clamp(limit, 1, MAX_PAGE);
+    var digits = PhoneNumber.digitsOf(query);
+    var name = PersonName.normalize(query.replaceAll("[\\p{Nd}+]", " "));
+    if (digits.length() > 1 && digits.startsWith("0")) {
+      digits = digits.substring(1); // a national prefix is not stored in E.164
+    }
+    var rows = patients.search(digits, name, decode(after), size + 1);
+    var more = rows.size() > size;
+    var items = more ? rows.subList(0, size) : rows;
+    return new Page(List.copyOf(items), more ? encode(items.getLast()) : null);
+  }
+
+  @Transactional(readOnly = true)
+  public long count() {
+    return patients.count();
+  }
+
+  private @Nullable PhoneNumber validated(NewPatient patient) {
+    if (patient.fullName() == null || patient.fullName().isBlank()) {
+      throw ProblemException.invalid("fullName", "is required");
+    }
+    if (patient.fullName().trim().length() > 200) {
+      throw ProblemException.invalid("fullName", "must be at most 200 characters");
+    }
+    if (patient.dateOfBirth() != null
+        && patient
+            .dateOfBirth()
+            .isAfter(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(1))) {
+      throw ProblemException.invalid("dateOfBirth", "cannot be in the future");
+    }
+    if (patient.phone() == null || patient.phone().isBlank()) {
+      return null;
+    }
+    return PhoneNumber.parse(patient.phone(), region())
+        .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+  }
+
+  private String region() {
+    return TenantContext.current().map(TenantContext.Scope::clinic).isPresent()
+        ? organizations.activeClinic().country()
+        : organizations.clinics().stream().findFirst().map(c -> c.country()).orElse("ZZ");
+  }
+
+  private static @Nullable String encode(Patient last) {
+    var text = last.createdAt().toString() + "|" + last.id();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes());
+  }
+
+  private static Patients.@Nullable Cursor decode(@Nullable String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    try {
+      var parts = new String(Base64.getUrlDecoder().decode(cursor)).split("\\|");
+      return new Patients.Cursor(java.time.Instant.parse(parts[0]), UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid("after", "is not a cursor this API returned");
+    }
+  }
+}
