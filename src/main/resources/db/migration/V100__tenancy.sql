@@ -51,10 +51,11 @@ select enable_tenant_isolation('clinics');
 grant select, insert, update on clinics to ${app_role};
 
 -- Global routing table: a clinic's public slug is unique across the platform, and must be
--- found before its tenant is known (public booking pages). Routing information only.
+-- found before its tenant is known (public booking pages). Routing information only; its
+-- columns name where a slug leads rather than an owner, as it belongs to no tenant.
 create table clinic_slugs (
-  slug      text primary key check (slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'),
-  tenant_id uuid not null references tenants (id),
-  clinic_id uuid not null
+  slug             text primary key check (slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'),
+  routes_to_tenant uuid not null references tenants (id),
+  routes_to_clinic uuid not null
 );
 grant select, insert on clinic_slugs to ${app_role};

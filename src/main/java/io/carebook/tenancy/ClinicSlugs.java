@@ -23,7 +23,7 @@ final class ClinicSlugs {
       candidate =
           base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1296, 46656), 36);
     }
-    jdbc.sql("insert into clinic_slugs (slug, tenant_id, clinic_id) values (?, ?, ?)")
+    jdbc.sql("insert into clinic_slugs (slug, routes_to_tenant, routes_to_clinic) values (?, ?, ?)")
         .params(candidate, tenant.value(), clinic.value())
         .update();
     return candidate;

@@ -1,0 +1,96 @@
+package io.carebook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the API, as a mobile app or an agent would use it. */
+public final class Api {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String base;
+  private final @Nullable String token;
+
+  public Api(int port) {
+    this("http://localhost:" + port, null);
+  }
+
+  private Api(String base, @Nullable String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  public Api as(String accessToken) {
+    return new Api(base, accessToken);
+  }
+
+  /** A response: status, headers, and the body as JSON (a missing node when empty). */
+  public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse("");
+    }
+
+    public String text(String field) {
+      return body.path(field).asString();
+    }
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    return send(request(path).POST(json(body)));
+  }
+
+  public Response put(String path, Object body, Map<String, String> headers) {
+    var request = request(path).PUT(json(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  public Response postRaw(String path, String body) {
+    return send(
+        request(path)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json"));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    var builder =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private static HttpRequest.BodyPublisher json(Object body) {
+    return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      var response =
+          HTTP.send(
+              request.header("Content-Type", "application/json").build(),
+              HttpResponse.BodyHandlers.ofString());
+      var text = response.body();
+      var body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
+      return new Response(response.statusCode(), response, body);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

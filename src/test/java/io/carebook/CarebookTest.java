@@ -1,0 +1,27 @@
+package io.carebook;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole application on a random port, backed by the one embedded PostgreSQL of
+ * this test JVM (migrated once) and connected as the application role, with row-level security on.
+ * Every test class uses the same properties, so they share one Spring context. Tests create their
+ * own organizations with random ids instead of cleaning up.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "carebook.embedded-database.directory=temporary",
+      "carebook.embedded-database.port=0",
+      "carebook.demo=false",
+      "carebook.dev.outbox-page=true",
+      "carebook.rate-limit.sign-up-ip=100000",
+      "carebook.rate-limit.sign-in-ip=100000"
+    })
+public @interface CarebookTest {}

@@ -1,0 +1,68 @@
+package io.carebook.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.carebook.Api;
+import io.carebook.CarebookTest;
+import io.carebook.OwnerDatabase;
+import io.carebook.TestOrganizations;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Forgetting the tenant context is an empty result or an error, never a leak. */
+@CarebookTest
+class FailClosedTests {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Environment environment;
+  @Autowired TestOrganizations organizations;
+  @LocalServerPort int port;
+
+  @Test
+  void withNoTenantSetEveryTenantTableReadsNothingAndRejectsAnInsert() {
+    // so that every tenant table has rows to hide
+    var owner = organizations.signUp(new Api(port));
+    new Api(port).as(owner.token()).post("/api/v1/patients", Map.of("fullName", "Hidden Person"));
+    var tables =
+        OwnerDatabase.jdbc(environment)
+            .sql(
+                """
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'
+                where n.nspname = 'public' and c.relkind = 'r'""")
+            .query(String.class)
+            .list();
+    var migrator = OwnerDatabase.jdbc(environment);
+    var transaction = new TransactionTemplate(transactions);
+    for (var table : tables) {
+      assertThat(migrator.sql("select count(*) from " + table).query(Long.class).single())
+          .as("rows exist in %s", table)
+          .isPositive();
+      var visible =
+          transaction.execute(
+              s -> jdbc.sql("select count(*) from " + table).query(Long.class).single());
+      assertThat(visible).as("rows of %s visible without a tenant", table).isZero();
+      assertThatThrownBy(
+              () ->
+                  transaction.executeWithoutResult(
+                      s ->
+                          jdbc.sql("insert into " + table + " (tenant_id) values (?)")
+                              .param(UUID.randomUUID())
+                              .update()))
+          .as("insert into %s without a tenant", table)
+          .isInstanceOf(DataAccessException.class)
+          .rootCause()
+          .hasMessageContaining("violates row-level security policy");
+    }
+  }
+}
