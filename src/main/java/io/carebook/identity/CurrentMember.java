@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record CurrentMember(
     UserId userId, String displayName, @Nullable Membership active, List<Membership> memberships) {
 
+  /** The web session attribute that remembers the clinic the user chose. */
+  public static final String ACTIVE_CLINIC_ATTRIBUTE = "carebook.activeClinic";
+
   private static final ScopedValue<CurrentMember> CURRENT = ScopedValue.newInstance();
 
   public static Optional<CurrentMember> current() {

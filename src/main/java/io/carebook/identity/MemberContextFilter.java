@@ -27,8 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class MemberContextFilter extends OncePerRequestFilter {
 
-  static final String ACTIVE_CLINIC = "carebook.activeClinic";
-
   private final Memberships memberships;
   private final AuthenticationEntryPoint revoked;
 
@@ -106,13 +104,13 @@ class MemberContextFilter extends OncePerRequestFilter {
     var member = new CurrentMember(user.id(), user.displayName(), null, all);
     var session = request.getSession();
     var chosen =
-        Optional.ofNullable((String) session.getAttribute(ACTIVE_CLINIC))
+        Optional.ofNullable((String) session.getAttribute(CurrentMember.ACTIVE_CLINIC_ATTRIBUTE))
             .map(ClinicId::of)
             .flatMap(member::membershipIn)
             .or(() -> all.stream().filter(Membership::active).findFirst());
     chosen.ifPresentOrElse(
-        m -> session.setAttribute(ACTIVE_CLINIC, m.clinicId().toString()),
-        () -> session.removeAttribute(ACTIVE_CLINIC));
+        m -> session.setAttribute(CurrentMember.ACTIVE_CLINIC_ATTRIBUTE, m.clinicId().toString()),
+        () -> session.removeAttribute(CurrentMember.ACTIVE_CLINIC_ATTRIBUTE));
     return new CurrentMember(user.id(), user.displayName(), chosen.orElse(null), all);
   }
 

@@ -12,15 +12,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ClinicSwitcher {
 
-  static final String ACTIVE_CLINIC = "carebook.activeClinic";
-
   @PostMapping("/clinics/switch")
   @AllowedWhenReadOnly
   String switchTo(@RequestParam String clinicId, HttpSession session) {
     var clinic = ClinicId.of(clinicId);
     var member = CurrentMember.current().orElseThrow();
     if (member.membershipIn(clinic).isPresent()) {
-      session.setAttribute(ACTIVE_CLINIC, clinic.toString());
+      session.setAttribute(CurrentMember.ACTIVE_CLINIC_ATTRIBUTE, clinic.toString());
     }
     return "redirect:/";
   }
