@@ -42,6 +42,14 @@ public class Memberships {
         .update();
   }
 
+  /** Ends {@code user}'s membership of a clinic of the current organization, effective at once. */
+  @Transactional
+  public void remove(ClinicId clinic, UserId user) {
+    jdbc.sql("delete from memberships where clinic_id = ? and user_id = ?")
+        .params(clinic.value(), user.value())
+        .update();
+  }
+
   /**
    * Every membership of {@code user}, across organizations, through the {@code my_memberships}
    * resolver: it can only answer for the user bound in the context.

@@ -21,7 +21,7 @@ class DemoData implements ApplicationRunner {
   DemoData(
       List<DemoDataLoader> loaders,
       Organizations organizations,
-      @Value("${carebook.demo:auto}") String mode) {
+      @Value("${carebook.demo:false}") String mode) {
     this.loaders = loaders;
     this.organizations = organizations;
     this.mode = mode;

@@ -59,6 +59,7 @@ public class Organizations {
   /** Adds a clinic to the current organization; its own trial starts now. */
   @Transactional
   public Clinic addClinic(ClinicId clinic, NewClinic spec) {
+    requireBound(TenantContext.tenant());
     var tenant = TenantContext.tenant();
     var trialEndsAt = clock.instant().plus(SubscriptionStatus.TRIAL_LENGTH);
     var slug = slugs.reserve(spec.name(), tenant, clinic);

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * Carebook's own PostgreSQL, for the one-command start and for the tests: real PostgreSQL binaries
@@ -45,7 +46,8 @@ final class EmbeddedDatabase {
       var started = System.nanoTime();
       var database = new EmbeddedDatabase(startServer(directory, port));
       database.prepareRolesAndDatabase();
-      Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "embedded-postgres-stop"));
+      // after every application context has closed, so nothing still needs the database
+      SpringApplication.getShutdownHandlers().add(database::stop);
       log.info(
           "Embedded PostgreSQL ready on port {} in {} ms (data: {})",
           database.postgres.getPort(),
@@ -70,7 +72,10 @@ final class EmbeddedDatabase {
 
   private static EmbeddedPostgres startServer(@Nullable Path directory, int port) {
     try {
-      var builder = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC");
+      var builder =
+          EmbeddedPostgres.builder()
+              .setRegisterShutdownHook(false)
+              .setServerConfig("timezone", "UTC");
       if (port > 0) {
         builder.setPort(port);
       }

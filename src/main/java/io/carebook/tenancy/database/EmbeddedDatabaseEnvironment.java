@@ -37,8 +37,11 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         .addLast(new MapPropertySource("carebookDevDefaults", devDefaults()));
   }
 
-  /** The built-in database means a developer's machine: show the outbox page. */
+  /**
+   * The built-in database means a developer's or evaluator's machine: show the outbox page (nothing
+   * is really sent) and load the demo organizations into an empty database.
+   */
   private static Map<String, Object> devDefaults() {
-    return Map.of("carebook.dev.outbox-page", "true");
+    return Map.of("carebook.dev.outbox-page", "true", "carebook.demo", "auto");
   }
 }

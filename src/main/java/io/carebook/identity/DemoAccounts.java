@@ -1,0 +1,144 @@
+package io.carebook.identity;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.DemoDataLoader;
+import io.carebook.tenancy.DemoOrganization;
+import io.carebook.tenancy.NewClinic;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The demo organizations, their clinics and staff, and the logins printed at start. */
+@Component
+@Order(100)
+class DemoAccounts implements DemoDataLoader {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+  private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+  private static final Locale ARABIC = Locale.forLanguageTag("ar");
+
+  private final Organizations organizations;
+  private final Memberships memberships;
+  private final Users users;
+  private final PasswordEncoder passwords;
+  private final TransactionTemplate transaction;
+
+  DemoAccounts(
+      Organizations organizations,
+      Memberships memberships,
+      Users users,
+      PasswordEncoder passwords,
+      PlatformTransactionManager transactions) {
+    this.organizations = organizations;
+    this.memberships = memberships;
+    this.users = users;
+    this.passwords = passwords;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Override
+  public void load() {
+    var hash = passwords.encode(DemoOrganization.DEMO_PASSWORD);
+    var owner = user("owner@nile.demo", "د. هاني مصطفى", "ar", hash);
+    var doctor = user("salma@nile.demo", "د. سلمى فتحي", "ar", hash);
+    var reception = user("nour@nile.demo", "نور عادل", "ar", hash);
+    var eyeDoctor = user("omar@zamalek.demo", "د. عمر الشريف", "en", hash);
+    var solOwner = user("lucia@sol.demo", "Dra. Lucía Ramírez", "es", hash);
+
+    in(
+        DemoOrganization.NILE,
+        DemoOrganization.NILE_DOKKI,
+        () -> {
+          organizations.open(
+              DemoOrganization.NILE,
+              "Nile Family Clinics",
+              DemoOrganization.NILE_DOKKI,
+              new NewClinic("Nile Clinic — Dokki", CAIRO, ARABIC, "EGP", "EG"));
+          organizations.addClinic(
+              DemoOrganization.NILE_HELIOPOLIS,
+              new NewClinic("Nile Clinic — Heliopolis", CAIRO, ARABIC, "EGP", "EG"));
+          grant(DemoOrganization.NILE_DOKKI, owner, Role.OWNER, Role.DOCTOR);
+          grant(DemoOrganization.NILE_HELIOPOLIS, owner, Role.OWNER, Role.DOCTOR);
+          grant(DemoOrganization.NILE_DOKKI, doctor, Role.DOCTOR);
+          grant(DemoOrganization.NILE_DOKKI, reception, Role.RECEPTIONIST);
+          grant(DemoOrganization.NILE_HELIOPOLIS, reception, Role.RECEPTIONIST, Role.BILLING);
+        });
+    in(
+        DemoOrganization.ZAMALEK,
+        DemoOrganization.ZAMALEK_EYE,
+        () -> {
+          organizations.open(
+              DemoOrganization.ZAMALEK,
+              "Zamalek Eye Center",
+              DemoOrganization.ZAMALEK_EYE,
+              new NewClinic("Zamalek Eye Center", CAIRO, Locale.ENGLISH, "EGP", "EG"));
+          grant(DemoOrganization.ZAMALEK_EYE, eyeDoctor, Role.OWNER, Role.DOCTOR);
+          grant(DemoOrganization.ZAMALEK_EYE, reception, Role.RECEPTIONIST);
+        });
+    in(
+        DemoOrganization.SOL,
+        DemoOrganization.SOL_ROMA,
+        () -> {
+          organizations.open(
+              DemoOrganization.SOL,
+              "Consultorio Sol",
+              DemoOrganization.SOL_ROMA,
+              new NewClinic(
+                  "Consultorio Sol — Roma Norte",
+                  ZoneId.of("America/Mexico_City"),
+                  Locale.forLanguageTag("es"),
+                  "MXN",
+                  "MX"));
+          grant(DemoOrganization.SOL_ROMA, solOwner, Role.OWNER, Role.DOCTOR);
+        });
+    log.info(
+        """
+
+        ─── Carebook demo ──────────────────────────────────────────────
+        Sign in at http://localhost:8080 with password '{}':
+          owner@nile.demo     owner and doctor, two Nile clinics (Arabic)
+          salma@nile.demo     doctor at Nile Dokki
+          nour@nile.demo      receptionist at Nile and at Zamalek Eye Center
+          omar@zamalek.demo   owner of Zamalek Eye Center (English)
+          lucia@sol.demo      owner of Consultorio Sol, Mexico City (Spanish)
+        ────────────────────────────────────────────────────────────────""",
+        DemoOrganization.DEMO_PASSWORD);
+  }
+
+  private UserId user(String email, String name, String locale, String hash) {
+    var id = UserId.random();
+    TenantContext.run(
+        TenantContext.Scope.anonymous(),
+        () ->
+            transaction.executeWithoutResult(
+                s -> {
+                  users.create(id, email, name, hash, locale);
+                  users.confirmEmail(id);
+                }));
+    return id;
+  }
+
+  private void grant(ClinicId clinic, UserId user, Role... roles) {
+    var set = EnumSet.noneOf(Role.class);
+    set.addAll(java.util.List.of(roles));
+    memberships.grant(clinic, user, set);
+  }
+
+  private void in(TenantId tenant, ClinicId clinic, Runnable work) {
+    TenantContext.run(
+        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
+        () -> transaction.executeWithoutResult(s -> work.run()));
+  }
+}
