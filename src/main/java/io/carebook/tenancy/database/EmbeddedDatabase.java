@@ -70,7 +70,7 @@ final class EmbeddedDatabase {
     return properties;
   }
 
-  private static EmbeddedPostgres startServer(@Nullable Path directory, int port) {
+  static EmbeddedPostgres startServer(@Nullable Path directory, int port) {
     try {
       var builder =
           EmbeddedPostgres.builder()
