@@ -68,3 +68,7 @@ language sql stable security definer set search_path = public as $$
 $$;
 revoke all on function my_memberships() from public;
 grant execute on function my_memberships() to ${app_role};
+
+select audit_table('users', 'id', 'password_hash');
+select audit_table('memberships', 'clinic_id,user_id');
+select audit_table('token_signing_keys', 'key_id', 'secret');

@@ -21,3 +21,5 @@ create index patients_by_name on patients using gin (name_normalized gin_trgm_op
 create index patients_by_created on patients (tenant_id, created_at desc, id);
 select enable_tenant_isolation('patients');
 grant select, insert, update on patients to ${app_role};
+
+select audit_table('patients', 'id');

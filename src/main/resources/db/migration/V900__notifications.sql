@@ -17,3 +17,5 @@ create table outbox_messages (
 create index outbox_messages_recent on outbox_messages (tenant_id, created_at desc);
 select enable_tenant_isolation('outbox_messages');
 grant select, insert, update on outbox_messages to ${app_role};
+
+select audit_table('outbox_messages', 'id', 'body');

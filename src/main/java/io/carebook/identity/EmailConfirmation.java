@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -11,10 +12,12 @@ public class EmailConfirmation {
 
   private final OneTimeTokens tokens;
   private final Users users;
+  private final AuditTrail audit;
 
-  EmailConfirmation(OneTimeTokens tokens, Users users) {
+  EmailConfirmation(OneTimeTokens tokens, Users users, AuditTrail audit) {
     this.tokens = tokens;
     this.users = users;
+    this.audit = audit;
   }
 
   @Transactional
@@ -29,5 +32,6 @@ public class EmailConfirmation {
                         "invalid-token",
                         "This confirmation link is invalid, expired or already used."));
     users.confirmEmail(user);
+    audit.security(AuditTrail.SecurityEvent.EMAIL_CONFIRMED, user.toString(), null);
   }
 }

@@ -1,10 +1,12 @@
 package io.carebook.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,10 +32,14 @@ class SecurityConfiguration {
 
   @Bean
   AuthenticationManager authenticationManager(
-      CarebookUserDetailsService users, PasswordEncoder passwords) {
+      CarebookUserDetailsService users,
+      PasswordEncoder passwords,
+      ApplicationEventPublisher events) {
     var provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(passwords);
-    return new ProviderManager(provider);
+    var manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+    return manager;
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -24,12 +25,15 @@ public class Sessions {
   private final Memberships memberships;
   private final AccessTokens tokens;
   private final RateLimits limits;
+  private final AuditTrail audit;
 
   Sessions(
       AuthenticationManager authentication,
       Memberships memberships,
       AccessTokens tokens,
-      RateLimits limits) {
+      RateLimits limits,
+      AuditTrail audit) {
+    this.audit = audit;
     this.authentication = authentication;
     this.memberships = memberships;
     this.tokens = tokens;
@@ -75,6 +79,16 @@ public class Sessions {
             ? all.stream().filter(Membership::active).findFirst().orElse(null)
             : member.membershipIn(clinic).orElseThrow(() -> new NotFoundException("Clinic"));
     var issued = tokens.issue(user, name, active);
+    var scope =
+        active == null
+            ? TenantContext.Scope.user(user)
+            : TenantContext.Scope.member(
+                active.tenantId(), active.clinicId(), user, io.carebook.tenancy.ActorType.HUMAN);
+    TenantContext.run(
+        scope,
+        () ->
+            audit.security(
+                AuditTrail.SecurityEvent.TOKEN_ISSUED, user.toString(), "expires in 15 minutes"));
     return new Token(
         issued.token(),
         "Bearer",

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.PhoneNumber;
@@ -31,12 +32,15 @@ public class PatientDirectory {
   private final Organizations organizations;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final AuditTrail audit;
 
   PatientDirectory(
       Patients patients,
       Organizations organizations,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.patients = patients;
     this.organizations = organizations;
     this.events = events;
@@ -79,6 +83,17 @@ public class PatientDirectory {
     } catch (DuplicatePatientException e) {
       return get(e.existing());
     }
+  }
+
+  /**
+   * Opens a patient's chart for the current member: the read and its entry in the access log commit
+   * together.
+   */
+  @Transactional
+  public Patient chart(PatientId id) {
+    var patient = get(id);
+    audit.viewed("patients", id.toString(), id.value());
+    return patient;
   }
 
   @Transactional(readOnly = true)

@@ -27,5 +27,8 @@ public final class NamedExceptions {
    * continues inside the tenant's context.
    */
   public static final Set<String> RESOLVERS =
-      Set.of("my_memberships"); // the signed-in user's own memberships, across tenants
+      Set.of(
+          "my_memberships", // the signed-in user's own memberships, across tenants
+          "audit_row_change", // the audit trigger: records writes to global tables too
+          "audit_record"); // records a view or security event for the tenant in context
 }

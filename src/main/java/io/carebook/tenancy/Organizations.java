@@ -133,6 +133,13 @@ public class Organizations {
     }
   }
 
+  /** Every organization, whatever its status: for jobs that must visit them all. */
+  public List<TenantId> allTenants() {
+    return jdbc.sql("select id from tenants order by created_at")
+        .query((rs, n) -> new TenantId(rs.getObject(1, java.util.UUID.class)))
+        .list();
+  }
+
   /** Whether any organization exists yet (a first start). */
   public boolean anyOrganization() {
     return jdbc.sql("select exists (select 1 from tenants)").query(Boolean.class).single();

@@ -77,9 +77,10 @@ class PatientApi {
   }
 
   @GetMapping("/api/v1/patients/{id}")
-  @Operation(summary = "Read a patient; the ETag is needed to correct it")
+  @Operation(
+      summary = "Open a patient's chart (logged as a view); the ETag is needed to correct it")
   ResponseEntity<PatientView> get(@PathVariable String id) {
-    var patient = directory.get(PatientIds.parse(id));
+    var patient = directory.chart(PatientIds.parse(id));
     return ResponseEntity.ok().eTag(etag(patient)).body(PatientView.of(patient));
   }
 

@@ -87,7 +87,7 @@ class PatientPages {
 
   @GetMapping("/patients/{id}")
   String show(@PathVariable String id, Model model) {
-    model.addAttribute("patient", directory.get(PatientIds.parse(id)));
+    model.addAttribute("patient", directory.chart(PatientIds.parse(id)));
     return "patients/show";
   }
 }

@@ -1,0 +1,74 @@
+package io.carebook.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The facade other modules record through: views of health data and security events. Writes need no
+ * call: the database records them. The tenant and actor come from the context.
+ */
+@Service
+public class AuditTrail {
+
+  /** Security events from identity. */
+  public enum SecurityEvent {
+    SIGN_IN_SUCCEEDED,
+    SIGN_IN_FAILED,
+    SIGNED_OUT,
+    TOKEN_ISSUED,
+    EMAIL_CONFIRMED
+  }
+
+  private final JdbcClient jdbc;
+
+  AuditTrail(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Records that the current actor viewed a record of health data (a chart, a note, a prescription,
+   * a document), in the reading transaction, which therefore must not be read-only: the view and
+   * its record commit together.
+   */
+  @Transactional
+  public void viewed(String entityType, String entityId, @Nullable UUID patientId) {
+    record("ACCESS", "VIEW", entityType, entityId, patientId, null);
+  }
+
+  /** Records a security event; tenant-less when no tenant is known yet. */
+  @Transactional
+  public void security(SecurityEvent event, @Nullable String subject, @Nullable String detail) {
+    record("SECURITY", event.name(), "user", subject, null, detail);
+  }
+
+  private void record(
+      String kind,
+      String action,
+      String entityType,
+      @Nullable String entityId,
+      @Nullable UUID patientId,
+      @Nullable String detail) {
+    jdbc.sql("select audit_record(?, ?, ?, ?, ?, ?, ?)")
+        .params(kind, action, entityType, entityId, patientId, source(), detail)
+        .query()
+        .listOfRows();
+  }
+
+  /** Where the request came from: address and client, as far as the server can tell. */
+  private static @Nullable String source() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
+      return null;
+    }
+    HttpServletRequest request = attrs.getRequest();
+    var agent = request.getHeader("User-Agent");
+    return request.getRemoteAddr()
+        + (agent == null ? "" : " " + agent.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+  }
+}

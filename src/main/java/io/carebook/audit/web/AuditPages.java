@@ -1,0 +1,125 @@
+package io.carebook.audit.web;
+
+import io.carebook.audit.ActorDirectory;
+import io.carebook.audit.AuditChain;
+import io.carebook.audit.AuditEntries;
+import io.carebook.audit.AuditEntry;
+import io.carebook.audit.AuditQuery;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit explorer for owners and managers: who did what, to which record, and when. */
+@Controller
+class AuditPages {
+
+  static final int PAGE = 100;
+  static final int EXPORT_LIMIT = 100_000;
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final AuditEntries entries;
+  private final AuditChain chain;
+  private final ActorDirectory actors;
+  private final Organizations organizations;
+  private final Permissions permissions;
+
+  AuditPages(
+      AuditEntries entries,
+      AuditChain chain,
+      ActorDirectory actors,
+      Organizations organizations,
+      Permissions permissions) {
+    this.entries = entries;
+    this.chain = chain;
+    this.actors = actors;
+    this.organizations = organizations;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/audit")
+  String explore(
+      @RequestParam(required = false) @Nullable UUID actor,
+      @RequestParam(required = false) @Nullable UUID patient,
+      @RequestParam(required = false) @Nullable String entityType,
+      @RequestParam(required = false) @Nullable String entityId,
+      @RequestParam(required = false) @Nullable String action,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to,
+      @RequestParam(required = false) @Nullable Long before,
+      Model model) {
+    permissions.require(Action.AUDIT_VIEW);
+    var query = new AuditQuery(actor, patient, entityType, entityId, action, from, to, before);
+    var zone = organizations.activeClinic().timezone();
+    var found = entries.find(query, zone, PAGE);
+    var people = new HashSet<>(entries.actors());
+    found.stream().map(AuditEntry::actorId).filter(java.util.Objects::nonNull).forEach(people::add);
+    model.addAttribute("query", query);
+    model.addAttribute("entries", found);
+    model.addAttribute("names", actors.names(people));
+    model.addAttribute("time", TIME.withZone(zone));
+    model.addAttribute("older", found.size() == PAGE ? found.getLast().id() : null);
+    return "audit/explorer";
+  }
+
+  @GetMapping(value = "/audit.csv")
+  void export(
+      @RequestParam(required = false) @Nullable UUID actor,
+      @RequestParam(required = false) @Nullable UUID patient,
+      @RequestParam(required = false) @Nullable String entityType,
+      @RequestParam(required = false) @Nullable String entityId,
+      @RequestParam(required = false) @Nullable String action,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    permissions.require(Action.AUDIT_VIEW);
+    var zone = organizations.activeClinic().timezone();
+    var query = new AuditQuery(actor, patient, entityType, entityId, action, from, to, null);
+    var found = entries.find(query, zone, EXPORT_LIMIT);
+    var names =
+        actors.names(
+            found.stream()
+                .map(AuditEntry::actorId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+    response.setContentType("text/csv; charset=UTF-8");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(zone) + ".csv\"");
+    try (var out = response.getWriter()) {
+      out.write('\uFEFF'); // so that spreadsheet programs read UTF-8 (Arabic names)
+      out.println(AuditCsv.HEADER);
+      found.forEach(e -> out.println(AuditCsv.row(e, names, zone)));
+    }
+  }
+
+  @GetMapping("/audit/verify")
+  String verify(Model model) {
+    permissions.require(Action.AUDIT_VIEW);
+    var tenant = TenantContext.tenant();
+    model.addAttribute("status", chain.status(tenant));
+    model.addAttribute("broken", chain.firstBroken(tenant).orElse(null));
+    return "audit/verify";
+  }
+
+  static String when(java.time.Instant instant, java.time.ZoneId zone) {
+    return TIME.withZone(zone).format(instant);
+  }
+}
