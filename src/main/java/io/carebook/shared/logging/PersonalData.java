@@ -1,0 +1,28 @@
+package io.carebook.shared.logging;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks what looks like personal data in text bound for the logs: e-mail addresses, phone numbers
+ * and other long digit runs (national and insurance ids), in any digits. Names cannot be recognized
+ * reliably, so the rule for them is simpler: code never logs them.
+ */
+public final class PersonalData {
+
+  private static final Pattern EMAIL =
+      Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+  // seven or more digits, possibly grouped by spaces, dots, dashes or brackets, not inside a word
+  private static final Pattern DIGITS =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])\\+?\\(?\\p{Nd}(?:[\\s().-]{0,2}\\p{Nd}){6,}(?![\\p{L}\\p{N}])");
+
+  private PersonalData() {}
+
+  public static String mask(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    var masked = EMAIL.matcher(text).replaceAll("<email>");
+    return DIGITS.matcher(masked).replaceAll("<digits>");
+  }
+}
