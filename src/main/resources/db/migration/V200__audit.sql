@@ -28,9 +28,8 @@ create table audit_log (
   unique (tenant_id, chain_seq)
 );
 create index audit_log_unchained on audit_log (tenant_id, id) where chain_seq is null;
-create index audit_log_by_time on audit_log (tenant_id, occurred_at desc);
 create index audit_log_by_entity on audit_log (tenant_id, entity_type, entity_id);
-create index audit_log_by_actor on audit_log (tenant_id, actor_id, occurred_at desc);
+create index audit_log_by_actor on audit_log (tenant_id, actor_id);
 create index audit_log_by_patient on audit_log (tenant_id, patient_id, occurred_at desc)
   where patient_id is not null;
 select enable_tenant_isolation('audit_log');
@@ -126,34 +125,35 @@ grant execute on function audit_chain_first_broken() to ${app_role};
 -- however (a service, a migration, plain SQL). Arguments: the columns that identify a row,
 -- then the columns whose values must never be copied into the audit (secrets).
 -- SECURITY DEFINER so that writes to global tables can be recorded under the platform's id.
+-- No SET search_path clause: it costs a third of the trigger's time on every write. Instead the
+-- one relation it names is schema-qualified, and the application role can create nothing.
 create function audit_row_change() returns trigger
-language plpgsql security definer set search_path = public as $$
+language plpgsql security definer as $$
 declare
   old_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
   new_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
-  id_columns text[] := string_to_array(tg_argv[0], ',');
-  secret_columns text[] := coalesce(string_to_array(nullif(tg_argv[1], ''), ','), '{}');
   row_data jsonb := coalesce(new_row, old_row);
-  diff jsonb := '{}';
-  key text;
+  secret_columns text[] := coalesce(string_to_array(nullif(tg_argv[1], ''), ','), '{}');
+  diff jsonb;
   entity text;
 begin
-  for key in select jsonb_object_keys(coalesce(new_row, '{}') || coalesce(old_row, '{}')) loop
-    if key in ('version', 'updated_at') then
-      continue;
-    end if;
-    if (old_row -> key) is distinct from (new_row -> key) then
-      diff := diff || jsonb_build_object(key, jsonb_strip_nulls(jsonb_build_object(
-        'from', case when key = any(secret_columns) and old_row ? key then '"***"'::jsonb else old_row -> key end,
-        'to', case when key = any(secret_columns) and new_row ? key then '"***"'::jsonb else new_row -> key end)));
-    end if;
-  end loop;
-  if tg_op = 'UPDATE' and diff = '{}' then
-    return null;
+  -- one set-based pass over the columns: those whose value differs, secrets masked
+  select jsonb_object_agg(k.key, jsonb_strip_nulls(jsonb_build_object(
+           'from', case when k.key = any(secret_columns) and old_row ? k.key then '"***"'::jsonb
+                        else old_row -> k.key end,
+           'to', case when k.key = any(secret_columns) and new_row ? k.key then '"***"'::jsonb
+                      else new_row -> k.key end)))
+    into diff
+    from jsonb_object_keys(row_data) as k(key)
+   where k.key not in ('version', 'updated_at')
+     and (old_row -> k.key) is distinct from (new_row -> k.key);
+  if diff is null then
+    return null; -- an update that changed nothing worth recording
   end if;
-  select string_agg(row_data ->> c, ':') into entity from unnest(id_columns) c;
-  insert into audit_log (tenant_id, clinic_id, actor_id, actor_type, kind, action, entity_type,
-                         entity_id, patient_id, changes, db_user)
+  select string_agg(row_data ->> c, ':') into entity
+    from unnest(string_to_array(tg_argv[0], ',')) c;
+  insert into public.audit_log (tenant_id, clinic_id, actor_id, actor_type, kind, action,
+                                entity_type, entity_id, patient_id, changes, db_user)
   values (
     coalesce((row_data ->> 'tenant_id')::uuid, '00000000-0000-0000-0000-000000000000'),
     coalesce((row_data ->> 'clinic_id')::uuid, nullif(current_setting('app.clinic_id', true), '')::uuid),
