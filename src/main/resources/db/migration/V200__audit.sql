@@ -205,3 +205,4 @@ returns void language sql security definer set search_path = public as $$
 $$;
 revoke all on function audit_record(text, text, text, text, uuid, text, text) from public;
 grant execute on function audit_record(text, text, text, text, uuid, text, text) to ${app_role};
+grant update (audit_retention_years) on tenants to ${app_role};

@@ -31,6 +31,9 @@ public class Organizations {
       "tenant_id, id, name, slug, timezone, locale, currency, country, subscription_status,"
           + " trial_ends_at, past_due_since, active";
 
+  /** Health records law in most of our markets asks for at least this. */
+  public static final int MINIMUM_AUDIT_RETENTION_YEARS = 7;
+
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -131,6 +134,27 @@ public class Organizations {
     for (var tenant : tenants) {
       TenantContext.run(TenantContext.Scope.system(tenant), () -> work.accept(tenant));
     }
+  }
+
+  /** How many years the current organization keeps its audit trail (at least seven). */
+  @Transactional(readOnly = true)
+  public int auditRetentionYears() {
+    return jdbc.sql("select audit_retention_years from tenants where id = ?")
+        .param(TenantContext.tenant().value())
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Keeps the current organization's audit trail longer; never less than seven years. */
+  @Transactional
+  public void keepAuditFor(int years) {
+    if (years < MINIMUM_AUDIT_RETENTION_YEARS || years > 100) {
+      throw io.carebook.shared.ProblemException.invalid(
+          "years", "must be between " + MINIMUM_AUDIT_RETENTION_YEARS + " and 100");
+    }
+    jdbc.sql("update tenants set audit_retention_years = ? where id = ?")
+        .params(years, TenantContext.tenant().value())
+        .update();
   }
 
   /** Every organization, whatever its status: for jobs that must visit them all. */

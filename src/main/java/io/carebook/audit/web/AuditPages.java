@@ -21,6 +21,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit explorer for owners and managers: who did what, to which record, and when. */
@@ -116,7 +117,16 @@ class AuditPages {
     var tenant = TenantContext.tenant();
     model.addAttribute("status", chain.status(tenant));
     model.addAttribute("broken", chain.firstBroken(tenant).orElse(null));
+    model.addAttribute("retentionYears", organizations.auditRetentionYears());
+    model.addAttribute("minimumYears", Organizations.MINIMUM_AUDIT_RETENTION_YEARS);
     return "audit/verify";
+  }
+
+  @PostMapping("/audit/retention")
+  String keep(@RequestParam int years) {
+    permissions.require(Action.AUDIT_VIEW);
+    organizations.keepAuditFor(years);
+    return "redirect:/audit/verify";
   }
 
   static String when(java.time.Instant instant, java.time.ZoneId zone) {
