@@ -1,12 +1,12 @@
 package io.carebook.identity;
 
 import io.carebook.shared.ClinicId;
-import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Permissions;
 import java.util.EnumSet;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,19 +16,18 @@ public class Clinics {
 
   private final Organizations organizations;
   private final Memberships memberships;
+  private final Permissions permissions;
 
-  Clinics(Organizations organizations, Memberships memberships) {
+  Clinics(Organizations organizations, Memberships memberships, Permissions permissions) {
     this.organizations = organizations;
     this.memberships = memberships;
+    this.permissions = permissions;
   }
 
   @Transactional
   public Clinic open(NewClinic spec) {
     var member = CurrentMember.current().orElseThrow();
-    if (!member.holds(Role.OWNER)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN, "forbidden", "Only an owner can open a clinic.");
-    }
+    permissions.require(Action.CLINIC_OPEN);
     var clinic = organizations.addClinic(ClinicId.random(), spec);
     var roles = EnumSet.of(Role.OWNER);
     if (member.holds(Role.DOCTOR)) {

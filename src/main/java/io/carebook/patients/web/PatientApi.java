@@ -4,6 +4,8 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientApi {
 
   private final PatientDirectory directory;
+  private final Permissions permissions;
 
-  PatientApi(PatientDirectory directory) {
+  PatientApi(PatientDirectory directory, Permissions permissions) {
     this.directory = directory;
+    this.permissions = permissions;
   }
 
   record PatientInput(
@@ -59,6 +63,7 @@ class PatientApi {
       @Parameter(description = "the 'next' cursor of the previous page")
           @RequestParam(required = false)
           @Nullable String after) {
+    permissions.require(Action.PATIENT_VIEW);
     var page = directory.search(q, limit, after);
     return new PatientPage(page.items().stream().map(PatientView::of).toList(), page.next());
   }
@@ -70,6 +75,7 @@ class PatientApi {
           "Phone numbers are read in the clinic's country and stored in E.164. The same phone"
               + " and name as an existing patient answers 409 with that patient's id.")
   ResponseEntity<PatientView> register(@Valid @RequestBody PatientInput input) {
+    permissions.require(Action.PATIENT_REGISTER);
     var patient = directory.register(input.toNew());
     return ResponseEntity.created(URI.create("/api/v1/patients/" + patient.id()))
         .eTag(etag(patient))
@@ -80,6 +86,7 @@ class PatientApi {
   @Operation(
       summary = "Open a patient's chart (logged as a view); the ETag is needed to correct it")
   ResponseEntity<PatientView> get(@PathVariable String id) {
+    permissions.require(Action.PATIENT_VIEW);
     var patient = directory.chart(PatientIds.parse(id));
     return ResponseEntity.ok().eTag(etag(patient)).body(PatientView.of(patient));
   }
@@ -92,6 +99,7 @@ class PatientApi {
       @Valid @RequestBody PatientInput input) {
     var patientId = PatientIds.parse(id);
     directory.get(patientId);
+    permissions.require(Action.PATIENT_EDIT);
     var patient = directory.correct(patientId, input.toNew(), version(ifMatch));
     return ResponseEntity.ok().eTag(etag(patient)).body(PatientView.of(patient));
   }

@@ -5,6 +5,8 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
@@ -26,9 +28,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PatientPages {
 
   private final PatientDirectory directory;
+  private final Permissions permissions;
 
-  PatientPages(PatientDirectory directory) {
+  PatientPages(PatientDirectory directory, Permissions permissions) {
     this.directory = directory;
+    this.permissions = permissions;
   }
 
   /** The registration form as typed at the desk. */
@@ -40,6 +44,7 @@ class PatientPages {
 
   @GetMapping("/patients")
   String list(@RequestParam(defaultValue = "") String q, Model model) {
+    permissions.require(Action.PATIENT_VIEW);
     model.addAttribute("q", q);
     model.addAttribute("page", directory.search(q, 50, null));
     return "patients/list";
@@ -47,6 +52,7 @@ class PatientPages {
 
   @GetMapping("/patients/search")
   String search(@RequestParam(defaultValue = "") String q, Model model) {
+    permissions.require(Action.PATIENT_VIEW);
     model.addAttribute("q", q);
     model.addAttribute("page", directory.search(q, 50, null));
     return "patients/list :: results";
@@ -54,6 +60,7 @@ class PatientPages {
 
   @GetMapping("/patients/new")
   String form(Model model) {
+    permissions.require(Action.PATIENT_REGISTER);
     model.addAttribute("form", new PatientForm("", "", null, null));
     return "patients/form";
   }
@@ -61,6 +68,7 @@ class PatientPages {
   @PostMapping("/patients")
   String register(
       @Valid @ModelAttribute("form") PatientForm form, BindingResult errors, Model model) {
+    permissions.require(Action.PATIENT_REGISTER);
     if (errors.hasErrors()) {
       return "patients/form";
     }
@@ -87,6 +95,7 @@ class PatientPages {
 
   @GetMapping("/patients/{id}")
   String show(@PathVariable String id, Model model) {
+    permissions.require(Action.PATIENT_VIEW);
     model.addAttribute("patient", directory.chart(PatientIds.parse(id)));
     return "patients/show";
   }
