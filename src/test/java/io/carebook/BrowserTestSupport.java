@@ -84,12 +84,19 @@ public abstract class BrowserTestSupport {
 
   /** A new context on this test's server, in English unless the test switches. */
   protected BrowserContext newContext(int width, int height) {
+    return newContext(width, height, false);
+  }
+
+  /** A new context; a mobile one has touch and honours the page's viewport meta tag. */
+  protected BrowserContext newContext(int width, int height, boolean mobile) {
     var context =
         browser.newContext(
             new Browser.NewContextOptions()
                 .setBaseURL(origin())
                 .setLocale("en-US")
-                .setViewportSize(width, height));
+                .setViewportSize(width, height)
+                .setIsMobile(mobile)
+                .setHasTouch(mobile));
     context.setDefaultTimeout(15_000);
     return context;
   }

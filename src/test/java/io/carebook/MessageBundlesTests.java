@@ -26,7 +26,7 @@ class MessageBundlesTests {
 
   private static final Path MESSAGES = Path.of("src/main/resources/messages");
   private static final List<String> TRANSLATIONS = List.of("es", "ar");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
   private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
 
   @TestFactory
@@ -155,7 +155,7 @@ class MessageBundlesTests {
 
   private static Set<String> placeholders(String text) {
     var found = new TreeSet<String>();
-    PLACEHOLDER.matcher(text).results().forEach(m -> found.add(m.group()));
+    PLACEHOLDER.matcher(text).results().forEach(m -> found.add("{" + m.group(1) + "}"));
     return found;
   }
 
