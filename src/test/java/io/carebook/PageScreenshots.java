@@ -54,6 +54,15 @@ class PageScreenshots extends BrowserTestSupport {
       page.locator("main button[type=submit]").click();
       assertThat(page.locator(".is-invalid").first()).isVisible();
       shots.take("02-signup-errors");
+      var suffix = UUID.randomUUID().toString().substring(0, 6);
+      page.locator("#organizationName").fill("Clínica Santa Rosa");
+      page.locator("#clinicName").fill("Consultorio Centro");
+      page.locator("#ownerName").fill("Lucía Ramírez");
+      page.locator("#email").fill("lucia-" + suffix + "@example.test");
+      page.locator("#password").fill(TestOrganizations.PASSWORD);
+      page.locator("main button[type=submit]").click();
+      assertThat(page.locator("main bdi")).isVisible();
+      shots.take("02b-signup-done");
 
       page.navigate("/signin");
       page.locator("#email").fill(email);
@@ -78,6 +87,7 @@ class PageScreenshots extends BrowserTestSupport {
       page.locator("#fullName").fill("فاطمة الزهراء");
       page.locator("#phone").pressSequentially("0100 123 4567");
       assertThat(page.locator("#household")).not().isEmpty();
+      shots.take("05a-patient-form-household");
       page.locator("main button[type=submit]").click();
       assertThat(page.locator("#duplicate-warning")).isVisible();
       shots.take("05-patient-form-duplicate");
@@ -87,6 +97,9 @@ class PageScreenshots extends BrowserTestSupport {
 
       page.navigate("/clinics");
       shots.take("07-clinics");
+
+      page.navigate("/clinics/new");
+      shots.take("07b-clinic-form");
 
       page.navigate("/dev/outbox");
       shots.take("08-dev-outbox");
