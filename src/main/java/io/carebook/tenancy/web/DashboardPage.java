@@ -33,8 +33,9 @@ class DashboardPage {
     model.addAttribute("clinic", clinic);
     model.addAttribute("writable", clinic.writable(clock.instant()));
     if (clinic.trialEndsAt() != null) {
-      var left = Duration.between(clock.instant(), clinic.trialEndsAt()).toDays();
-      model.addAttribute("trialDaysLeft", Math.max(0, left));
+      // a day begun counts: a trial opened just now has all 14 days left, not 13
+      var left = Duration.between(clock.instant(), clinic.trialEndsAt()).toSeconds();
+      model.addAttribute("trialDaysLeft", Math.max(0, Math.ceilDiv(left, 86_400)));
     }
     model.addAttribute("tiles", tiles);
     return "tenancy/dashboard";

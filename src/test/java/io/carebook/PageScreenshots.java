@@ -1,0 +1,179 @@
+package io.carebook;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.carebook.shared.TenantId;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Full-page screenshots of every page, in English and Arabic, on a desktop and on a phone, saved to
+ * {@code target/screenshots/} for a person to look at. Not an assertion of looks, so it runs only
+ * when asked: {@code mvn test -Dtest=PageScreenshots -Dscreenshots=true}.
+ */
+@CarebookTest
+@Tag("screenshots")
+@EnabledIfSystemProperty(named = "screenshots", matches = "true")
+class PageScreenshots extends BrowserTestSupport {
+
+  private static final Path FOLDER = Path.of("target/screenshots");
+  private static final String MISSING = "/patients/00000000-0000-0000-0000-000000000000";
+
+  @Autowired TestOrganizations organizations;
+
+  private String email;
+  private String patientPage;
+
+  @Test
+  void everyPageInEnglishAndArabicOnDesktopAndPhone() {
+    arrangeAClinicWithPatients();
+    for (var lang : new String[] {"en", "ar", "es"}) {
+      tour(lang, "desktop", 1280, 800, false);
+      tour(lang, "mobile", 390, 844, true);
+    }
+  }
+
+  private void tour(String lang, String size, int width, int height, boolean mobile) {
+    var browser = newContext(width, height, mobile);
+    try {
+      var page = browser.newPage();
+      var shots = new Shots(page, lang + "-" + size);
+
+      page.navigate("/signin?lang=" + lang);
+      shots.take("01-signin");
+
+      page.navigate("/signup");
+      page.locator("#password").fill("short");
+      page.locator("main button[type=submit]").click();
+      assertThat(page.locator(".is-invalid").first()).isVisible();
+      shots.take("02-signup-errors");
+      var suffix = UUID.randomUUID().toString().substring(0, 6);
+      page.locator("#organizationName").fill("Clínica Santa Rosa");
+      page.locator("#clinicName").fill("Consultorio Centro");
+      page.locator("#ownerName").fill("Lucía Ramírez");
+      page.locator("#email").fill("lucia-" + suffix + "@example.test");
+      page.locator("#password").fill(TestOrganizations.PASSWORD);
+      page.locator("main button[type=submit]").click();
+      assertThat(page.locator("main bdi")).isVisible();
+      shots.take("02b-signup-done");
+
+      page.navigate("/signin");
+      page.locator("#email").fill(email);
+      page.locator("#password").fill(TestOrganizations.PASSWORD);
+      page.locator("main button[type=submit]").click();
+      page.waitForURL("**/");
+      shots.take("03-dashboard");
+      if (mobile) {
+        page.locator(".navbar-toggler").click();
+        assertThat(page.locator("#cb-menu"))
+            .hasClass(java.util.regex.Pattern.compile("\\bshow\\b"));
+        shots.take("03b-menu");
+      } else {
+        page.locator("#clinic-switcher").click();
+        shots.take("03b-switcher");
+      }
+
+      page.navigate("/patients");
+      shots.take("04-patients");
+
+      page.navigate("/patients/new");
+      page.locator("#fullName").fill("فاطمة الزهراء");
+      page.locator("#phone").pressSequentially("0100 123 4567");
+      assertThat(page.locator("#household")).not().isEmpty();
+      shots.take("05a-patient-form-household");
+      page.locator("main button[type=submit]").click();
+      assertThat(page.locator("#duplicate-warning")).isVisible();
+      shots.take("05-patient-form-duplicate");
+
+      page.navigate(patientPage + "?registered");
+      shots.take("06-patient");
+
+      page.navigate("/clinics");
+      shots.take("07-clinics");
+
+      page.navigate("/clinics/new");
+      shots.take("07b-clinic-form");
+
+      page.navigate("/dev/outbox");
+      shots.take("08-dev-outbox");
+
+      page.navigate("/outbox");
+      shots.take("08b-outbox");
+
+      page.navigate(MISSING);
+      shots.take("09-not-found");
+    } finally {
+      browser.close();
+    }
+  }
+
+  /** An Egyptian clinic with a second branch and a few patients, one household among them. */
+  private void arrangeAClinicWithPatients() {
+    var api = new Api(port);
+    var suffix = UUID.randomUUID().toString().substring(0, 6);
+    email = "amira-" + suffix + "@example.test";
+    var signUp = new HashMap<String, Object>();
+    signUp.put("organizationName", "Nour Family Clinics");
+    signUp.put("clinicName", "Nour Clinic Heliopolis");
+    signUp.put("ownerName", "Dr. Amira Hassan");
+    signUp.put("email", email);
+    signUp.put("password", TestOrganizations.PASSWORD);
+    signUp.put("country", "EG");
+    signUp.put("timezone", "Africa/Cairo");
+    signUp.put("currency", "EGP");
+    signUp.put("ownerIsDoctor", true);
+    var created = api.post("/api/v1/signups", signUp);
+    var tenant = TenantId.of(created.text("organizationId"));
+    api.post(
+        "/api/v1/email-confirmations", Map.of("token", organizations.confirmationToken(tenant)));
+    var owner = api.as(organizations.signIn(api, email, null));
+
+    var fatima = patient(owner, "فاطمة الزهراء", "٠١٠٠ ١٢٣ ٤٥٦٧", "1988-02-11", "FEMALE");
+    patient(owner, "محمد عبد الله", "0100 123 4567", "2015-09-30", "MALE");
+    patient(owner, "Omar Farouk", "0122 555 0199", "1975-12-02", "MALE");
+    patient(owner, "Layla Mansour-Haddad", "+20 111 222 3333", null, null);
+    patient(owner, "Youssef", null, null, null);
+    patientPage = "/patients/" + fatima;
+
+    var page = context.newPage();
+    page.navigate("/signin");
+    page.locator("#email").fill(email);
+    page.locator("#password").fill(TestOrganizations.PASSWORD);
+    page.locator("main button[type=submit]").click();
+    page.waitForURL("**/");
+    page.navigate("/clinics/new");
+    page.locator("#name").fill("Nour Clinic Nasr City");
+    page.locator("main button[type=submit]").click();
+    page.waitForURL("**/");
+    page.close();
+  }
+
+  private static String patient(Api owner, String name, String phone, String born, String sex) {
+    var body = new HashMap<String, Object>();
+    body.put("fullName", name);
+    body.put("phone", phone);
+    body.put("dateOfBirth", born);
+    body.put("sex", sex);
+    var response = owner.post("/api/v1/patients", body);
+    if (response.status() != 201) {
+      throw new AssertionError(response.body().toString());
+    }
+    return response.text("id");
+  }
+
+  private record Shots(Page page, String prefix) {
+    void take(String name) {
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(FOLDER.resolve(prefix + "-" + name + ".png"))
+              .setFullPage(true));
+    }
+  }
+}
