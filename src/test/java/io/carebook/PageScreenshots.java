@@ -107,6 +107,15 @@ class PageScreenshots extends BrowserTestSupport {
       page.navigate("/outbox");
       shots.take("08b-outbox");
 
+      page.navigate("/audit");
+      shots.take("10-audit");
+
+      page.navigate("/audit/verify");
+      shots.take("10b-audit-verify");
+
+      page.navigate("/permissions");
+      shots.take("11-permissions");
+
       page.navigate(MISSING);
       shots.take("09-not-found");
     } finally {

@@ -101,13 +101,13 @@ public class AuditEntries {
     if (json == null) {
       return changes;
     }
-    JSON.readTree(json)
-        .properties()
-        .forEach(
-            f ->
-                changes.put(
-                    f.getKey(),
-                    new Change(text(f.getValue().get("from")), text(f.getValue().get("to")))));
+    for (var field : JSON.readTree(json).properties()) {
+      var change = new Change(text(field.getValue().get("from")), text(field.getValue().get("to")));
+      // the tenant is the same on every row of a tenant's trail; empty fields say nothing
+      if (!field.getKey().equals("tenant_id") && (change.from() != null || change.to() != null)) {
+        changes.put(field.getKey(), change);
+      }
+    }
     return changes;
   }
 

@@ -1,6 +1,12 @@
 package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
+import io.carebook.identity.PermissionMatrix;
+import io.carebook.shared.VisitState;
+import io.carebook.tenancy.Action;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,6 +27,19 @@ class ShellModel {
   @ModelAttribute("member")
   @Nullable CurrentMember member() {
     return CurrentMember.current().orElse(null);
+  }
+
+  /** The actions outside any visit that the member may take here, for the menu. */
+  @ModelAttribute("allowed")
+  Set<String> allowed() {
+    var active = CurrentMember.current().map(CurrentMember::active);
+    if (active.isEmpty()) {
+      return Set.of();
+    }
+    return Arrays.stream(Action.values())
+        .filter(a -> PermissionMatrix.allows(active.get().roles(), a, VisitState.NONE))
+        .map(Action::name)
+        .collect(Collectors.toSet());
   }
 
   @ModelAttribute("lang")
