@@ -33,7 +33,7 @@ grant select, insert, update, delete on memberships to ${app_role};
 -- invitations later). Only a SHA-256 of the token is stored.
 create table one_time_tokens (
   token_hash bytea primary key,
-  purpose    text not null check (purpose in ('EMAIL_CONFIRMATION')),
+  purpose    text not null check (purpose in ('EMAIL_CONFIRMATION', 'PASSWORD_RESET')),
   user_id    uuid not null references users (id),
   expires_at timestamptz not null,
   used_at    timestamptz,

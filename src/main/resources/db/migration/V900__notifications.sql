@@ -1,7 +1,9 @@
 -- Notifications: the outbox. Every message another module asks for is stored here first;
 -- real channels (SMTP, SMS, WhatsApp) deliver from it in the notifications issue.
+-- Messages of no organization (a password reset) are kept under the platform's own id, the nil
+-- UUID, which is why tenant_id has no foreign key here.
 create table outbox_messages (
-  tenant_id  uuid not null references tenants (id),
+  tenant_id  uuid not null,
   id         uuid not null,
   clinic_id  uuid,
   channel    text not null check (channel in ('EMAIL', 'SMS', 'WHATSAPP')),

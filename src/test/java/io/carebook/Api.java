@@ -18,18 +18,37 @@ public final class Api {
 
   private final String base;
   private final @Nullable String token;
+  private final String clientAddress;
 
+  /**
+   * A client of its own: each instance comes from another address (a test network, forwarded by the
+   * local proxy the app trusts), so per-address limits of one test never touch another.
+   */
   public Api(int port) {
-    this("http://localhost:" + port, null);
+    this("http://localhost:" + port, null, randomAddress());
   }
 
-  private Api(String base, @Nullable String token) {
+  private Api(String base, @Nullable String token, String clientAddress) {
     this.base = base;
     this.token = token;
+    this.clientAddress = clientAddress;
   }
 
   public Api as(String accessToken) {
-    return new Api(base, accessToken);
+    return new Api(base, accessToken, clientAddress);
+  }
+
+  public Api from(String address) {
+    return new Api(base, token, address);
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  private static String randomAddress() {
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
   }
 
   /** A response: status, headers, and the body as JSON (a missing node when empty). */
@@ -66,7 +85,9 @@ public final class Api {
 
   private HttpRequest.Builder request(String path) {
     var builder =
-        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "application/json")
+            .header("X-Forwarded-For", clientAddress);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }

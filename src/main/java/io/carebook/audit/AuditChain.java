@@ -4,7 +4,6 @@ import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class AuditChain {
 
   /** The platform's own trail: events and writes that belong to no tenant. */
-  public static final TenantId PLATFORM = new TenantId(new UUID(0, 0));
+  public static final TenantId PLATFORM = TenantId.PLATFORM;
 
   private static final int BATCH = 1000;
   private static final Logger log = LoggerFactory.getLogger(AuditChain.class);

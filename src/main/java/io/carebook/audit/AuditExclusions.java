@@ -16,5 +16,7 @@ public final class AuditExclusions {
           "audit_log", // the trail itself: append-only, chained
           "event_publication", // Modulith's event bookkeeping
           "flyway_schema_history", // the migration tool's bookkeeping
-          "one_time_tokens"); // hashed link tokens; issuing and using them are security events
+          "one_time_tokens", // hashed link tokens; issuing and using them are security events
+          "refresh_tokens", // rotated on every use; issuing and revoking are security events
+          "sign_in_failures"); // one row per failed sign-in, itself a security event
 }

@@ -23,7 +23,11 @@ public class AuditTrail {
     SIGN_IN_FAILED,
     SIGNED_OUT,
     TOKEN_ISSUED,
-    EMAIL_CONFIRMED
+    TOKEN_FAMILY_REVOKED,
+    EMAIL_CONFIRMED,
+    PASSWORD_RESET_REQUESTED,
+    PASSWORD_CHANGED,
+    INVITATION_ACCEPTED
   }
 
   private final JdbcClient jdbc;

@@ -1,14 +1,9 @@
 package io.carebook.identity;
 
 import io.carebook.shared.UserId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +17,9 @@ import org.springframework.stereotype.Repository;
 class OneTimeTokens {
 
   enum Purpose {
-    EMAIL_CONFIRMATION
+    EMAIL_CONFIRMATION,
+    PASSWORD_RESET
   }
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -37,14 +31,12 @@ class OneTimeTokens {
 
   /** Issues a token and returns it in clear, once. */
   String issue(Purpose purpose, UserId user, Duration validFor) {
-    var bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    var token = Secrets.randomToken();
     jdbc.sql(
             "insert into one_time_tokens (token_hash, purpose, user_id, expires_at)"
                 + " values (?, ?, ?, ?)")
         .params(
-            hash(token),
+            Secrets.sha256(token),
             purpose.name(),
             user.value(),
             Timestamp.from(clock.instant().plus(validFor)))
@@ -59,16 +51,8 @@ class OneTimeTokens {
             update one_time_tokens set used_at = now()
             where token_hash = ? and purpose = ? and used_at is null and expires_at > ?
             returning user_id""")
-        .params(hash(token), purpose.name(), Timestamp.from(clock.instant()))
+        .params(Secrets.sha256(token), purpose.name(), Timestamp.from(clock.instant()))
         .query((rs, n) -> new UserId(rs.getObject(1, UUID.class)))
         .optional();
-  }
-
-  private static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

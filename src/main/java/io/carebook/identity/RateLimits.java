@@ -25,6 +25,8 @@ public class RateLimits {
 
   public static final Limit SIGN_UP_PER_IP = new Limit("sign-up-ip", 10, Duration.ofHours(1));
   public static final Limit SIGN_IN_PER_IP = new Limit("sign-in-ip", 30, Duration.ofMinutes(5));
+  public static final Limit PASSWORD_RESET_PER_IP =
+      new Limit("password-reset-ip", 10, Duration.ofHours(1));
 
   private static final int MAX_BUCKETS = 100_000;
 

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,12 +33,16 @@ class SecurityConfiguration {
 
   @Bean
   AuthenticationManager authenticationManager(
-      CarebookUserDetailsService users,
+      CarebookUserDetailsService userDetails,
       PasswordEncoder passwords,
-      ApplicationEventPublisher events) {
-    var provider = new DaoAuthenticationProvider(users);
+      ApplicationEventPublisher events,
+      Lockout lockout,
+      Users users,
+      PlatformTransactionManager transactions) {
+    var provider = new DaoAuthenticationProvider(userDetails);
     provider.setPasswordEncoder(passwords);
-    var manager = new ProviderManager(provider);
+    var manager =
+        new ProviderManager(new LockoutAwareAuthentication(provider, lockout, users, transactions));
     manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
     return manager;
   }
@@ -57,7 +62,11 @@ class SecurityConfiguration {
                         HttpMethod.POST,
                         "/api/v1/signups",
                         "/api/v1/email-confirmations",
-                        "/api/v1/tokens")
+                        "/api/v1/tokens",
+                        "/api/v1/tokens/refresh",
+                        "/api/v1/password-resets",
+                        "/api/v1/password-resets/complete",
+                        "/api/v1/invitations/accept")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -83,6 +92,9 @@ class SecurityConfiguration {
                         "/signup",
                         "/signup/**",
                         "/confirm-email",
+                        "/password-reset",
+                        "/password-reset/**",
+                        "/invitations/accept",
                         "/dev/outbox",
                         "/webjars/**",
                         "/css/**",

@@ -1,22 +1,29 @@
 package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
+import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.TenantContext;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signs in through the API and switches the active clinic: both answer with a fresh access token
- * bound to one clinic. The web does the same through its session.
+ * API sign-in: exchanges a password, a refresh token or a clinic switch for a short-lived access
+ * token bound to one clinic, and a rotating refresh token. The web does the same through its
+ * session.
  */
 @Service
 public class Sessions {
@@ -24,27 +31,38 @@ public class Sessions {
   private final AuthenticationManager authentication;
   private final Memberships memberships;
   private final AccessTokens tokens;
+  private final RefreshTokens refreshTokens;
+  private final Users users;
   private final RateLimits limits;
   private final AuditTrail audit;
+  private final TransactionTemplate transaction;
 
   Sessions(
       AuthenticationManager authentication,
       Memberships memberships,
       AccessTokens tokens,
+      RefreshTokens refreshTokens,
+      Users users,
       RateLimits limits,
-      AuditTrail audit) {
-    this.audit = audit;
+      AuditTrail audit,
+      PlatformTransactionManager transactions) {
     this.authentication = authentication;
     this.memberships = memberships;
     this.tokens = tokens;
+    this.refreshTokens = refreshTokens;
+    this.users = users;
     this.limits = limits;
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
-  /** An access token and where it may be used. */
+  /** An access token, the refresh token that renews it, and where they may be used. */
   public record Token(
       String accessToken,
       String tokenType,
       long expiresIn,
+      String refreshToken,
+      long refreshExpiresIn,
       @Nullable ClinicId clinicId,
       List<Membership> memberships) {}
 
@@ -52,26 +70,73 @@ public class Sessions {
     limits.consume(RateLimits.SIGN_IN_PER_IP, clientIp);
     CarebookUser user;
     try {
-      var result =
-          authentication.authenticate(
-              UsernamePasswordAuthenticationToken.unauthenticated(email.trim(), password));
-      user = (CarebookUser) result.getPrincipal();
+      var attempt = UsernamePasswordAuthenticationToken.unauthenticated(email.trim(), password);
+      attempt.setDetails(clientIp);
+      user = (CarebookUser) authentication.authenticate(attempt).getPrincipal();
+    } catch (LockedException e) {
+      throw new ProblemException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "locked-out",
+          "Too many failed sign-ins for this account or from this address; try again in 15"
+              + " minutes, or reset the password.");
     } catch (AuthenticationException e) {
       throw new ProblemException(
           HttpStatus.UNAUTHORIZED,
           "invalid-credentials",
           "The e-mail or password is wrong, or the e-mail is not confirmed yet.");
     }
-    return tokenFor(user.id(), user.displayName(), clinic);
+    return tokenFor(user.id(), user.displayName(), clinic, UUID.randomUUID());
   }
 
-  /** A new token for the current user, bound to {@code clinic} if they are a member there. */
+  /**
+   * Renews an access token. The refresh token is used up and replaced; one that was used before
+   * revokes its whole family.
+   */
+  public Token refresh(String refreshToken, String clientIp) {
+    limits.consume(RateLimits.SIGN_IN_PER_IP, clientIp);
+    var redemption = inTransaction(() -> refreshTokens.redeem(refreshToken));
+    return switch (redemption) {
+      case RefreshTokens.Redemption.Valid valid -> renew(valid);
+      case RefreshTokens.Redemption.Reused reused -> {
+        platformEvent(SecurityEvent.TOKEN_FAMILY_REVOKED, reused.user(), "refresh token reused");
+        throw new ProblemException(
+            HttpStatus.UNAUTHORIZED,
+            "refresh-token-reused",
+            "This refresh token was already used. Every session it belonged to is signed out;"
+                + " sign in again.");
+      }
+      case RefreshTokens.Redemption.Invalid invalid ->
+          throw new ProblemException(
+              HttpStatus.UNAUTHORIZED,
+              "invalid-refresh-token",
+              "This refresh token is unknown, expired or revoked; sign in again.");
+    };
+  }
+
+  /** A new token pair for the current user, bound to {@code clinic} if they are a member. */
   public Token switchClinic(ClinicId clinic) {
     var member = CurrentMember.current().orElseThrow();
-    return tokenFor(member.userId(), member.displayName(), clinic);
+    return tokenFor(member.userId(), member.displayName(), clinic, UUID.randomUUID());
   }
 
-  private Token tokenFor(UserId user, String name, @Nullable ClinicId clinic) {
+  private Token renew(RefreshTokens.Redemption.Valid valid) {
+    var account =
+        inTransaction(() -> users.byId(valid.user()))
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.UNAUTHORIZED,
+                        "invalid-refresh-token",
+                        "The account no longer exists."));
+    var stillMember =
+        valid.clinic() != null
+            && memberships.of(valid.user()).stream()
+                .anyMatch(m -> m.active() && m.clinicId().equals(valid.clinic()));
+    return tokenFor(
+        valid.user(), account.displayName(), stillMember ? valid.clinic() : null, valid.family());
+  }
+
+  private Token tokenFor(UserId user, String name, @Nullable ClinicId clinic, UUID family) {
     var all = memberships.of(user);
     var member = new CurrentMember(user, name, null, all);
     var active =
@@ -79,27 +144,34 @@ public class Sessions {
             ? all.stream().filter(Membership::active).findFirst().orElse(null)
             : member.membershipIn(clinic).orElseThrow(() -> new NotFoundException("Clinic"));
     var issued = tokens.issue(user, name, active);
+    var refresh =
+        inTransaction(
+            () -> refreshTokens.issue(family, user, active == null ? null : active.clinicId()));
     var scope =
         active == null
             ? TenantContext.Scope.user(user)
             : TenantContext.Scope.member(
-                active.tenantId(), active.clinicId(), user, io.carebook.tenancy.ActorType.HUMAN);
+                active.tenantId(), active.clinicId(), user, ActorType.HUMAN);
     TenantContext.run(
         scope,
-        () ->
-            audit.security(
-                AuditTrail.SecurityEvent.TOKEN_ISSUED, user.toString(), "expires in 15 minutes"));
+        () -> audit.security(SecurityEvent.TOKEN_ISSUED, user.toString(), "expires in 15 minutes"));
     return new Token(
         issued.token(),
         "Bearer",
         issued.expiresInSeconds(),
+        refresh,
+        RefreshTokens.LIFETIME.toSeconds(),
         active == null ? null : active.clinicId(),
         all);
   }
 
-  /** Whether the signed-in web user may make {@code clinic} their active one. */
-  public boolean mayActivate(ClinicId clinic) {
-    return CurrentMember.current().flatMap(m -> m.membershipIn(clinic)).isPresent()
-        && TenantContext.current().isPresent();
+  private void platformEvent(SecurityEvent event, UserId user, String detail) {
+    TenantContext.run(
+        TenantContext.Scope.anonymous(), () -> audit.security(event, user.toString(), detail));
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return TenantContext.call(
+        TenantContext.Scope.anonymous(), () -> transaction.execute(status -> work.get()));
   }
 }

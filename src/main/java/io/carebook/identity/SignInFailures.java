@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -14,7 +15,12 @@ class SignInFailures implements AuthenticationFailureHandler {
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    var reason = e instanceof DisabledException ? "unconfirmed" : "invalid";
+    var reason =
+        switch (e) {
+          case DisabledException d -> "unconfirmed";
+          case LockedException l -> "locked";
+          default -> "invalid";
+        };
     response.sendRedirect(request.getContextPath() + "/signin?error=" + reason);
   }
 }

@@ -55,6 +55,12 @@ class Users {
         .optional();
   }
 
+  void changePassword(UserId id, String passwordHash) {
+    jdbc.sql("update users set password_hash = ? where id = ?")
+        .params(passwordHash, id.value())
+        .update();
+  }
+
   void confirmEmail(UserId id) {
     jdbc.sql(
             "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is null")

@@ -1,6 +1,8 @@
 package io.carebook.notifications;
 
 import io.carebook.identity.EmailConfirmationRequested;
+import io.carebook.identity.PasswordResetRequested;
+import io.carebook.shared.TenantId;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,5 +48,22 @@ class AccountMessages {
         () ->
             outbox.store(
                 "EMAIL", event.email(), "EMAIL_CONFIRMATION", event.locale(), subject, body));
+  }
+
+  /** Belongs to no organization: kept in the platform's own outbox. */
+  @Async
+  @TransactionalEventListener
+  void on(PasswordResetRequested event) {
+    var locale = Locale.forLanguageTag(event.locale());
+    var body =
+        messages.getMessage(
+            "notifications.reset.body",
+            new Object[] {event.displayName(), baseUrl + event.resetPath()},
+            locale);
+    var subject = messages.getMessage("notifications.reset.subject", null, locale);
+    tenants.run(
+        TenantId.PLATFORM,
+        () ->
+            outbox.store("EMAIL", event.email(), "PASSWORD_RESET", event.locale(), subject, body));
   }
 }

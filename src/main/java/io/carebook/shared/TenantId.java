@@ -11,6 +11,9 @@ public record TenantId(@JsonValue UUID value) {
     Objects.requireNonNull(value, "tenant id");
   }
 
+  /** The platform itself: what belongs to no organization (a user's sign-in, a password reset). */
+  public static final TenantId PLATFORM = new TenantId(new UUID(0, 0));
+
   public static TenantId random() {
     return new TenantId(UUID.randomUUID());
   }

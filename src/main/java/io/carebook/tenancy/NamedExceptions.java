@@ -19,6 +19,8 @@ public final class NamedExceptions {
           "users", // a person is global: one identity, memberships in many organizations
           "one_time_tokens", // confirmation links, resolved before any tenant is known
           "token_signing_keys", // keys that sign API tokens for every tenant
+          "refresh_tokens", // a user's sign-in, before and across tenants
+          "sign_in_failures", // lockout counts per account and address, before any tenant
           "event_publication", // Modulith's durable event registry; events carry tenant ids
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 

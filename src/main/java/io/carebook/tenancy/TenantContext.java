@@ -5,6 +5,7 @@ import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tenant, clinic and actor of the work in progress, resolved once at the edge (a request's
@@ -63,12 +64,26 @@ public final class TenantContext {
         .orElseThrow(() -> new IllegalStateException("no clinic in context"));
   }
 
+  /**
+   * Runs {@code op} as {@code scope}. Refuses to change the scope inside a transaction: the
+   * transaction's settings were fixed when it began, so the database would still see the old one.
+   */
   public static <T, X extends Throwable> T call(Scope scope, ScopedValue.CallableOp<T, X> op)
       throws X {
+    requireNoTransactionOrSame(scope);
     return ScopedValue.where(CURRENT, scope).call(op);
   }
 
   public static void run(Scope scope, Runnable op) {
+    requireNoTransactionOrSame(scope);
     ScopedValue.where(CURRENT, scope).run(op);
+  }
+
+  private static void requireNoTransactionOrSame(Scope scope) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()
+        && !scope.equals(current().orElse(Scope.anonymous()))) {
+      throw new IllegalStateException(
+          "The tenant context cannot change inside a transaction; start the work outside it.");
+    }
   }
 }

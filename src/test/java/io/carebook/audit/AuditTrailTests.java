@@ -166,7 +166,7 @@ class AuditTrailTests {
             e -> {
               assertThat(e.kind()).isEqualTo("ACCESS");
               assertThat(e.actorId()).isEqualTo(ownerId);
-              assertThat(e.source()).startsWith("127.0.0.1");
+              assertThat(e.source()).startsWith(api.clientAddress());
             });
 
     var other = organizations.signUp(api);

@@ -2,6 +2,7 @@ package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
 import io.carebook.identity.EmailConfirmation;
+import io.carebook.identity.PasswordReset;
 import io.carebook.identity.RateLimits;
 import io.carebook.identity.Sessions;
 import io.carebook.identity.SignUp;
@@ -32,8 +33,15 @@ class IdentityApi {
   private final EmailConfirmation confirmation;
   private final Sessions sessions;
   private final RateLimits limits;
+  private final PasswordReset passwordReset;
 
-  IdentityApi(SignUp signUp, EmailConfirmation confirmation, Sessions sessions, RateLimits limits) {
+  IdentityApi(
+      SignUp signUp,
+      EmailConfirmation confirmation,
+      Sessions sessions,
+      RateLimits limits,
+      PasswordReset passwordReset) {
+    this.passwordReset = passwordReset;
     this.signUp = signUp;
     this.confirmation = confirmation;
     this.sessions = sessions;
@@ -79,6 +87,42 @@ class IdentityApi {
   Sessions.Token signIn(@Valid @RequestBody Credentials body, HttpServletRequest request) {
     var clinic = body.clinicId() == null ? null : clinicId(body.clinicId());
     return sessions.signIn(body.email(), body.password(), clinic, request.getRemoteAddr());
+  }
+
+  record Refresh(@NotBlank String refreshToken) {}
+
+  @PostMapping("/api/v1/tokens/refresh")
+  @Operation(
+      summary = "Renew the access token with the refresh token (public)",
+      description =
+          "The refresh token is single-use: the answer carries a new one. Presenting a used one"
+              + " again revokes every token of its family (401 /problems/refresh-token-reused).")
+  Sessions.Token refresh(@Valid @RequestBody Refresh body, HttpServletRequest request) {
+    return sessions.refresh(body.refreshToken(), request.getRemoteAddr());
+  }
+
+  record ResetRequest(@NotBlank @jakarta.validation.constraints.Email String email) {}
+
+  @PostMapping("/api/v1/password-resets")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Ask for a password reset link (public, rate-limited)",
+      description = "Answers 202 whether or not the account exists, so it reveals no e-mail.")
+  void requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+    passwordReset.request(body.email(), request.getRemoteAddr());
+  }
+
+  record ResetCompletion(@NotBlank String token, @NotBlank String password) {}
+
+  @PostMapping("/api/v1/password-resets/complete")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary = "Set a new password with the token from the reset link (public)",
+      description =
+          "The token works once, for 30 minutes; every refresh token of the account is"
+              + " revoked.")
+  void completeReset(@Valid @RequestBody ResetCompletion body) {
+    passwordReset.complete(body.token(), body.password());
   }
 
   record ClinicSwitch(@NotBlank String clinicId) {}

@@ -3,6 +3,7 @@ package io.carebook.notifications.web;
 import io.carebook.notifications.Outbox;
 import io.carebook.notifications.OutboxMessage;
 import io.carebook.shared.NotFoundException;
+import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ class OutboxPages {
     var all = new ArrayList<OutboxMessage>();
     organizations.forEachTenant(
         tenant -> all.addAll(tenants.call(tenant, () -> outbox.recent(20))));
+    all.addAll(tenants.call(TenantId.PLATFORM, () -> outbox.recent(20)));
     all.sort(Comparator.comparing(OutboxMessage::createdAt).reversed());
     model.addAttribute("messages", views(all.stream().limit(100).toList()));
     model.addAttribute("dev", true);
