@@ -66,6 +66,10 @@ public final class Api {
     return send(request(path).GET());
   }
 
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   public Response post(String path, Object body) {
     return send(request(path).POST(json(body)));
   }

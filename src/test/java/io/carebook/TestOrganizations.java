@@ -74,11 +74,20 @@ public class TestOrganizations {
 
   /** The token in the confirmation e-mail, which the outbox receives just after commit. */
   public String confirmationToken(TenantId tenant) {
+    return linkToken(tenant, null, TOKEN);
+  }
+
+  /**
+   * The token of the newest link matching {@code link} in a message of {@code tenant}'s outbox (to
+   * {@code recipient}, when given); messages arrive just after the sending transaction.
+   */
+  public String linkToken(TenantId tenant, String recipient, Pattern link) {
     var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       var found =
-          tenants.call(tenant, () -> outbox.recent(10)).stream()
-              .map(m -> TOKEN.matcher(m.body()))
+          tenants.call(tenant, () -> outbox.recent(50)).stream()
+              .filter(m -> recipient == null || m.recipient().equals(recipient))
+              .map(m -> link.matcher(m.body()))
               .filter(java.util.regex.Matcher::find)
               .map(m -> m.group(1))
               .findFirst();
@@ -91,6 +100,6 @@ public class TestOrganizations {
         Thread.currentThread().interrupt();
       }
     }
-    throw new AssertionError("no confirmation e-mail in the outbox of " + tenant);
+    throw new AssertionError("no message with such a link in the outbox of " + tenant);
   }
 }

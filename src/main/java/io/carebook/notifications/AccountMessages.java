@@ -1,6 +1,7 @@
 package io.carebook.notifications;
 
 import io.carebook.identity.EmailConfirmationRequested;
+import io.carebook.identity.InvitationSent;
 import io.carebook.identity.PasswordResetRequested;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.TenantTransactions;
@@ -48,6 +49,23 @@ class AccountMessages {
         () ->
             outbox.store(
                 "EMAIL", event.email(), "EMAIL_CONFIRMATION", event.locale(), subject, body));
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(InvitationSent event) {
+    var locale = Locale.forLanguageTag(event.locale());
+    var subject =
+        messages.getMessage(
+            "notifications.invite.subject", new Object[] {event.clinicName()}, locale);
+    var body =
+        messages.getMessage(
+            "notifications.invite.body",
+            new Object[] {event.inviterName(), event.clinicName(), baseUrl + event.acceptPath()},
+            locale);
+    tenants.run(
+        event.tenantId(),
+        () -> outbox.store("EMAIL", event.email(), "INVITATION", event.locale(), subject, body));
   }
 
   /** Belongs to no organization: kept in the platform's own outbox. */

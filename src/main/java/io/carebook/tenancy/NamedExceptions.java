@@ -32,5 +32,6 @@ public final class NamedExceptions {
       Set.of(
           "my_memberships", // the signed-in user's own memberships, across tenants
           "audit_row_change", // the audit trigger: records writes to global tables too
-          "audit_record"); // records a view or security event for the tenant in context
+          "audit_record", // records a view or security event for the tenant in context
+          "invitation_by_token"); // an invitation link -> its tenant and id, routing only
 }

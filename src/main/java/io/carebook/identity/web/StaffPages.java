@@ -1,0 +1,113 @@
+package io.carebook.identity.web;
+
+import io.carebook.identity.Invitations;
+import io.carebook.identity.Role;
+import io.carebook.identity.Staff;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.Permissions;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The team page, and the page behind an invitation link. */
+@Controller
+class StaffPages {
+
+  private final Staff staff;
+  private final Invitations invitations;
+  private final Permissions permissions;
+
+  StaffPages(Staff staff, Invitations invitations, Permissions permissions) {
+    this.staff = staff;
+    this.invitations = invitations;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/staff")
+  String team(Model model) {
+    permissions.require(Action.STAFF_MANAGE);
+    model.addAttribute("members", staff.members());
+    model.addAttribute("pending", invitations.pendingHere());
+    model.addAttribute("roles", Role.values());
+    return "identity/staff";
+  }
+
+  @PostMapping("/staff/invitations")
+  String invite(
+      @RequestParam String email,
+      @RequestParam(required = false) List<Role> roles,
+      RedirectAttributes redirect) {
+    permissions.require(Action.STAFF_MANAGE);
+    try {
+      invitations.invite(email, roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+      redirect.addFlashAttribute("invited", email);
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/staff";
+  }
+
+  @PostMapping("/staff/invitations/{id}/revoke")
+  String revoke(@PathVariable UUID id) {
+    permissions.require(Action.STAFF_MANAGE);
+    invitations.revoke(id);
+    return "redirect:/staff";
+  }
+
+  @PostMapping("/staff/{userId}/{change}")
+  String change(
+      @PathVariable UUID userId, @PathVariable String change, RedirectAttributes redirect) {
+    permissions.require(Action.STAFF_MANAGE);
+    var user = new UserId(userId);
+    try {
+      switch (change) {
+        case "suspend" -> staff.suspend(user);
+        case "reactivate" -> staff.reactivate(user);
+        case "remove" -> staff.remove(user);
+        default -> throw new io.carebook.shared.NotFoundException("Page");
+      }
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/staff";
+  }
+
+  @GetMapping("/invitations/accept")
+  String invitation(@RequestParam String token, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("invitation", invitations.byToken(token).orElse(null));
+    return "identity/invitation";
+  }
+
+  @PostMapping("/invitations/accept")
+  @AllowedWhenReadOnly
+  String accept(
+      @RequestParam String token,
+      @RequestParam(required = false) String name,
+      @RequestParam String password,
+      Model model,
+      HttpServletRequest request) {
+    try {
+      invitations.accept(token, name, password, LocaleContextHolder.getLocale().getLanguage());
+      return "redirect:/signin?joined";
+    } catch (ProblemException e) {
+      model.addAttribute("token", token);
+      model.addAttribute("invitation", invitations.byToken(token).orElse(null));
+      model.addAttribute("problem", e.kind());
+      model.addAttribute("name", name);
+      return "identity/invitation";
+    }
+  }
+}
