@@ -129,6 +129,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
   }
 
   private void openClinic(String name) {
+    page.locator("#manage-menu").click();
     nav("Clinics").click();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a clinic")).click();
     label("Clinic name").fill(name);

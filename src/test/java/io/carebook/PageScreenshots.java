@@ -49,6 +49,9 @@ class PageScreenshots extends BrowserTestSupport {
       page.navigate("/signin?lang=" + lang);
       shots.take("01-signin");
 
+      page.navigate("/password-reset");
+      shots.take("01b-password-reset");
+
       page.navigate("/signup");
       page.locator("#password").fill("short");
       page.locator("main button[type=submit]").click();
@@ -115,6 +118,9 @@ class PageScreenshots extends BrowserTestSupport {
 
       page.navigate("/permissions");
       shots.take("11-permissions");
+
+      page.navigate("/staff");
+      shots.take("12-staff");
 
       page.navigate(MISSING);
       shots.take("09-not-found");
