@@ -19,12 +19,17 @@ public final class WebSession {
   private final HttpClient http;
 
   private WebSession(String base) {
-    this.base = base;
-    this.http =
+    this(
+        base,
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+            .build());
+  }
+
+  private WebSession(String base, HttpClient http) {
+    this.base = base;
+    this.http = http;
   }
 
   public static WebSession signIn(int port, String email, String password) {
@@ -46,6 +51,24 @@ public final class WebSession {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
     return session;
+  }
+
+  /** Posts a form from {@code page}, with the CSRF token that page carries. */
+  public HttpResponse<String> post(String page, String action) {
+    var matcher = CSRF.matcher(get(page).body());
+    if (!matcher.find()) {
+      throw new IllegalStateException("no CSRF token on " + page);
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(matcher.group(1)))));
+  }
+
+  /** The same browser, talking to another app instance. */
+  public WebSession at(int port) {
+    var moved = new WebSession("http://localhost:" + port, http);
+    return moved;
   }
 
   public HttpResponse<String> get(String path) {

@@ -18,5 +18,7 @@ public final class AuditExclusions {
           "flyway_schema_history", // the migration tool's bookkeeping
           "one_time_tokens", // hashed link tokens; issuing and using them are security events
           "refresh_tokens", // rotated on every use; issuing and revoking are security events
-          "sign_in_failures"); // one row per failed sign-in, itself a security event
+          "sign_in_failures", // one row per failed sign-in, itself a security event
+          "spring_session", // web sessions: touched on every request; sign-ins are events
+          "spring_session_attributes");
 }

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,7 +84,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, Memberships memberships, JsonMapper json)
+  SecurityFilterChain pages(
+      HttpSecurity http, Memberships memberships, JsonMapper json, java.time.Clock clock)
       throws Exception {
     return http.authorizeHttpRequests(
             auth ->
@@ -115,9 +117,10 @@ class SecurityConfiguration {
                 form.loginPage("/signin")
                     .loginProcessingUrl("/signin")
                     .usernameParameter("email")
-                    .defaultSuccessUrl("/", true)
+                    .successHandler(new SignInSuccess())
                     .failureHandler(new SignInFailures()))
         .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+        .addFilterBefore(new AbsoluteSessionTimeout(clock), SecurityContextHolderFilter.class)
         .addFilterAfter(
             new MemberContextFilter(memberships, new ProblemEntryPoint(json)),
             AuthorizationFilter.class)

@@ -1,11 +1,12 @@
 package io.carebook.shared;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a clinic. */
-public record ClinicId(@JsonValue UUID value) {
+public record ClinicId(@JsonValue UUID value) implements Serializable {
 
   public ClinicId {
     Objects.requireNonNull(value, "clinic id");

@@ -1,11 +1,12 @@
 package io.carebook.shared;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a tenant. */
-public record TenantId(@JsonValue UUID value) {
+public record TenantId(@JsonValue UUID value) implements Serializable {
 
   public TenantId {
     Objects.requireNonNull(value, "tenant id");

@@ -1,11 +1,12 @@
 package io.carebook.shared;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a user. */
-public record UserId(@JsonValue UUID value) {
+public record UserId(@JsonValue UUID value) implements Serializable {
 
   public UserId {
     Objects.requireNonNull(value, "user id");

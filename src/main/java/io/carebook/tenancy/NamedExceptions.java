@@ -21,6 +21,8 @@ public final class NamedExceptions {
           "token_signing_keys", // keys that sign API tokens for every tenant
           "refresh_tokens", // a user's sign-in, before and across tenants
           "sign_in_failures", // lockout counts per account and address, before any tenant
+          "spring_session", // web sessions, before a clinic is chosen and across clinics
+          "spring_session_attributes", // their attributes
           "event_publication", // Modulith's durable event registry; events carry tenant ids
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 

@@ -42,6 +42,10 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
    * is really sent) and load the demo organizations into an empty database.
    */
   private static Map<String, Object> devDefaults() {
-    return Map.of("carebook.dev.outbox-page", "true", "carebook.demo", "auto");
+    return Map.of(
+        "carebook.dev.outbox-page", "true",
+        "carebook.demo", "auto",
+        // served over plain http on localhost
+        "carebook.cookies.secure", "false");
   }
 }

@@ -1,0 +1,82 @@
+package io.carebook.identity;
+
+import io.carebook.audit.AuditTrail;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.TenantContext;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A person's web sessions on every app instance, and ending them all at once. */
+@Service
+public class SignOutEverywhere {
+
+  private final FindByIndexNameSessionRepository<? extends Session> sessions;
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final TransactionTemplate transaction;
+
+  SignOutEverywhere(
+      FindByIndexNameSessionRepository<? extends Session> sessions,
+      JdbcClient jdbc,
+      AuditTrail audit,
+      PlatformTransactionManager transactions) {
+    this.sessions = sessions;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** One web session, as its owner sees it. */
+  public record WebSession(
+      Instant signedIn,
+      Instant lastSeen,
+      @Nullable String from,
+      @Nullable String client,
+      boolean current) {}
+
+  /** The signed-in person's sessions, the current one first. */
+  public List<WebSession> of(String currentSessionId) {
+    var name = SecurityContextHolder.getContext().getAuthentication().getName();
+    return sessions.findByPrincipalName(name).values().stream()
+        .map(
+            s ->
+                new WebSession(
+                    s.getCreationTime(),
+                    s.getLastAccessedTime(),
+                    s.getAttribute(SignInSuccess.FROM),
+                    s.getAttribute(SignInSuccess.CLIENT),
+                    s.getId().equals(currentSessionId)))
+        .sorted(
+            Comparator.comparing(WebSession::current)
+                .reversed()
+                .thenComparing(WebSession::lastSeen, Comparator.reverseOrder()))
+        .toList();
+  }
+
+  /** Ends every web session of the person and revokes every refresh token they hold. */
+  public void signOutEverywhere(UserId user) {
+    var name = SecurityContextHolder.getContext().getAuthentication().getName();
+    sessions.findByPrincipalName(name).keySet().forEach(sessions::deleteById);
+    TenantContext.run(
+        TenantContext.Scope.anonymous(),
+        () ->
+            transaction.executeWithoutResult(
+                s -> {
+                  jdbc.sql(
+                          "update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null")
+                      .param(user.value())
+                      .update();
+                  audit.security(
+                      AuditTrail.SecurityEvent.SIGNED_OUT, user.toString(), "everywhere");
+                }));
+  }
+}
