@@ -145,7 +145,7 @@ begin
                       else new_row -> k.key end)))
     into diff
     from jsonb_object_keys(row_data) as k(key)
-   where k.key not in ('version', 'updated_at')
+   where k.key not in ('version', 'updated_at', 'last_used_at')
      and (old_row -> k.key) is distinct from (new_row -> k.key);
   if diff is null then
     return null; -- an update that changed nothing worth recording

@@ -26,7 +26,7 @@ public class Clinics {
 
   @Transactional
   public Clinic open(NewClinic spec) {
-    var member = CurrentMember.current().orElseThrow();
+    var member = CurrentMember.required();
     permissions.require(Action.CLINIC_OPEN);
     var clinic = organizations.addClinic(ClinicId.random(), spec);
     var roles = EnumSet.of(Role.OWNER);

@@ -1,10 +1,12 @@
 package io.carebook.identity;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /**
  * The signed-in user of the request in progress, with the active membership (if any) and every
@@ -21,6 +23,17 @@ public record CurrentMember(
 
   public static Optional<CurrentMember> current() {
     return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
+  }
+
+  /** The signed-in person; an API key's agent, or nobody, is refused with 403. */
+  public static CurrentMember required() {
+    return current()
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "person-required",
+                    "Only a signed-in person can do this, not an API key."));
   }
 
   static ScopedValue<CurrentMember> scopedValue() {

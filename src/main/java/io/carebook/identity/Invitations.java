@@ -90,7 +90,7 @@ public class Invitations {
    */
   @Transactional
   public UUID invite(String email, Set<Role> roles) {
-    var inviter = CurrentMember.current().orElseThrow();
+    var inviter = CurrentMember.required();
     if (roles.isEmpty()) {
       throw ProblemException.invalid("roles", "choose at least one role");
     }

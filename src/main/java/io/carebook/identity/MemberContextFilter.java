@@ -40,6 +40,10 @@ class MemberContextFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof ApiKeyAuthentication.AgentToken agentToken) {
+      asAgent(agentToken.agent(), request, response, chain);
+      return;
+    }
     var member = resolve(authentication, request);
     if (member == null && authentication instanceof JwtAuthenticationToken) {
       revoked.commence(
@@ -64,6 +68,32 @@ class MemberContextFilter extends OncePerRequestFilter {
                       return null;
                     });
           });
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
+  }
+
+  /** An agent acts in its key's clinic; the audit names the key as the actor. */
+  private static void asAgent(
+      ApiKeys.Agent agent,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
+    var scope =
+        new Scope(agent.tenantId(), agent.clinicId(), new UserId(agent.keyId()), ActorType.AGENT);
+    try {
+      TenantContext.call(
+          scope,
+          () ->
+              ScopedValue.where(CurrentAgent.scopedValue(), agent)
+                  .call(
+                      () -> {
+                        chain.doFilter(request, response);
+                        return null;
+                      }));
     } catch (IOException | ServletException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

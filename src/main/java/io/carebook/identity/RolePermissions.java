@@ -11,6 +11,10 @@ class RolePermissions implements Permissions {
 
   @Override
   public boolean allows(Action action, VisitState state) {
+    var agent = CurrentAgent.current();
+    if (agent.isPresent()) {
+      return agent.get().actions().contains(action);
+    }
     return CurrentMember.current()
         .map(CurrentMember::active)
         .map(m -> PermissionMatrix.allows(m.roles(), action, state))

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -51,7 +52,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(
-      HttpSecurity http, AccessTokens tokens, Memberships memberships, JsonMapper json)
+      HttpSecurity http,
+      AccessTokens tokens,
+      Memberships memberships,
+      ApiKeys apiKeys,
+      JsonMapper json)
       throws Exception {
     var problems = new ProblemEntryPoint(json);
     return http.securityMatcher("/api/**")
@@ -78,6 +83,8 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(
+            new ApiKeyAuthentication(apiKeys, problems), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new MemberContextFilter(memberships, problems), AuthorizationFilter.class)
         .build();
   }

@@ -115,7 +115,7 @@ public class Sessions {
 
   /** A new token pair for the current user, bound to {@code clinic} if they are a member. */
   public Token switchClinic(ClinicId clinic) {
-    var member = CurrentMember.current().orElseThrow();
+    var member = CurrentMember.required();
     return tokenFor(member.userId(), member.displayName(), clinic, UUID.randomUUID());
   }
 

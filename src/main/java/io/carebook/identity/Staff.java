@@ -81,7 +81,7 @@ public class Staff {
   }
 
   private void guard(UserId user) {
-    var actor = CurrentMember.current().orElseThrow();
+    var actor = CurrentMember.required();
     if (actor.userId().equals(user)) {
       throw new ProblemException(
           HttpStatus.CONFLICT, "own-membership", "You cannot change your own membership.");

@@ -35,5 +35,6 @@ public final class NamedExceptions {
           "my_memberships", // the signed-in user's own memberships, across tenants
           "audit_row_change", // the audit trigger: records writes to global tables too
           "audit_record", // records a view or security event for the tenant in context
-          "invitation_by_token"); // an invitation link -> its tenant and id, routing only
+          "invitation_by_token", // an invitation link -> its tenant and id, routing only
+          "api_key_by_hash"); // a presented API key -> its tenant and id, routing only
 }

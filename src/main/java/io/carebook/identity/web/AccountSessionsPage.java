@@ -29,7 +29,7 @@ class AccountSessionsPage {
   @PostMapping("/account/sessions/sign-out-everywhere")
   @AllowedWhenReadOnly
   String signOutEverywhere(HttpServletRequest request) {
-    sessions.signOutEverywhere(CurrentMember.current().orElseThrow().userId());
+    sessions.signOutEverywhere(CurrentMember.required().userId());
     request.getSession().invalidate();
     return "redirect:/signin?signedOut";
   }

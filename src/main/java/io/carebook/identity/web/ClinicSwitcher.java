@@ -16,7 +16,7 @@ class ClinicSwitcher {
   @AllowedWhenReadOnly
   String switchTo(@RequestParam String clinicId, HttpSession session) {
     var clinic = ClinicId.of(clinicId);
-    var member = CurrentMember.current().orElseThrow();
+    var member = CurrentMember.required();
     if (member.membershipIn(clinic).isPresent()) {
       session.setAttribute(CurrentMember.ACTIVE_CLINIC_ATTRIBUTE, clinic.toString());
     }

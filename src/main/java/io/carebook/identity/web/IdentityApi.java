@@ -135,8 +135,12 @@ class IdentityApi {
 
   @GetMapping("/api/v1/me")
   @Operation(summary = "The signed-in user, the active clinic and every membership")
-  CurrentMember me() {
-    return CurrentMember.current().orElseThrow();
+  Object me() {
+    var agent = io.carebook.identity.CurrentAgent.current();
+    if (agent.isPresent()) {
+      return agent.get();
+    }
+    return CurrentMember.required();
   }
 
   private static ClinicId clinicId(String value) {

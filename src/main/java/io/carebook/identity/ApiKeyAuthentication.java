@@ -1,0 +1,91 @@
+package io.carebook.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API calls that carry an API key ({@code X-API-Key: cbk_…} or {@code Authorization:
+ * ApiKey cbk_…}) as the agent the key stands for. A key that is unknown or revoked answers 401.
+ */
+class ApiKeyAuthentication extends OncePerRequestFilter {
+
+  /** An authenticated agent. */
+  static final class AgentToken extends AbstractAuthenticationToken {
+    private final ApiKeys.Agent agent;
+
+    AgentToken(ApiKeys.Agent agent) {
+      super(List.of());
+      this.agent = agent;
+      setAuthenticated(true);
+    }
+
+    ApiKeys.Agent agent() {
+      return agent;
+    }
+
+    @Override
+    public Object getCredentials() {
+      return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+      return agent.keyId();
+    }
+  }
+
+  private final ApiKeys keys;
+  private final AuthenticationEntryPoint refused;
+
+  ApiKeyAuthentication(ApiKeys keys, AuthenticationEntryPoint refused) {
+    this.keys = keys;
+    this.refused = refused;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var secret = presented(request);
+    if (secret == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    var agent = keys.authenticate(secret);
+    if (agent.isEmpty()) {
+      refused.commence(
+          request, response, new BadCredentialsException("unknown or revoked API key"));
+      return;
+    }
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(new AgentToken(agent.get()));
+    SecurityContextHolder.setContext(context);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static @Nullable String presented(HttpServletRequest request) {
+    var header = request.getHeader("X-API-Key");
+    if (header != null && !header.isBlank()) {
+      return header.trim();
+    }
+    var authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
+      return authorization.substring(7).trim();
+    }
+    return null;
+  }
+}

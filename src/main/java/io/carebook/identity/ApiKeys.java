@@ -1,0 +1,202 @@
+package io.carebook.identity;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * API keys for integrations and AI agents. A key acts in one clinic with the actions it was given,
+ * which are never more than its creator may take, and only among those an unattended program should
+ * take. The key is shown once; only its hash is stored.
+ */
+@Service
+public class ApiKeys {
+
+  /** What a key may be given: day-to-day work, never staff, settings, money or clinical signing. */
+  public static final Set<Action> GRANTABLE =
+      EnumSet.of(
+          Action.PATIENT_VIEW,
+          Action.PATIENT_REGISTER,
+          Action.PATIENT_EDIT,
+          Action.BOOKING,
+          Action.CHECK_IN,
+          Action.REPORTS_VIEW);
+
+  private static final String PREFIX = "cbk_";
+  private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  ApiKeys(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** A key as its list shows it; the secret itself is never shown again. */
+  public record Key(
+      UUID id,
+      String name,
+      String prefix,
+      Set<Action> actions,
+      Instant createdAt,
+      @Nullable Instant lastUsedAt,
+      boolean revoked) {}
+
+  /** A new key, with its secret, shown once. */
+  public record Created(UUID id, String name, String secret, Set<Action> actions) {}
+
+  /** The agent behind a presented key. */
+  public record Agent(UUID keyId, TenantId tenantId, ClinicId clinicId, Set<Action> actions) {}
+
+  @Transactional
+  public Created create(String name, Set<Action> actions) {
+    var creator = CurrentMember.required();
+    var active = creator.active();
+    if (active == null) {
+      throw new NotFoundException("Clinic");
+    }
+    if (actions.isEmpty() || !GRANTABLE.containsAll(actions)) {
+      throw ProblemException.invalid("actions", "choose among " + GRANTABLE);
+    }
+    var beyondCreator =
+        actions.stream()
+            .filter(
+                a ->
+                    !PermissionMatrix.allows(active.roles(), a, io.carebook.shared.VisitState.NONE))
+            .toList();
+    if (!beyondCreator.isEmpty()) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN, "forbidden", "A key cannot do what you may not: " + beyondCreator);
+    }
+    var id = UUID.randomUUID();
+    var secret = PREFIX + Secrets.randomToken();
+    jdbc.sql(
+            """
+            insert into api_keys (tenant_id, id, clinic_id, name, prefix, key_hash, actions, created_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            active.tenantId().value(),
+            id,
+            active.clinicId().value(),
+            name.trim(),
+            secret.substring(0, PREFIX.length() + 6),
+            Secrets.sha256(secret),
+            actions.stream().map(Action::name).sorted().toArray(String[]::new),
+            creator.userId().value())
+        .update();
+    return new Created(id, name.trim(), secret, actions);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Key> ofActiveClinic() {
+    return jdbc.sql("select * from api_keys where clinic_id = ? order by created_at desc")
+        .param(TenantContext.clinic().value())
+        .query(
+            (rs, n) ->
+                new Key(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("prefix"),
+                    actions((String[]) rs.getArray("actions").getArray()),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("last_used_at") == null
+                        ? null
+                        : rs.getTimestamp("last_used_at").toInstant(),
+                    rs.getTimestamp("revoked_at") != null))
+        .list();
+  }
+
+  @Transactional
+  public void revoke(UUID key) {
+    var revoked =
+        jdbc.sql(
+                "update api_keys set revoked_at = ? where id = ? and clinic_id = ? and revoked_at is null")
+            .params(Timestamp.from(clock.instant()), key, TenantContext.clinic().value())
+            .update();
+    if (revoked == 0) {
+      throw new NotFoundException("API key");
+    }
+  }
+
+  /** The agent a presented secret stands for, or empty when it is unknown or revoked. */
+  Optional<Agent> authenticate(String secret) {
+    if (!secret.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    var hash = Secrets.sha256(secret);
+    var route =
+        TenantContext.call(
+            TenantContext.Scope.anonymous(),
+            () ->
+                transaction.execute(
+                    s ->
+                        jdbc.sql("select * from api_key_by_hash(?)")
+                            .param(hash)
+                            .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+                            .optional()));
+    return route.flatMap(tenant -> agent(tenant, hash));
+  }
+
+  private Optional<Agent> agent(TenantId tenant, byte[] hash) {
+    var scope = new TenantContext.Scope(tenant, null, null, ActorType.AGENT);
+    return TenantContext.call(
+        scope,
+        () ->
+            transaction.execute(
+                s -> {
+                  var found =
+                      jdbc.sql("select * from api_keys where key_hash = ? and revoked_at is null")
+                          .param(hash)
+                          .query(
+                              (rs, n) ->
+                                  new Agent(
+                                      rs.getObject("id", UUID.class),
+                                      tenant,
+                                      new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                                      actions((String[]) rs.getArray("actions").getArray())))
+                          .optional();
+                  found.ifPresent(this::touch);
+                  return found;
+                }));
+  }
+
+  /** Records the time of use, to the minute, so a busy agent does not write on every call. */
+  private void touch(Agent agent) {
+    var now = clock.instant();
+    jdbc.sql(
+            "update api_keys set last_used_at = ? where id = ?"
+                + " and (last_used_at is null or last_used_at < ?)")
+        .params(Timestamp.from(now), agent.keyId(), Timestamp.from(now.minus(LAST_USED_PRECISION)))
+        .update();
+  }
+
+  private static Set<Action> actions(String[] names) {
+    var actions = EnumSet.noneOf(Action.class);
+    Arrays.stream(names).map(Action::valueOf).forEach(actions::add);
+    return actions;
+  }
+}

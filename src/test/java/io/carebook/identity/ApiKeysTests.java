@@ -1,0 +1,129 @@
+package io.carebook.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.Api;
+import io.carebook.CarebookTest;
+import io.carebook.TestOrganizations;
+import io.carebook.audit.AuditEntries;
+import io.carebook.audit.AuditQuery;
+import io.carebook.tenancy.TenantTransactions;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An agent works through the API with a key: in one clinic, with the actions it was given. */
+@CarebookTest
+class ApiKeysTests {
+
+  @Autowired TestOrganizations organizations;
+  @Autowired TenantTransactions tenants;
+  @Autowired AuditEntries entries;
+  @LocalServerPort int port;
+
+  @Test
+  void anAgentDoesWhatItsKeyAllowsAndIsAuditedAsAnAgent() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var created =
+        api.as(owner.token())
+            .post(
+                "/api/v1/api-keys",
+                Map.of(
+                    "name",
+                    "Booking assistant",
+                    "actions",
+                    List.of("PATIENT_VIEW", "PATIENT_REGISTER")));
+    assertThat(created.status()).isEqualTo(201);
+    var secret = created.text("secret");
+    assertThat(secret).startsWith("cbk_");
+    var agent = new Api(port).withHeader("X-API-Key", secret);
+
+    var registered = agent.post("/api/v1/patients", Map.of("fullName", "Booked By Agent"));
+    assertThat(registered.status()).isEqualTo(201);
+    assertThat(agent.get("/api/v1/patients?q=agent").body().path("items")).hasSize(1);
+    var edit =
+        agent.put(
+            "/api/v1/patients/" + registered.text("id"),
+            Map.of("fullName", "Changed"),
+            Map.of("If-Match", "\"0\""));
+    assertThat(edit.status()).isEqualTo(403);
+    assertThat(
+            agent
+                .post(
+                    "/api/v1/invitations",
+                    Map.of("email", "x@example.test", "roles", List.of("DOCTOR")))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            agent
+                .post(
+                    "/api/v1/api-keys", Map.of("name", "more", "actions", List.of("PATIENT_VIEW")))
+                .status())
+        .isEqualTo(403);
+
+    var keyId = UUID.fromString(created.text("id"));
+    var audited =
+        tenants.call(
+            owner.tenant(),
+            () ->
+                entries.find(
+                    new AuditQuery(
+                        null, null, "patients", registered.text("id"), "INSERT", null, null, null),
+                    ZoneOffset.UTC,
+                    5));
+    assertThat(audited)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actorType()).isEqualTo("AGENT");
+              assertThat(e.actorId()).isEqualTo(keyId);
+            });
+    var listed = api.as(owner.token()).get("/api/v1/api-keys").body().path("items").get(0);
+    assertThat(listed.path("lastUsedAt").isNull()).isFalse();
+    assertThat(listed.toString()).doesNotContain(secret);
+  }
+
+  @Test
+  void aRevokedOrUnknownKeyIsRefusedAndAKeyNeverCrossesOrganizations() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var other = organizations.signUp(api);
+    var theirs =
+        api.as(other.token()).post("/api/v1/patients", Map.of("fullName", "Not Yours")).text("id");
+    var created =
+        api.as(owner.token())
+            .post("/api/v1/api-keys", Map.of("name", "Reader", "actions", List.of("PATIENT_VIEW")));
+    var agent = new Api(port).withHeader("X-API-Key", created.text("secret"));
+
+    assertThat(agent.get("/api/v1/patients/" + theirs).status()).isEqualTo(404);
+    assertThat(
+            new Api(port).withHeader("X-API-Key", "cbk_made-up").get("/api/v1/patients").status())
+        .isEqualTo(401);
+
+    assertThat(
+            api.as(owner.token())
+                .post("/api/v1/api-keys/" + created.text("id") + "/revoke", Map.of())
+                .status())
+        .isEqualTo(204);
+    var refused = agent.get("/api/v1/patients");
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.text("type")).isEqualTo("/problems/unauthenticated");
+  }
+
+  @Test
+  void aKeyGetsNeitherMoreThanItsCreatorMayNorAnythingBeyondDayToDayWork() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var staff =
+        api.as(owner.token())
+            .post(
+                "/api/v1/api-keys", Map.of("name", "Too much", "actions", List.of("STAFF_MANAGE")));
+    assertThat(staff.status()).isEqualTo(400);
+    assertThat(staff.body().path("errors").get(0).path("field").asString()).isEqualTo("actions");
+  }
+}
