@@ -4,7 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -78,9 +78,16 @@ class AccessTokens {
     var current = decoder;
     if (current == null) {
       var processor = new DefaultJWTProcessor<SecurityContext>();
-      processor.setJWSKeySelector(
-          new JWSVerificationKeySelector<>(
-              JWSAlgorithm.HS256, new ImmutableJWKSet<>(keys.verifying())));
+      JWKSource<SecurityContext> source =
+          (selector, context) -> {
+            var matches = selector.select(keys.verifying());
+            if (matches.isEmpty()) { // a key introduced by another instance since we loaded
+              keys.reloadUnlessFresh();
+              matches = selector.select(keys.verifying());
+            }
+            return matches;
+          };
+      processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, source));
       var nimbus = new NimbusJwtDecoder(processor);
       nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
       current = nimbus;

@@ -21,7 +21,10 @@ class SigningKeys {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private static final java.time.Duration RELOAD_AT_MOST_EVERY = java.time.Duration.ofSeconds(10);
+
   private volatile List<OctetSequenceKey> keys = List.of();
+  private volatile long loadedAt;
 
   SigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -36,11 +39,46 @@ class SigningKeys {
     return new JWKSet(List.<JWK>copyOf(loaded()));
   }
 
+  /**
+   * Introduces a new signing key: tokens are signed with it from now on, on every instance as soon
+   * as it reloads, while tokens signed with the older keys stay valid until they expire.
+   */
+  void rotate() {
+    inTransaction(
+        () -> {
+          insertNewKey();
+          return null;
+        });
+    reload();
+  }
+
+  /** Re-reads the keys. */
+  void reload() {
+    keys = inTransaction(this::loadOrCreate);
+    loadedAt = System.nanoTime();
+  }
+
+  /**
+   * Re-reads the keys when a token names one this instance has not seen, at most every ten seconds,
+   * so that tokens with made-up key ids cannot make every request read the database.
+   */
+  void reloadUnlessFresh() {
+    if (System.nanoTime() - loadedAt > RELOAD_AT_MOST_EVERY.toNanos()) {
+      reload();
+    }
+  }
+
   private List<OctetSequenceKey> loaded() {
     if (keys.isEmpty()) {
-      keys = transaction.execute(s -> loadOrCreate());
+      reload();
     }
     return keys;
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return io.carebook.tenancy.TenantContext.call(
+        io.carebook.tenancy.TenantContext.Scope.anonymous(),
+        () -> transaction.execute(s -> work.get()));
   }
 
   private List<OctetSequenceKey> loadOrCreate() {
@@ -49,12 +87,16 @@ class SigningKeys {
     if (!existing.isEmpty()) {
       return existing;
     }
+    insertNewKey();
+    return read();
+  }
+
+  private void insertNewKey() {
     var secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     jdbc.sql("insert into token_signing_keys (key_id, secret) values (?, ?)")
         .params(UUID.randomUUID().toString(), secret)
         .update();
-    return read();
   }
 
   private List<OctetSequenceKey> read() {
