@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.demo=false",
       "carebook.dev.outbox-page=true",
       "carebook.rate-limit.sign-up-ip=100000",
-      "carebook.rate-limit.sign-in-ip=100000"
+      "carebook.rate-limit.sign-in-ip=100000",
+      "carebook.rate-limit.password-reset-ip=100000",
+      "carebook.rate-limit.organization=100000"
     })
 public @interface CarebookTest {}

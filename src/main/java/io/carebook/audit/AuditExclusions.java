@@ -20,5 +20,6 @@ public final class AuditExclusions {
           "refresh_tokens", // rotated on every use; issuing and revoking are security events
           "sign_in_failures", // one row per failed sign-in, itself a security event
           "spring_session", // web sessions: touched on every request; sign-ins are events
-          "spring_session_attributes");
+          "spring_session_attributes",
+          "rate_limit_buckets"); // a counter touched by every request
 }

@@ -2,20 +2,25 @@ package io.carebook.identity;
 
 import io.carebook.shared.ProblemException;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Token-bucket limits for public endpoints (sign-up, sign-in, one-time codes), keyed per IP, per
- * phone or per clinic, so nobody can make the platform send a flood of messages.
- *
- * <p>Buckets live in this instance's memory for now; the identity issue moves them to PostgreSQL so
- * that several instances share one budget.
+ * Token-bucket limits (Bucket4j) kept in PostgreSQL, so every app instance draws on the same
+ * budget: per address for sign-up, sign-in and password reset, per organization for the API.
+ * Refused attempts answer 429 with Retry-After.
  */
 @Component
 public class RateLimits {
@@ -27,39 +32,76 @@ public class RateLimits {
   public static final Limit SIGN_IN_PER_IP = new Limit("sign-in-ip", 30, Duration.ofMinutes(5));
   public static final Limit PASSWORD_RESET_PER_IP =
       new Limit("password-reset-ip", 10, Duration.ofHours(1));
+  public static final Limit ORGANIZATION = new Limit("organization", 600, Duration.ofMinutes(1));
 
-  private static final int MAX_BUCKETS = 100_000;
+  /** The limit was reached; retry after the given time. */
+  public static class Exceeded extends ProblemException {
+    private final long retryAfterSeconds;
 
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final Environment environment;
-
-  RateLimits(Environment environment) {
-    this.environment = environment;
-  }
-
-  /** Takes one attempt from the bucket of {@code key}, or refuses with 429. */
-  public void consume(Limit limit, String key) {
-    if (buckets.size() > MAX_BUCKETS) {
-      buckets.clear();
-    }
-    var bucket =
-        buckets.computeIfAbsent(
-            limit.name() + ':' + key,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(attempts(limit))
-                            .refillGreedy(attempts(limit), limit.period())
-                            .build())
-                    .build());
-    if (!bucket.tryConsume(1)) {
-      // the key (an IP, a phone) is personal data: it is not logged
-      throw new ProblemException(
+    Exceeded(long retryAfterSeconds) {
+      super(
           HttpStatus.TOO_MANY_REQUESTS,
           "rate-limited",
-          "Too many attempts from here; please wait a few minutes and try again.");
+          "Too many requests; please wait " + retryAfterSeconds + " seconds and try again.",
+          List.of());
+      this.retryAfterSeconds = retryAfterSeconds;
+      header("Retry-After", Long.toString(retryAfterSeconds));
     }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  private final ProxyManager<String> buckets;
+  private final Environment environment;
+  private final JdbcClient jdbc;
+
+  RateLimits(DataSource dataSource, Environment environment, JdbcClient jdbc) {
+    this.environment = environment;
+    this.jdbc = jdbc;
+    this.buckets =
+        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+            .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table("rate_limit_buckets")
+            .idColumn("id")
+            .stateColumn("state")
+            .expiresAtColumn("expires_at")
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    Duration.ofMinutes(1)))
+            .build();
+  }
+
+  /** Takes one attempt from the bucket of {@code key}, or refuses with 429 and Retry-After. */
+  public void consume(Limit limit, String key) {
+    var attempts = attempts(limit);
+    var configuration =
+        BucketConfiguration.builder()
+            .addLimit(
+                Bandwidth.builder()
+                    .capacity(attempts)
+                    .refillGreedy(attempts, limit.period())
+                    .build())
+            .build();
+    // the key (an address, a phone) is personal data: it is neither logged nor shown
+    var probe =
+        buckets
+            .builder()
+            .build(limit.name() + ':' + key, () -> configuration)
+            .tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      throw new Exceeded(
+          Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+  }
+
+  /** Removes buckets that have refilled and been idle, so the table holds only live ones. */
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+  void removeIdleBuckets() {
+    jdbc.sql("delete from rate_limit_buckets where expires_at < ?")
+        .param(System.currentTimeMillis())
+        .update();
   }
 
   /** {@code carebook.rate-limit.<name>} overrides a limit's attempts per period. */

@@ -56,6 +56,7 @@ class SecurityConfiguration {
       AccessTokens tokens,
       Memberships memberships,
       ApiKeys apiKeys,
+      RateLimits limits,
       JsonMapper json)
       throws Exception {
     var problems = new ProblemEntryPoint(json);
@@ -86,6 +87,7 @@ class SecurityConfiguration {
         .addFilterBefore(
             new ApiKeyAuthentication(apiKeys, problems), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new MemberContextFilter(memberships, problems), AuthorizationFilter.class)
+        .addFilterAfter(new OrganizationRateLimit(limits, json), MemberContextFilter.class)
         .build();
   }
 

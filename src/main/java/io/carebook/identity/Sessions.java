@@ -75,10 +75,11 @@ public class Sessions {
       user = (CarebookUser) authentication.authenticate(attempt).getPrincipal();
     } catch (LockedException e) {
       throw new ProblemException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          "locked-out",
-          "Too many failed sign-ins for this account or from this address; try again in 15"
-              + " minutes, or reset the password.");
+              HttpStatus.TOO_MANY_REQUESTS,
+              "locked-out",
+              "Too many failed sign-ins for this account or from this address; try again in 15"
+                  + " minutes, or reset the password.")
+          .header("Retry-After", Long.toString(Lockout.WINDOW.toSeconds()));
     } catch (AuthenticationException e) {
       throw new ProblemException(
           HttpStatus.UNAUTHORIZED,

@@ -1,7 +1,9 @@
 package io.carebook.shared;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,6 +15,7 @@ public class ProblemException extends RuntimeException {
   private final HttpStatus status;
   private final String kind;
   private final List<FieldError> errors;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public ProblemException(HttpStatus status, String kind, String detail) {
     this(status, kind, detail, List.of());
@@ -47,6 +50,16 @@ public class ProblemException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** Adds a response header, such as Retry-After. */
+  public ProblemException header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 
   /** One invalid field of a request, with a message a person can act on. */

@@ -23,6 +23,7 @@ public final class NamedExceptions {
           "sign_in_failures", // lockout counts per account and address, before any tenant
           "spring_session", // web sessions, before a clinic is chosen and across clinics
           "spring_session_attributes", // their attributes
+          "rate_limit_buckets", // limits per address, phone and organization, across instances
           "event_publication", // Modulith's durable event registry; events carry tenant ids
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 

@@ -37,7 +37,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> problem(ProblemException e) {
-    return respond(problem(e.status(), e.kind(), e.getMessage(), e.errors()));
+    var response = ResponseEntity.status(e.status());
+    e.headers().forEach(response::header);
+    return response.body(problem(e.status(), e.kind(), e.getMessage(), e.errors()));
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -1,0 +1,51 @@
+package io.carebook.identity;
+
+import io.carebook.shared.Problems;
+import io.carebook.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each organization's API budget (600 requests a minute by default; plans will set it), shared by
+ * all its members, keys and app instances, so that one busy integration cannot starve the platform.
+ */
+class OrganizationRateLimit extends OncePerRequestFilter {
+
+  private final RateLimits limits;
+  private final JsonMapper json;
+
+  OrganizationRateLimit(RateLimits limits, JsonMapper json) {
+    this.limits = limits;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var tenant = TenantContext.current().map(TenantContext.Scope::tenant);
+    if (tenant.isPresent()) {
+      try {
+        limits.consume(RateLimits.ORGANIZATION, tenant.get().toString());
+      } catch (RateLimits.Exceeded e) {
+        var problem =
+            ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setType(Problems.type("rate-limited"));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+        return;
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}
