@@ -34,8 +34,10 @@ class DemoAccounts implements DemoDataLoader {
   private final Users users;
   private final PasswordEncoder passwords;
   private final TransactionTemplate transaction;
+  private final DoctorProfiles doctors;
 
   DemoAccounts(
+      DoctorProfiles doctors,
       Organizations organizations,
       Memberships memberships,
       Users users,
@@ -46,6 +48,7 @@ class DemoAccounts implements DemoDataLoader {
     this.users = users;
     this.passwords = passwords;
     this.transaction = new TransactionTemplate(transactions);
+    this.doctors = doctors;
   }
 
   @Override
@@ -74,6 +77,8 @@ class DemoAccounts implements DemoDataLoader {
           grant(DemoOrganization.NILE_DOKKI, doctor, Role.DOCTOR);
           grant(DemoOrganization.NILE_DOKKI, reception, Role.RECEPTIONIST);
           grant(DemoOrganization.NILE_HELIOPOLIS, reception, Role.RECEPTIONIST, Role.BILLING);
+          profile(owner, "طب الأسرة", "EGY-48213", "400", "EGP", "العربية", "English");
+          profile(doctor, "طب الأطفال", "EGY-55102", "350", "EGP", "العربية");
         });
     in(
         DemoOrganization.ZAMALEK,
@@ -86,6 +91,7 @@ class DemoAccounts implements DemoDataLoader {
               new NewClinic("Zamalek Eye Center", CAIRO, Locale.ENGLISH, "EGP", "EG"));
           grant(DemoOrganization.ZAMALEK_EYE, eyeDoctor, Role.OWNER, Role.DOCTOR);
           grant(DemoOrganization.ZAMALEK_EYE, reception, Role.RECEPTIONIST);
+          profile(eyeDoctor, "Ophthalmology", "EGY-31877", "600", "EGP", "English", "العربية");
         });
     in(
         DemoOrganization.SOL,
@@ -102,6 +108,7 @@ class DemoAccounts implements DemoDataLoader {
                   "MXN",
                   "MX"));
           grant(DemoOrganization.SOL_ROMA, solOwner, Role.OWNER, Role.DOCTOR);
+          profile(solOwner, "Medicina general", "CED-7781234", "650", "MXN", "español", "English");
         });
     log.info(
         """
@@ -128,6 +135,24 @@ class DemoAccounts implements DemoDataLoader {
                   users.confirmEmail(id);
                 }));
     return id;
+  }
+
+  private void profile(
+      UserId doctor,
+      String specialty,
+      String licence,
+      String fee,
+      String currency,
+      String... languages) {
+    doctors.write(
+        new DoctorProfiles.Profile(
+            doctor,
+            "",
+            specialty,
+            licence,
+            new java.math.BigDecimal(fee),
+            currency,
+            java.util.List.of(languages)));
   }
 
   private void grant(ClinicId clinic, UserId user, Role... roles) {

@@ -28,11 +28,20 @@ class StaffPages {
   private final Staff staff;
   private final Invitations invitations;
   private final Permissions permissions;
+  private final io.carebook.identity.DoctorProfiles doctors;
+  private final io.carebook.tenancy.Organizations organizations;
 
-  StaffPages(Staff staff, Invitations invitations, Permissions permissions) {
+  StaffPages(
+      Staff staff,
+      Invitations invitations,
+      Permissions permissions,
+      io.carebook.identity.DoctorProfiles doctors,
+      io.carebook.tenancy.Organizations organizations) {
     this.staff = staff;
     this.invitations = invitations;
     this.permissions = permissions;
+    this.doctors = doctors;
+    this.organizations = organizations;
   }
 
   @GetMapping("/staff")
@@ -40,6 +49,7 @@ class StaffPages {
     permissions.require(Action.STAFF_MANAGE);
     model.addAttribute("members", staff.members());
     model.addAttribute("pending", invitations.pendingHere());
+    model.addAttribute("doctors", doctors.ofActiveClinic());
     model.addAttribute("roles", Role.values());
     return "identity/staff";
   }
@@ -82,6 +92,41 @@ class StaffPages {
       redirect.addFlashAttribute("problem", e.kind());
     }
     return "redirect:/staff";
+  }
+
+  @GetMapping("/staff/doctors/{userId}")
+  String doctor(@PathVariable UUID userId, Model model) {
+    permissions.require(Action.STAFF_MANAGE);
+    model.addAttribute("profile", doctors.of(new UserId(userId)));
+    return "identity/doctor-profile";
+  }
+
+  @PostMapping("/staff/doctors/{userId}")
+  String saveDoctor(
+      @PathVariable UUID userId,
+      @RequestParam(required = false) String specialty,
+      @RequestParam(required = false) String licenceNumber,
+      @RequestParam(required = false) java.math.BigDecimal consultationFee,
+      @RequestParam(required = false) String languages,
+      Model model) {
+    permissions.require(Action.STAFF_MANAGE);
+    var currency = organizations.activeClinic().currency();
+    try {
+      doctors.write(
+          new io.carebook.identity.DoctorProfiles.Profile(
+              new UserId(userId),
+              "",
+              specialty,
+              licenceNumber,
+              consultationFee,
+              consultationFee == null ? null : currency,
+              languages == null ? List.of() : List.of(languages.split("\\s*,\\s*"))));
+      return "redirect:/staff";
+    } catch (ProblemException e) {
+      model.addAttribute("profile", doctors.of(new UserId(userId)));
+      model.addAttribute("problem", e.kind());
+      return "identity/doctor-profile";
+    }
   }
 
   @GetMapping("/invitations/accept")
