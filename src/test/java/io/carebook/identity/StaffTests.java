@@ -157,9 +157,16 @@ class StaffTests {
     assertThat(api.as(reception).post("/api/v1/staff/" + ownId + "/suspend", Map.of()).status())
         .isEqualTo(403);
 
+    var browser = io.carebook.WebSession.signIn(port, lastJoinedEmail, PASSWORD);
+    assertThat(browser.get("/patients").body()).contains("patient-search");
+
     var removed = api.as(owner.token()).delete("/api/v1/staff/" + userId);
     assertThat(removed.status()).isEqualTo(204);
     assertThat(api.as(reception).get("/api/v1/patients").status()).isEqualTo(401);
+    var afterRemoval = browser.get("/patients");
+    assertThat(afterRemoval.body())
+        .as("the live web session lost the clinic")
+        .doesNotContain("patient-search");
   }
 
   /** The staff endpoints, for a member holding each single role, answer as the matrix says. */
@@ -170,6 +177,11 @@ class StaffTests {
     var owner = organizations.signUp(api);
     var member = api.as(join(api, owner, role));
     var allowed = PermissionMatrix.allows(EnumSet.of(role), Action.STAFF_MANAGE, VisitState.NONE);
+
+    var settingsAllowed =
+        PermissionMatrix.allows(EnumSet.of(role), Action.SETTINGS_MANAGE, VisitState.NONE);
+    var keys = member.get("/api/v1/api-keys");
+    assertThat(keys.status()).as(role + " api-keys").isEqualTo(settingsAllowed ? 200 : 403);
 
     var list = member.get("/api/v1/staff");
     var invite =
@@ -188,13 +200,16 @@ class StaffTests {
     }
   }
 
+  private String lastJoinedEmail;
+
   /** Invites a new person with {@code role}, accepts for them, and returns their access token. */
   private String join(Api api, Owner owner, Role role) {
     var email =
-        role.name().toLowerCase()
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8)
-            + "@example.test";
+        lastJoinedEmail =
+            role.name().toLowerCase()
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.test";
     var invited =
         api.as(owner.token())
             .post("/api/v1/invitations", Map.of("email", email, "roles", List.of(role.name())));
