@@ -21,5 +21,6 @@ public final class AuditExclusions {
           "sign_in_failures", // one row per failed sign-in, itself a security event
           "spring_session", // web sessions: touched on every request; sign-ins are events
           "spring_session_attributes",
-          "rate_limit_buckets"); // a counter touched by every request
+          "rate_limit_buckets", // a counter touched by every request
+          "idempotency_keys"); // copies of answers to retried creates, kept a day
 }

@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.tenancy.web.IdempotentRequests;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +58,7 @@ class SecurityConfiguration {
       Memberships memberships,
       ApiKeys apiKeys,
       RateLimits limits,
+      IdempotentRequests idempotency,
       JsonMapper json)
       throws Exception {
     var problems = new ProblemEntryPoint(json);
@@ -88,6 +90,7 @@ class SecurityConfiguration {
             new ApiKeyAuthentication(apiKeys, problems), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new MemberContextFilter(memberships, problems), AuthorizationFilter.class)
         .addFilterAfter(new OrganizationRateLimit(limits, json), MemberContextFilter.class)
+        .addFilterAfter(idempotency, OrganizationRateLimit.class)
         .build();
   }
 

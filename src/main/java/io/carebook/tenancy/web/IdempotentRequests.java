@@ -1,0 +1,262 @@
+package io.carebook.tenancy.web;
+
+import io.carebook.shared.Problems;
+import io.carebook.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} on API creates: the first request with a key runs and its answer is kept
+ * for 24 hours; a retry with the same key and body gets that answer again (marked {@code
+ * Idempotent-Replayed: true}) instead of creating twice; the same key with another body is refused
+ * (422), and a retry while the first is still running waits its turn (409).
+ */
+public class IdempotentRequests extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  static final Duration KEPT = Duration.ofHours(24);
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  public IdempotentRequests(
+      JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var scope = TenantContext.current().orElse(null);
+    var key = request.getHeader(HEADER).trim();
+    if (scope == null || scope.tenant() == null) {
+      chain.doFilter(request, response); // nothing to create outside an organization
+      return;
+    }
+    if (key.isEmpty() || key.length() > 200) {
+      problem(
+          response,
+          HttpStatus.BAD_REQUEST,
+          "invalid-input",
+          "Idempotency-Key must have 1 to 200 characters.");
+      return;
+    }
+    var body = request.getInputStream().readAllBytes();
+    var hash = hash(request.getRequestURI(), body);
+    var actor = Objects.toString(scope.user(), "system");
+    var claimed = inTransaction(() -> claim(actor, key, hash));
+    if (!claimed) {
+      answerFromStore(actor, key, hash, response);
+      return;
+    }
+    var recorded = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(new CachedBody(request, body), recorded);
+    } catch (IOException | ServletException | RuntimeException e) {
+      inTransaction(() -> forget(actor, key));
+      throw e;
+    }
+    if (recorded.getStatus() >= 500) {
+      inTransaction(() -> forget(actor, key)); // a failure may be retried for real
+    } else {
+      inTransaction(() -> keep(actor, key, recorded));
+    }
+    recorded.copyBodyToResponse();
+  }
+
+  private boolean claim(String actor, String key, byte[] hash) {
+    var now = clock.instant();
+    jdbc.sql("delete from idempotency_keys where created_at < ?")
+        .param(Timestamp.from(now.minus(KEPT)))
+        .update();
+    // an unfinished claim whose request died long ago may be taken over
+    jdbc.sql(
+            "delete from idempotency_keys where actor = ? and key = ? and status is null"
+                + " and created_at < ?")
+        .params(actor, key, Timestamp.from(now.minus(ABANDONED_AFTER)))
+        .update();
+    return jdbc.sql(
+                """
+                insert into idempotency_keys (tenant_id, actor, key, request_hash, created_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+            .params(TenantContext.tenant().value(), actor, key, hash, Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  private void answerFromStore(String actor, String key, byte[] hash, HttpServletResponse response)
+      throws IOException {
+    record Stored(
+        byte[] hash, Integer status, String type, String location, String etag, byte[] body) {}
+    var stored =
+        inTransaction(
+            () ->
+                jdbc.sql("select * from idempotency_keys where actor = ? and key = ?")
+                    .params(actor, key)
+                    .query(
+                        (rs, n) ->
+                            new Stored(
+                                rs.getBytes("request_hash"),
+                                (Integer) rs.getObject("status"),
+                                rs.getString("content_type"),
+                                rs.getString("location"),
+                                rs.getString("etag"),
+                                rs.getBytes("body")))
+                    .optional()
+                    .orElse(null));
+    if (stored == null) {
+      problem(response, HttpStatus.CONFLICT, "request-in-progress", "Retry in a moment.");
+    } else if (!Arrays.equals(stored.hash(), hash)) {
+      problem(
+          response,
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "idempotency-key-reused",
+          "This Idempotency-Key was used for a different request; use a new key for a new one.");
+    } else if (stored.status() == null) {
+      problem(
+          response,
+          HttpStatus.CONFLICT,
+          "request-in-progress",
+          "The first request with this Idempotency-Key is still running; retry in a moment.");
+    } else {
+      response.setStatus(stored.status());
+      response.setHeader("Idempotent-Replayed", "true");
+      if (stored.type() != null) {
+        response.setContentType(stored.type());
+      }
+      if (stored.location() != null) {
+        response.setHeader("Location", stored.location());
+      }
+      if (stored.etag() != null) {
+        response.setHeader("ETag", stored.etag());
+      }
+      response.getOutputStream().write(stored.body() == null ? new byte[0] : stored.body());
+    }
+  }
+
+  private Void keep(String actor, String key, ContentCachingResponseWrapper recorded) {
+    jdbc.sql(
+            """
+            update idempotency_keys set status = ?, content_type = ?, location = ?, etag = ?,
+                                        body = ?
+            where actor = ? and key = ?""")
+        .params(
+            recorded.getStatus(),
+            recorded.getContentType(),
+            recorded.getHeader("Location"),
+            recorded.getHeader("ETag"),
+            recorded.getContentAsByteArray(),
+            actor,
+            key)
+        .update();
+    return null;
+  }
+
+  private Void forget(String actor, String key) {
+    jdbc.sql("delete from idempotency_keys where actor = ? and key = ?")
+        .params(actor, key)
+        .update();
+    return null;
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return transaction.execute(status -> work.get());
+  }
+
+  private void problem(HttpServletResponse response, HttpStatus status, String kind, String detail)
+      throws IOException {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(Problems.type(kind));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  private static byte[] hash(String path, byte[] body) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update(path.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      return digest.digest(body);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The request again, with the body that was read to hash it. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      var in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+  }
+}
