@@ -1,6 +1,6 @@
 package io.carebook.identity;
 
-import io.carebook.tenancy.web.IdempotentRequests;
+import io.carebook.tenancy.IdempotentRequests;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

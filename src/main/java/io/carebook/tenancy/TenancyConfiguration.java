@@ -21,18 +21,18 @@ class TenancyConfiguration {
 
   /** Not a servlet filter of its own: the API's security chain places it after the tenant. */
   @Bean
-  io.carebook.tenancy.web.IdempotentRequests idempotentRequests(
+  io.carebook.tenancy.IdempotentRequests idempotentRequests(
       org.springframework.jdbc.core.simple.JdbcClient jdbc,
       PlatformTransactionManager transactions,
       tools.jackson.databind.json.JsonMapper json,
       Clock clock) {
-    return new io.carebook.tenancy.web.IdempotentRequests(jdbc, transactions, json, clock);
+    return new io.carebook.tenancy.IdempotentRequests(jdbc, transactions, json, clock);
   }
 
   @Bean
   org.springframework.boot.web.servlet.FilterRegistrationBean<
-          io.carebook.tenancy.web.IdempotentRequests>
-      idempotentRequestsNotOnEveryRequest(io.carebook.tenancy.web.IdempotentRequests filter) {
+          io.carebook.tenancy.IdempotentRequests>
+      idempotentRequestsNotOnEveryRequest(io.carebook.tenancy.IdempotentRequests filter) {
     var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
     registration.setEnabled(false);
     return registration;

@@ -32,7 +32,22 @@ class FailClosedTests {
   void withNoTenantSetEveryTenantTableReadsNothingAndRejectsAnInsert() {
     // so that every tenant table has rows to hide
     var owner = organizations.signUp(new Api(port));
-    new Api(port).as(owner.token()).post("/api/v1/patients", Map.of("fullName", "Hidden Person"));
+    new Api(port)
+        .as(owner.token())
+        .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+        .post("/api/v1/patients", Map.of("fullName", "Hidden Person"));
+    var desk = new Api(port).as(owner.token());
+    var me = desk.get("/api/v1/me").text("userId");
+    desk.put("/api/v1/doctors/" + me + "/profile", Map.of("specialty", "Hidden"), Map.of());
+    desk.post(
+        "/api/v1/api-keys", Map.of("name", "Hidden", "actions", java.util.List.of("PATIENT_VIEW")));
+    desk.post(
+        "/api/v1/invitations",
+        Map.of(
+            "email",
+            "hidden-" + UUID.randomUUID() + "@example.test",
+            "roles",
+            java.util.List.of("BILLING")));
     var tables =
         OwnerDatabase.jdbc(environment)
             .sql(

@@ -1,7 +1,6 @@
-package io.carebook.tenancy.web;
+package io.carebook.tenancy;
 
 import io.carebook.shared.Problems;
-import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
