@@ -19,6 +19,9 @@ public final class NamedExceptions {
           "users", // a person is global: one identity, memberships in many organizations
           "one_time_tokens", // confirmation links, resolved before any tenant is known
           "token_signing_keys", // keys that sign API tokens for every tenant
+          "platform_data_keys", // the key that encrypts global data, wrapped by the master key
+          "totp_authenticators", // a user's second factor: global, like the user
+          "recovery_codes", // a user's single-use codes for when the authenticator is lost
           "event_publication", // Modulith's durable event registry; events carry tenant ids
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 
