@@ -23,7 +23,14 @@ public class AuditTrail {
     SIGN_IN_FAILED,
     SIGNED_OUT,
     TOKEN_ISSUED,
-    EMAIL_CONFIRMED
+    EMAIL_CONFIRMED,
+    MFA_ENABLED,
+    MFA_DISABLED,
+    MFA_VERIFIED,
+    MFA_FAILED,
+    RECOVERY_CODE_USED,
+    RECOVERY_CODES_REGENERATED,
+    MFA_POLICY_CHANGED
   }
 
   private final JdbcClient jdbc;

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +46,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(
-      HttpSecurity http, AccessTokens tokens, Memberships memberships, JsonMapper json)
+      HttpSecurity http,
+      AccessTokens tokens,
+      Memberships memberships,
+      JsonMapper json,
+      MfaGate.Factory mfa)
       throws Exception {
     var problems = new ProblemEntryPoint(json);
     return http.securityMatcher("/api/**")
@@ -69,21 +74,29 @@ class SecurityConfiguration {
                     .accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterAfter(new MemberContextFilter(memberships, problems), AuthorizationFilter.class)
+        .addFilterAfter(mfa.gate(), AuthorizationFilter.class) // after the member is known
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, Memberships memberships, JsonMapper json)
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      Memberships memberships,
+      JsonMapper json,
+      MfaGate.Factory mfa,
+      SecondFactorSignIn secondFactor)
       throws Exception {
     return http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/signin",
+                        SecondFactorSignIn.CODE_PAGE,
                         "/signup",
                         "/signup/**",
                         "/confirm-email",
                         "/dev/outbox",
+                        "/dev/authenticator",
                         "/webjars/**",
                         "/css/**",
                         "/js/**",
@@ -103,12 +116,18 @@ class SecurityConfiguration {
                 form.loginPage("/signin")
                     .loginProcessingUrl("/signin")
                     .usernameParameter("email")
-                    .defaultSuccessUrl("/", true)
+                    .successHandler(secondFactor) // on to the code page when one is due
                     .failureHandler(new SignInFailures()))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint(SecondFactorSignIn.CODE_PAGE),
+                    SecondFactorSignIn::isPending))
         .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
         .addFilterAfter(
             new MemberContextFilter(memberships, new ProblemEntryPoint(json)),
             AuthorizationFilter.class)
+        .addFilterAfter(mfa.gate(), AuthorizationFilter.class) // after the member is known
         .build();
   }
 }
