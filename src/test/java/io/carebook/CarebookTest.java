@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.demo=false",
       "carebook.dev.outbox-page=true",
       "carebook.rate-limit.sign-up-ip=100000",
-      "carebook.rate-limit.sign-in-ip=100000"
+      "carebook.rate-limit.sign-in-ip=100000",
+      "carebook.rate-limit.mfa-code-user=100000"
     })
 public @interface CarebookTest {}
