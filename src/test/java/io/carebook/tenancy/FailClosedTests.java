@@ -26,6 +26,8 @@ class FailClosedTests {
   @Autowired PlatformTransactionManager transactions;
   @Autowired Environment environment;
   @Autowired TestOrganizations organizations;
+  @Autowired TenantTransactions tenants;
+  @Autowired Encryption encryption;
   @LocalServerPort int port;
 
   @Test
@@ -33,6 +35,9 @@ class FailClosedTests {
     // so that every tenant table has rows to hide
     var owner = organizations.signUp(new Api(port));
     new Api(port).as(owner.token()).post("/api/v1/patients", Map.of("fullName", "Hidden Person"));
+    tenants.call( // the organization's data key
+        owner.tenant(),
+        () -> encryption.encrypt(KeyOwner.currentTenant(), "test.field", "1", new byte[] {1}));
     var tables =
         OwnerDatabase.jdbc(environment)
             .sql(
