@@ -18,7 +18,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
   private static final String PATIENT = "فاطمة الزهراء";
 
   @Test
-  void ownerSignsUpRegistersAPatientOpensASecondClinicAndReadsArabic() {
+  void ownerSignsUpSetsUpTwoStepSignInRegistersAPatientOpensASecondClinicAndReadsArabic() {
     var suffix = UUID.randomUUID().toString().substring(0, 8);
     var email = "owner-" + suffix + "@example.test";
     var firstClinic = "Nile Clinic " + suffix;
@@ -27,6 +27,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
     signUp(suffix, firstClinic, email);
     confirm(email);
     signIn(email);
+    var app = setUpTwoStepSignIn();
     assertThat(heading()).hasText(firstClinic);
 
     registerPatient();
@@ -36,6 +37,8 @@ class BrowserJourneyTests extends BrowserTestSupport {
     switchTo(firstClinic);
 
     readInArabicAndBack();
+
+    signOutAndBackInWithACode(email, app);
   }
 
   private void signUp(String suffix, String clinic, String email) {
@@ -89,11 +92,51 @@ class BrowserJourneyTests extends BrowserTestSupport {
     }
   }
 
+  /** An owner must use two-step sign-in: every page leads to its set-up until it is on. */
   private void signIn(String email) {
     label("E-mail").fill(email);
     label("Password").fill(TestOrganizations.PASSWORD);
     button("Sign in").click();
+    assertThat(page).hasURL(Pattern.compile(".*/account/mfa$"));
+    page.navigate("/patients");
+    assertThat(page).hasURL(Pattern.compile(".*/account/mfa$"));
+  }
+
+  /** Reads the key under the QR code as an authenticator app would, and confirms a first code. */
+  private TestAuthenticator setUpTwoStepSignIn() {
+    assertThat(page.locator("#mfa-required")).isVisible();
+    assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code")))
+        .isVisible();
+    var app = new TestAuthenticator(page.locator("#mfa-secret").textContent());
+    label("Code").fill(app.nextCode());
+    button("Turn on").click();
+
+    assertThat(page.locator("#mfa-enabled")).containsText("Two-step sign-in is on");
+    var codes = page.locator("#recovery-codes code");
+    assertThat(codes).hasCount(10);
+    app.recoveryCodes(codes.allTextContents());
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them")).click();
     assertThat(page).hasURL(Pattern.compile(".*/$"));
+    return app;
+  }
+
+  private void signOutAndBackInWithACode(String email, TestAuthenticator app) {
+    page.locator("#account-menu").click();
+    button("Sign out").click();
+    assertThat(page).hasURL(Pattern.compile(".*/signin\\?signedOut$"));
+    label("E-mail").fill(email);
+    label("Password").fill(TestOrganizations.PASSWORD);
+    button("Sign in").click();
+
+    assertThat(page).hasURL(Pattern.compile(".*/signin/code$"));
+    page.navigate("/patients"); // nothing opens before the code
+    assertThat(page).hasURL(Pattern.compile(".*/signin/code$"));
+    label("Code").fill(app.nextCode());
+    button("Continue").click();
+    assertThat(page).hasURL(Pattern.compile(".*/$"));
+    assertThat(page.locator("#clinic-switcher")).isVisible();
+    nav("Patients").click();
+    assertThat(page.getByRole(AriaRole.MAIN)).containsText(PATIENT);
   }
 
   private void registerPatient() {

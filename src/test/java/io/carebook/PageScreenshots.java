@@ -29,6 +29,8 @@ class PageScreenshots extends BrowserTestSupport {
   @Autowired TestOrganizations organizations;
 
   private String email;
+  private String unenrolledEmail;
+  private TestAuthenticator app;
   private String patientPage;
 
   @Test
@@ -68,9 +70,25 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("02b-signup-done");
 
       page.navigate("/signin");
+      page.locator("#email").fill(unenrolledEmail);
+      page.locator("#password").fill(TestOrganizations.PASSWORD);
+      page.locator("main button[type=submit]").click();
+      page.waitForURL("**/account/mfa");
+      assertThat(page.locator("#mfa-secret")).isVisible();
+      shots.take("12-mfa-setup");
+      page.context().clearCookies(); // signed out, the language too
+
+      page.navigate("/signin?lang=" + lang);
       page.locator("#email").fill(email);
       page.locator("#password").fill(TestOrganizations.PASSWORD);
       page.locator("main button[type=submit]").click();
+      page.waitForURL("**/signin/code");
+      page.locator("#code").fill("000000");
+      page.locator("main form button[type=submit]").first().click();
+      assertThat(page.locator("#code-wrong")).isVisible();
+      shots.take("13-signin-code-wrong");
+      page.locator("#code").fill(app.nextCode());
+      page.locator("main form button[type=submit]").first().click();
       page.waitForURL("**/");
       shots.take("03-dashboard");
       if (mobile) {
@@ -122,6 +140,17 @@ class PageScreenshots extends BrowserTestSupport {
       page.navigate("/staff");
       shots.take("12-staff");
 
+      page.navigate("/account/mfa");
+      shots.take("14-mfa-on");
+      page.locator("#renew-code").fill(app.nextCode());
+      page.locator("#renew-code").press("Enter");
+      assertThat(page.locator("#recovery-codes code")).hasCount(10);
+      app.recoveryCodes(page.locator("#recovery-codes code").allTextContents());
+      shots.take("15-mfa-recovery-codes");
+
+      page.navigate("/dev/authenticator");
+      shots.take("16-dev-authenticator");
+
       page.navigate(MISSING);
       shots.take("09-not-found");
     } finally {
@@ -144,11 +173,21 @@ class PageScreenshots extends BrowserTestSupport {
     signUp.put("timezone", "Africa/Cairo");
     signUp.put("currency", "EGP");
     signUp.put("ownerIsDoctor", true);
+    var opened = organizations.signUp(api, signUp);
+    app = opened.app();
+    var owner = api.as(opened.token());
+
+    // an owner who has yet to set up two-step sign-in, to show its set-up page
+    unenrolledEmail = "karim-" + suffix + "@example.test";
+    signUp.put("organizationName", "Karim Eye Care");
+    signUp.put("clinicName", "Karim Eye Care Maadi");
+    signUp.put("ownerName", "Dr. Karim Adel");
+    signUp.put("email", unenrolledEmail);
     var created = api.post("/api/v1/signups", signUp);
-    var tenant = TenantId.of(created.text("organizationId"));
     api.post(
-        "/api/v1/email-confirmations", Map.of("token", organizations.confirmationToken(tenant)));
-    var owner = api.as(organizations.signIn(api, email, null));
+        "/api/v1/email-confirmations",
+        Map.of(
+            "token", organizations.confirmationToken(TenantId.of(created.text("organizationId")))));
 
     var fatima = patient(owner, "فاطمة الزهراء", "٠١٠٠ ١٢٣ ٤٥٦٧", "1988-02-11", "FEMALE");
     patient(owner, "محمد عبد الله", "0100 123 4567", "2015-09-30", "MALE");
@@ -162,6 +201,9 @@ class PageScreenshots extends BrowserTestSupport {
     page.locator("#email").fill(email);
     page.locator("#password").fill(TestOrganizations.PASSWORD);
     page.locator("main button[type=submit]").click();
+    page.waitForURL("**/signin/code");
+    page.locator("#code").fill(app.nextCode());
+    page.locator("main form button[type=submit]").first().click();
     page.waitForURL("**/");
     page.navigate("/clinics/new");
     page.locator("#name").fill("Nour Clinic Nasr City");

@@ -9,12 +9,14 @@ import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens organizations the way a new customer does: sign-up through the API, the confirmation link
- * from the outbox, then a token. Each gets random names, so tests never collide.
+ * from the outbox, two-step sign-in set up through the API (owners must have it), then a token
+ * signed in with a code. Each gets random names, so tests never collide.
  */
 @Component
 public class TestOrganizations {
@@ -24,38 +26,85 @@ public class TestOrganizations {
 
   private final Outbox outbox;
   private final TenantTransactions tenants;
+  private final Map<String, TestAuthenticator> authenticators = new ConcurrentHashMap<>();
 
   TestOrganizations(Outbox outbox, TenantTransactions tenants) {
     this.outbox = outbox;
     this.tenants = tenants;
   }
 
-  /** A signed-up, confirmed owner and their first clinic. */
-  public record Owner(String email, TenantId tenant, ClinicId clinic, String token) {}
+  /** A signed-up, confirmed owner with two-step sign-in, and their first clinic. */
+  public record Owner(
+      String email, TenantId tenant, ClinicId clinic, String token, TestAuthenticator app) {}
 
   public Owner signUp(Api api, String country, String timezone, String currency) {
     var suffix = UUID.randomUUID().toString().substring(0, 8);
-    var email = "owner-" + suffix + "@example.test";
-    var response =
-        api.post(
-            "/api/v1/signups",
-            Map.of(
-                "organizationName", "Org " + suffix,
-                "clinicName", "Clinic " + suffix,
-                "ownerName", "Owner " + suffix,
-                "email", email,
-                "password", PASSWORD,
-                "country", country,
-                "timezone", timezone,
-                "currency", currency,
-                "ownerIsDoctor", true));
+    return signUp(
+        api,
+        Map.of(
+            "organizationName",
+            "Org " + suffix,
+            "clinicName",
+            "Clinic " + suffix,
+            "ownerName",
+            "Owner " + suffix,
+            "email",
+            "owner-" + suffix + "@example.test",
+            "password",
+            PASSWORD,
+            "country",
+            country,
+            "timezone",
+            timezone,
+            "currency",
+            currency,
+            "ownerIsDoctor",
+            true));
+  }
+
+  /** Signs up with the given form (password {@link #PASSWORD}). */
+  public Owner signUp(Api api, Map<String, Object> form) {
+    var email = (String) form.get("email");
+    var response = api.post("/api/v1/signups", form);
     assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     var tenant = TenantId.of(response.text("organizationId"));
     var clinic = ClinicId.of(response.text("clinicId"));
     var confirmed =
         api.post("/api/v1/email-confirmations", Map.of("token", confirmationToken(tenant)));
     assertThat(confirmed.status()).isEqualTo(204);
-    return new Owner(email, tenant, clinic, signIn(api, email, null));
+    var app = enrol(api, email);
+    return new Owner(email, tenant, clinic, signIn(api, email, null), app);
+  }
+
+  /**
+   * Sets up two-step sign-in for a user whom the policy requires to have it, through the API with
+   * the enrolment token that the refused sign-in answers with.
+   */
+  public TestAuthenticator enrol(Api api, String email) {
+    return enrol(api, email, PASSWORD);
+  }
+
+  /** As {@link #enrol(Api, String)}, for a user with another password. */
+  public TestAuthenticator enrol(Api api, String email, String password) {
+    var refused = api.post("/api/v1/tokens", Map.of("email", email, "password", password));
+    assertThat(refused.status()).as(refused.body().toString()).isEqualTo(401);
+    assertThat(refused.text("type")).isEqualTo("/problems/mfa-enrolment-required");
+    var enrolling = api.as(refused.text("enrolmentToken"));
+    var setup = enrolling.post("/api/v1/me/mfa", Map.of());
+    assertThat(setup.status()).as(setup.body().toString()).isEqualTo(200);
+    var app = new TestAuthenticator(setup.text("secret"));
+    var confirmed = enrolling.post("/api/v1/me/mfa/confirmation", Map.of("code", app.nextCode()));
+    assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
+    var codes = new java.util.ArrayList<String>();
+    confirmed.body().path("recoveryCodes").forEach(c -> codes.add(c.asString()));
+    app.recoveryCodes(codes);
+    authenticators.put(email, app);
+    return app;
+  }
+
+  /** The authenticator of a user this helper enrolled. */
+  public TestAuthenticator authenticator(String email) {
+    return java.util.Objects.requireNonNull(authenticators.get(email), "not enrolled: " + email);
   }
 
   public Owner signUp(Api api) {
@@ -64,6 +113,10 @@ public class TestOrganizations {
 
   public String signIn(Api api, String email, ClinicId clinic) {
     var body = new java.util.HashMap<String, Object>(Map.of("email", email, "password", PASSWORD));
+    var app = authenticators.get(email);
+    if (app != null) {
+      body.put("code", app.nextCode());
+    }
     if (clinic != null) {
       body.put("clinicId", clinic.toString());
     }

@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
-/** A signed-in browser session without a browser: cookies, CSRF token, form posts. */
+/**
+ * A signed-in browser session without a browser: cookies, CSRF token, form posts. An account with
+ * two-step sign-in gives its code on {@code /signin/code} after the password.
+ */
 public final class WebSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -34,41 +37,36 @@ public final class WebSession {
 
   public static WebSession signIn(int port, String email, String password) {
     var session = new WebSession("http://localhost:" + port);
-    var form = session.get("/signin").body();
-    var matcher = CSRF.matcher(form);
-    if (!matcher.find()) {
-      throw new IllegalStateException("no CSRF token on the sign-in page");
-    }
-    var body =
-        "email="
-            + encode(email)
-            + "&password="
-            + encode(password)
-            + "&_csrf="
-            + encode(matcher.group(1));
-    session.send(
-        HttpRequest.newBuilder(URI.create(session.base + "/signin"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    session.post("/signin", "/signin", "email=" + encode(email) + "&password=" + encode(password));
     return session;
   }
 
-  /** Posts a form from {@code page}, with the CSRF token that page carries. */
-  public HttpResponse<String> post(String page, String action) {
-    var matcher = CSRF.matcher(get(page).body());
+  /** Signs in with password, then the code the code page asks for. */
+  public static WebSession signIn(int port, String email, String password, String code) {
+    var session = signIn(port, email, password);
+    var codePage = session.post("/signin/code", "/signin/code", "code=" + encode(code));
+    if (codePage.uri().getPath().startsWith("/signin")) {
+      throw new IllegalStateException("the code was refused: " + codePage.uri());
+    }
+    return session;
+  }
+
+  /** Posts a form from the page {@code formPage}, with that page's CSRF token. */
+  public HttpResponse<String> post(String formPage, String action, String form) {
+    var matcher = CSRF.matcher(get(formPage).body());
     if (!matcher.find()) {
-      throw new IllegalStateException("no CSRF token on " + page);
+      throw new IllegalStateException("no CSRF token on " + formPage);
     }
     return send(
         HttpRequest.newBuilder(URI.create(base + action))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(matcher.group(1)))));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(matcher.group(1)))));
   }
 
   /** The same browser, talking to another app instance. */
   public WebSession at(int port) {
-    var moved = new WebSession("http://localhost:" + port, http);
-    return moved;
+    return new WebSession("http://localhost:" + port, http);
   }
 
   public HttpResponse<String> get(String path) {

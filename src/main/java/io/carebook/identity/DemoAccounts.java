@@ -33,6 +33,7 @@ class DemoAccounts implements DemoDataLoader {
   private final Memberships memberships;
   private final Users users;
   private final PasswordEncoder passwords;
+  private final Authenticators authenticators;
   private final TransactionTemplate transaction;
   private final DoctorProfiles doctors;
 
@@ -42,11 +43,13 @@ class DemoAccounts implements DemoDataLoader {
       Memberships memberships,
       Users users,
       PasswordEncoder passwords,
+      Authenticators authenticators,
       PlatformTransactionManager transactions) {
     this.organizations = organizations;
     this.memberships = memberships;
     this.users = users;
     this.passwords = passwords;
+    this.authenticators = authenticators;
     this.transaction = new TransactionTemplate(transactions);
     this.doctors = doctors;
   }
@@ -120,8 +123,12 @@ class DemoAccounts implements DemoDataLoader {
           nour@nile.demo      receptionist at Nile and at Zamalek Eye Center
           omar@zamalek.demo   owner of Zamalek Eye Center (English)
           lucia@sol.demo      owner of Consultorio Sol, Mexico City (Spanish)
+        Owners and doctors sign in in two steps: the current code is shown at
+        http://localhost:8080/dev/authenticator, or add this invented secret to
+        an authenticator app: {}
         ────────────────────────────────────────────────────────────────""",
-        DemoOrganization.DEMO_PASSWORD);
+        DemoOrganization.DEMO_PASSWORD,
+        DemoAuthenticator.SECRET);
   }
 
   private UserId user(String email, String name, String locale, String hash) {
@@ -133,6 +140,11 @@ class DemoAccounts implements DemoDataLoader {
                 s -> {
                   users.create(id, email, name, hash, locale);
                   users.confirmEmail(id);
+                  if (DemoAuthenticator.ACCOUNTS.contains(email)) {
+                    // enrolled already, so the demo shows the two-step sign-in the policy asks
+                    authenticators.begin(id, Base32.decode(DemoAuthenticator.SECRET));
+                    authenticators.confirm(id, 0);
+                  }
                 }));
     return id;
   }

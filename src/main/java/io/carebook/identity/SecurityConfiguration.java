@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +60,8 @@ class SecurityConfiguration {
       ApiKeys apiKeys,
       RateLimits limits,
       IdempotentRequests idempotency,
-      JsonMapper json)
+      JsonMapper json,
+      MfaGate.Factory mfa)
       throws Exception {
     var problems = new ProblemEntryPoint(json);
     return http.securityMatcher("/api/**")
@@ -89,7 +91,8 @@ class SecurityConfiguration {
         .addFilterBefore(
             new ApiKeyAuthentication(apiKeys, problems), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new MemberContextFilter(memberships, problems), AuthorizationFilter.class)
-        .addFilterAfter(new OrganizationRateLimit(limits, json), MemberContextFilter.class)
+        .addFilterAfter(mfa.gate(), MemberContextFilter.class) // after the member is known
+        .addFilterAfter(new OrganizationRateLimit(limits, json), MfaGate.class)
         .addFilterAfter(idempotency, OrganizationRateLimit.class)
         .build();
   }
@@ -97,12 +100,18 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(
-      HttpSecurity http, Memberships memberships, JsonMapper json, java.time.Clock clock)
+      HttpSecurity http,
+      Memberships memberships,
+      JsonMapper json,
+      MfaGate.Factory mfa,
+      SecondFactorSignIn secondFactor,
+      java.time.Clock clock)
       throws Exception {
     return http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/signin",
+                        SecondFactorSignIn.CODE_PAGE,
                         "/signup",
                         "/signup/**",
                         "/confirm-email",
@@ -110,6 +119,7 @@ class SecurityConfiguration {
                         "/password-reset/**",
                         "/invitations/accept",
                         "/dev/outbox",
+                        "/dev/authenticator",
                         "/webjars/**",
                         "/css/**",
                         "/js/**",
@@ -129,13 +139,19 @@ class SecurityConfiguration {
                 form.loginPage("/signin")
                     .loginProcessingUrl("/signin")
                     .usernameParameter("email")
-                    .successHandler(new SignInSuccess())
+                    .successHandler(secondFactor) // on to the code page when one is due
                     .failureHandler(new SignInFailures()))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint(SecondFactorSignIn.CODE_PAGE),
+                    SecondFactorSignIn::isPending))
         .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
         .addFilterBefore(new AbsoluteSessionTimeout(clock), SecurityContextHolderFilter.class)
         .addFilterAfter(
             new MemberContextFilter(memberships, new ProblemEntryPoint(json)),
             AuthorizationFilter.class)
+        .addFilterAfter(mfa.gate(), MemberContextFilter.class) // after the member is known
         .build();
   }
 }

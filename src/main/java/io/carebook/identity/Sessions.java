@@ -36,6 +36,7 @@ public class Sessions {
   private final RateLimits limits;
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
+  private final TokenSecondFactor secondFactor;
 
   Sessions(
       AuthenticationManager authentication,
@@ -45,7 +46,9 @@ public class Sessions {
       Users users,
       RateLimits limits,
       AuditTrail audit,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      TokenSecondFactor secondFactor) {
+    this.secondFactor = secondFactor;
     this.authentication = authentication;
     this.memberships = memberships;
     this.tokens = tokens;
@@ -66,7 +69,16 @@ public class Sessions {
       @Nullable ClinicId clinicId,
       List<Membership> memberships) {}
 
-  public Token signIn(String email, String password, @Nullable ClinicId clinic, String clientIp) {
+  /**
+   * Signs in with e-mail, password and, for an account with two-step sign-in, a {@code code} (see
+   * {@link TokenSecondFactor}).
+   */
+  public Token signIn(
+      String email,
+      String password,
+      @Nullable String code,
+      @Nullable ClinicId clinic,
+      String clientIp) {
     limits.consume(RateLimits.SIGN_IN_PER_IP, clientIp);
     CarebookUser user;
     try {
@@ -86,6 +98,7 @@ public class Sessions {
           "invalid-credentials",
           "The e-mail or password is wrong, or the e-mail is not confirmed yet.");
     }
+    secondFactor.require(user, code);
     return tokenFor(user.id(), user.displayName(), clinic, UUID.randomUUID());
   }
 

@@ -24,6 +24,9 @@ public final class NamedExceptions {
           "spring_session", // web sessions, before a clinic is chosen and across clinics
           "spring_session_attributes", // their attributes
           "rate_limit_buckets", // limits per address, phone and organization, across instances
+          "platform_data_keys", // the key that encrypts global data, wrapped by the master key
+          "totp_authenticators", // a user's second factor: global, like the user
+          "recovery_codes", // a user's single-use codes for when the authenticator is lost
           "event_publication", // Modulith's durable event registry; events carry tenant ids
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 

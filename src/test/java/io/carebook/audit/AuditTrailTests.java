@@ -296,7 +296,8 @@ class AuditTrailTests {
   @Test
   void theExplorerShowsOwnersTheTrailAndTheChain() {
     api.as(owner.token()).post("/api/v1/patients", Map.of("fullName", "Explored Patient"));
-    var session = WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD);
+    var session =
+        WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
     var page = session.get("/audit?entityType=patients");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Explored Patient").contains("audit-entries");

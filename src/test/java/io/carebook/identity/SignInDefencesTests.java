@@ -34,7 +34,13 @@ class SignInDefencesTests {
     var signedIn =
         api.post(
             "/api/v1/tokens",
-            Map.of("email", owner.email(), "password", TestOrganizations.PASSWORD));
+            Map.of(
+                "email",
+                owner.email(),
+                "password",
+                TestOrganizations.PASSWORD,
+                "code",
+                owner.app().nextCode()));
     var first = signedIn.text("refreshToken");
 
     var renewed = api.post("/api/v1/tokens/refresh", Map.of("refreshToken", first));
@@ -87,7 +93,13 @@ class SignInDefencesTests {
         new Api(port)
             .post(
                 "/api/v1/tokens",
-                Map.of("email", other.email(), "password", TestOrganizations.PASSWORD));
+                Map.of(
+                    "email",
+                    other.email(),
+                    "password",
+                    TestOrganizations.PASSWORD,
+                    "code",
+                    other.app().nextCode()));
     assertThat(neither.status()).isEqualTo(200);
   }
 
@@ -126,7 +138,13 @@ class SignInDefencesTests {
         new Api(port)
             .post(
                 "/api/v1/tokens",
-                Map.of("email", owner.email(), "password", "a brand new passphrase"));
+                Map.of(
+                    "email",
+                    owner.email(),
+                    "password",
+                    "a brand new passphrase",
+                    "code",
+                    owner.app().nextCode()));
     assertThat(withNew.status()).isEqualTo(200);
     var withOld =
         new Api(port)

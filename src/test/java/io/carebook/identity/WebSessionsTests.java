@@ -29,7 +29,8 @@ class WebSessionsTests {
   @Test
   void aSessionStartedOnOneInstanceWorksOnAnother() {
     var owner = organizations.signUp(new Api(port));
-    var browser = WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD);
+    var browser =
+        WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
     assertThat(browser.get("/patients").body()).contains("patient-search");
     try (var second =
         new SpringApplicationBuilder(CarebookApplication.class)
@@ -51,18 +52,26 @@ class WebSessionsTests {
   void signingOutEverywhereEndsEverySessionAndEveryAppSignIn() {
     var api = new Api(port);
     var owner = organizations.signUp(api);
-    var laptop = WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD);
-    var phone = WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD);
+    var laptop =
+        WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
+    var phone =
+        WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
     var refresh =
         api.post(
                 "/api/v1/tokens",
-                Map.of("email", owner.email(), "password", TestOrganizations.PASSWORD))
+                Map.of(
+                    "email",
+                    owner.email(),
+                    "password",
+                    TestOrganizations.PASSWORD,
+                    "code",
+                    owner.app().nextCode()))
             .text("refreshToken");
 
     var list = laptop.get("/account/sessions").body();
     assertThat(list.split("list-group-item", -1)).hasSize(3);
 
-    laptop.post("/account/sessions", "/account/sessions/sign-out-everywhere");
+    laptop.post("/account/sessions", "/account/sessions/sign-out-everywhere", "");
     assertThat(phone.get("/patients").uri().getPath()).isEqualTo("/signin");
     assertThat(laptop.get("/patients").uri().getPath()).isEqualTo("/signin");
     assertThat(api.post("/api/v1/tokens/refresh", Map.of("refreshToken", refresh)).status())

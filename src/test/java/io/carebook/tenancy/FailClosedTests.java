@@ -26,6 +26,8 @@ class FailClosedTests {
   @Autowired PlatformTransactionManager transactions;
   @Autowired Environment environment;
   @Autowired TestOrganizations organizations;
+  @Autowired TenantTransactions tenants;
+  @Autowired Encryption encryption;
   @LocalServerPort int port;
 
   @Test
@@ -48,6 +50,9 @@ class FailClosedTests {
             "hidden-" + UUID.randomUUID() + "@example.test",
             "roles",
             java.util.List.of("BILLING")));
+    tenants.call( // the organization's data key
+        owner.tenant(),
+        () -> encryption.encrypt(KeyOwner.currentTenant(), "test.field", "1", new byte[] {1}));
     var tables =
         OwnerDatabase.jdbc(environment)
             .sql(

@@ -2,6 +2,7 @@ package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
 import io.carebook.identity.EmailConfirmation;
+import io.carebook.identity.MfaEnrolmentRequiredException;
 import io.carebook.identity.PasswordReset;
 import io.carebook.identity.RateLimits;
 import io.carebook.identity.Sessions;
@@ -17,7 +18,10 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -78,15 +82,35 @@ class IdentityApi {
   }
 
   record Credentials(
-      @NotBlank String email, @NotBlank String password, @Nullable String clinicId) {}
+      @NotBlank String email,
+      @NotBlank String password,
+      @Nullable String code,
+      @Nullable String clinicId) {}
 
   @PostMapping("/api/v1/tokens")
   @Operation(
       summary = "Sign in: exchange e-mail and password for a 15-minute access token (public)",
-      description = "The token is bound to one clinic: the one named, or the first membership.")
+      description =
+          "The token is bound to one clinic: the one named, or the first membership. An account"
+              + " with two-step sign-in also sends `code` (from the authenticator app, or a"
+              + " recovery code): without it the answer is 401 /problems/mfa-required, with a"
+              + " wrong one 401 /problems/invalid-code. A user who must set it up first gets 401"
+              + " /problems/mfa-enrolment-required with an `enrolmentToken` for /api/v1/me/mfa.")
   Sessions.Token signIn(@Valid @RequestBody Credentials body, HttpServletRequest request) {
     var clinic = body.clinicId() == null ? null : clinicId(body.clinicId());
-    return sessions.signIn(body.email(), body.password(), clinic, request.getRemoteAddr());
+    return sessions.signIn(
+        body.email(), body.password(), body.code(), clinic, request.getRemoteAddr());
+  }
+
+  /** The enrolment token travels with the refusal, so an app can set up two-step sign-in. */
+  @ExceptionHandler(MfaEnrolmentRequiredException.class)
+  ResponseEntity<ProblemDetail> enrolmentRequired(MfaEnrolmentRequiredException e) {
+    var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setType(e.type());
+    problem.setProperty("enrolmentToken", e.enrolmentToken());
+    return ResponseEntity.status(e.status())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   record Refresh(@NotBlank String refreshToken) {}

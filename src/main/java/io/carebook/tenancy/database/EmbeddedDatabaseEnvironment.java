@@ -1,6 +1,8 @@
 package io.carebook.tenancy.database;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -34,18 +36,42 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         .addFirst(new MapPropertySource("carebookEmbeddedDatabase", database.springProperties()));
     environment
         .getPropertySources()
-        .addLast(new MapPropertySource("carebookDevDefaults", devDefaults()));
+        .addLast(new MapPropertySource("carebookDevDefaults", devDefaults(directory)));
   }
 
   /**
    * The built-in database means a developer's or evaluator's machine: show the outbox page (nothing
-   * is really sent) and load the demo organizations into an empty database.
+   * is really sent), load the demo organizations into an empty database, and keep the master key in
+   * a file beside the data ({@code data/master-key}), created on the first start; a throw-away
+   * database gets a throw-away key. A configured {@code carebook.master-key} still wins.
    */
-  private static Map<String, Object> devDefaults() {
-    return Map.of(
-        "carebook.dev.outbox-page", "true",
-        "carebook.demo", "auto",
+  private static @org.jspecify.annotations.Nullable String temporaryKey;
+
+  private static Map<String, Object> devDefaults(String directory) {
+    var masterKey =
+        "temporary".equals(directory)
+            ? Map.entry("carebook.master-key", temporaryKey())
+            : Map.entry(
+                "carebook.master-key-file",
+                Path.of(directory).toAbsolutePath().resolveSibling("master-key").toString());
+    return Map.ofEntries(
+        Map.entry("carebook.dev.outbox-page", "true"),
+        Map.entry("carebook.demo", "auto"),
         // served over plain http on localhost
-        "carebook.cookies.secure", "false");
+        Map.entry("carebook.cookies.secure", "false"),
+        masterKey);
+  }
+
+  /**
+   * One throw-away key per JVM, like the throw-away database it goes with: every application
+   * context of the JVM (tests start several) must unwrap the same data keys.
+   */
+  private static synchronized String temporaryKey() {
+    if (temporaryKey == null) {
+      var key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      temporaryKey = Base64.getEncoder().encodeToString(key);
+    }
+    return temporaryKey;
   }
 }

@@ -1,0 +1,54 @@
+package io.carebook.identity;
+
+import io.carebook.audit.AuditTrail;
+import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.TenantContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The second step of an API sign-in, after the password: an enrolled user must send a code (from
+ * the authenticator, or a recovery code); a user whom the policy requires to enrol gets no token,
+ * only an enrolment token.
+ */
+@Component
+class TokenSecondFactor {
+
+  private final SecondFactor secondFactor;
+  private final MfaPolicy policy;
+  private final MfaEnrolmentTokens tokens;
+  private final AuditTrail audit;
+
+  TokenSecondFactor(
+      SecondFactor secondFactor, MfaPolicy policy, MfaEnrolmentTokens tokens, AuditTrail audit) {
+    this.secondFactor = secondFactor;
+    this.policy = policy;
+    this.tokens = tokens;
+    this.audit = audit;
+  }
+
+  void require(CarebookUser user, @Nullable String code) {
+    if (secondFactor.enrolled(user.id())) {
+      if (code == null || code.isBlank()) {
+        throw new ProblemException(
+            HttpStatus.UNAUTHORIZED,
+            "mfa-required",
+            "This account uses two-step sign-in: send the 6-digit code from the authenticator app,"
+                + " or a recovery code, as 'code'.");
+      }
+      var kind = secondFactor.verify(user.id(), code);
+      if (kind.isEmpty()) {
+        throw new ProblemException(
+            HttpStatus.UNAUTHORIZED, "invalid-code", "The code is wrong, expired or already used.");
+      }
+      TenantContext.run(
+          TenantContext.Scope.user(user.id()),
+          () ->
+              audit.security(SecurityEvent.MFA_VERIFIED, user.id().toString(), kind.get().name()));
+    } else if (policy.requires(user.id())) {
+      throw new MfaEnrolmentRequiredException(tokens.issue(user.id(), user.displayName()));
+    }
+  }
+}
