@@ -102,6 +102,35 @@ public class TestOrganizations {
     return app;
   }
 
+  /** A member who joined through an invitation: e-mail and access token. */
+  public record Member(String email, String token) {}
+
+  private static final Pattern INVITATION =
+      Pattern.compile("invitations/accept\\?token=([A-Za-z0-9_-]+)");
+
+  /**
+   * Invites a new person to the owner's clinic with {@code role} (a role name), accepts for them
+   * with {@link #PASSWORD}, sets up two-step sign-in where the role requires it, and signs in.
+   */
+  public Member join(Api api, Owner owner, String role) {
+    var email =
+        role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    var invited =
+        api.as(owner.token())
+            .post("/api/v1/invitations", Map.of("email", email, "roles", java.util.List.of(role)));
+    assertThat(invited.status()).as(invited.body().toString()).isEqualTo(201);
+    var token = linkToken(owner.tenant(), email, INVITATION);
+    var accepted =
+        api.post(
+            "/api/v1/invitations/accept",
+            Map.of("token", token, "name", "Member " + role, "password", PASSWORD));
+    assertThat(accepted.status()).isEqualTo(204);
+    if (role.equals("OWNER") || role.equals("DOCTOR")) {
+      enrol(api, email);
+    }
+    return new Member(email, signIn(api, email, null));
+  }
+
   /** The authenticator of a user this helper enrolled. */
   public TestAuthenticator authenticator(String email) {
     return java.util.Objects.requireNonNull(authenticators.get(email), "not enrolled: " + email);

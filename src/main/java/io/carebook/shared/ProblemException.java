@@ -16,6 +16,7 @@ public class ProblemException extends RuntimeException {
   private final String kind;
   private final List<FieldError> errors;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private final Map<String, Object> properties = new LinkedHashMap<>();
 
   public ProblemException(HttpStatus status, String kind, String detail) {
     this(status, kind, detail, List.of());
@@ -60,6 +61,16 @@ public class ProblemException extends RuntimeException {
 
   public Map<String, String> headers() {
     return Map.copyOf(headers);
+  }
+
+  /** Adds a member to the problem document, such as the alternatives to a taken slot. */
+  public ProblemException property(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public Map<String, Object> properties() {
+    return Map.copyOf(properties);
   }
 
   /** One invalid field of a request, with a message a person can act on. */

@@ -27,6 +27,7 @@ public final class NamedExceptions {
           "platform_data_keys", // the key that encrypts global data, wrapped by the master key
           "totp_authenticators", // a user's second factor: global, like the user
           "recovery_codes", // a user's single-use codes for when the authenticator is lost
+          "practitioner_busy", // a doctor's busy time across clinics and organizations: free/busy
           "event_publication", // Modulith's durable event registry; events carry tenant ids
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 

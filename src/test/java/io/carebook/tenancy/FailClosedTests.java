@@ -41,6 +41,48 @@ class FailClosedTests {
     var desk = new Api(port).as(owner.token());
     var me = desk.get("/api/v1/me").text("userId");
     desk.put("/api/v1/doctors/" + me + "/profile", Map.of("specialty", "Hidden"), Map.of());
+    var week = new java.util.ArrayList<Map<String, String>>();
+    for (var day : java.time.DayOfWeek.values()) {
+      week.add(Map.of("day", day.name(), "starts", "08:00", "ends", "20:00"));
+    }
+    desk.put("/api/v1/doctors/" + me + "/hours", week, Map.of());
+    desk.put(
+        "/api/v1/booking-rules",
+        Map.of(
+            "durationMinutes",
+            15,
+            "bufferBeforeMinutes",
+            0,
+            "bufferAfterMinutes",
+            0,
+            "minimumNoticeMinutes",
+            0,
+            "horizonDays",
+            30,
+            "alignmentMinutes",
+            15,
+            "seats",
+            1),
+        Map.of());
+    var inTwoDays = java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo")).plusDays(2);
+    desk.post(
+        "/api/v1/doctors/" + me + "/day-overrides",
+        Map.of("day", inTwoDays.plusDays(1).toString(), "kind", "OFF"));
+    var booked =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId", me,
+                "startsAt",
+                    inTwoDays
+                        .atTime(9, 0)
+                        .atZone(java.time.ZoneId.of("Africa/Cairo"))
+                        .toInstant()
+                        .toString(),
+                "patient", Map.of("fullName", "Hidden Appointment")));
+    org.assertj.core.api.Assertions.assertThat(booked.status())
+        .as(booked.body().toString())
+        .isEqualTo(201);
     desk.post(
         "/api/v1/api-keys", Map.of("name", "Hidden", "actions", java.util.List.of("PATIENT_VIEW")));
     desk.post(

@@ -39,7 +39,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> problem(ProblemException e) {
     var response = ResponseEntity.status(e.status());
     e.headers().forEach(response::header);
-    return response.body(problem(e.status(), e.kind(), e.getMessage(), e.errors()));
+    var body = problem(e.status(), e.kind(), e.getMessage(), e.errors());
+    e.properties().forEach(body::setProperty);
+    return response.body(body);
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -1,0 +1,128 @@
+package io.carebook.scheduling;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The appointments of the current organization. */
+@Repository
+class Appointments {
+
+  private final JdbcClient jdbc;
+
+  Appointments(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Appointment appointment, UUID busy, int seat) {
+    jdbc.sql(
+            """
+            insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, service_type,
+              starts_at, ends_at, status, busy_id, seat, source)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            appointment.id(),
+            appointment.clinicId().value(),
+            appointment.doctorId().value(),
+            appointment.patientId(),
+            appointment.serviceType(),
+            Timestamp.from(appointment.startsAt()),
+            Timestamp.from(appointment.endsAt()),
+            busy,
+            seat,
+            appointment.source())
+        .update();
+  }
+
+  Optional<Appointment> find(UUID id) {
+    return jdbc.sql("select * from appointments where id = ?")
+        .param(id)
+        .query(Appointments::row)
+        .optional();
+  }
+
+  @Nullable UUID busyOf(UUID id) {
+    return jdbc.sql("select busy_id from appointments where id = ?")
+        .param(id)
+        .query((rs, n) -> rs.getObject(1, UUID.class))
+        .optional()
+        .orElse(null);
+  }
+
+  void cancel(UUID id, String reason) {
+    jdbc.sql(
+            "update appointments set status = 'CANCELLED', cancel_reason = ?, busy_id = null,"
+                + " version = version + 1 where id = ?")
+        .params(reason, id)
+        .update();
+  }
+
+  void move(UUID id, Instant starts, Instant ends, UUID busy, int seat) {
+    jdbc.sql(
+            "update appointments set starts_at = ?, ends_at = ?, busy_id = ?, seat = ?,"
+                + " version = version + 1 where id = ?")
+        .params(Timestamp.from(starts), Timestamp.from(ends), busy, seat, id)
+        .update();
+  }
+
+  void status(UUID id, AppointmentStatus status) {
+    jdbc.sql("update appointments set status = ?, version = version + 1 where id = ?")
+        .params(status.name(), id)
+        .update();
+  }
+
+  /** Appointments of a clinic (and one doctor, when given) that start in [from, to). */
+  List<Appointment> between(ClinicId clinic, @Nullable UserId doctor, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            select * from appointments where clinic_id = ?
+              and (cast(? as uuid) is null or doctor_id = cast(? as uuid))
+              and starts_at >= ? and starts_at < ?
+            order by starts_at, id""")
+        .params(
+            clinic.value(),
+            doctor == null ? null : doctor.value(),
+            doctor == null ? null : doctor.value(),
+            Timestamp.from(from),
+            Timestamp.from(to))
+        .query(Appointments::row)
+        .list();
+  }
+
+  /** How many live appointments a doctor has at a clinic in [from, to). */
+  int countLive(ClinicId clinic, UserId doctor, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            select count(*) from appointments where clinic_id = ? and doctor_id = ?
+              and status in ('BOOKED', 'ARRIVED', 'FULFILLED') and starts_at >= ? and starts_at < ?""")
+        .params(clinic.value(), doctor.value(), Timestamp.from(from), Timestamp.from(to))
+        .query(Integer.class)
+        .single();
+  }
+
+  private static Appointment row(ResultSet rs, int n) throws SQLException {
+    return new Appointment(
+        rs.getObject("id", UUID.class),
+        new ClinicId(rs.getObject("clinic_id", UUID.class)),
+        new UserId(rs.getObject("doctor_id", UUID.class)),
+        rs.getObject("patient_id", UUID.class),
+        rs.getString("service_type"),
+        rs.getTimestamp("starts_at").toInstant(),
+        rs.getTimestamp("ends_at").toInstant(),
+        AppointmentStatus.valueOf(rs.getString("status")),
+        rs.getString("source"),
+        rs.getString("cancel_reason"),
+        rs.getInt("version"));
+  }
+}

@@ -1,0 +1,330 @@
+package io.carebook.scheduling;
+
+import io.carebook.identity.Role;
+import io.carebook.identity.Staff;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
+import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
+import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
+import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Clinic;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The facade of scheduling: doctors' hours and booking rules, availability, and appointments
+ * booked, moved, canceled and marked no-show in the active clinic — by staff, patients and agents
+ * through the same rules. The database refuses any double booking, so racing requests for one slot
+ * give exactly as many bookings as the slot has seats.
+ */
+@Service
+public class Calendar {
+
+  private final Rules rules;
+  private final Hours hours;
+  private final BusyTime busy;
+  private final Appointments appointments;
+  private final Availability availability;
+  private final Organizations organizations;
+  private final Staff staff;
+  private final PatientDirectory patients;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Calendar(
+      Rules rules,
+      Hours hours,
+      BusyTime busy,
+      Appointments appointments,
+      Availability availability,
+      Organizations organizations,
+      Staff staff,
+      PatientDirectory patients,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.rules = rules;
+    this.hours = hours;
+    this.busy = busy;
+    this.appointments = appointments;
+    this.availability = availability;
+    this.organizations = organizations;
+    this.staff = staff;
+    this.patients = patients;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The doctors of the active clinic. */
+  @Transactional(readOnly = true)
+  public List<Staff.Member> doctors() {
+    return staff.members().stream()
+        .filter(m -> m.active() && m.roles().contains(Role.DOCTOR))
+        .toList();
+  }
+
+  @Transactional
+  public void setWeeklyHours(UserId doctor, Collection<WeeklyHours> weekly) {
+    requireDoctor(doctor);
+    hours.replaceWeekly(TenantContext.clinic(), doctor, weekly);
+  }
+
+  @Transactional(readOnly = true)
+  public List<WeeklyHours> weeklyHours(UserId doctor) {
+    requireDoctor(doctor);
+    return hours.weekly(TenantContext.clinic(), doctor);
+  }
+
+  /** A day off at the active clinic, or a day's hours replaced or extended. */
+  @Transactional
+  public void overrideDay(
+      UserId doctor,
+      LocalDate day,
+      String kind,
+      java.time.LocalTime starts,
+      java.time.LocalTime ends) {
+    requireDoctor(doctor);
+    hours.addOverride(TenantContext.clinic(), doctor, new Hours.Override(day, kind, starts, ends));
+  }
+
+  /** Leave or another commitment (hospital rounds): busy everywhere; refused over bookings. */
+  @Transactional
+  public void blockTime(UserId doctor, Instant starts, Instant ends, String kind) {
+    requireDoctor(doctor);
+    if (!busy.block(doctor, starts, ends, kind)) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "slot-taken",
+          "The doctor has appointments in that time; move them first.");
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public BookingRules rules(String serviceType) {
+    return rules.of(TenantContext.clinic(), serviceType);
+  }
+
+  @Transactional
+  public void setRules(BookingRules newRules) {
+    rules.save(TenantContext.clinic(), newRules);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Slot> availability(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
+    requireDoctor(doctor);
+    if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
+      throw ProblemException.invalid("to", "must be on or after from, at most 62 days later");
+    }
+    var clinic = organizations.activeClinic();
+    return availability.slots(clinic, doctor, rules.of(clinic.id(), serviceType), from, to);
+  }
+
+  @Transactional
+  public Appointment book(NewAppointment request) {
+    var clinic = organizations.activeClinic();
+    var doctor = requireDoctor(request.doctorId());
+    var bookingRules = rules.of(clinic.id(), request.serviceType());
+    var end = request.startsAt().plus(bookingRules.duration());
+    requireBookable(clinic, doctor, bookingRules, request.startsAt());
+    var patient = patientOf(request);
+    var hold =
+        busy.hold(
+                doctor,
+                clinic.id(),
+                request.startsAt().minus(bookingRules.bufferBefore()),
+                end.plus(bookingRules.bufferAfter()),
+                bookingRules.seats())
+            .orElseThrow(() -> taken(clinic, doctor, bookingRules, request.startsAt()));
+    var appointment =
+        new Appointment(
+            UUID.randomUUID(),
+            clinic.id(),
+            doctor,
+            patient,
+            request.serviceType(),
+            request.startsAt(),
+            end,
+            AppointmentStatus.BOOKED,
+            request.source(),
+            null,
+            0);
+    appointments.insert(appointment, hold.id(), hold.seat());
+    events.publishEvent(
+        new AppointmentBooked(
+            clinic.tenantId(),
+            clinic.id(),
+            appointment.id(),
+            doctor,
+            patient,
+            appointment.startsAt()));
+    return appointment;
+  }
+
+  @Transactional
+  public Appointment reschedule(UUID id, Instant startsAt) {
+    var appointment = live(id);
+    var clinic = organizations.activeClinic();
+    var bookingRules = rules.of(clinic.id(), appointment.serviceType());
+    requireBookable(clinic, appointment.doctorId(), bookingRules, startsAt);
+    var previous = appointments.busyOf(id);
+    if (previous != null) {
+      busy.release(previous); // its own old time must not stand in its way
+    }
+    var end = startsAt.plus(bookingRules.duration());
+    var hold =
+        busy.hold(
+                appointment.doctorId(),
+                clinic.id(),
+                startsAt.minus(bookingRules.bufferBefore()),
+                end.plus(bookingRules.bufferAfter()),
+                bookingRules.seats())
+            .orElseThrow(() -> taken(clinic, appointment.doctorId(), bookingRules, startsAt));
+    appointments.move(id, startsAt, end, hold.id(), hold.seat());
+    events.publishEvent(
+        new AppointmentRescheduled(
+            clinic.tenantId(),
+            clinic.id(),
+            id,
+            appointment.doctorId(),
+            appointment.startsAt(),
+            startsAt));
+    return appointments.find(id).orElseThrow();
+  }
+
+  @Transactional
+  public Appointment cancel(UUID id, String reason) {
+    var appointment = live(id);
+    if (reason == null || reason.isBlank()) {
+      throw ProblemException.invalid("reason", "is required");
+    }
+    var held = appointments.busyOf(id);
+    if (held != null) {
+      busy.release(held);
+    }
+    appointments.cancel(id, reason.trim());
+    var clinic = organizations.activeClinic();
+    events.publishEvent(
+        new AppointmentCanceled(
+            clinic.tenantId(),
+            clinic.id(),
+            id,
+            appointment.doctorId(),
+            appointment.startsAt(),
+            appointment.endsAt()));
+    return appointments.find(id).orElseThrow();
+  }
+
+  @Transactional
+  public Appointment markNoShow(UUID id) {
+    var appointment = live(id);
+    if (appointment.startsAt().isAfter(clock.instant())) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "not-yet",
+          "An appointment can be marked no-show only once its time has come.");
+    }
+    appointments.status(id, AppointmentStatus.NOSHOW);
+    var clinic = organizations.activeClinic();
+    events.publishEvent(
+        new AppointmentMarkedNoShow(clinic.tenantId(), clinic.id(), id, appointment.patientId()));
+    return appointments.find(id).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public Appointment get(UUID id) {
+    return appointments.find(id).orElseThrow(() -> new NotFoundException("Appointment"));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Appointment> between(@Nullable UserId doctor, Instant from, Instant to) {
+    return appointments.between(TenantContext.clinic(), doctor, from, to);
+  }
+
+  private Appointment live(UUID id) {
+    var appointment = get(id);
+    if (appointment.status() != AppointmentStatus.BOOKED) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "appointment-closed",
+          "This appointment is " + appointment.status().fhir() + " and can no longer change.");
+    }
+    return appointment;
+  }
+
+  private UserId requireDoctor(UserId doctor) {
+    if (doctors().stream().noneMatch(d -> d.userId().equals(doctor))) {
+      throw new NotFoundException("Doctor");
+    }
+    return doctor;
+  }
+
+  private UUID patientOf(NewAppointment request) {
+    if (request.patientId() != null) {
+      return patients.get(new PatientId(request.patientId())).id().value();
+    }
+    if (request.patient() == null) {
+      throw ProblemException.invalid("patient", "give a patientId or the patient's name and phone");
+    }
+    return patients.findOrRegister(request.patient()).id().value();
+  }
+
+  /** The rules that hold whoever books: within hours, on the grid, notice, horizon, daily cap. */
+  private void requireBookable(
+      Clinic clinic, UserId doctor, BookingRules bookingRules, Instant start) {
+    var day = start.atZone(clinic.timezone()).toLocalDate();
+    var open =
+        availability.slots(clinic, doctor, bookingRules, day, day).stream()
+            .anyMatch(s -> s.startsAt().equals(start));
+    if (!open) {
+      throw taken(clinic, doctor, bookingRules, start);
+    }
+  }
+
+  private SlotTakenException taken(
+      Clinic clinic, UserId doctor, BookingRules bookingRules, Instant wanted) {
+    var alternatives = new ArrayList<SlotTakenException.Alternative>();
+    var day = wanted.atZone(clinic.timezone()).toLocalDate();
+    availability.slots(clinic, doctor, bookingRules, day, day.plusDays(7)).stream()
+        .sorted(
+            Comparator.comparing(
+                s -> Math.abs(s.startsAt().getEpochSecond() - wanted.getEpochSecond())))
+        .limit(5)
+        .forEach(
+            s ->
+                alternatives.add(
+                    new SlotTakenException.Alternative(
+                        doctor.toString(), s.startsAt(), s.endsAt())));
+    for (var other : doctors()) {
+      if (!other.userId().equals(doctor)) {
+        availability.slots(clinic, other.userId(), bookingRules, day, day).stream()
+            .filter(s -> s.startsAt().equals(wanted))
+            .findFirst()
+            .ifPresent(
+                s ->
+                    alternatives.add(
+                        new SlotTakenException.Alternative(
+                            other.userId().toString(), s.startsAt(), s.endsAt())));
+      }
+    }
+    return new SlotTakenException(
+        "This time cannot be booked with this doctor: it is taken, outside their hours, too soon or"
+            + " too far ahead. The nearest alternatives are listed.",
+        alternatives);
+  }
+}

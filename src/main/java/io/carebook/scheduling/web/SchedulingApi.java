@@ -1,0 +1,279 @@
+package io.carebook.scheduling.web;
+
+import io.carebook.patients.NewPatient;
+import io.carebook.scheduling.Appointment;
+import io.carebook.scheduling.BookingRules;
+import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.Slot;
+import io.carebook.scheduling.WeeklyHours;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(
+    name = "Scheduling",
+    description =
+        "Doctors' hours, booking rules, availability and appointments of the active clinic. Dates"
+            + " are local dates of the clinic's time zone; times are instants with offset.")
+class SchedulingApi {
+
+  private final Calendar calendar;
+  private final Permissions permissions;
+
+  SchedulingApi(Calendar calendar, Permissions permissions) {
+    this.calendar = calendar;
+    this.permissions = permissions;
+  }
+
+  record HoursRange(@NotNull DayOfWeek day, @NotNull LocalTime starts, @NotNull LocalTime ends) {}
+
+  @GetMapping("/api/v1/doctors/{doctorId}/hours")
+  @Operation(summary = "A doctor's weekly hours at the active clinic")
+  Map<String, List<WeeklyHours>> hours(@PathVariable String doctorId) {
+    permissions.require(Action.PATIENT_VIEW);
+    return Map.of("items", calendar.weeklyHours(doctor(doctorId)));
+  }
+
+  @PutMapping("/api/v1/doctors/{doctorId}/hours")
+  @Operation(summary = "Replace a doctor's weekly hours at the active clinic (needs SCHEDULE_EDIT)")
+  Map<String, List<WeeklyHours>> setHours(
+      @PathVariable String doctorId, @RequestBody List<@Valid HoursRange> ranges) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    List<WeeklyHours> weekly;
+    try {
+      weekly = ranges.stream().map(r -> new WeeklyHours(r.day(), r.starts(), r.ends())).toList();
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("ends", "must be after starts");
+    }
+    calendar.setWeeklyHours(doctor(doctorId), weekly);
+    return Map.of("items", calendar.weeklyHours(doctor(doctorId)));
+  }
+
+  record DayOverride(
+      @NotNull LocalDate day,
+      @NotBlank String kind,
+      @Nullable LocalTime starts,
+      @Nullable LocalTime ends) {}
+
+  @PostMapping("/api/v1/doctors/{doctorId}/day-overrides")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary =
+          "A dated exception at the active clinic (needs SCHEDULE_EDIT): OFF, REPLACE (the"
+              + " day's hours become starts–ends) or EXTRA (starts–ends added)")
+  void overrideDay(@PathVariable String doctorId, @Valid @RequestBody DayOverride body) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    var kind = body.kind().toUpperCase(java.util.Locale.ROOT);
+    if (!java.util.Set.of("OFF", "REPLACE", "EXTRA").contains(kind)) {
+      throw ProblemException.invalid("kind", "must be OFF, REPLACE or EXTRA");
+    }
+    var off = kind.equals("OFF");
+    if (!off
+        && (body.starts() == null || body.ends() == null || !body.ends().isAfter(body.starts()))) {
+      throw ProblemException.invalid("ends", "give starts and ends, ends after starts");
+    }
+    calendar.overrideDay(
+        doctor(doctorId), body.day(), kind, off ? null : body.starts(), off ? null : body.ends());
+  }
+
+  record TimeOff(@NotNull Instant starts, @NotNull Instant ends, @Nullable String kind) {}
+
+  @PostMapping("/api/v1/doctors/{doctorId}/time-off")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary =
+          "Leave or another commitment (hospital rounds): busy at every clinic (needs"
+              + " SCHEDULE_EDIT); 409 if it overlaps appointments")
+  void timeOff(@PathVariable String doctorId, @Valid @RequestBody TimeOff body) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    if (!body.ends().isAfter(body.starts())) {
+      throw ProblemException.invalid("ends", "must be after starts");
+    }
+    var kind = "COMMITMENT".equals(body.kind()) ? "COMMITMENT" : "LEAVE";
+    calendar.blockTime(doctor(doctorId), body.starts(), body.ends(), kind);
+  }
+
+  record RulesView(
+      int durationMinutes,
+      int bufferBeforeMinutes,
+      int bufferAfterMinutes,
+      int minimumNoticeMinutes,
+      int horizonDays,
+      int alignmentMinutes,
+      @Nullable Integer dailyCap,
+      int seats) {
+    static RulesView of(BookingRules r) {
+      return new RulesView(
+          (int) r.duration().toMinutes(),
+          (int) r.bufferBefore().toMinutes(),
+          (int) r.bufferAfter().toMinutes(),
+          (int) r.minimumNotice().toMinutes(),
+          (int) r.horizon().toDays(),
+          (int) r.alignment().toMinutes(),
+          r.dailyCap(),
+          r.seats());
+    }
+  }
+
+  @GetMapping("/api/v1/booking-rules")
+  @Operation(summary = "The active clinic's booking rules (for a service type, or the default)")
+  RulesView rules(@RequestParam(defaultValue = "") String serviceType) {
+    permissions.require(Action.PATIENT_VIEW);
+    return RulesView.of(calendar.rules(serviceType));
+  }
+
+  @PutMapping("/api/v1/booking-rules")
+  @Operation(summary = "Set the active clinic's booking rules (needs SCHEDULE_EDIT)")
+  RulesView setRules(
+      @RequestParam(defaultValue = "") String serviceType, @Valid @RequestBody RulesView body) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    calendar.setRules(
+        new BookingRules(
+            serviceType,
+            Duration.ofMinutes(body.durationMinutes()),
+            Duration.ofMinutes(body.bufferBeforeMinutes()),
+            Duration.ofMinutes(body.bufferAfterMinutes()),
+            Duration.ofMinutes(body.minimumNoticeMinutes()),
+            Duration.ofDays(body.horizonDays()),
+            Duration.ofMinutes(body.alignmentMinutes()),
+            body.dailyCap(),
+            body.seats()));
+    return RulesView.of(calendar.rules(serviceType));
+  }
+
+  @GetMapping("/api/v1/availability")
+  @Operation(summary = "Free slots of a doctor between two local dates (at most 62 days)")
+  Map<String, List<Slot>> availability(
+      @RequestParam String doctorId,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "") String serviceType) {
+    permissions.require(Action.BOOKING);
+    return Map.of("items", calendar.availability(doctor(doctorId), serviceType, from, to));
+  }
+
+  record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
+
+  record Booking(
+      @NotBlank String doctorId,
+      @NotNull Instant startsAt,
+      @Nullable String serviceType,
+      @Nullable String patientId,
+      @Nullable @Valid PatientDetails patient) {}
+
+  @PostMapping("/api/v1/appointments")
+  @Operation(
+      summary = "Book an appointment (needs BOOKING); accepts Idempotency-Key",
+      description =
+          "Give a patientId, or the patient's name and phone to find or register them. A time that"
+              + " is taken, outside the doctor's hours, too soon or too far ahead answers 409"
+              + " /problems/slot-taken with 'alternatives': the nearest free times with this"
+              + " doctor and other doctors free at that time.")
+  ResponseEntity<Appointment> book(@Valid @RequestBody Booking body) {
+    permissions.require(Action.BOOKING);
+    var source =
+        TenantContext.current().map(s -> s.actor() == ActorType.AGENT).orElse(false)
+            ? "AGENT"
+            : "STAFF";
+    var appointment =
+        calendar.book(
+            new NewAppointment(
+                doctor(body.doctorId()),
+                body.startsAt(),
+                body.serviceType() == null ? "" : body.serviceType(),
+                body.patientId() == null ? null : uuid(body.patientId()),
+                body.patient() == null
+                    ? null
+                    : new NewPatient(body.patient().fullName(), body.patient().phone(), null, null),
+                source));
+    return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
+        .eTag("\"" + appointment.version() + "\"")
+        .body(appointment);
+  }
+
+  @GetMapping("/api/v1/appointments")
+  @Operation(summary = "The active clinic's appointments starting between two instants")
+  Map<String, List<Appointment>> appointments(
+      @RequestParam Instant from,
+      @RequestParam Instant to,
+      @RequestParam(required = false) @Nullable String doctorId) {
+    permissions.require(Action.PATIENT_VIEW);
+    return Map.of("items", calendar.between(doctorId == null ? null : doctor(doctorId), from, to));
+  }
+
+  @GetMapping("/api/v1/appointments/{id}")
+  @Operation(summary = "One appointment")
+  Appointment appointment(@PathVariable String id) {
+    permissions.require(Action.PATIENT_VIEW);
+    return calendar.get(uuid(id));
+  }
+
+  record Cancellation(@NotBlank String reason) {}
+
+  @PostMapping("/api/v1/appointments/{id}/cancel")
+  @Operation(summary = "Cancel with a reason; the time is freed at once (needs BOOKING)")
+  Appointment cancel(@PathVariable String id, @Valid @RequestBody Cancellation body) {
+    permissions.require(Action.BOOKING);
+    return calendar.cancel(uuid(id), body.reason());
+  }
+
+  record Move(@NotNull Instant startsAt) {}
+
+  @PostMapping("/api/v1/appointments/{id}/reschedule")
+  @Operation(summary = "Move to another time, by the same rules (needs BOOKING)")
+  Appointment reschedule(@PathVariable String id, @Valid @RequestBody Move body) {
+    permissions.require(Action.BOOKING);
+    return calendar.reschedule(uuid(id), body.startsAt());
+  }
+
+  @PostMapping("/api/v1/appointments/{id}/no-show")
+  @Operation(summary = "Mark an appointment whose time has come as a no-show (needs BOOKING)")
+  Appointment noShow(@PathVariable String id) {
+    permissions.require(Action.BOOKING);
+    return calendar.markNoShow(uuid(id));
+  }
+
+  private static UserId doctor(String id) {
+    return new UserId(uuid(id));
+  }
+
+  private static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("Record");
+    }
+  }
+}

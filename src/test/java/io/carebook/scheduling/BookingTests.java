@@ -1,0 +1,326 @@
+package io.carebook.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.Api;
+import io.carebook.CarebookTest;
+import io.carebook.TestOrganizations;
+import io.carebook.TestOrganizations.Owner;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Booking is safe under concurrency, across clinics and organizations, and follows the rules. */
+@CarebookTest
+class BookingTests {
+
+  private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+
+  @Autowired TestOrganizations organizations;
+  @LocalServerPort int port;
+
+  @Test
+  void twoHundredRacingRequestsForTwentySlotsGiveExactlyTwentyBookings() throws Exception {
+    assertThat(race(1)).isEqualTo(20);
+  }
+
+  @Test
+  void withTwoPatientsPerSlotTheyGiveExactlyForty() throws Exception {
+    assertThat(race(2)).isEqualTo(40);
+  }
+
+  /** 200 requests, ten per slot for twenty slots, at once; returns how many were booked. */
+  private int race(int seats) throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of("seats", seats));
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var slots = new ArrayList<Instant>();
+    for (int i = 0; i < 20; i++) {
+      slots.add(day.atTime(9, 0).plusMinutes(15L * i).atZone(CAIRO).toInstant());
+    }
+    var statuses = new ArrayList<Future<Api.Response>>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 200; i++) {
+        var start = slots.get(i % 20);
+        var name = "Racer " + i;
+        statuses.add(
+            threads.submit(
+                () ->
+                    desk.post(
+                        "/api/v1/appointments",
+                        Map.of(
+                            "doctorId",
+                            doctor,
+                            "startsAt",
+                            start.toString(),
+                            "patient",
+                            Map.of("fullName", name)))));
+      }
+      var booked = 0;
+      for (var status : statuses) {
+        var response = status.get();
+        if (response.status() == 201) {
+          booked++;
+        } else {
+          assertThat(response.status()).as(response.body().toString()).isEqualTo(409);
+          assertThat(response.text("type")).isEqualTo("/problems/slot-taken");
+          assertThat(response.body().has("alternatives")).isTrue();
+        }
+      }
+      var perSlot = new HashMap<String, Integer>();
+      desk.get(
+              "/api/v1/appointments?from="
+                  + slots.getFirst()
+                  + "&to="
+                  + slots.getLast().plusSeconds(900))
+          .body()
+          .path("items")
+          .forEach(a -> perSlot.merge(a.path("startsAt").asString(), 1, Integer::sum));
+      assertThat(perSlot)
+          .hasSize(20)
+          .allSatisfy((start, count) -> assertThat(count).isEqualTo(seats));
+      return booked;
+    }
+  }
+
+  @Test
+  void aDoctorBookedInOneOrganizationIsBusyInAnotherWhichLearnsNothingMore() {
+    var api = new Api(port);
+    var x = organizations.signUp(api);
+    var y = organizations.signUp(api);
+    var atX = api.as(x.token());
+    var doctor = openAllWeek(atX, x);
+    // the same doctor also works for Y
+    api.as(y.token())
+        .post("/api/v1/invitations", Map.of("email", x.email(), "roles", List.of("DOCTOR")));
+    var token =
+        organizations.linkToken(
+            y.tenant(),
+            x.email(),
+            java.util.regex.Pattern.compile("invitations/accept\\?token=([A-Za-z0-9_-]+)"));
+    assertThat(
+            api.post(
+                    "/api/v1/invitations/accept",
+                    Map.of("token", token, "password", TestOrganizations.PASSWORD))
+                .status())
+        .isEqualTo(204);
+    var atY = api.as(y.token());
+    atY.put("/api/v1/doctors/" + doctor + "/hours", allWeek(), Map.of());
+    rules(atY, Map.of());
+
+    var start = LocalDate.now(CAIRO).plusDays(3).atTime(10, 0).atZone(CAIRO).toInstant();
+    var booked =
+        atX.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                start.toString(),
+                "patient",
+                Map.of("fullName", "Private Patient Of X")));
+    assertThat(booked.status()).isEqualTo(201);
+
+    var refused =
+        atY.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                start.toString(),
+                "patient",
+                Map.of("fullName", "Patient Of Y")));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().toString())
+        .doesNotContain("Private Patient Of X")
+        .doesNotContain(booked.text("id"));
+    var day = start.atZone(CAIRO).toLocalDate();
+    var free =
+        atY.get("/api/v1/availability?doctorId=" + doctor + "&from=" + day + "&to=" + day)
+            .body()
+            .path("items");
+    assertThat(free.findValuesAsString("startsAt")).doesNotContain(start.toString()).isNotEmpty();
+    assertThat(
+            atY.get(
+                    "/api/v1/appointments?from="
+                        + start.minusSeconds(3600)
+                        + "&to="
+                        + start.plusSeconds(3600))
+                .body()
+                .path("items"))
+        .isEmpty();
+    assertThat(atY.get("/api/v1/appointments/" + booked.text("id")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void buffersKeepTheTimeAfterAnAppointmentFree() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of("bufferAfterMinutes", 10));
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var nine = day.atTime(9, 0).atZone(CAIRO).toInstant();
+    assertThat(book(desk, doctor, nine).status()).isEqualTo(201);
+    var starts = slots(desk, doctor, day);
+    assertThat(starts)
+        .doesNotContain(nine.plusSeconds(900).toString())
+        .contains(nine.plusSeconds(1800).toString());
+  }
+
+  @Test
+  void minimumNoticeHorizonAndDailyCapAreKept() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of("minimumNoticeMinutes", 180, "horizonDays", 3, "dailyCap", 2));
+    var today = LocalDate.now(CAIRO);
+    var earliest = Instant.now().plusSeconds(180 * 60);
+    assertThat(slots(desk, doctor, today))
+        .allSatisfy(s -> assertThat(Instant.parse(s)).isAfterOrEqualTo(earliest));
+    assertThat(slots(desk, doctor, today.plusDays(5))).isEmpty();
+
+    var day = today.plusDays(2);
+    assertThat(book(desk, doctor, day.atTime(9, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(201);
+    assertThat(book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(201);
+    assertThat(slots(desk, doctor, day)).isEmpty();
+    assertThat(book(desk, doctor, day.atTime(11, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void cancelingFreesTheTimeAndReschedulingMovesIt() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var nine = day.atTime(9, 0).atZone(CAIRO).toInstant();
+    var ten = day.atTime(10, 0).atZone(CAIRO).toInstant();
+    var id = book(desk, doctor, nine).text("id");
+    var moved =
+        desk.post("/api/v1/appointments/" + id + "/reschedule", Map.of("startsAt", ten.toString()));
+    assertThat(moved.status()).isEqualTo(200);
+    assertThat(slots(desk, doctor, day)).contains(nine.toString()).doesNotContain(ten.toString());
+    assertThat(desk.post("/api/v1/appointments/" + id + "/cancel", Map.of()).status())
+        .isEqualTo(400);
+    var canceled =
+        desk.post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "patient traveling"));
+    assertThat(canceled.text("status")).isEqualTo("CANCELLED");
+    assertThat(slots(desk, doctor, day)).contains(ten.toString());
+    assertThat(
+            desk.post(
+                    "/api/v1/appointments/" + id + "/reschedule",
+                    Map.of("startsAt", nine.toString()))
+                .status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void leaveBlocksEveryClinicAndIsRefusedOverBookings() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var day = LocalDate.now(CAIRO).plusDays(4);
+    var nine = day.atTime(9, 0).atZone(CAIRO).toInstant();
+    book(desk, doctor, nine);
+    var overlapping =
+        desk.post(
+            "/api/v1/doctors/" + doctor + "/time-off",
+            Map.of(
+                "starts",
+                nine.minusSeconds(3600).toString(),
+                "ends",
+                nine.plusSeconds(3600).toString()));
+    assertThat(overlapping.status()).isEqualTo(409);
+    var nextDay = day.plusDays(1);
+    var leave =
+        desk.post(
+            "/api/v1/doctors/" + doctor + "/time-off",
+            Map.of(
+                "starts", nextDay.atStartOfDay(CAIRO).toInstant().toString(),
+                "ends", nextDay.plusDays(1).atStartOfDay(CAIRO).toInstant().toString()));
+    assertThat(leave.status()).isEqualTo(204);
+    assertThat(slots(desk, doctor, nextDay)).isEmpty();
+  }
+
+  private static List<String> slots(Api desk, String doctor, LocalDate day) {
+    var starts = new ArrayList<String>();
+    desk.get("/api/v1/availability?doctorId=" + doctor + "&from=" + day + "&to=" + day)
+        .body()
+        .path("items")
+        .forEach(s -> starts.add(s.path("startsAt").asString()));
+    return starts;
+  }
+
+  private static Api.Response book(Api desk, String doctor, Instant start) {
+    return desk.post(
+        "/api/v1/appointments",
+        Map.of(
+            "doctorId",
+            doctor,
+            "startsAt",
+            start.toString(),
+            "patient",
+            Map.of("fullName", "Patient " + start.toEpochMilli())));
+  }
+
+  /** The owner is also the doctor: open 08:00–20:00 every day; returns the doctor's id. */
+  private static String openAllWeek(Api desk, Owner owner) {
+    var doctor = desk.get("/api/v1/me").text("userId");
+    var set = desk.put("/api/v1/doctors/" + doctor + "/hours", allWeek(), Map.of());
+    assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
+    return doctor;
+  }
+
+  private static List<Map<String, String>> allWeek() {
+    var week = new ArrayList<Map<String, String>>();
+    for (var day : java.time.DayOfWeek.values()) {
+      week.add(Map.of("day", day.name(), "starts", "08:00", "ends", "20:00"));
+    }
+    return week;
+  }
+
+  /** No notice by default, so tests can book soon; the overrides given on top. */
+  private static void rules(Api desk, Map<String, Object> overrides) {
+    var body =
+        new HashMap<String, Object>(
+            Map.of(
+                "durationMinutes",
+                15,
+                "bufferBeforeMinutes",
+                0,
+                "bufferAfterMinutes",
+                0,
+                "minimumNoticeMinutes",
+                0,
+                "horizonDays",
+                60,
+                "alignmentMinutes",
+                15,
+                "seats",
+                1));
+    body.putAll(overrides);
+    var set = desk.put("/api/v1/booking-rules", body, Map.of());
+    assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
+  }
+}
