@@ -1,0 +1,170 @@
+package io.carebook.scheduling;
+
+import io.carebook.patients.PatientDirectory;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.DemoDataLoader;
+import io.carebook.tenancy.DemoOrganization;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo doctors' hours (Egypt's week runs Saturday to Thursday, Mexico's Monday to Friday) and
+ * their next days, about half booked with the demo patients.
+ */
+@Component
+@Order(300)
+class DemoCalendar implements DemoDataLoader {
+
+  private static final List<DayOfWeek> EGYPT =
+      List.of(
+          DayOfWeek.SATURDAY,
+          DayOfWeek.SUNDAY,
+          DayOfWeek.MONDAY,
+          DayOfWeek.TUESDAY,
+          DayOfWeek.WEDNESDAY,
+          DayOfWeek.THURSDAY);
+  private static final List<DayOfWeek> MEXICO =
+      List.of(
+          DayOfWeek.MONDAY,
+          DayOfWeek.TUESDAY,
+          DayOfWeek.WEDNESDAY,
+          DayOfWeek.THURSDAY,
+          DayOfWeek.FRIDAY);
+
+  private final Calendar calendar;
+  private final PatientDirectory patients;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DemoCalendar(
+      Calendar calendar,
+      PatientDirectory patients,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.calendar = calendar;
+    this.patients = patients;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  @Override
+  public void load() {
+    open(
+        DemoOrganization.NILE,
+        DemoOrganization.NILE_DOKKI,
+        15,
+        2,
+        EGYPT,
+        LocalTime.of(9, 0),
+        LocalTime.of(13, 0),
+        LocalTime.of(17, 0),
+        LocalTime.of(21, 0));
+    open(
+        DemoOrganization.NILE,
+        DemoOrganization.NILE_HELIOPOLIS,
+        15,
+        1,
+        List.of(DayOfWeek.SATURDAY),
+        LocalTime.of(10, 0),
+        LocalTime.of(14, 0));
+    open(
+        DemoOrganization.ZAMALEK,
+        DemoOrganization.ZAMALEK_EYE,
+        20,
+        1,
+        EGYPT,
+        LocalTime.of(12, 0),
+        LocalTime.of(20, 0));
+    open(
+        DemoOrganization.SOL,
+        DemoOrganization.SOL_ROMA,
+        30,
+        1,
+        MEXICO,
+        LocalTime.of(9, 0),
+        LocalTime.of(14, 0),
+        LocalTime.of(16, 0),
+        LocalTime.of(19, 0));
+  }
+
+  /** Every doctor of the clinic works the given ranges on the given days; then half is booked. */
+  private void open(
+      TenantId tenant,
+      ClinicId clinic,
+      int minutes,
+      int seats,
+      List<DayOfWeek> days,
+      LocalTime... ranges) {
+    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
+    TenantContext.run(
+        scope,
+        () ->
+            transaction.executeWithoutResult(
+                s -> {
+                  calendar.setRules(
+                      new BookingRules(
+                          "",
+                          Duration.ofMinutes(minutes),
+                          Duration.ZERO,
+                          Duration.ZERO,
+                          Duration.ofMinutes(30),
+                          Duration.ofDays(60),
+                          Duration.ofMinutes(minutes),
+                          null,
+                          seats));
+                  for (var doctor : calendar.doctors()) {
+                    var weekly = new ArrayList<WeeklyHours>();
+                    for (var day : days) {
+                      for (int i = 0; i + 1 < ranges.length; i += 2) {
+                        weekly.add(new WeeklyHours(day, ranges[i], ranges[i + 1]));
+                      }
+                    }
+                    calendar.setWeeklyHours(doctor.userId(), weekly);
+                  }
+                }));
+    TenantContext.run(scope, () -> bookHalf(tenant));
+  }
+
+  private void bookHalf(TenantId tenant) {
+    var random = new Random(tenant.value().getLeastSignificantBits());
+    var people = transaction.execute(s -> patients.search("", 100, null).items());
+    if (people.isEmpty()) {
+      return;
+    }
+    var doctors = transaction.execute(s -> calendar.doctors());
+    var today = LocalDate.now(clock);
+    for (var doctor : doctors) {
+      var slots =
+          transaction.execute(
+              s -> calendar.availability(doctor.userId(), "", today, today.plusDays(3)));
+      for (var slot : slots) {
+        if (random.nextInt(2) == 0) {
+          continue;
+        }
+        var patient = people.get(random.nextInt(people.size())).id().value();
+        try {
+          transaction.executeWithoutResult(
+              s ->
+                  calendar.book(
+                      new NewAppointment(
+                          doctor.userId(), slot.startsAt(), "", patient, null, "STAFF")));
+        } catch (SlotTakenException taken) {
+          // the doctor works at another clinic at that time: fine, the demo goes on
+        }
+      }
+    }
+  }
+}
