@@ -32,6 +32,7 @@ class PageScreenshots extends BrowserTestSupport {
   private String unenrolledEmail;
   private TestAuthenticator app;
   private String patientPage;
+  private String calendarDay;
 
   @Test
   void everyPageInEnglishAndArabicOnDesktopAndPhone() {
@@ -140,6 +141,9 @@ class PageScreenshots extends BrowserTestSupport {
       page.navigate("/staff");
       shots.take("12-staff");
 
+      page.navigate("/calendar?date=" + calendarDay);
+      shots.take("13-calendar");
+
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");
       page.locator("#renew-code").fill(app.nextCode());
@@ -195,6 +199,54 @@ class PageScreenshots extends BrowserTestSupport {
     patient(owner, "Layla Mansour-Haddad", "+20 111 222 3333", null, null);
     patient(owner, "Youssef", null, null, null);
     patientPage = "/patients/" + fatima;
+
+    // a day with hours, a few appointments and free slots, for the calendar
+    var doctor = owner.get("/api/v1/me").text("userId");
+    var week = new java.util.ArrayList<Map<String, String>>();
+    for (var day : java.time.DayOfWeek.values()) {
+      week.add(Map.of("day", day.name(), "starts", "09:00", "ends", "12:00"));
+    }
+    owner.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
+    owner.put(
+        "/api/v1/booking-rules",
+        Map.of(
+            "durationMinutes",
+            20,
+            "bufferBeforeMinutes",
+            0,
+            "bufferAfterMinutes",
+            0,
+            "minimumNoticeMinutes",
+            0,
+            "horizonDays",
+            30,
+            "alignmentMinutes",
+            20,
+            "seats",
+            1),
+        Map.of());
+    var cairo = java.time.ZoneId.of("Africa/Cairo");
+    var tomorrow = java.time.LocalDate.now(cairo).plusDays(1);
+    calendarDay = tomorrow.toString();
+    for (var at : new int[] {9 * 60, 9 * 60 + 40, 10 * 60 + 20, 11 * 60}) {
+      owner.post(
+          "/api/v1/appointments",
+          Map.of(
+              "doctorId",
+              doctor,
+              "startsAt",
+              tomorrow.atStartOfDay(cairo).plusMinutes(at).toInstant().toString(),
+              "patientId",
+              at == 9 * 60
+                  ? fatima
+                  : owner
+                      .get("/api/v1/patients?q=Omar")
+                      .body()
+                      .path("items")
+                      .get(0)
+                      .path("id")
+                      .asString()));
+    }
 
     var page = context.newPage();
     page.navigate("/signin");

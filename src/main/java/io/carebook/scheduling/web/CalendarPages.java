@@ -1,0 +1,166 @@
+package io.carebook.scheduling.web;
+
+import io.carebook.identity.Staff;
+import io.carebook.patients.NewPatient;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Appointment;
+import io.carebook.scheduling.AppointmentStatus;
+import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.Slot;
+import io.carebook.scheduling.SlotTakenException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Permissions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff calendar: a day of the active clinic, a column per doctor, with each appointment and
+ * each free slot; book into a free slot, cancel or mark a no-show in one step.
+ */
+@Controller
+class CalendarPages {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final Calendar calendar;
+  private final PatientDirectory patients;
+  private final Organizations organizations;
+  private final Permissions permissions;
+
+  CalendarPages(
+      Calendar calendar,
+      PatientDirectory patients,
+      Organizations organizations,
+      Permissions permissions) {
+    this.calendar = calendar;
+    this.patients = patients;
+    this.organizations = organizations;
+    this.permissions = permissions;
+  }
+
+  /** One line of a doctor's day: an appointment, or a free slot. */
+  record Entry(
+      String time,
+      Instant startsAt,
+      @Nullable Appointment appointment,
+      @Nullable String patient,
+      int seatsLeft) {}
+
+  /** A doctor's column. */
+  record Column(Staff.Member doctor, List<Entry> entries, long booked) {}
+
+  @GetMapping("/calendar")
+  String day(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate date,
+      Model model) {
+    permissions.require(Action.PATIENT_VIEW);
+    var clinic = organizations.activeClinic();
+    var zone = clinic.timezone();
+    var day = date == null ? LocalDate.now(zone) : date;
+    var from = day.atStartOfDay(zone).toInstant();
+    var to = day.plusDays(1).atStartOfDay(zone).toInstant();
+    var time = TIME.withZone(zone);
+    var columns = new ArrayList<Column>();
+    for (var doctor : calendar.doctors()) {
+      var entries = new ArrayList<Entry>();
+      var booked = calendar.between(doctor.userId(), from, to);
+      for (var appointment : booked) {
+        entries.add(
+            new Entry(
+                time.format(appointment.startsAt()),
+                appointment.startsAt(),
+                appointment,
+                patients.get(new PatientId(appointment.patientId())).fullName(),
+                0));
+      }
+      List<Slot> free =
+          permissions.allows(Action.BOOKING)
+              ? calendar.availability(doctor.userId(), "", day, day)
+              : List.of();
+      for (var slot : free) {
+        entries.add(
+            new Entry(time.format(slot.startsAt()), slot.startsAt(), null, null, slot.seatsLeft()));
+      }
+      entries.sort(
+          Comparator.comparing(Entry::startsAt).thenComparing(e -> e.appointment() == null));
+      columns.add(
+          new Column(
+              doctor,
+              entries,
+              booked.stream().filter(a -> a.status() != AppointmentStatus.CANCELLED).count()));
+    }
+    model.addAttribute("day", day);
+    model.addAttribute("columns", columns);
+    model.addAttribute("canBook", permissions.allows(Action.BOOKING));
+    return "scheduling/day";
+  }
+
+  @PostMapping("/calendar/book")
+  String book(
+      @RequestParam UUID doctorId,
+      @RequestParam Instant startsAt,
+      @RequestParam String fullName,
+      @RequestParam(required = false) String phone,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect) {
+    permissions.require(Action.BOOKING);
+    try {
+      calendar.book(
+          new NewAppointment(
+              new UserId(doctorId),
+              startsAt,
+              "",
+              null,
+              new NewPatient(fullName, phone, null, null),
+              "STAFF"));
+      redirect.addFlashAttribute("booked", true);
+    } catch (SlotTakenException e) {
+      redirect.addFlashAttribute("problem", "slot-taken");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/calendar?date=" + date;
+  }
+
+  @PostMapping("/calendar/appointments/{id}/{change}")
+  String change(
+      @PathVariable UUID id,
+      @PathVariable String change,
+      @RequestParam(required = false) String reason,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect) {
+    permissions.require(Action.BOOKING);
+    try {
+      switch (change) {
+        case "cancel" ->
+            calendar.cancel(
+                id, reason == null || reason.isBlank() ? "canceled at the desk" : reason);
+        case "no-show" -> calendar.markNoShow(id);
+        default -> throw new io.carebook.shared.NotFoundException("Page");
+      }
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/calendar?date=" + date;
+  }
+}
