@@ -83,6 +83,23 @@ class FailClosedTests {
     org.assertj.core.api.Assertions.assertThat(booked.status())
         .as(booked.body().toString())
         .isEqualTo(201);
+    var waiting =
+        desk.post(
+            "/api/v1/waitlist",
+            Map.of(
+                "doctorId",
+                me,
+                "from",
+                inTwoDays.atStartOfDay(java.time.ZoneId.of("Africa/Cairo")).toInstant().toString(),
+                "to",
+                inTwoDays
+                    .plusDays(1)
+                    .atStartOfDay(java.time.ZoneId.of("Africa/Cairo"))
+                    .toInstant()
+                    .toString(),
+                "fullName",
+                "Hidden Waiting"));
+    org.assertj.core.api.Assertions.assertThat(waiting.status()).isEqualTo(201);
     desk.post(
         "/api/v1/api-keys", Map.of("name", "Hidden", "actions", java.util.List.of("PATIENT_VIEW")));
     desk.post(

@@ -1,0 +1,319 @@
+package io.carebook.scheduling;
+
+import io.carebook.patients.NewPatient;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The waitlist. A patient waits for a doctor within a time window; when a slot in that window frees
+ * up (a cancellation), the first in line is offered it, and the slot is held for them — nobody else
+ * can book it — until the offer expires, when it passes to the next in line.
+ */
+@Service
+public class Waitlist {
+
+  private static final Logger log = LoggerFactory.getLogger(Waitlist.class);
+
+  private final JdbcClient jdbc;
+  private final BusyTime busy;
+  private final Appointments appointments;
+  private final Rules rules;
+  private final PatientDirectory patients;
+  private final Organizations organizations;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  Waitlist(
+      JdbcClient jdbc,
+      BusyTime busy,
+      Appointments appointments,
+      Rules rules,
+      PatientDirectory patients,
+      Organizations organizations,
+      ApplicationEventPublisher events,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.busy = busy;
+    this.appointments = appointments;
+    this.rules = rules;
+    this.patients = patients;
+    this.organizations = organizations;
+    this.events = events;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** One place in line, and the offer it holds, if any. */
+  public record Entry(
+      UUID id,
+      UserId doctorId,
+      UUID patientId,
+      Instant windowFrom,
+      Instant windowTo,
+      String status,
+      @Nullable Instant offeredStart,
+      @Nullable Instant offeredUntil,
+      @Nullable UUID appointmentId) {}
+
+  @Transactional
+  public Entry join(
+      UserId doctor,
+      @Nullable UUID patientId,
+      @Nullable NewPatient patient,
+      Instant from,
+      Instant to) {
+    if (!to.isAfter(from)) {
+      throw ProblemException.invalid("to", "must be after from");
+    }
+    var patientUuid =
+        patientId != null
+            ? patients.get(new PatientId(patientId)).id().value()
+            : patients
+                .findOrRegister(java.util.Objects.requireNonNull(patient, "patient"))
+                .id()
+                .value();
+    var id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into waitlist_entries (tenant_id, id, clinic_id, doctor_id, patient_id,
+                                          window_from, window_to)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            id,
+            TenantContext.clinic().value(),
+            doctor.value(),
+            patientUuid,
+            Timestamp.from(from),
+            Timestamp.from(to))
+        .update();
+    return find(id).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Entry> ofActiveClinic() {
+    return jdbc.sql(
+            "select * from waitlist_entries where clinic_id = ? and status in ('WAITING', 'OFFERED')"
+                + " order by created_at")
+        .param(TenantContext.clinic().value())
+        .query((rs, n) -> entry(rs))
+        .list();
+  }
+
+  /** Turns an offer into an appointment, while it holds. */
+  @Transactional
+  public Appointment accept(UUID entryId) {
+    var entry = find(entryId).orElseThrow(() -> new NotFoundException("Waitlist entry"));
+    var hold =
+        jdbc.sql("select offered_hold from waitlist_entries where id = ?")
+            .param(entryId)
+            .query((rs, n) -> rs.getObject(1, UUID.class))
+            .optional()
+            .orElse(null);
+    if (!"OFFERED".equals(entry.status())
+        || hold == null
+        || entry.offeredUntil() == null
+        || entry.offeredUntil().isBefore(clock.instant())) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "offer-expired",
+          "This offer is no longer open; the slot has passed on.");
+    }
+    var seat =
+        jdbc.sql("select seat from practitioner_busy where id = ?")
+            .param(hold)
+            .query(Integer.class)
+            .single();
+    var clinic = organizations.activeClinic();
+    var bookingRules = rules.of(clinic.id(), "");
+    var appointment =
+        new Appointment(
+            UUID.randomUUID(),
+            clinic.id(),
+            entry.doctorId(),
+            entry.patientId(),
+            "",
+            entry.offeredStart(),
+            entry.offeredStart().plus(bookingRules.duration()),
+            AppointmentStatus.BOOKED,
+            "PATIENT",
+            null,
+            0);
+    appointments.insert(appointment, hold, seat);
+    jdbc.sql(
+            "update waitlist_entries set status = 'BOOKED', appointment_id = ?, offered_hold = null where id = ?")
+        .params(appointment.id(), entryId)
+        .update();
+    events.publishEvent(
+        new AppointmentEvents.AppointmentBooked(
+            clinic.tenantId(),
+            clinic.id(),
+            appointment.id(),
+            entry.doctorId(),
+            entry.patientId(),
+            appointment.startsAt()));
+    return appointment;
+  }
+
+  /**
+   * A cancellation frees a slot: the first in line for it is offered it — after the cancellation
+   * commits, off the request thread; the event registry retries it if it fails.
+   */
+  @org.springframework.scheduling.annotation.Async
+  @TransactionalEventListener
+  void on(AppointmentCanceled canceled) {
+    if (canceled.startsAt().isBefore(clock.instant())) {
+      return;
+    }
+    var scope =
+        new TenantContext.Scope(canceled.tenantId(), canceled.clinicId(), null, ActorType.SYSTEM);
+    TenantContext.run(
+        scope,
+        () ->
+            transaction.executeWithoutResult(
+                s ->
+                    offer(
+                        canceled.tenantId(),
+                        canceled.clinicId(),
+                        canceled.doctorId(),
+                        canceled.startsAt(),
+                        canceled.endsAt())));
+  }
+
+  /** Offers expire: their slot passes to the next in line. Every minute, for every organization. */
+  @Scheduled(
+      fixedDelayString = "${carebook.waitlist.sweep-interval:PT1M}",
+      initialDelayString = "PT30S")
+  void expireOffers() {
+    for (var tenant : organizations.allTenants()) {
+      try {
+        TenantContext.run(
+            new TenantContext.Scope(tenant, null, null, ActorType.SYSTEM),
+            () -> transaction.executeWithoutResult(s -> expire(tenant)));
+      } catch (RuntimeException e) {
+        log.warn("Waitlist offers of an organization will be retried: {}", e.getMessage());
+      }
+    }
+  }
+
+  void expire(TenantId tenant) {
+    record Expired(UUID id, ClinicId clinic, UserId doctor, Instant start, UUID hold) {}
+    var expired =
+        jdbc.sql(
+                "select * from waitlist_entries where status = 'OFFERED' and offered_until < ? for update skip locked")
+            .param(Timestamp.from(clock.instant()))
+            .query(
+                (rs, n) ->
+                    new Expired(
+                        rs.getObject("id", UUID.class),
+                        new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                        new UserId(rs.getObject("doctor_id", UUID.class)),
+                        rs.getTimestamp("offered_start").toInstant(),
+                        rs.getObject("offered_hold", UUID.class)))
+            .list();
+    for (var offer : expired) {
+      busy.release(offer.hold());
+      jdbc.sql("update waitlist_entries set status = 'EXPIRED', offered_hold = null where id = ?")
+          .param(offer.id())
+          .update();
+      var duration = rules.of(offer.clinic(), "").duration();
+      offer(tenant, offer.clinic(), offer.doctor(), offer.start(), offer.start().plus(duration));
+    }
+  }
+
+  /** Offers [start, end) to the first entry waiting for that doctor whose window covers it. */
+  private void offer(TenantId tenant, ClinicId clinic, UserId doctor, Instant start, Instant end) {
+    var next =
+        jdbc.sql(
+                """
+            select id, patient_id from waitlist_entries
+            where clinic_id = ? and doctor_id = ? and status = 'WAITING'
+              and window_from <= ? and window_to >= ?
+            order by created_at limit 1 for update skip locked""")
+            .params(clinic.value(), doctor.value(), Timestamp.from(start), Timestamp.from(end))
+            .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+            .optional();
+    if (next.isEmpty()) {
+      return;
+    }
+    var bookingRules = rules.of(clinic, "");
+    var hold =
+        busy.hold(
+            doctor,
+            clinic,
+            start.minus(bookingRules.bufferBefore()),
+            end.plus(bookingRules.bufferAfter()),
+            bookingRules.seats());
+    if (hold.isEmpty()) {
+      return; // somebody booked it first
+    }
+    var minutes =
+        jdbc.sql(
+                "select coalesce((select offer_minutes from booking_rules where clinic_id = ? and service_type = ''), 30)")
+            .param(clinic.value())
+            .query(Integer.class)
+            .single();
+    var until = clock.instant().plus(Duration.ofMinutes(minutes));
+    var entry = next.get();
+    jdbc.sql(
+            "update waitlist_entries set status = 'OFFERED', offered_start = ?, offered_until = ?,"
+                + " offered_hold = ? where id = ?")
+        .params(Timestamp.from(start), Timestamp.from(until), hold.get().id(), entry[0])
+        .update();
+    events.publishEvent(new WaitlistOfferMade(tenant, clinic, entry[0], entry[1], start, until));
+  }
+
+  private Optional<Entry> find(UUID id) {
+    return jdbc.sql("select * from waitlist_entries where id = ?")
+        .param(id)
+        .query((rs, n) -> entry(rs))
+        .optional();
+  }
+
+  private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Entry(
+        rs.getObject("id", UUID.class),
+        new UserId(rs.getObject("doctor_id", UUID.class)),
+        rs.getObject("patient_id", UUID.class),
+        rs.getTimestamp("window_from").toInstant(),
+        rs.getTimestamp("window_to").toInstant(),
+        rs.getString("status"),
+        rs.getTimestamp("offered_start") == null
+            ? null
+            : rs.getTimestamp("offered_start").toInstant(),
+        rs.getTimestamp("offered_until") == null
+            ? null
+            : rs.getTimestamp("offered_until").toInstant(),
+        rs.getObject("appointment_id", UUID.class));
+  }
+}
