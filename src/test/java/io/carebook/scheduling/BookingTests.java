@@ -234,6 +234,35 @@ class BookingTests {
   }
 
   @Test
+  void negotiatingATakenTimeAnswersWithAlternativesInsteadOfAnError() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var nine = LocalDate.now(CAIRO).plusDays(2).atTime(9, 0).atZone(CAIRO).toInstant();
+    var ask =
+        Map.of(
+            "doctorId",
+            doctor,
+            "startsAt",
+            nine.toString(),
+            "patient",
+            Map.of("fullName", "Agent Asks"));
+    var first = desk.post("/api/v1/appointments/negotiate", ask);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body().path("appointment").path("startsAt").asString())
+        .isEqualTo(nine.toString());
+    var second = desk.post("/api/v1/appointments/negotiate", ask);
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.body().path("appointment").isNull()).isTrue();
+    assertThat(second.body().path("alternatives").findValuesAsString("startsAt"))
+        .isNotEmpty()
+        .doesNotContain(nine.toString())
+        .contains(nine.plusSeconds(900).toString());
+  }
+
+  @Test
   void leaveBlocksEveryClinicAndIsRefusedOverBookings() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

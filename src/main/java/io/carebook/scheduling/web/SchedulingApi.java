@@ -223,6 +223,26 @@ class SchedulingApi {
         .body(appointment);
   }
 
+  /** The outcome of a negotiation: the booking, or the nearest alternatives. */
+  record Negotiation(
+      @Nullable Appointment appointment,
+      List<io.carebook.scheduling.SlotTakenException.Alternative> alternatives) {}
+
+  @PostMapping("/api/v1/appointments/negotiate")
+  @Operation(
+      summary = "Book if the time is free, else answer with alternatives (needs BOOKING)",
+      description =
+          "One intent-style call for people and agents: 200 with 'appointment' when booked, 200"
+              + " with 'alternatives' (same doctor other times, other doctors the same time)"
+              + " when not.")
+  Negotiation negotiate(@Valid @RequestBody Booking body) {
+    try {
+      return new Negotiation(book(body).getBody(), List.of());
+    } catch (io.carebook.scheduling.SlotTakenException taken) {
+      return new Negotiation(null, taken.alternatives());
+    }
+  }
+
   @GetMapping("/api/v1/appointments")
   @Operation(summary = "The active clinic's appointments starting between two instants")
   Map<String, List<Appointment>> appointments(
