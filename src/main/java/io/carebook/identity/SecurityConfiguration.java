@@ -118,6 +118,7 @@ class SecurityConfiguration {
                         "/password-reset",
                         "/password-reset/**",
                         "/invitations/accept",
+                        "/book/**",
                         "/dev/outbox",
                         "/dev/authenticator",
                         "/webjars/**",

@@ -68,6 +68,20 @@ class AccountMessages {
         () -> outbox.store("EMAIL", event.email(), "INVITATION", event.locale(), subject, body));
   }
 
+  @Async
+  @TransactionalEventListener
+  void on(io.carebook.scheduling.BookingCodeRequested event) {
+    var locale = Locale.forLanguageTag(event.locale());
+    var body =
+        messages.getMessage(
+            "notifications.bookingCode.body",
+            new Object[] {event.code(), event.clinicName()},
+            locale);
+    tenants.run(
+        event.tenantId(),
+        () -> outbox.store("SMS", event.phone(), "BOOKING_CODE", event.locale(), "", body));
+  }
+
   /** Belongs to no organization: kept in the platform's own outbox. */
   @Async
   @TransactionalEventListener

@@ -2,7 +2,7 @@
  * Turns other modules' events into messages and keeps the outbox. Other modules never call it: they
  * publish events, and it listens.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "identity", "scheduling"})
 @NullMarked
 package io.carebook.notifications;
 

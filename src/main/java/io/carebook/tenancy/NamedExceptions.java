@@ -41,5 +41,7 @@ public final class NamedExceptions {
           "audit_row_change", // the audit trigger: records writes to global tables too
           "audit_record", // records a view or security event for the tenant in context
           "invitation_by_token", // an invitation link -> its tenant and id, routing only
-          "api_key_by_hash"); // a presented API key -> its tenant and id, routing only
+          "api_key_by_hash", // a presented API key -> its tenant and id, routing only
+          "booking_by_manage_hash", // a patient's manage link -> its tenant and request
+          "clinic_by_slug"); // a public booking page -> its clinic, routing only
 }

@@ -25,6 +25,7 @@ class FailClosedTests {
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Environment environment;
+  @Autowired io.carebook.scheduling.OnlineBooking onlineBooking;
   @Autowired TestOrganizations organizations;
   @Autowired TenantTransactions tenants;
   @Autowired Encryption encryption;
@@ -100,6 +101,19 @@ class FailClosedTests {
                 "fullName",
                 "Hidden Waiting"));
     org.assertj.core.api.Assertions.assertThat(waiting.status()).isEqualTo(201);
+    var slug =
+        OwnerDatabase.jdbc(environment)
+            .sql("select slug from clinics where id = ?")
+            .param(owner.clinic().value())
+            .query(String.class)
+            .single();
+    onlineBooking.request(
+        slug,
+        io.carebook.shared.UserId.of(me),
+        inTwoDays.atTime(10, 0).atZone(java.time.ZoneId.of("Africa/Cairo")).toInstant(),
+        "Hidden Online",
+        "0109 111 2222",
+        "198.51.100.7");
     desk.post(
         "/api/v1/api-keys", Map.of("name", "Hidden", "actions", java.util.List.of("PATIENT_VIEW")));
     desk.post(

@@ -1,0 +1,181 @@
+package io.carebook.scheduling.web;
+
+import io.carebook.scheduling.OnlineBooking;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.AllowedWhenReadOnly;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A clinic's public booking page (no sign-in; works on a phone): pick a doctor and a time, give a
+ * name and a phone, confirm with the code sent to it; then a private link to cancel.
+ */
+@Controller
+@AllowedWhenReadOnly
+class PublicBookingPages {
+
+  private final OnlineBooking booking;
+
+  PublicBookingPages(OnlineBooking booking) {
+    this.booking = booking;
+  }
+
+  /** A doctor's free times, day by day, in the clinic's local time. */
+  record Day(LocalDate date, List<Map.Entry<String, Instant>> times) {}
+
+  @GetMapping("/book/{slug}")
+  String page(@PathVariable String slug, Model model) {
+    var page = booking.page(slug, 7);
+    var zone = page.clinic().timezone();
+    model.addAttribute("slug", slug);
+    model.addAttribute("clinic", page.clinic());
+    model.addAttribute("doctors", page.doctors());
+    model.addAttribute("structuredData", structuredData(page));
+    model.addAttribute(
+        "days",
+        page.doctors().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    d -> d.doctorId().toString(),
+                    d -> days(d.slots(), zone),
+                    (a, b) -> a,
+                    LinkedHashMap::new)));
+    return "scheduling/public-book";
+  }
+
+  @GetMapping("/book/{slug}/details")
+  String details(
+      @PathVariable String slug,
+      @RequestParam UUID doctorId,
+      @RequestParam Instant startsAt,
+      Model model) {
+    var page = booking.page(slug, 1);
+    model.addAttribute("slug", slug);
+    model.addAttribute("clinic", page.clinic());
+    model.addAttribute("doctorId", doctorId);
+    model.addAttribute("startsAt", startsAt);
+    model.addAttribute(
+        "when",
+        DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm").withZone(page.clinic().timezone()));
+    return "scheduling/public-details";
+  }
+
+  @PostMapping("/book/{slug}/requests")
+  String request(
+      @PathVariable String slug,
+      @RequestParam UUID doctorId,
+      @RequestParam Instant startsAt,
+      @RequestParam String fullName,
+      @RequestParam String phone,
+      HttpServletRequest http,
+      Model model) {
+    try {
+      var id =
+          booking.request(
+              slug, new UserId(doctorId), startsAt, fullName, phone, http.getRemoteAddr());
+      return "redirect:/book/" + slug + "/requests/" + id;
+    } catch (ProblemException e) {
+      var page = booking.page(slug, 1);
+      model.addAttribute("slug", slug);
+      model.addAttribute("clinic", page.clinic());
+      model.addAttribute("doctorId", doctorId);
+      model.addAttribute("startsAt", startsAt);
+      model.addAttribute(
+          "when",
+          DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm").withZone(page.clinic().timezone()));
+      model.addAttribute("problem", e.kind());
+      return "scheduling/public-details";
+    }
+  }
+
+  @GetMapping("/book/{slug}/requests/{id}")
+  String code(@PathVariable String slug, @PathVariable UUID id, Model model) {
+    model.addAttribute("slug", slug);
+    model.addAttribute("requestId", id);
+    return "scheduling/public-code";
+  }
+
+  @PostMapping("/book/{slug}/requests/{id}")
+  String confirm(
+      @PathVariable String slug, @PathVariable UUID id, @RequestParam String code, Model model) {
+    try {
+      var confirmed = booking.confirm(slug, id, code);
+      return "redirect:/book/manage/" + confirmed.manageToken() + "?booked";
+    } catch (ProblemException e) {
+      model.addAttribute("slug", slug);
+      model.addAttribute("requestId", id);
+      model.addAttribute("problem", e.kind());
+      return "scheduling/public-code";
+    }
+  }
+
+  @GetMapping("/book/manage/{token}")
+  String manage(@PathVariable String token, Model model) {
+    var appointment =
+        booking
+            .managed(token)
+            .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
+    model.addAttribute("appointment", appointment);
+    model.addAttribute("token", token);
+    return "scheduling/public-manage";
+  }
+
+  @PostMapping("/book/manage/{token}/cancel")
+  String cancel(@PathVariable String token) {
+    booking.cancelByPatient(token);
+    return "redirect:/book/manage/" + token;
+  }
+
+  /** schema.org markup for search engines: the clinic and its doctors. */
+  private static String structuredData(OnlineBooking.Page page) {
+    var doctors =
+        page.doctors().stream()
+            .map(
+                d ->
+                    Map.of(
+                        "@type",
+                        "Physician",
+                        "name",
+                        d.name(),
+                        "medicalSpecialty",
+                        d.specialty() == null ? "" : d.specialty()))
+            .toList();
+    var clinic = new LinkedHashMap<String, Object>();
+    clinic.put("@context", "https://schema.org");
+    clinic.put("@type", "MedicalClinic");
+    clinic.put("name", page.clinic().name());
+    clinic.put("currenciesAccepted", page.clinic().currency());
+    clinic.put("employee", doctors);
+    // inside a script element: no closing tag may appear in the data
+    return JSON.writeValueAsString(clinic).replace("</", "<\\/");
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  private static List<Day> days(List<io.carebook.scheduling.Slot> slots, ZoneId zone) {
+    var byDay = new LinkedHashMap<LocalDate, List<Map.Entry<String, Instant>>>();
+    var time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+    for (var slot : slots) {
+      byDay
+          .computeIfAbsent(
+              slot.startsAt().atZone(zone).toLocalDate(), d -> new java.util.ArrayList<>())
+          .add(Map.entry(time.format(slot.startsAt()), slot.startsAt()));
+    }
+    return byDay.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();
+  }
+}

@@ -1,0 +1,102 @@
+package io.carebook.scheduling;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.carebook.Api;
+import io.carebook.BrowserTestSupport;
+import io.carebook.CarebookTest;
+import io.carebook.OwnerDatabase;
+import io.carebook.TestOrganizations;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/** A patient books on the clinic's public page; the desk sees the booking in its calendar. */
+@CarebookTest
+class PublicBookingBrowserTests extends BrowserTestSupport {
+
+  private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+  private static final Pattern CODE = Pattern.compile("(\\d{6}) ");
+
+  @Autowired TestOrganizations organizations;
+  @Autowired Environment environment;
+
+  @Test
+  void aPatientBooksOnlineWithACodeAndTheDeskSeesIt() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    var week = new ArrayList<Map<String, String>>();
+    for (var day : java.time.DayOfWeek.values()) {
+      week.add(Map.of("day", day.name(), "starts", "08:00", "ends", "20:00"));
+    }
+    desk.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
+    desk.put(
+        "/api/v1/booking-rules",
+        Map.of(
+            "durationMinutes",
+            30,
+            "bufferBeforeMinutes",
+            0,
+            "bufferAfterMinutes",
+            0,
+            "minimumNoticeMinutes",
+            120,
+            "horizonDays",
+            30,
+            "alignmentMinutes",
+            30,
+            "seats",
+            1),
+        Map.of());
+    var slug =
+        OwnerDatabase.jdbc(environment)
+            .sql("select slug from clinics where id = ?")
+            .param(owner.clinic().value())
+            .query(String.class)
+            .single();
+
+    page.navigate("/book/" + slug);
+    var firstTime = page.locator(".cb-slot").first();
+    var href = firstTime.getAttribute("href");
+    var startsAt =
+        Instant.parse(
+            java.net.URLDecoder.decode(
+                href.replaceAll(".*startsAt=", ""), java.nio.charset.StandardCharsets.UTF_8));
+    firstTime.click();
+    page.getByLabel("Full name").fill("Nadia Online");
+    page.getByLabel("Phone").fill("0109 555 4433");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me the code"))
+        .click();
+    assertThat(page).hasURL(Pattern.compile(".*/requests/.*"));
+
+    var code = organizations.linkToken(owner.tenant(), "+201095554433", CODE);
+    page.getByLabel("The code we sent you").fill(code);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+    assertThat(page.locator("#booked")).containsText("Your appointment is booked");
+
+    var staff = newContext(1280, 800).newPage();
+    staff.navigate("/signin");
+    staff.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(owner.email());
+    staff
+        .getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+        .fill(TestOrganizations.PASSWORD);
+    staff
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+        .click();
+    staff
+        .getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+        .fill(owner.app().nextCode());
+    staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+    staff.navigate("/calendar?date=" + startsAt.atZone(CAIRO).toLocalDate());
+    assertThat(staff.getByRole(AriaRole.MAIN)).containsText("Nadia Online");
+  }
+}
