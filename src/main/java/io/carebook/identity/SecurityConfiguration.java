@@ -119,6 +119,7 @@ class SecurityConfiguration {
                         "/password-reset/**",
                         "/invitations/accept",
                         "/book/**",
+                        "/calendar/feeds/**",
                         "/dev/outbox",
                         "/dev/authenticator",
                         "/webjars/**",

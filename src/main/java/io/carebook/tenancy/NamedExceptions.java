@@ -43,5 +43,6 @@ public final class NamedExceptions {
           "invitation_by_token", // an invitation link -> its tenant and id, routing only
           "api_key_by_hash", // a presented API key -> its tenant and id, routing only
           "booking_by_manage_hash", // a patient's manage link -> its tenant and request
-          "clinic_by_slug"); // a public booking page -> its clinic, routing only
+          "clinic_by_slug", // a public booking page -> its clinic, routing only
+          "calendar_feed_by_hash"); // a doctor's calendar feed link -> its clinic and doctor
 }

@@ -263,6 +263,54 @@ class BookingTests {
   }
 
   @Test
+  void aDoctorsPrivateFeedShowsTheirAppointmentsWithoutPatientNames() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var nine = LocalDate.now(CAIRO).plusDays(2).atTime(9, 0).atZone(CAIRO).toInstant();
+    desk.post(
+        "/api/v1/appointments",
+        Map.of(
+            "doctorId",
+            doctor,
+            "startsAt",
+            nine.toString(),
+            "patient",
+            Map.of("fullName", "Secret Patient Name")));
+    var link = desk.post("/api/v1/doctors/" + doctor + "/calendar-feed", Map.of()).text("url");
+    var path = java.net.URI.create(link).getPath();
+    var http = java.net.http.HttpClient.newHttpClient();
+    var feed =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
+    var stamp =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(nine);
+    assertThat(feed.body())
+        .startsWith("BEGIN:VCALENDAR\r\n")
+        .contains("DTSTART:" + stamp)
+        .doesNotContain("Secret Patient Name");
+
+    desk.post("/api/v1/doctors/" + doctor + "/calendar-feed", Map.of());
+    var old =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(old.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void leaveBlocksEveryClinicAndIsRefusedOverBookings() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

@@ -107,6 +107,7 @@ class FailClosedTests {
             .param(owner.clinic().value())
             .query(String.class)
             .single();
+    desk.post("/api/v1/doctors/" + me + "/calendar-feed", Map.of());
     onlineBooking.request(
         slug,
         io.carebook.shared.UserId.of(me),
