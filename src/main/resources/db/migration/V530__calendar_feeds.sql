@@ -22,3 +22,7 @@ language sql stable security definer set search_path = public as $$
 $$;
 revoke all on function calendar_feed_by_hash(bytea) from public;
 grant execute on function calendar_feed_by_hash(bytea) to ${app_role};
+
+-- An appointment never checked in is marked no-show this long after it ended (null: never).
+alter table booking_rules add column no_show_after_minutes int default 120
+  check (no_show_after_minutes between 0 and 10080);

@@ -1,0 +1,86 @@
+package io.carebook.scheduling;
+
+import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Marks as no-show the appointments never checked in, the clinic's set delay after they ended (two
+ * hours by default; a clinic may turn it off). Staff can mark one sooner.
+ */
+@Component
+class NoShows {
+
+  private static final Logger log = LoggerFactory.getLogger(NoShows.class);
+
+  private final JdbcClient jdbc;
+  private final Organizations organizations;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  NoShows(
+      JdbcClient jdbc,
+      Organizations organizations,
+      ApplicationEventPublisher events,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.organizations = organizations;
+    this.events = events;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Scheduled(
+      fixedDelayString = "${carebook.no-show.sweep-interval:PT5M}",
+      initialDelayString = "PT1M")
+  void sweep() {
+    for (var tenant : organizations.allTenants()) {
+      try {
+        TenantContext.run(
+            new TenantContext.Scope(tenant, null, null, ActorType.SYSTEM),
+            () -> transaction.executeWithoutResult(s -> markIn(tenant)));
+      } catch (RuntimeException e) {
+        log.warn("No-shows of an organization will be retried: {}", e.getMessage());
+      }
+    }
+  }
+
+  int markIn(TenantId tenant) {
+    var marked =
+        jdbc.sql(
+                """
+            update appointments a set status = 'NOSHOW', version = version + 1
+            from booking_rules r
+            where a.status = 'BOOKED' and r.tenant_id = a.tenant_id and r.clinic_id = a.clinic_id
+              and r.service_type = '' and r.no_show_after_minutes is not null
+              and a.ends_at + make_interval(mins => r.no_show_after_minutes) < ?
+            returning a.id, a.clinic_id, a.patient_id""")
+            .param(Timestamp.from(clock.instant()))
+            .query(
+                (rs, n) ->
+                    new AppointmentMarkedNoShow(
+                        tenant,
+                        new ClinicId(rs.getObject(2, UUID.class)),
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(3, UUID.class)))
+            .list();
+    marked.forEach(events::publishEvent);
+    return marked.size();
+  }
+}

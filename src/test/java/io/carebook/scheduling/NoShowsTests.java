@@ -1,0 +1,95 @@
+package io.carebook.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.Api;
+import io.carebook.CarebookTest;
+import io.carebook.OwnerDatabase;
+import io.carebook.TestOrganizations;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.TenantContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** An appointment never checked in becomes a no-show the clinic's delay after it ended. */
+@CarebookTest
+class NoShowsTests {
+
+  @Autowired TestOrganizations organizations;
+  @Autowired NoShows noShows;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Environment environment;
+  @LocalServerPort int port;
+
+  @Test
+  void aBookingLeftUnattendedIsMarkedNoShowAfterTheDelay() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    var week = new ArrayList<Map<String, String>>();
+    for (var day : java.time.DayOfWeek.values()) {
+      week.add(Map.of("day", day.name(), "starts", "08:00", "ends", "20:00"));
+    }
+    desk.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
+    desk.put(
+        "/api/v1/booking-rules",
+        Map.of(
+            "durationMinutes",
+            15,
+            "bufferBeforeMinutes",
+            0,
+            "bufferAfterMinutes",
+            0,
+            "minimumNoticeMinutes",
+            0,
+            "horizonDays",
+            30,
+            "alignmentMinutes",
+            15,
+            "seats",
+            1),
+        Map.of());
+    var cairo = ZoneId.of("Africa/Cairo");
+    var start = LocalDate.now(cairo).plusDays(2).atTime(9, 0).atZone(cairo).toInstant();
+    var id =
+        desk.post(
+                "/api/v1/appointments",
+                Map.of(
+                    "doctorId",
+                    doctor,
+                    "startsAt",
+                    start.toString(),
+                    "patient",
+                    Map.of("fullName", "Never Came")))
+            .text("id");
+    var sweep =
+        (Runnable)
+            () ->
+                TenantContext.run(
+                    new TenantContext.Scope(owner.tenant(), null, null, ActorType.SYSTEM),
+                    () ->
+                        new TransactionTemplate(transactions)
+                            .executeWithoutResult(s -> noShows.markIn(owner.tenant())));
+
+    sweep.run();
+    assertThat(desk.get("/api/v1/appointments/" + id).text("status")).isEqualTo("BOOKED");
+
+    // three hours after it ended (moved into the past, as time would)
+    OwnerDatabase.jdbc(environment)
+        .sql(
+            "update appointments set starts_at = now() - interval '3 hours 15 minutes', ends_at = now() - interval '3 hours' where id = ?::uuid")
+        .param(id)
+        .update();
+    sweep.run();
+    assertThat(desk.get("/api/v1/appointments/" + id).text("status")).isEqualTo("NOSHOW");
+  }
+}
