@@ -1,0 +1,118 @@
+package io.carebook.bench;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Bulk-loads invented organizations for benchmarks, as the migration role: one clinic each in
+ * Cairo, doctors working 09:00–17:00 Monday to Saturday, and appointments spread over the 30 days
+ * before and the 60 after today, with their busy time. The audit trigger is off while loading: this
+ * is generated data, not anybody's writes.
+ */
+final class BenchData {
+
+  private static final List<String> TABLES =
+      List.of(
+          "tenants",
+          "clinics",
+          "clinic_slugs",
+          "users",
+          "memberships",
+          "weekly_hours",
+          "booking_rules",
+          "patients",
+          "appointments",
+          "practitioner_busy");
+
+  private BenchData() {}
+
+  record Doctor(TenantId tenant, ClinicId clinic, UserId user) {}
+
+  static List<Doctor> load(
+      JdbcClient migrator, int organizations, int doctorsEach, int appointmentsEach) {
+    TABLES.forEach(
+        t -> migrator.sql("alter table " + t + " disable trigger audit_row_change").update());
+    try {
+      var doctors = new ArrayList<Doctor>();
+      for (int o = 0; o < organizations; o++) {
+        doctors.addAll(organization(migrator, doctorsEach, appointmentsEach));
+      }
+      return doctors;
+    } finally {
+      TABLES.forEach(
+          t -> migrator.sql("alter table " + t + " enable trigger audit_row_change").update());
+    }
+  }
+
+  private static List<Doctor> organization(JdbcClient db, int doctorsEach, int appointmentsEach) {
+    var tenant = UUID.randomUUID();
+    var clinic = UUID.randomUUID();
+    var patient = UUID.randomUUID();
+    db.sql("insert into tenants (id, name) values (?, 'Bench Clinics')").param(tenant).update();
+    db.sql(
+            """
+        insert into clinics (tenant_id, id, name, slug, timezone, locale, currency, country,
+                             subscription_status, trial_ends_at)
+        values (?, ?, 'Bench Clinic', ?, 'Africa/Cairo', 'en', 'EGP', 'EG', 'ACTIVE', null)""")
+        .params(tenant, clinic, "bench-" + clinic)
+        .update();
+    db.sql(
+            """
+        insert into booking_rules (tenant_id, clinic_id, duration_minutes, min_notice_minutes,
+                                   horizon_days, alignment_minutes)
+        values (?, ?, 15, 0, 60, 15)""")
+        .params(tenant, clinic)
+        .update();
+    db.sql(
+            """
+        insert into patients (tenant_id, id, full_name, name_normalized)
+        values (?, ?, 'Bench Patient', 'bench patient')""")
+        .params(tenant, patient)
+        .update();
+    var doctors = new ArrayList<Doctor>();
+    for (int d = 0; d < doctorsEach; d++) {
+      var user = UUID.randomUUID();
+      db.sql(
+              "insert into users (id, email, display_name, password_hash, email_confirmed_at) values (?, ?, 'Bench Doctor', 'x', now())")
+          .params(user, "bench-" + user + "@example.test")
+          .update();
+      db.sql(
+              "insert into memberships (tenant_id, clinic_id, user_id, roles) values (?, ?, ?, array['DOCTOR'])")
+          .params(tenant, clinic, user)
+          .update();
+      db.sql(
+              """
+          insert into weekly_hours (tenant_id, id, clinic_id, doctor_id, weekday, starts, ends)
+          select ?, gen_random_uuid(), ?, ?, day, '09:00', '17:00' from generate_series(1, 6) day""")
+          .params(tenant, clinic, user)
+          .update();
+      db.sql(
+              """
+          with slots as (
+            select gen_random_uuid() as busy, gen_random_uuid() as appointment,
+                   ((date_trunc('day', now() at time zone 'Africa/Cairo')
+                     + ((k % 90) - 30) * interval '1 day' + interval '9 hours'
+                     + ((k / 90) % 16) * interval '30 minutes') at time zone 'Africa/Cairo') as starts
+            from generate_series(0, ? - 1) k
+          ), held as (
+            insert into practitioner_busy (id, user_id, clinic_id, period, seat, kind)
+            select busy, ?, ?, tstzrange(starts, starts + interval '15 minutes'), 1, 'APPOINTMENT'
+            from slots on conflict do nothing returning id
+          )
+          insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at, ends_at,
+                                    status, busy_id, seat, source)
+          select ?, appointment, ?, ?, ?, starts, starts + interval '15 minutes',
+                 case when starts < now() then 'FULFILLED' else 'BOOKED' end, busy, 1, 'STAFF'
+          from slots where busy in (select id from held)""")
+          .params(appointmentsEach, user, clinic, tenant, clinic, user, patient)
+          .update();
+      doctors.add(new Doctor(new TenantId(tenant), new ClinicId(clinic), new UserId(user)));
+    }
+    return doctors;
+  }
+}

@@ -1,0 +1,250 @@
+package io.carebook.bench;
+
+import io.carebook.CarebookTest;
+import io.carebook.OwnerDatabase;
+import io.carebook.patients.NewPatient;
+import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.SlotTakenException;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.TenantContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * Scheduling at scale (see BENCHMARKS.md; run with {@code bench/scheduling.sh [organizations]
+ * [doctors per organization] [appointments per doctor]}). Bulk-loads organizations, doctors working
+ * six days a week and their past and future appointments, then measures, in one run: 7-day
+ * availability for one doctor at 16 concurrent clients; sustained bookings at 64 clients, checked
+ * for double booking afterwards; and the same database's rate for a plain two-row insert
+ * transaction, the size of a booking's writes.
+ */
+@Tag("bench")
+@CarebookTest
+class SchedulingBenchmark {
+
+  private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+
+  @Autowired Calendar calendar;
+  @Autowired DataSource dataSource;
+  @Autowired Environment environment;
+
+  @Test
+  void availabilityAndBookingUnderLoad() throws Exception {
+    var organizations = Integer.getInteger("bench.organizations", 20);
+    var doctorsEach = Integer.getInteger("bench.doctors", 5);
+    var appointmentsEach = Integer.getInteger("bench.appointments", 200);
+    var migrator = OwnerDatabase.jdbc(environment);
+    var started = System.nanoTime();
+    var loaded = BenchData.load(migrator, organizations, doctorsEach, appointmentsEach);
+    var loadSeconds = (System.nanoTime() - started) / 1e9;
+
+    var target = loaded.getFirst();
+    availability(target, 16, 160); // warm-up: JIT and caches, not measured
+    var availability = availability(target, 16, 800);
+    var bookings = bookings(loaded, 64, Duration.ofSeconds(10));
+    var doubleBooked =
+        migrator
+            .sql(
+                """
+            select count(*) from practitioner_busy a join practitioner_busy b
+              on a.user_id = b.user_id and a.id < b.id and a.period && b.period
+             and (a.clinic_id <> b.clinic_id or a.seat = b.seat)""")
+            .query(Long.class)
+            .single();
+    var plain = plainInserts(64, Duration.ofSeconds(10));
+    var counts =
+        migrator
+            .sql("select (select count(*) from appointments), (select count(*) from users)")
+            .query((rs, n) -> rs.getLong(1) + " appointments, " + rs.getLong(2) + " users")
+            .single();
+
+    var report =
+        String.format(
+            """
+        scheduling: %d organizations x %d doctors x %d appointments (%s), loaded in %.0f s
+        7-day availability, 16 clients: p50 %.2f ms, p99 %.2f ms (%d calls, in-process: service + database)
+        bookings, 64 clients, 10 s: %.0f bookings/s (%d booked, %d refused as taken), double bookings found: %d
+        plain two-row insert transactions, 64 clients, 10 s: %.0f/s
+        ratio bookings / plain inserts: %.2f
+        """,
+            organizations,
+            doctorsEach,
+            appointmentsEach,
+            counts,
+            loadSeconds,
+            availability[0],
+            availability[1],
+            (long) availability[2],
+            bookings[0],
+            (long) bookings[1],
+            (long) bookings[2],
+            doubleBooked,
+            plain,
+            bookings[0] / plain);
+    System.out.println(report);
+    var out = Path.of("target/bench/scheduling.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    if (doubleBooked > 0) {
+      throw new AssertionError("double bookings found: " + doubleBooked);
+    }
+  }
+
+  /**
+   * p50, p99 (ms) and count of 7-day availability calls for one doctor, {@code clients} at once.
+   */
+  private double[] availability(BenchData.Doctor doctor, int clients, int calls) throws Exception {
+    var latencies = new ConcurrentLinkedQueue<Long>();
+    var today = LocalDate.now(CAIRO);
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      var done = new ArrayList<java.util.concurrent.Future<?>>();
+      for (int c = 0; c < clients; c++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < calls / clients; i++) {
+                    var t0 = System.nanoTime();
+                    inClinic(
+                        doctor,
+                        () -> calendar.availability(doctor.user(), "", today, today.plusDays(6)));
+                    latencies.add(System.nanoTime() - t0);
+                  }
+                  return null;
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    }
+    var sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return new double[] {
+      sorted.get(sorted.size() / 2) / 1e6,
+      sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+      sorted.size()
+    };
+  }
+
+  /** bookings per second, booked, refused: {@code clients} booking random free times at once. */
+  private double[] bookings(List<BenchData.Doctor> doctors, int clients, Duration duration)
+      throws Exception {
+    var booked = new AtomicInteger();
+    var refused = new AtomicInteger();
+    var until = System.nanoTime() + duration.toNanos();
+    var t0 = System.nanoTime();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      var done = new ArrayList<java.util.concurrent.Future<?>>();
+      for (int c = 0; c < clients; c++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  var random = ThreadLocalRandom.current();
+                  while (System.nanoTime() < until) {
+                    var doctor = doctors.get(random.nextInt(doctors.size()));
+                    var day = LocalDate.now(CAIRO).plusDays(8 + random.nextInt(40));
+                    var start =
+                        day.atTime(9 + random.nextInt(8), 15 * random.nextInt(4))
+                            .atZone(CAIRO)
+                            .toInstant();
+                    try {
+                      inClinic(
+                          doctor,
+                          () ->
+                              calendar.book(
+                                  new NewAppointment(
+                                      doctor.user(),
+                                      start,
+                                      "",
+                                      null,
+                                      new NewPatient(
+                                          "Bench Patient " + random.nextInt(1_000_000),
+                                          null,
+                                          null,
+                                          null),
+                                      "STAFF")));
+                      booked.incrementAndGet();
+                    } catch (SlotTakenException e) {
+                      refused.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    }
+    var seconds = (System.nanoTime() - t0) / 1e9;
+    return new double[] {booked.get() / seconds, booked.get(), refused.get()};
+  }
+
+  /** Transactions per second of two plain inserts, like a booking's two rows, without rules. */
+  private double plainInserts(int clients, Duration duration) throws Exception {
+    var migrator = OwnerDatabase.jdbc(environment);
+    migrator
+        .sql(
+            "create table if not exists bench_plain (id uuid primary key, owner uuid, starts timestamptz, ends timestamptz, note text)")
+        .update();
+    migrator
+        .sql(
+            "grant select, insert on bench_plain to "
+                + environment.getProperty("spring.datasource.username"))
+        .update();
+    var done = new AtomicInteger();
+    var until = System.nanoTime() + duration.toNanos();
+    var t0 = System.nanoTime();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      var futures = new ArrayList<java.util.concurrent.Future<?>>();
+      for (int c = 0; c < clients; c++) {
+        futures.add(
+            threads.submit(
+                () -> {
+                  try (var connection = dataSource.getConnection();
+                      var insert =
+                          connection.prepareStatement(
+                              "insert into bench_plain values (?, ?, now(), now() + interval '15 minutes', 'x')")) {
+                    connection.setAutoCommit(false);
+                    while (System.nanoTime() < until) {
+                      for (int row = 0; row < 2; row++) {
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setObject(2, UUID.randomUUID());
+                        insert.executeUpdate();
+                      }
+                      connection.commit();
+                      done.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    }
+    migrator.sql("drop table bench_plain").update();
+    return done.get() / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static <T> T inClinic(BenchData.Doctor doctor, java.util.function.Supplier<T> work) {
+    return TenantContext.call(
+        new TenantContext.Scope(doctor.tenant(), doctor.clinic(), null, ActorType.SYSTEM),
+        work::get);
+  }
+}
