@@ -20,7 +20,8 @@ class PersonalDataMaskingTests {
         "Key (tenant_id, phone_e164)=(x, +201001234567) exists | Key (tenant_id, phone_e164)=(x, <digits>) exists",
         "Started in 2.75 seconds on port 8080 | Started in 2.75 seconds on port 8080",
         "request 3f2a9c1e-77b0-4c1d-9e2f-0a1b2c3d4e5f done | request 3f2a9c1e-77b0-4c1d-9e2f-0a1b2c3d4e5f done",
-        "Demo organization loaded in 216 ms | Demo organization loaded in 216 ms"
+        "Demo organization loaded in 216 ms | Demo organization loaded in 216 ms",
+        "2026-11-22 01:29:23.808 UTC LOG: checkpoint | 2026-11-22 01:29:23.808 UTC LOG: checkpoint"
       })
   void personalDataIsMaskedAndTheRestKept(String text, String logged) {
     assertThat(PersonalData.mask(text)).isEqualTo(logged);

@@ -11,10 +11,11 @@ public final class PersonalData {
 
   private static final Pattern EMAIL =
       Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
-  // seven or more digits, possibly grouped by spaces, dots, dashes or brackets, not inside a word
+  // seven or more digits, possibly grouped by spaces, dots, dashes or brackets, not inside a word,
+  // and not a date (2026-11-22 01:29 is a timestamp, not a phone number)
   private static final Pattern DIGITS =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}])\\+?\\(?\\p{Nd}(?:[\\s().-]{0,2}\\p{Nd}){6,}(?![\\p{L}\\p{N}])");
+          "(?<![\\p{L}\\p{N}])(?!\\d{4}-\\d{2}-\\d{2})\\+?\\(?\\p{Nd}(?:[\\s().-]{0,2}\\p{Nd}){6,}(?![\\p{L}\\p{N}])");
 
   private PersonalData() {}
 

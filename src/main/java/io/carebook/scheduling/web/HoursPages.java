@@ -1,0 +1,92 @@
+package io.carebook.scheduling.web;
+
+import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.WeeklyHours;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Owners and managers edit each doctor's weekly hours at the clinic: up to two ranges a day
+ * (a morning and an evening, as many clinics here work).
+ */
+@Controller
+class HoursPages {
+
+  private final Calendar calendar;
+  private final Permissions permissions;
+
+  HoursPages(Calendar calendar, Permissions permissions) {
+    this.calendar = calendar;
+    this.permissions = permissions;
+  }
+
+  /** A day's row on the form: up to two ranges. */
+  record DayRow(DayOfWeek day, String start1, String end1, String start2, String end2) {}
+
+  @GetMapping("/calendar/hours")
+  String doctors(Model model) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    model.addAttribute("doctors", calendar.doctors());
+    return "scheduling/hours-doctors";
+  }
+
+  @GetMapping("/calendar/hours/{doctorId}")
+  String form(@PathVariable UUID doctorId, Model model) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    var doctor = new UserId(doctorId);
+    var weekly = calendar.weeklyHours(doctor);
+    var rows = new ArrayList<DayRow>();
+    for (var day : DayOfWeek.values()) {
+      var ranges = weekly.stream().filter(h -> h.day() == day).toList();
+      rows.add(new DayRow(day, at(ranges, 0, true), at(ranges, 0, false), at(ranges, 1, true), at(ranges, 1, false)));
+    }
+    model.addAttribute("doctor", calendar.doctors().stream().filter(d -> d.userId().equals(doctor)).findFirst().orElseThrow());
+    model.addAttribute("rows", rows);
+    return "scheduling/hours";
+  }
+
+  @PostMapping("/calendar/hours/{doctorId}")
+  String save(@PathVariable UUID doctorId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    var weekly = new ArrayList<WeeklyHours>();
+    try {
+      for (var day : DayOfWeek.values()) {
+        for (int range = 1; range <= 2; range++) {
+          var start = form.getOrDefault(day + ".start" + range, "");
+          var end = form.getOrDefault(day + ".end" + range, "");
+          if (!start.isBlank() && !end.isBlank()) {
+            weekly.add(new WeeklyHours(day, LocalTime.parse(start), LocalTime.parse(end)));
+          }
+        }
+      }
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "invalid-input");
+      return "redirect:/calendar/hours/" + doctorId;
+    }
+    calendar.setWeeklyHours(new UserId(doctorId), weekly);
+    redirect.addFlashAttribute("saved", true);
+    return "redirect:/calendar/hours/" + doctorId;
+  }
+
+  private static String at(List<WeeklyHours> ranges, int index, boolean start) {
+    if (ranges.size() <= index) {
+      return "";
+    }
+    return (start ? ranges.get(index).starts() : ranges.get(index).ends()).toString();
+  }
+}
