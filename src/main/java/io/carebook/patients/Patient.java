@@ -42,7 +42,7 @@ public record Patient(
     return dateOfBirth == null ? null : Period.between(dateOfBirth, today).getYears();
   }
 
-  public boolean isVoided() {
+  public boolean voidedRecord() {
     return voided != null;
   }
 

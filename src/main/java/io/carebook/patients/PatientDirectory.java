@@ -186,7 +186,7 @@ public class PatientDirectory {
     }
     var rows = patients.search(digits, name, decode(after), size + 1);
     if (after == null && query.trim().toUpperCase(java.util.Locale.ROOT).startsWith("MRN")) {
-      rows = withMedicalRecordNumber(query).stream().filter(p -> !p.isVoided()).toList();
+      rows = withMedicalRecordNumber(query).stream().filter(p -> !p.voidedRecord()).toList();
     }
     var more = rows.size() > size;
     var items = more ? rows.subList(0, size) : rows;

@@ -92,10 +92,19 @@ public class PatientDocuments {
     return rows.find(id).orElseThrow().document();
   }
 
-  /** Opens a document of the organization for reading, and logs the read. */
+  /** A chart's documents in use, newest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<PatientDocument> list(PatientId patient) {
+    return rows.of(patient);
+  }
+
+  /** Opens a document of a patient's chart for reading, and logs the read. */
   @Transactional
-  public Download open(UUID id) {
-    var stored = rows.find(id).orElseThrow(() -> new NotFoundException("Document"));
+  public Download open(PatientId patient, UUID id) {
+    var stored =
+        rows.find(id)
+            .filter(s -> s.document().patientId().equals(patient))
+            .orElseThrow(() -> new NotFoundException("Document"));
     audit.viewed("patient_documents", id.toString(), stored.document().patientId().value());
     return new Download(stored.document(), store.open(stored.storageKey()));
   }

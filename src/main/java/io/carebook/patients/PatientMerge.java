@@ -50,7 +50,7 @@ public class PatientMerge {
     if (locked.size() != 2) {
       throw new io.carebook.shared.NotFoundException("Patient");
     }
-    if (locked.stream().anyMatch(Patient::isVoided)) {
+    if (locked.stream().anyMatch(Patient::voidedRecord)) {
       throw new ProblemException(
           HttpStatus.CONFLICT, "patient-voided", "One of the records is already voided.");
     }
