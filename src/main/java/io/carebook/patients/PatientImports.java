@@ -149,7 +149,7 @@ public class PatientImports {
     if (runner.claim(id)) {
       runner.runInBackground(id, list);
     }
-    return get(id);
+    return runner.inTransaction(() -> get(id)); // no transaction here: the database needs one
   }
 
   private List<PatientList.Row> readOutsideTransaction(UUID id) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,9 +68,9 @@ final class PatientList {
   private static final List<DateTimeFormatter> DATES =
       List.of(
           DateTimeFormatter.ISO_LOCAL_DATE,
-          DateTimeFormatter.ofPattern("d/M/uuuu"),
-          DateTimeFormatter.ofPattern("d-M-uuuu"),
-          DateTimeFormatter.ofPattern("d.M.uuuu"));
+          DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
+          DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
 
   private PatientList() {}
 
