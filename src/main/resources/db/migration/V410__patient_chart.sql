@@ -19,15 +19,29 @@ alter table patients
     references patients (tenant_id, id);
 
 -- Medical record numbers: 1, 2, 3… per organization in order of registration, also for the
--- patients registered before numbers existed. New ones are taken at registration under a
--- per-organization lock, in the registering transaction (see Patients.insert), so a number is
--- never skipped nor given twice.
+-- patients registered before numbers existed. The database gives each new patient the
+-- organization's highest number plus one, whoever inserts and however, under a per-organization
+-- lock held until the inserting transaction ends: concurrent registrations queue, a rolled-back
+-- one gives its number back, and an insert the duplicate rule turns away takes none. (A sequence
+-- would skip the numbers of rolled-back transactions.)
 update patients p set mrn = numbered.n
   from (select tenant_id, id, row_number() over (partition by tenant_id order by created_at, id) n
           from patients) numbered
  where p.tenant_id = numbered.tenant_id and p.id = numbered.id;
 alter table patients alter column mrn set not null;
 alter table patients add constraint patients_mrn unique (tenant_id, mrn);
+
+create function patients_assign_mrn() returns trigger
+language plpgsql as $$
+begin
+  if new.mrn is null then
+    perform pg_advisory_xact_lock(hashtextextended('patients-mrn:' || new.tenant_id, 0));
+    select coalesce(max(mrn), 0) + 1 into new.mrn from patients where tenant_id = new.tenant_id;
+  end if;
+  return new;
+end $$;
+create trigger patients_assign_mrn before insert on patients
+  for each row execute function patients_assign_mrn();
 
 -- The duplicate rule holds among records in use: a voided (merged) record no longer claims its
 -- phone and name.

@@ -38,26 +38,21 @@ class Patients {
       @Nullable String email) {}
 
   /**
-   * Inserts unless the duplicate rule matches an existing patient; true when inserted. The medical
-   * record number is the organization's highest plus one, taken under a per-organization lock that
-   * the transaction holds until it ends: concurrent registrations queue, a rolled-back one gives
-   * its number back, and a refused duplicate never takes one, so the numbers have no gaps.
+   * Inserts unless the duplicate rule matches an existing patient; true when inserted. The database
+   * gives the medical record number (see V410): the organization's highest plus one, under a
+   * per-organization lock that the transaction holds until it ends, so the numbers have no gaps and
+   * no repeats.
    */
   boolean insert(PatientId id, Checked patient) {
     var scope = TenantContext.current().orElseThrow();
     var tenant = TenantContext.tenant().value();
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended('patients-mrn:' || ?, 0))")
-        .param(tenant.toString())
-        .query()
-        .listOfRows();
     var typed = patient.typed();
     return jdbc.sql(
                 """
-            insert into patients (tenant_id, id, mrn, full_name, name_normalized, other_name,
+            insert into patients (tenant_id, id, full_name, name_normalized, other_name,
                                   other_name_normalized, phone_e164, alternate_phone_e164, email,
                                   address, date_of_birth, sex, registered_at)
-            values (?, ?, (select coalesce(max(mrn), 0) + 1 from patients), ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, phone_e164, name_normalized)
               where phone_e164 is not null and voided_at is null
             do nothing""")
