@@ -75,9 +75,12 @@ public class PatientImports {
       @Nullable String fullName,
       @Nullable String message) {}
 
+  /** An uploaded list's import, and whether this upload created it. */
+  public record Upload(PatientImport patientImport, boolean created) {}
+
   /** Reads an uploaded list; the same file again returns its earlier import. */
   @Transactional
-  public PatientImport upload(String fileName, byte[] content) {
+  public Upload upload(String fileName, byte[] content) {
     if (content.length == 0) {
       throw ProblemException.invalid("file", "is empty");
     }
@@ -87,7 +90,7 @@ public class PatientImports {
     var hash = sha256(content);
     var earlier = rows.withHash(hash);
     if (earlier.isPresent()) {
-      return earlier.get();
+      return new Upload(earlier.get(), false);
     }
     var read = PatientList.read(content, region(), today());
     var id = UUID.randomUUID();
@@ -96,7 +99,7 @@ public class PatientImports {
     var name = DocumentFiles.sanitizedName(fileName, DocumentFiles.Type.CSV);
     var valid = (int) read.stream().filter(PatientList.Row::valid).count();
     rows.insert(id, name, hash, sealed, read.size(), valid);
-    return get(id);
+    return new Upload(get(id), true);
   }
 
   @Transactional(readOnly = true)

@@ -124,6 +124,16 @@ class PatientSafetyTests {
         .isEqualTo(404);
   }
 
+  @Test
+  void theChartEndpointsAreInTheOpenApiDocument() {
+    var paths = new Api(port).get("/v3/api-docs").body().path("paths");
+    assertThat(paths.has("/api/v1/patients/{id}/allergies")).isTrue();
+    assertThat(paths.has("/api/v1/patients/{id}/prescribing-check")).isTrue();
+    assertThat(paths.has("/api/v1/patients/{id}/chart")).isTrue();
+    assertThat(paths.has("/api/v1/patients/imports")).isTrue();
+    assertThat(paths.has("/api/v1/patients/{id}/documents/{documentId}/content")).isTrue();
+  }
+
   private tools.jackson.databind.JsonNode check(String drug) {
     var response =
         doctor.get(

@@ -47,11 +47,10 @@ class ImportApi {
     permissions.require(Action.PATIENT_IMPORT);
     try {
       var name = file.getOriginalFilename() == null ? "patients.csv" : file.getOriginalFilename();
-      var before = System.currentTimeMillis();
-      var uploaded = imports.upload(name, file.getBytes());
+      var upload = imports.upload(name, file.getBytes());
+      var uploaded = upload.patientImport();
       var preview = new Preview(uploaded, imports.preview(uploaded.id()));
-      var isNew = !uploaded.createdAt().isBefore(java.time.Instant.ofEpochMilli(before - 1000));
-      return isNew && uploaded.status() == PatientImport.Status.PREVIEWED
+      return upload.created()
           ? ResponseEntity.created(URI.create("/api/v1/patients/imports/" + uploaded.id()))
               .body(preview)
           : ResponseEntity.ok(preview);

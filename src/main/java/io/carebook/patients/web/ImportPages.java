@@ -41,7 +41,7 @@ class ImportPages {
     permissions.require(Action.PATIENT_IMPORT);
     try {
       var name = file.getOriginalFilename() == null ? "patients.csv" : file.getOriginalFilename();
-      var uploaded = imports.upload(name, file.getBytes());
+      var uploaded = imports.upload(name, file.getBytes()).patientImport();
       return "redirect:/patients/imports/" + uploaded.id();
     } catch (ProblemException e) {
       flash.addFlashAttribute("problem", e.kind());
