@@ -89,17 +89,68 @@ public final class Api {
     return send(request);
   }
 
-  public Response postRaw(String path, String body) {
+  /** A multipart/form-data POST: one file part, then plain fields. */
+  public Response postFile(
+      String path,
+      String part,
+      String fileName,
+      String type,
+      byte[] content,
+      Map<String, String> fields) {
+    var boundary = "carebook-" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(utf8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + part
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + type
+                + "\r\n\r\n")
+            .getBytes(utf8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
     return send(
         request(path)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json"));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .setHeader("Content-Type", "multipart/form-data; boundary=" + boundary));
+  }
+
+  /** The raw bytes of a GET (a download). */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response postRaw(String path, String body) {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpRequest.Builder request(String path) {
     var builder =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
             .header("X-Forwarded-For", clientAddress);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
@@ -114,10 +165,7 @@ public final class Api {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      var response =
-          HTTP.send(
-              request.header("Content-Type", "application/json").build(),
-              HttpResponse.BodyHandlers.ofString());
+      var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       var text = response.body();
       var body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
       return new Response(response.statusCode(), response, body);

@@ -121,6 +121,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
   }
 
   private void signOutAndBackInWithACode(String email, TestAuthenticator app) {
+    page.waitForLoadState(); // the menu needs Bootstrap's script, which a busy machine loads late
     page.locator("#account-menu").click();
     button("Sign out").click();
     assertThat(page).hasURL(Pattern.compile(".*/signin\\?signedOut$"));

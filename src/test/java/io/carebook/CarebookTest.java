@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.embedded-database.directory=temporary",
       "carebook.embedded-database.port=0",
       "carebook.demo=false",
+      "carebook.documents.directory=target/test-documents",
       "carebook.dev.outbox-page=true",
       "carebook.rate-limit.sign-up-ip=100000",
       "carebook.rate-limit.sign-in-ip=100000",

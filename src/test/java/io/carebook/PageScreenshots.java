@@ -117,6 +117,26 @@ class PageScreenshots extends BrowserTestSupport {
       page.navigate(patientPage + "?registered");
       shots.take("06-patient");
 
+      page.navigate(patientPage + "/edit");
+      shots.take("06b-patient-edit");
+
+      page.navigate(patientPage + "/merge?duplicate=MRN-000006");
+      shots.take("06c-patient-merge");
+
+      page.navigate("/patients/imports");
+      page.locator("#file")
+          .setInputFiles(
+              new com.microsoft.playwright.options.FilePayload(
+                  "pacientes-" + lang + "-" + size + ".csv",
+                  "text/csv",
+                  importList(lang + size).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      page.locator("main form button[type=submit]").click();
+      assertThat(page.locator("#preview")).isVisible();
+      shots.take("06d-import-preview");
+      page.locator("#start-import").click();
+      assertThat(page.locator("#import-result")).isVisible();
+      shots.take("06e-import-done");
+
       page.navigate("/clinics");
       shots.take("07-clinics");
 
@@ -198,7 +218,47 @@ class PageScreenshots extends BrowserTestSupport {
     patient(owner, "Omar Farouk", "0122 555 0199", "1975-12-02", "MALE");
     patient(owner, "Layla Mansour-Haddad", "+20 111 222 3333", null, null);
     patient(owner, "Youssef", null, null, null);
+    patient(owner, "فاطمة الزهراء محمد", null, "1988-02-11", "FEMALE");
     patientPage = "/patients/" + fatima;
+    var chart = patientPage.replace("/patients/", "/api/v1/patients/");
+    owner.post(
+        chart + "/allergies",
+        Map.of("substance", "Penicillin", "reaction", "Hives", "severity", "SEVERE"));
+    owner.post(chart + "/allergies", Map.of("substance", "Sulfonamides", "severity", "MODERATE"));
+    owner.post(chart + "/allergies", Map.of("substance", "Latex", "severity", "MILD"));
+    owner.post(
+        chart + "/medications",
+        Map.of(
+            "drug",
+            "Levothyroxine",
+            "dose",
+            "50 mcg",
+            "frequency",
+            "once a day",
+            "since",
+            "2019-03-01"));
+    owner.post(chart + "/medications", Map.of("drug", "ميتفورمين", "dose", "500 mg"));
+    owner.post(chart + "/identifiers", Map.of("kind", "NATIONAL_ID", "value", "28802110101234"));
+    owner.post(
+        chart + "/contacts",
+        Map.of("name", "منى حسن", "relationship", "أخت", "phone", "0111 222 3333"));
+    owner.post(
+        chart + "/consents", Map.of("kind", "TREATMENT", "granted", true, "channel", "PAPER"));
+    owner.post(
+        chart + "/consents", Map.of("kind", "REMINDERS", "granted", false, "channel", "WHATSAPP"));
+    owner.put(chart + "/tags/thyroid", Map.of(), Map.of());
+    owner.put(chart + "/tags/vip", Map.of(), Map.of());
+    var son = patient(owner, "يوسف أحمد", null, "2016-09-03", "MALE");
+    owner.post(
+        "/api/v1/patients/" + son + "/guardians",
+        Map.of("guardianId", fatima, "relationship", "أم"));
+    owner.postFile(
+        chart + "/documents",
+        "file",
+        "تحليل دم.pdf",
+        "application/pdf",
+        "%PDF-1.4 invented".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        Map.of("description", "CBC, March"));
 
     // a day with hours, a few appointments and free slots, for the calendar
     var doctor = owner.get("/api/v1/me").text("userId");
@@ -262,6 +322,19 @@ class PageScreenshots extends BrowserTestSupport {
     page.locator("main button[type=submit]").click();
     page.waitForURL("**/");
     page.close();
+  }
+
+  /** A small list with a row of each kind: ready, already registered, with errors. */
+  private static String importList(String unique) {
+    return "Name,Phone,Date of birth,Sex\n"
+        + "Hany Salah "
+        + unique
+        + ",0100 765 4321,1979-04-02,M\n"
+        + "Omar Farouk,0122 555 0199,1975-12-02,M\n"
+        + "سلمى "
+        + unique
+        + ",,31/02/1990,F\n"
+        + ",0100 000 0000,,\n";
   }
 
   private static String patient(Api owner, String name, String phone, String born, String sex) {

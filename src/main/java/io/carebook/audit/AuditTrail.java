@@ -53,6 +53,17 @@ public class AuditTrail {
     record("ACCESS", "VIEW", entityType, entityId, patientId, null);
   }
 
+  /**
+   * Records that the current actor saw a clinical safety warning (an allergy, a duplicate
+   * medication) about a record of a patient and knowingly went on: action {@code
+   * SAFETY_WARNING_ACKNOWLEDGED}, kept with the security events as it is a deliberate override.
+   */
+  @Transactional
+  public void safetyWarningAcknowledged(
+      String entityType, String entityId, UUID patientId, String detail) {
+    record("SECURITY", "SAFETY_WARNING_ACKNOWLEDGED", entityType, entityId, patientId, detail);
+  }
+
   /** Records a security event; tenant-less when no tenant is known yet. */
   @Transactional
   public void security(SecurityEvent event, @Nullable String subject, @Nullable String detail) {

@@ -45,6 +45,10 @@ public final class PermissionMatrix {
         PATIENT_EDIT,
         BEFORE_THE_VISIT,
         RECEPTIONIST); // the desk corrects details before the visit starts
+    allow(PATIENT_MERGE, Set.of(NONE), OWNER, MANAGER);
+    allow(PATIENT_IMPORT, Set.of(NONE), OWNER, MANAGER);
+    // allergies and current medications: clinical facts, kept by the clinical staff
+    allow(SAFETY_RECORD, ANY, DOCTOR, ASSISTANT);
     // the visit, forward only
     allow(CHECK_IN, Set.of(NONE), OWNER, MANAGER, RECEPTIONIST, ASSISTANT);
     allow(VISIT_START_ASSISTANT, Set.of(WAITING), OWNER, MANAGER, ASSISTANT, DOCTOR);

@@ -20,24 +20,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoPatients implements DemoDataLoader {
 
   private final PatientDirectory directory;
+  private final DemoCharts charts;
   private final TransactionTemplate transaction;
 
-  DemoPatients(PatientDirectory directory, PlatformTransactionManager transactions) {
+  DemoPatients(
+      PatientDirectory directory, DemoCharts charts, PlatformTransactionManager transactions) {
     this.directory = directory;
+    this.charts = charts;
     this.transaction = new TransactionTemplate(transactions);
   }
 
   @Override
   public void load() {
-    register(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI, NILE);
-    register(DemoOrganization.ZAMALEK, DemoOrganization.ZAMALEK_EYE, ZAMALEK);
-    register(DemoOrganization.SOL, DemoOrganization.SOL_ROMA, SOL);
+    register(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI, NILE, charts::nile);
+    register(DemoOrganization.ZAMALEK, DemoOrganization.ZAMALEK_EYE, ZAMALEK, charts::zamalek);
+    register(DemoOrganization.SOL, DemoOrganization.SOL_ROMA, SOL, charts::sol);
   }
 
-  private void register(TenantId tenant, ClinicId clinic, List<NewPatient> patients) {
+  private void register(
+      TenantId tenant,
+      ClinicId clinic,
+      List<NewPatient> patients,
+      java.util.function.Consumer<List<Patient>> chart) {
     TenantContext.run(
         new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () -> transaction.executeWithoutResult(s -> patients.forEach(directory::findOrRegister)));
+        () ->
+            transaction.executeWithoutResult(
+                s -> chart.accept(patients.stream().map(directory::findOrRegister).toList())));
   }
 
   private static NewPatient p(String name, String phone, String born, Sex sex) {

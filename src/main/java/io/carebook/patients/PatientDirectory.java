@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,20 +57,21 @@ public class PatientDirectory {
    */
   @Transactional
   public Patient register(NewPatient patient) {
-    var phone = validated(patient);
+    var checked = validated(patient);
+    var phone = checked.phone();
+    var name = PersonName.normalize(patient.fullName());
     if (phone != null) {
       patients
-          .sameNameAndPhone(PersonName.normalize(patient.fullName()), phone)
+          .sameNameAndPhone(name, phone)
           .ifPresent(
               existing -> {
                 throw new DuplicatePatientException(existing);
               });
     }
     var id = PatientId.random();
-    if (!patients.insert(id, patient, phone)) {
+    if (!patients.insert(id, checked)) {
       // another request registered the same person a moment ago
-      throw new DuplicatePatientException(
-          patients.sameNameAndPhone(PersonName.normalize(patient.fullName()), phone).orElseThrow());
+      throw new DuplicatePatientException(patients.sameNameAndPhone(name, phone).orElseThrow());
     }
     events.publishEvent(new PatientRegistered(TenantContext.tenant(), id));
     return patients.find(id).orElseThrow();
@@ -107,18 +109,61 @@ public class PatientDirectory {
    */
   @Transactional
   public Patient correct(PatientId id, NewPatient patient, int expectedVersion) {
-    get(id);
-    var phone = validated(patient);
+    inUse(id);
+    var checked = validated(patient);
+    var phone = checked.phone();
     if (phone != null) {
       var same = patients.sameNameAndPhone(PersonName.normalize(patient.fullName()), phone);
       if (same.isPresent() && !same.get().equals(id)) {
         throw new DuplicatePatientException(same.get());
       }
     }
-    if (!patients.update(id, patient, phone, expectedVersion)) {
+    if (!patients.update(id, checked, expectedVersion)) {
       throw new OptimisticLockingFailureException("patient " + id + " changed");
     }
     return get(id);
+  }
+
+  /**
+   * The patient, when their record is in use; a voided (merged) record refuses changes with 409,
+   * naming the record it was merged into.
+   */
+  @Transactional(readOnly = true)
+  public Patient inUse(PatientId id) {
+    var patient = get(id);
+    if (patient.voided() != null) {
+      var into = patient.voided().mergedInto();
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "patient-voided",
+          "This record was voided"
+              + (into == null ? "" : " and merged into " + into)
+              + "; change that record instead.");
+    }
+    return patient;
+  }
+
+  /** The patient with this medical record number (MRN-000123, or just 123), if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Patient> withMedicalRecordNumber(String typed) {
+    var digits = PhoneNumber.digitsOf(typed);
+    if (digits.isEmpty() || digits.length() > 12) {
+      return java.util.Optional.empty();
+    }
+    return patients.withMrn(Long.parseLong(digits));
+  }
+
+  /**
+   * Patients who may be the same person as the one being registered: names alike (trigrams, in
+   * either script), or the same date of birth with names a little alike. A warning, not a rule.
+   */
+  @Transactional(readOnly = true)
+  public List<Patient> similar(String fullName, @Nullable LocalDate dateOfBirth) {
+    var name = PersonName.normalize(fullName);
+    if (name.length() < 3) {
+      return List.of();
+    }
+    return patients.similar(name, dateOfBirth, 5);
   }
 
   /** Other patients sharing a phone: a household, shown as a hint at registration. */
@@ -140,6 +185,9 @@ public class PatientDirectory {
       digits = digits.substring(1); // a national prefix is not stored in E.164
     }
     var rows = patients.search(digits, name, decode(after), size + 1);
+    if (after == null && query.trim().toUpperCase(java.util.Locale.ROOT).startsWith("MRN")) {
+      rows = withMedicalRecordNumber(query).stream().filter(p -> !p.voidedRecord()).toList();
+    }
     var more = rows.size() > size;
     var items = more ? rows.subList(0, size) : rows;
     return new Page(List.copyOf(items), more ? encode(items.getLast()) : null);
@@ -150,12 +198,18 @@ public class PatientDirectory {
     return patients.count();
   }
 
-  private @Nullable PhoneNumber validated(NewPatient patient) {
+  private Patients.Checked validated(NewPatient patient) {
     if (patient.fullName() == null || patient.fullName().isBlank()) {
       throw ProblemException.invalid("fullName", "is required");
     }
     if (patient.fullName().trim().length() > 200) {
       throw ProblemException.invalid("fullName", "must be at most 200 characters");
+    }
+    if (patient.otherName() != null && patient.otherName().trim().length() > 200) {
+      throw ProblemException.invalid("otherName", "must be at most 200 characters");
+    }
+    if (patient.address() != null && patient.address().trim().length() > 500) {
+      throw ProblemException.invalid("address", "must be at most 500 characters");
     }
     if (patient.dateOfBirth() != null
         && patient
@@ -163,11 +217,30 @@ public class PatientDirectory {
             .isAfter(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(1))) {
       throw ProblemException.invalid("dateOfBirth", "cannot be in the future");
     }
-    if (patient.phone() == null || patient.phone().isBlank()) {
+    return new Patients.Checked(
+        patient,
+        phone("phone", patient.phone()),
+        phone("alternatePhone", patient.alternatePhone()),
+        email(patient.email()));
+  }
+
+  private @Nullable PhoneNumber phone(String field, @Nullable String typed) {
+    if (typed == null || typed.isBlank()) {
       return null;
     }
-    return PhoneNumber.parse(patient.phone(), region())
-        .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+    return PhoneNumber.parse(typed, region())
+        .orElseThrow(() -> ProblemException.invalid(field, "is not a valid phone number"));
+  }
+
+  private static @Nullable String email(@Nullable String typed) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    var email = typed.trim();
+    if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      throw ProblemException.invalid("email", "is not an e-mail address");
+    }
+    return email;
   }
 
   private String region() {

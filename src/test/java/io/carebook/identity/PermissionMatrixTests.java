@@ -26,6 +26,9 @@ class PermissionMatrixTests {
       PATIENT_EDIT           NONE,WAITING                              x   x   x   x   x   .
       PATIENT_EDIT           WITH_ASSISTANT,WITH_DOCTOR,DONE           x   x   x   x   .   .
       PATIENT_EDIT           CANCELED,NO_SHOW                          x   x   x   x   .   .
+      PATIENT_MERGE          NONE                                      x   x   .   .   .   .
+      PATIENT_IMPORT         NONE                                      x   x   .   .   .   .
+      SAFETY_RECORD          *                                         .   .   x   x   .   .
       CHECK_IN               NONE                                      x   x   .   x   x   .
       VISIT_START_ASSISTANT  WAITING                                   x   x   x   x   .   .
       VISIT_START_DOCTOR     WAITING,WITH_ASSISTANT                    x   x   x   x   .   .

@@ -2,12 +2,14 @@ package io.carebook.patients.web;
 
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient;
+import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.shared.ProblemException;
+import io.carebook.patients.PatientMerge;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +34,18 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientApi {
 
   private final PatientDirectory directory;
+  private final PatientChart chart;
+  private final PatientMerge merges;
   private final Permissions permissions;
 
-  PatientApi(PatientDirectory directory, Permissions permissions) {
+  PatientApi(
+      PatientDirectory directory,
+      PatientChart chart,
+      PatientMerge merges,
+      Permissions permissions) {
     this.directory = directory;
+    this.chart = chart;
+    this.merges = merges;
     this.permissions = permissions;
   }
 
@@ -44,26 +53,43 @@ class PatientApi {
       @NotBlank @Size(max = 200) String fullName,
       @Size(max = 40) @Nullable String phone,
       @Past @Nullable LocalDate dateOfBirth,
-      Patient.@Nullable Sex sex) {
+      Patient.@Nullable Sex sex,
+      @Schema(description = "the name in another script, e.g. the Latin spelling") @Size(max = 200)
+          @Nullable String otherName,
+      @Size(max = 40) @Nullable String alternatePhone,
+      @Size(max = 254) @Nullable String email,
+      @Size(max = 500) @Nullable String address) {
 
     NewPatient toNew() {
-      return new NewPatient(fullName, phone, dateOfBirth, sex);
+      return new NewPatient(
+          fullName, phone, dateOfBirth, sex, otherName, alternatePhone, email, address);
     }
   }
+
+  record MergeInput(@NotBlank String duplicateId, @NotBlank @Size(max = 400) String reason) {}
 
   record PatientPage(List<PatientView> items, @Nullable String next) {}
 
   @GetMapping("/api/v1/patients")
   @Operation(
-      summary = "Search patients as you type, newest first",
-      description = "q matches digits of the phone (any script) or any part of the name.")
+      summary = "Search patients as you type, newest first (PATIENT_VIEW)",
+      description =
+          "q matches digits of the phones (any script), any part of the names, or an MRN"
+              + " (MRN-000123). identifier finds the holders of a national id, passport or"
+              + " insurance number by its exact value (spaces and dashes aside), e.g."
+              + " ?identifier=29001011234567.")
   PatientPage search(
       @RequestParam(defaultValue = "") String q,
+      @RequestParam(required = false) @Nullable String identifier,
       @RequestParam(defaultValue = "20") int limit,
       @Parameter(description = "the 'next' cursor of the previous page")
           @RequestParam(required = false)
           @Nullable String after) {
     permissions.require(Action.PATIENT_VIEW);
+    if (identifier != null) {
+      var holders = chart.findByIdentifier(identifier);
+      return new PatientPage(holders.stream().map(PatientView::of).toList(), null);
+    }
     var page = directory.search(q, limit, after);
     return new PatientPage(page.items().stream().map(PatientView::of).toList(), page.next());
   }
@@ -80,6 +106,35 @@ class PatientApi {
     return ResponseEntity.created(URI.create("/api/v1/patients/" + patient.id()))
         .eTag(etag(patient))
         .body(PatientView.of(patient));
+  }
+
+  @GetMapping("/api/v1/patients/similar")
+  @Operation(
+      summary = "Patients who may be the one being registered (PATIENT_REGISTER)",
+      description =
+          "Names alike (trigrams, either script) or the same date of birth with names a little"
+              + " alike: a warning to show at registration, not a rule.")
+  PatientPage similar(
+      @RequestParam String fullName,
+      @RequestParam(required = false) @Nullable LocalDate dateOfBirth) {
+    permissions.require(Action.PATIENT_REGISTER);
+    return new PatientPage(
+        directory.similar(fullName, dateOfBirth).stream().map(PatientView::of).toList(), null);
+  }
+
+  @PostMapping("/api/v1/patients/{id}/merge")
+  @Operation(
+      summary = "Merge a duplicate record into this one (PATIENT_MERGE)",
+      description =
+          "Every entry of the duplicate's chart moves here, history included; the duplicate is"
+              + " voided with the reason and points at this record. Example:"
+              + " {\"duplicateId\": \"…\", \"reason\": \"registered twice at the desk\"}")
+  ResponseEntity<PatientView> merge(@PathVariable String id, @Valid @RequestBody MergeInput input) {
+    var survivor = PatientIds.parse(id);
+    directory.get(survivor);
+    permissions.require(Action.PATIENT_MERGE);
+    var merged = merges.merge(survivor, PatientIds.parse(input.duplicateId()), input.reason());
+    return ResponseEntity.ok().eTag(etag(merged)).body(PatientView.of(merged));
   }
 
   @GetMapping("/api/v1/patients/{id}")
@@ -105,23 +160,10 @@ class PatientApi {
   }
 
   private static String etag(Patient patient) {
-    return "\"" + patient.version() + "\"";
+    return ETags.of(patient.version());
   }
 
   private static int version(@Nullable String ifMatch) {
-    if (ifMatch == null) {
-      throw new ProblemException(
-          HttpStatus.PRECONDITION_REQUIRED,
-          "if-match-required",
-          "Send the ETag you read as If-Match, so that no change is overwritten unseen.");
-    }
-    try {
-      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-    } catch (NumberFormatException e) {
-      throw new ProblemException(
-          HttpStatus.PRECONDITION_FAILED,
-          "stale-write",
-          "The If-Match value is not an ETag we sent.");
-    }
+    return ETags.version(ifMatch);
   }
 }

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Owners and managers edit each doctor's weekly hours at the clinic: up to two ranges a day
- * (a morning and an evening, as many clinics here work).
+ * Owners and managers edit each doctor's weekly hours at the clinic: up to two ranges a day (a
+ * morning and an evening, as many clinics here work).
  */
 @Controller
 class HoursPages {
@@ -53,15 +53,29 @@ class HoursPages {
     var rows = new ArrayList<DayRow>();
     for (var day : DayOfWeek.values()) {
       var ranges = weekly.stream().filter(h -> h.day() == day).toList();
-      rows.add(new DayRow(day, at(ranges, 0, true), at(ranges, 0, false), at(ranges, 1, true), at(ranges, 1, false)));
+      rows.add(
+          new DayRow(
+              day,
+              at(ranges, 0, true),
+              at(ranges, 0, false),
+              at(ranges, 1, true),
+              at(ranges, 1, false)));
     }
-    model.addAttribute("doctor", calendar.doctors().stream().filter(d -> d.userId().equals(doctor)).findFirst().orElseThrow());
+    model.addAttribute(
+        "doctor",
+        calendar.doctors().stream()
+            .filter(d -> d.userId().equals(doctor))
+            .findFirst()
+            .orElseThrow());
     model.addAttribute("rows", rows);
     return "scheduling/hours";
   }
 
   @PostMapping("/calendar/hours/{doctorId}")
-  String save(@PathVariable UUID doctorId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+  String save(
+      @PathVariable UUID doctorId,
+      @RequestParam Map<String, String> form,
+      RedirectAttributes redirect) {
     permissions.require(Action.SCHEDULE_EDIT);
     var weekly = new ArrayList<WeeklyHours>();
     try {

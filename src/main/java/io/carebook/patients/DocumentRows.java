@@ -1,0 +1,73 @@
+package io.carebook.patients;
+
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The documents table: what is known of each file, and the key it is stored under. */
+@Repository
+class DocumentRows {
+
+  private final JdbcClient jdbc;
+
+  DocumentRows(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record Stored(PatientDocument document, String storageKey) {}
+
+  void insert(PatientDocument d, byte[] sha256, String storageKey) {
+    jdbc.sql(
+            """
+            insert into patient_documents (tenant_id, id, patient_id, file_name, content_type,
+              size_bytes, sha256, storage_key, description, created_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            d.id(),
+            d.patientId().value(),
+            d.fileName(),
+            d.contentType(),
+            d.sizeBytes(),
+            sha256,
+            storageKey,
+            d.description(),
+            Patients.actor())
+        .update();
+  }
+
+  List<PatientDocument> of(PatientId patient) {
+    return jdbc.sql(
+            "select * from patient_documents where patient_id = ? and voided_at is null"
+                + " order by created_at desc, id desc")
+        .param(patient.value())
+        .query(DocumentRows::document)
+        .list();
+  }
+
+  Optional<Stored> find(UUID id) {
+    return jdbc.sql("select * from patient_documents where id = ? and voided_at is null")
+        .param(id)
+        .query((rs, n) -> new Stored(document(rs, n), rs.getString("storage_key")))
+        .optional();
+  }
+
+  private static PatientDocument document(ResultSet rs, int row) throws SQLException {
+    @Nullable String description = rs.getString("description");
+    return new PatientDocument(
+        rs.getObject("id", UUID.class),
+        new PatientId(rs.getObject("patient_id", UUID.class)),
+        rs.getString("file_name"),
+        rs.getString("content_type"),
+        rs.getLong("size_bytes"),
+        description,
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

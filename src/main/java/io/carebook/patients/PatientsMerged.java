@@ -1,0 +1,10 @@
+package io.carebook.patients;
+
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.shared.TenantId;
+
+/**
+ * Two records of one person were merged: {@code duplicate} is voided and points at {@code
+ * survivor}, which now holds the chart of both. Modules holding patient ids re-point theirs.
+ */
+public record PatientsMerged(TenantId tenantId, PatientId survivor, PatientId duplicate) {}

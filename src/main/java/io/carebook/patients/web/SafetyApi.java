@@ -1,0 +1,219 @@
+package io.carebook.patients.web;
+
+import io.carebook.patients.Allergy;
+import io.carebook.patients.Medication;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.PatientSafety;
+import io.carebook.patients.SafetyWarning;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Allergies, current medications, and the check before prescribing. */
+@RestController
+@Tag(name = "Patient safety", description = "Allergies, medications and prescribing warnings")
+class SafetyApi {
+
+  private final PatientSafety safety;
+  private final PatientDirectory directory;
+  private final Permissions permissions;
+
+  SafetyApi(PatientSafety safety, PatientDirectory directory, Permissions permissions) {
+    this.safety = safety;
+    this.directory = directory;
+    this.permissions = permissions;
+  }
+
+  record AllergyInput(
+      @NotBlank @Size(max = 200) String substance,
+      @Size(max = 500) @Nullable String reaction,
+      Allergy.@NotNull Severity severity,
+      Allergy.@Nullable Status status) {
+
+    PatientSafety.AllergyInput toInput() {
+      return new PatientSafety.AllergyInput(substance, reaction, severity, status);
+    }
+  }
+
+  record MedicationInput(
+      @NotBlank @Size(max = 200) String drug,
+      @Size(max = 100) @Nullable String dose,
+      @Size(max = 100) @Nullable String frequency,
+      @PastOrPresent @Nullable LocalDate since,
+      Medication.@Nullable Status status) {
+
+    PatientSafety.MedicationInput toInput() {
+      return new PatientSafety.MedicationInput(drug, dose, frequency, since, status);
+    }
+  }
+
+  record Check(String drug, List<SafetyWarning> warnings) {}
+
+  record AcknowledgementInput(
+      @NotBlank @Size(max = 200) String drug, @Size(max = 500) @Nullable String reason) {}
+
+  @GetMapping("/api/v1/patients/{id}/allergies")
+  @Operation(summary = "Allergies in use, active and most severe first (PATIENT_VIEW)")
+  ListPage<Allergy> allergies(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable String after) {
+    permissions.require(Action.PATIENT_VIEW);
+    return ListPage.of(safety.allergies(found(id)), limit, after, Allergy::id);
+  }
+
+  @PostMapping("/api/v1/patients/{id}/allergies")
+  @Operation(
+      summary = "Record an allergy (SAFETY_RECORD)",
+      description =
+          "Example: {\"substance\": \"Penicillin\", \"reaction\": \"hives\","
+              + " \"severity\": \"SEVERE\"}; status defaults to ACTIVE.")
+  ResponseEntity<Allergy> recordAllergy(
+      @PathVariable String id, @Valid @RequestBody AllergyInput input) {
+    var patient = found(id);
+    permissions.require(Action.SAFETY_RECORD);
+    var allergy = safety.recordAllergy(patient, input.toInput());
+    return ResponseEntity.created(
+            URI.create("/api/v1/patients/" + id + "/allergies/" + allergy.id()))
+        .eTag(ETags.of(allergy.version()))
+        .body(allergy);
+  }
+
+  @PutMapping("/api/v1/patients/{id}/allergies/{allergyId}")
+  @Operation(summary = "Correct an allergy or change its status (SAFETY_RECORD; If-Match)")
+  ResponseEntity<Allergy> correctAllergy(
+      @PathVariable String id,
+      @PathVariable String allergyId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody AllergyInput input) {
+    found(id);
+    var entry = EntryIds.parse(allergyId);
+    ownedBy(id, safety.allergies(PatientIds.parse(id)).stream().map(Allergy::id), entry);
+    permissions.require(Action.SAFETY_RECORD);
+    var allergy = safety.correctAllergy(entry, input.toInput(), ETags.version(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(allergy.version())).body(allergy);
+  }
+
+  @GetMapping("/api/v1/patients/{id}/medications")
+  @Operation(summary = "Medications in use, current first (PATIENT_VIEW)")
+  ListPage<Medication> medications(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable String after) {
+    permissions.require(Action.PATIENT_VIEW);
+    return ListPage.of(safety.medications(found(id)), limit, after, Medication::id);
+  }
+
+  @PostMapping("/api/v1/patients/{id}/medications")
+  @Operation(
+      summary = "Record a current medication (SAFETY_RECORD)",
+      description =
+          "Example: {\"drug\": \"Metformin\", \"dose\": \"500 mg\", \"frequency\":"
+              + " \"twice a day\", \"since\": \"2023-05-01\"}")
+  ResponseEntity<Medication> recordMedication(
+      @PathVariable String id, @Valid @RequestBody MedicationInput input) {
+    var patient = found(id);
+    permissions.require(Action.SAFETY_RECORD);
+    var medication = safety.recordMedication(patient, input.toInput());
+    return ResponseEntity.created(
+            URI.create("/api/v1/patients/" + id + "/medications/" + medication.id()))
+        .eTag(ETags.of(medication.version()))
+        .body(medication);
+  }
+
+  @PutMapping("/api/v1/patients/{id}/medications/{medicationId}")
+  @Operation(summary = "Correct a medication or stop it (SAFETY_RECORD; If-Match)")
+  ResponseEntity<Medication> correctMedication(
+      @PathVariable String id,
+      @PathVariable String medicationId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody MedicationInput input) {
+    found(id);
+    var entry = EntryIds.parse(medicationId);
+    ownedBy(id, safety.medications(PatientIds.parse(id)).stream().map(Medication::id), entry);
+    permissions.require(Action.SAFETY_RECORD);
+    var medication = safety.correctMedication(entry, input.toInput(), ETags.version(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(medication.version())).body(medication);
+  }
+
+  @PostMapping("/api/v1/patients/{id}/{kind:allergies|medications}/{entry}/void")
+  @Operation(summary = "Void an allergy or medication entered in error (SAFETY_RECORD)")
+  ResponseEntity<Void> voidEntry(
+      @PathVariable String id,
+      @PathVariable String kind,
+      @PathVariable String entry,
+      @Valid @RequestBody ChartApi.VoidInput input) {
+    var patient = found(id);
+    var entryId = EntryIds.parse(entry);
+    var ids =
+        kind.equals("allergies")
+            ? safety.allergies(patient).stream().map(Allergy::id)
+            : safety.medications(patient).stream().map(Medication::id);
+    ownedBy(id, ids, entryId);
+    permissions.require(Action.SAFETY_RECORD);
+    if (kind.equals("allergies")) {
+      safety.voidAllergy(entryId, input.reason());
+    } else {
+      safety.voidMedication(entryId, input.reason());
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/api/v1/patients/{id}/prescribing-check")
+  @Operation(
+      summary = "Warnings before prescribing a drug (PATIENT_VIEW)",
+      description =
+          "An active allergy to the same substance, or a current medication of the same drug"
+              + " (names matched however typed; strengths and forms aside). Example:"
+              + " ?drug=Amoxicillin 500 mg")
+  Check check(@PathVariable String id, @RequestParam String drug) {
+    permissions.require(Action.PATIENT_VIEW);
+    return new Check(drug, safety.checkPrescription(found(id), drug));
+  }
+
+  @PostMapping("/api/v1/patients/{id}/safety-acknowledgements")
+  @Operation(
+      summary = "Acknowledge the warnings about a drug, with a reason (SAFETY_RECORD)",
+      description =
+          "Records in the audit trail (SAFETY_WARNING_ACKNOWLEDGED) that the current member saw"
+              + " each warning the check gives now and went on; answers those warnings.")
+  ResponseEntity<Check> acknowledge(
+      @PathVariable String id, @Valid @RequestBody AcknowledgementInput input) {
+    var patient = found(id);
+    permissions.require(Action.SAFETY_RECORD);
+    var warnings = safety.checkPrescription(patient, input.drug());
+    safety.acknowledge(patient, input.drug(), warnings, input.reason());
+    return ResponseEntity.status(201).body(new Check(input.drug(), warnings));
+  }
+
+  private PatientId found(String id) {
+    return directory.get(PatientIds.parse(id)).id();
+  }
+
+  private static void ownedBy(String patient, java.util.stream.Stream<UUID> ids, UUID entry) {
+    if (ids.noneMatch(entry::equals)) {
+      throw new io.carebook.shared.NotFoundException("Entry");
+    }
+  }
+}
