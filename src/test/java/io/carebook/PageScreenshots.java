@@ -163,6 +163,8 @@ class PageScreenshots extends BrowserTestSupport {
 
       page.navigate("/calendar?date=" + calendarDay);
       shots.take("13-calendar");
+      page.locator(".card-header a").first().click();
+      shots.take("13b-calendar-week");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import io.carebook.Api;
 import io.carebook.BrowserTestSupport;
 import io.carebook.CarebookTest;
@@ -98,5 +99,18 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
     staff.navigate("/calendar?date=" + startsAt.atZone(CAIRO).toLocalDate());
     assertThat(staff.getByRole(AriaRole.MAIN)).containsText("Nadia Online");
+
+    // the desk moves her to another free time from the day view, then sees it in the week
+    var moveTo = staff.getByLabel("Move to").first();
+    var newTime = moveTo.locator("option").last().textContent();
+    moveTo.selectOption(new SelectOption().setLabel(newTime));
+    staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move")).first().click();
+    assertThat(staff.getByRole(AriaRole.STATUS)).containsText("Appointment moved.");
+    assertThat(staff.locator("li", new Page.LocatorOptions().setHasText("Nadia Online")))
+        .containsText(newTime);
+
+    staff.locator(".card-header a").first().click();
+    assertThat(staff.locator("#week")).containsText(newTime);
+    assertThat(staff.locator("#week")).containsText("Nadia Online");
   }
 }

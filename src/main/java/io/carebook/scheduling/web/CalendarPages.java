@@ -112,6 +112,13 @@ class CalendarPages {
     model.addAttribute("day", day);
     model.addAttribute("columns", columns);
     model.addAttribute("canBook", permissions.allows(Action.BOOKING));
+    model.addAttribute(
+        "freeTimes",
+        columns.stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    c -> c.doctor().userId().toString(),
+                    c -> c.entries().stream().filter(e -> e.appointment() == null).toList())));
     return "scheduling/day";
   }
 
@@ -140,6 +147,76 @@ class CalendarPages {
       redirect.addFlashAttribute("problem", e.kind());
     }
     return "redirect:/calendar?date=" + date;
+  }
+
+  @PostMapping("/calendar/appointments/{id}/reschedule")
+  String reschedule(
+      @PathVariable UUID id,
+      @RequestParam Instant startsAt,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect) {
+    permissions.require(Action.BOOKING);
+    try {
+      calendar.reschedule(id, startsAt);
+      redirect.addFlashAttribute("moved", true);
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/calendar?date=" + date;
+  }
+
+  /** A doctor's week: each day's appointments, to see the load and move between days. */
+  record WeekDay(LocalDate date, List<Entry> appointments, int free) {}
+
+  @GetMapping("/calendar/week")
+  String week(
+      @RequestParam UUID doctorId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate date,
+      Model model) {
+    permissions.require(Action.PATIENT_VIEW);
+    var clinic = organizations.activeClinic();
+    var zone = clinic.timezone();
+    var doctor = new UserId(doctorId);
+    var member =
+        calendar.doctors().stream()
+            .filter(d -> d.userId().equals(doctor))
+            .findFirst()
+            .orElseThrow(() -> new io.carebook.shared.NotFoundException("Doctor"));
+    var first = (date == null ? LocalDate.now(zone) : date).with(java.time.DayOfWeek.MONDAY);
+    var time = TIME.withZone(zone);
+    var free =
+        permissions.allows(Action.BOOKING)
+            ? calendar.availability(doctor, "", first, first.plusDays(6))
+            : List.<Slot>of();
+    var days = new ArrayList<WeekDay>();
+    for (int i = 0; i < 7; i++) {
+      var day = first.plusDays(i);
+      var from = day.atStartOfDay(zone).toInstant();
+      var to = day.plusDays(1).atStartOfDay(zone).toInstant();
+      var entries =
+          calendar.between(doctor, from, to).stream()
+              .filter(a -> a.status() != AppointmentStatus.CANCELLED)
+              .map(
+                  a ->
+                      new Entry(
+                          time.format(a.startsAt()),
+                          a.startsAt(),
+                          a,
+                          patients.get(new PatientId(a.patientId())).fullName(),
+                          0))
+              .toList();
+      var freeThatDay =
+          (int)
+              free.stream()
+                  .filter(s -> !s.startsAt().isBefore(from) && s.startsAt().isBefore(to))
+                  .count();
+      days.add(new WeekDay(day, entries, freeThatDay));
+    }
+    model.addAttribute("doctor", member);
+    model.addAttribute("first", first);
+    model.addAttribute("days", days);
+    return "scheduling/week";
   }
 
   @PostMapping("/calendar/appointments/{id}/{change}")
