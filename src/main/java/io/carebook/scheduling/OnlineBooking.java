@@ -242,9 +242,40 @@ public class OnlineBooking {
         });
   }
 
-  /** The appointment behind a patient's manage link. */
-  public Optional<Appointment> managed(String token) {
-    return route(token).map(r -> inTenant(r[0], r[1], () -> calendar.get(appointmentOf(r[2]))));
+  /**
+   * A booking seen through the patient's link: the appointment, its clinic, and — while it is still
+   * booked — the doctor's free times of the coming week to move it to.
+   */
+  public record Managed(Appointment appointment, Clinic clinic, List<Slot> freeTimes) {}
+
+  /** The booking behind a patient's manage link. */
+  public Optional<Managed> managed(String token) {
+    return route(token)
+        .map(
+            r ->
+                inTenant(
+                    r[0],
+                    r[1],
+                    () -> {
+                      var appointment = calendar.get(appointmentOf(r[2]));
+                      var clinic = organizations.activeClinic();
+                      var today = LocalDate.now(clinic.timezone());
+                      var free =
+                          appointment.status() == AppointmentStatus.BOOKED
+                              ? calendar.availability(
+                                  appointment.doctorId(),
+                                  appointment.serviceType(),
+                                  today,
+                                  today.plusDays(6))
+                              : List.<Slot>of();
+                      return new Managed(appointment, clinic, free);
+                    }));
+  }
+
+  /** The patient moves their booking to another free time through their link. */
+  public Appointment rescheduleByPatient(String token, Instant startsAt) {
+    var r = route(token).orElseThrow(() -> new NotFoundException("Booking"));
+    return inTenant(r[0], r[1], () -> calendar.reschedule(appointmentOf(r[2]), startsAt));
   }
 
   /** The patient cancels through their link. */

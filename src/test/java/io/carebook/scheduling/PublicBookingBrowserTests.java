@@ -84,6 +84,29 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
     assertThat(page.locator("#booked")).containsText("Your appointment is booked");
 
+    // from the link she keeps, she moves it to the first time of the last day offered
+    page.getByText("Move to another time").click();
+    if (Boolean.getBoolean("screenshots")) {
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(java.nio.file.Path.of("target/screenshots/public-manage.png"))
+              .setFullPage(true));
+    }
+    var laterTime = page.locator("form .mb-2").last().locator(".cb-slot").first();
+    startsAt = Instant.parse(laterTime.getAttribute("value"));
+    var movedTime = laterTime.textContent().strip();
+    laterTime.click();
+    assertThat(page.locator("#moved")).containsText("Your appointment has been moved.");
+    assertThat(page.locator("#when")).containsText(movedTime);
+    if (Boolean.getBoolean("screenshots")) {
+      page.navigate(page.url().replace("?moved", "") + "?lang=ar");
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(java.nio.file.Path.of("target/screenshots/public-manage-ar.png"))
+              .setFullPage(true));
+      page.navigate(page.url().replace("?lang=ar", "?lang=en"));
+    }
+
     var staff = newContext(1280, 800).newPage();
     staff.navigate("/signin");
     staff.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(owner.email());

@@ -125,11 +125,15 @@ class PublicBookingPages {
 
   @GetMapping("/book/manage/{token}")
   String manage(@PathVariable String token, Model model) {
-    var appointment =
+    var managed =
         booking
             .managed(token)
             .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
-    model.addAttribute("appointment", appointment);
+    var zone = managed.clinic().timezone();
+    model.addAttribute("appointment", managed.appointment());
+    model.addAttribute("clinic", managed.clinic());
+    model.addAttribute("starts", managed.appointment().startsAt().atZone(zone));
+    model.addAttribute("days", days(managed.freeTimes(), zone));
     model.addAttribute("token", token);
     return "scheduling/public-manage";
   }
@@ -138,6 +142,17 @@ class PublicBookingPages {
   String cancel(@PathVariable String token) {
     booking.cancelByPatient(token);
     return "redirect:/book/manage/" + token;
+  }
+
+  @PostMapping("/book/manage/{token}/reschedule")
+  String reschedule(@PathVariable String token, @RequestParam Instant startsAt, Model model) {
+    try {
+      booking.rescheduleByPatient(token, startsAt);
+      return "redirect:/book/manage/" + token + "?moved";
+    } catch (ProblemException e) {
+      model.addAttribute("problem", e.kind());
+      return manage(token, model);
+    }
   }
 
   /** schema.org markup for search engines: the clinic and its doctors. */
