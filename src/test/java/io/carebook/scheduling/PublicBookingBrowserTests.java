@@ -65,7 +65,16 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
             .query(String.class)
             .single();
 
+    var unknown = page.navigate("/book/" + slug + "/doctors/" + java.util.UUID.randomUUID());
+    org.assertj.core.api.Assertions.assertThat(unknown.status()).isEqualTo(404);
+
     page.navigate("/book/" + slug);
+    assertThat(page.locator("meta[name=description]"))
+        .hasAttribute("content", Pattern.compile("Book an appointment online at .+ with .+"));
+    // each doctor has their own page to share; she books from it
+    page.locator("h2 a").first().click();
+    assertThat(page).hasURL(Pattern.compile(".*/book/" + slug + "/doctors/" + doctor));
+    assertThat(page.getByText("All doctors of this clinic")).isVisible();
     var firstTime = page.locator(".cb-slot").first();
     var href = firstTime.getAttribute("href");
     var startsAt =

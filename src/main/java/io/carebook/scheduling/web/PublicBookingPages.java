@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicBookingPages {
 
   private final OnlineBooking booking;
+  private final MessageSource messages;
 
-  PublicBookingPages(OnlineBooking booking) {
+  PublicBookingPages(OnlineBooking booking, MessageSource messages) {
     this.booking = booking;
+    this.messages = messages;
   }
 
   /** A doctor's free times, day by day, in the clinic's local time. */
@@ -39,7 +43,33 @@ class PublicBookingPages {
 
   @GetMapping("/book/{slug}")
   String page(@PathVariable String slug, Model model) {
-    var page = booking.page(slug, 7);
+    return render(slug, booking.page(slug, 7), model);
+  }
+
+  /** One doctor's own booking page, to share or link from their profile. */
+  @GetMapping("/book/{slug}/doctors/{doctorId}")
+  String doctorPage(@PathVariable String slug, @PathVariable UUID doctorId, Model model) {
+    var page = booking.page(slug, 14);
+    var doctors =
+        page.doctors().stream().filter(d -> d.doctorId().value().equals(doctorId)).toList();
+    if (doctors.isEmpty()) {
+      throw new io.carebook.shared.NotFoundException("Doctor");
+    }
+    model.addAttribute("doctorPage", true);
+    return render(slug, new OnlineBooking.Page(page.clinic(), doctors), model);
+  }
+
+  private String render(String slug, OnlineBooking.Page page, Model model) {
+    model.addAttribute(
+        "metaDescription",
+        messages.getMessage(
+            "scheduling.public.description",
+            new Object[] {
+              page.clinic().name(),
+              String.join(
+                  ", ", page.doctors().stream().map(OnlineBooking.DoctorOffer::name).toList())
+            },
+            LocaleContextHolder.getLocale()));
     var zone = page.clinic().timezone();
     model.addAttribute("slug", slug);
     model.addAttribute("clinic", page.clinic());
