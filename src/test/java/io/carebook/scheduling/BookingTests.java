@@ -311,6 +311,34 @@ class BookingTests {
   }
 
   @Test
+  void withoutADoctorAvailabilityCoversEveryDoctorOfTheClinic() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    rules(desk, Map.of());
+    var first = openAllWeek(desk, owner);
+    var second =
+        api.as(organizations.join(api, owner, "DOCTOR").token()).get("/api/v1/me").text("userId");
+    var mornings = new ArrayList<Map<String, String>>();
+    for (var day : java.time.DayOfWeek.values()) {
+      mornings.add(Map.of("day", day.name(), "starts", "09:00", "ends", "10:00"));
+    }
+    assertThat(desk.put("/api/v1/doctors/" + second + "/hours", mornings, Map.of()).status())
+        .isEqualTo(200);
+    var day = LocalDate.now(CAIRO).plusDays(3);
+
+    var items = desk.get("/api/v1/availability?from=" + day + "&to=" + day).body().path("items");
+    var byDoctor = new java.util.HashMap<String, Integer>();
+    items.forEach(s -> byDoctor.merge(s.path("doctorId").asString(), 1, Integer::sum));
+
+    assertThat(byDoctor.keySet()).containsExactlyInAnyOrder(first, second);
+    assertThat(byDoctor.get(second)).isEqualTo(slots(desk, second, day).size()).isPositive();
+    assertThat(byDoctor.get(first)).isEqualTo(slots(desk, first, day).size());
+    assertThat(items.get(0).path("startsAt").asString())
+        .isLessThanOrEqualTo(items.get(items.size() - 1).path("startsAt").asString());
+  }
+
+  @Test
   void leaveBlocksEveryClinicAndIsRefusedOverBookings() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

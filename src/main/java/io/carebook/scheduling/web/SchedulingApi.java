@@ -5,7 +5,6 @@ import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.BookingRules;
 import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
-import io.carebook.scheduling.Slot;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -173,15 +172,33 @@ class SchedulingApi {
     return RulesView.of(calendar.rules(serviceType));
   }
 
+  /** A free slot and whose it is. */
+  record DoctorSlot(String doctorId, Instant startsAt, Instant endsAt, int seatsLeft) {}
+
   @GetMapping("/api/v1/availability")
-  @Operation(summary = "Free slots of a doctor between two local dates (at most 62 days)")
-  Map<String, List<Slot>> availability(
-      @RequestParam String doctorId,
+  @Operation(
+      summary =
+          "Free slots between two local dates (at most 62 days): of one doctor, or, without"
+              + " doctorId, of every doctor of the active clinic; for a service type if given")
+  Map<String, List<DoctorSlot>> availability(
+      @RequestParam(required = false) @Nullable String doctorId,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "") String serviceType) {
     permissions.require(Action.BOOKING);
-    return Map.of("items", calendar.availability(doctor(doctorId), serviceType, from, to));
+    var doctors =
+        doctorId == null || doctorId.isBlank()
+            ? calendar.doctors().stream().map(d -> d.userId()).toList()
+            : List.of(doctor(doctorId));
+    var items = new java.util.ArrayList<DoctorSlot>();
+    for (var d : doctors) {
+      for (var slot : calendar.availability(d, serviceType, from, to)) {
+        items.add(new DoctorSlot(d.toString(), slot.startsAt(), slot.endsAt(), slot.seatsLeft()));
+      }
+    }
+    items.sort(
+        java.util.Comparator.comparing(DoctorSlot::startsAt).thenComparing(DoctorSlot::doctorId));
+    return Map.of("items", items);
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
