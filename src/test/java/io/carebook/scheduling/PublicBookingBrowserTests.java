@@ -144,5 +144,6 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     staff.locator(".card-header a").first().click();
     assertThat(staff.locator("#week")).containsText(newTime);
     assertThat(staff.locator("#week")).containsText("Nadia Online");
+    assertThat(staff.locator("#week .card-header").first()).containsText("Sat"); // Egypt
   }
 }

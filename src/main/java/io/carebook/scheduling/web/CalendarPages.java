@@ -183,7 +183,13 @@ class CalendarPages {
             .filter(d -> d.userId().equals(doctor))
             .findFirst()
             .orElseThrow(() -> new io.carebook.shared.NotFoundException("Doctor"));
-    var first = (date == null ? LocalDate.now(zone) : date).with(java.time.DayOfWeek.MONDAY);
+    // the week starts where the clinic's country starts it: Saturday in Egypt, Sunday in Mexico
+    var firstDay =
+        java.time.temporal.WeekFields.of(java.util.Locale.of("", clinic.country()))
+            .getFirstDayOfWeek();
+    var first =
+        (date == null ? LocalDate.now(zone) : date)
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(firstDay));
     var time = TIME.withZone(zone);
     var free =
         permissions.allows(Action.BOOKING)
