@@ -165,6 +165,8 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13-calendar");
       page.locator(".card-header a").first().click();
       shots.take("13b-calendar-week");
+      page.navigate("/calendar/week?date=" + calendarDay);
+      shots.take("13c-clinic-week");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

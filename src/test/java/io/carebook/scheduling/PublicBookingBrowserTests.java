@@ -145,5 +145,13 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     assertThat(staff.locator("#week")).containsText(newTime);
     assertThat(staff.locator("#week")).containsText("Nadia Online");
     assertThat(staff.locator("#week .card-header").first()).containsText("Sat"); // Egypt
+
+    // the clinic's week: a row per doctor, booked and free per day
+    staff.navigate("/calendar?date=" + startsAt.atZone(CAIRO).toLocalDate());
+    staff
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Week").setExact(true))
+        .click();
+    assertThat(staff.locator("#clinic-week tbody tr")).hasCount(1);
+    assertThat(staff.locator("#clinic-week")).containsText("1 booked");
   }
 }

@@ -13,6 +13,7 @@ import io.carebook.scheduling.SlotTakenException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import java.time.Instant;
@@ -168,28 +169,28 @@ class CalendarPages {
   /** A doctor's week: each day's appointments, to see the load and move between days. */
   record WeekDay(LocalDate date, List<Entry> appointments, int free) {}
 
+  /** One doctor's week at a glance, for the clinic's week: booked and free per day. */
+  record DoctorWeek(Staff.Member doctor, List<long[]> days) {}
+
   @GetMapping("/calendar/week")
   String week(
-      @RequestParam UUID doctorId,
+      @RequestParam(required = false) @Nullable UUID doctorId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate date,
       Model model) {
     permissions.require(Action.PATIENT_VIEW);
     var clinic = organizations.activeClinic();
     var zone = clinic.timezone();
+    if (doctorId == null) {
+      return clinicWeek(firstOfWeek(clinic, date), model);
+    }
     var doctor = new UserId(doctorId);
     var member =
         calendar.doctors().stream()
             .filter(d -> d.userId().equals(doctor))
             .findFirst()
             .orElseThrow(() -> new io.carebook.shared.NotFoundException("Doctor"));
-    // the week starts where the clinic's country starts it: Saturday in Egypt, Sunday in Mexico
-    var firstDay =
-        java.time.temporal.WeekFields.of(java.util.Locale.of("", clinic.country()))
-            .getFirstDayOfWeek();
-    var first =
-        (date == null ? LocalDate.now(zone) : date)
-            .with(java.time.temporal.TemporalAdjusters.previousOrSame(firstDay));
+    var first = firstOfWeek(clinic, date);
     var time = TIME.withZone(zone);
     var free =
         permissions.allows(Action.BOOKING)
@@ -223,6 +224,57 @@ class CalendarPages {
     model.addAttribute("first", first);
     model.addAttribute("days", days);
     return "scheduling/week";
+  }
+
+  /** Every doctor of the clinic, a row each: booked and free times per day of the week. */
+  private String clinicWeek(LocalDate first, Model model) {
+    var zone = organizations.activeClinic().timezone();
+    var canBook = permissions.allows(Action.BOOKING);
+    var rows = new ArrayList<DoctorWeek>();
+    for (var doctor : calendar.doctors()) {
+      var booked =
+          calendar
+              .between(
+                  doctor.userId(),
+                  first.atStartOfDay(zone).toInstant(),
+                  first.plusDays(7).atStartOfDay(zone).toInstant())
+              .stream()
+              .filter(a -> a.status() != AppointmentStatus.CANCELLED)
+              .toList();
+      var free =
+          canBook
+              ? calendar.availability(doctor.userId(), "", first, first.plusDays(6))
+              : List.<Slot>of();
+      var days = new ArrayList<long[]>();
+      for (int i = 0; i < 7; i++) {
+        var day = first.plusDays(i);
+        days.add(
+            new long[] {
+              booked.stream()
+                  .filter(a -> a.startsAt().atZone(zone).toLocalDate().equals(day))
+                  .count(),
+              free.stream().filter(f -> f.startsAt().atZone(zone).toLocalDate().equals(day)).count()
+            });
+      }
+      rows.add(new DoctorWeek(doctor, days));
+    }
+    var dates = new ArrayList<LocalDate>();
+    for (int i = 0; i < 7; i++) {
+      dates.add(first.plusDays(i));
+    }
+    model.addAttribute("first", first);
+    model.addAttribute("dates", dates);
+    model.addAttribute("rows", rows);
+    return "scheduling/clinic-week";
+  }
+
+  /** The week starts where the clinic's country starts it: Saturday in Egypt, Sunday in Mexico. */
+  private static LocalDate firstOfWeek(Clinic clinic, @Nullable LocalDate date) {
+    var firstDay =
+        java.time.temporal.WeekFields.of(java.util.Locale.of("", clinic.country()))
+            .getFirstDayOfWeek();
+    return (date == null ? LocalDate.now(clinic.timezone()) : date)
+        .with(java.time.temporal.TemporalAdjusters.previousOrSame(firstDay));
   }
 
   @PostMapping("/calendar/appointments/{id}/{change}")
