@@ -167,6 +167,8 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13b-calendar-week");
       page.navigate("/calendar/week?date=" + calendarDay);
       shots.take("13c-clinic-week");
+      page.navigate("/calendar/hours");
+      shots.take("13d-hours-and-rules");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

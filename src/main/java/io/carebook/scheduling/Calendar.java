@@ -122,7 +122,34 @@ public class Calendar {
 
   @Transactional
   public void setRules(BookingRules newRules) {
+    var errors = new ArrayList<ProblemException.FieldError>();
+    within(errors, "durationMinutes", newRules.duration().toMinutes(), 5, 480);
+    within(errors, "bufferBeforeMinutes", newRules.bufferBefore().toMinutes(), 0, 120);
+    within(errors, "bufferAfterMinutes", newRules.bufferAfter().toMinutes(), 0, 120);
+    within(errors, "minimumNoticeMinutes", newRules.minimumNotice().toMinutes(), 0, 60 * 24 * 90);
+    within(errors, "horizonDays", newRules.horizon().toDays(), 1, 365);
+    within(errors, "alignmentMinutes", newRules.alignment().toMinutes(), 5, 120);
+    if (newRules.dailyCap() != null) {
+      within(errors, "dailyCap", newRules.dailyCap(), 1, 500);
+    }
+    within(errors, "seats", newRules.seats(), 1, 10);
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          org.springframework.http.HttpStatus.BAD_REQUEST,
+          "invalid-input",
+          "The booking rules have values out of range.",
+          errors);
+    }
     rules.save(TenantContext.clinic(), newRules);
+  }
+
+  private static void within(
+      List<ProblemException.FieldError> errors, String field, long value, long min, long max) {
+    if (value < min || value > max) {
+      errors.add(
+          new ProblemException.FieldError(
+              field, "must be between " + min + " and " + max + " (was " + value + ")"));
+    }
   }
 
   @Transactional(readOnly = true)

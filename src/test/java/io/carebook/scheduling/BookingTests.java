@@ -339,6 +339,34 @@ class BookingTests {
   }
 
   @Test
+  void bookingRulesOutOfRangeAreRefusedFieldByFieldAndNothingChanges() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    rules(desk, Map.of("durationMinutes", 20));
+    var body =
+        new HashMap<String, Object>(
+            Map.of(
+                "durationMinutes", 0,
+                "bufferBeforeMinutes", 0,
+                "bufferAfterMinutes", 0,
+                "minimumNoticeMinutes", 0,
+                "horizonDays", 60,
+                "alignmentMinutes", 15,
+                "seats", 50));
+
+    var refused = desk.put("/api/v1/booking-rules", body, Map.of());
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors").toString())
+        .contains("durationMinutes")
+        .contains("seats")
+        .doesNotContain("horizonDays");
+    assertThat(desk.get("/api/v1/booking-rules").body().path("durationMinutes").asInt())
+        .isEqualTo(20);
+  }
+
+  @Test
   void leaveBlocksEveryClinicAndIsRefusedOverBookings() {
     var api = new Api(port);
     var owner = organizations.signUp(api);
