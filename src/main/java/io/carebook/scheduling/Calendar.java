@@ -273,6 +273,17 @@ public class Calendar {
     return appointments.find(id).orElseThrow();
   }
 
+  /**
+   * The patient of a booked appointment has arrived at the desk (the front desk checks them in);
+   * 409 if the appointment is no longer booked.
+   */
+  @Transactional
+  public Appointment arrive(UUID id) {
+    live(id);
+    appointments.status(id, AppointmentStatus.ARRIVED);
+    return appointments.find(id).orElseThrow();
+  }
+
   @Transactional(readOnly = true)
   public Appointment get(UUID id) {
     return appointments.find(id).orElseThrow(() -> new NotFoundException("Appointment"));

@@ -143,6 +143,19 @@ class FailClosedTests {
                 "fullName",
                 "Hidden Waiting"));
     org.assertj.core.api.Assertions.assertThat(waiting.status()).isEqualTo(201);
+    // the front desk: settings, a token counter, a visit and its history
+    assertThat(
+            desk.put("/api/v1/front-desk/settings", Map.of("tokenScope", "DOCTOR"), Map.of())
+                .status())
+        .isEqualTo(200);
+    var visit =
+        desk.post(
+            "/api/v1/visits",
+            Map.of("doctorId", me, "patient", Map.of("fullName", "Hidden Walk-in")));
+    assertThat(visit.status()).as(visit.body().toString()).isEqualTo(201);
+    assertThat(
+            desk.post("/api/v1/visits/" + visit.text("id") + "/start-assistant", Map.of()).status())
+        .isEqualTo(200);
     var slug =
         OwnerDatabase.jdbc(environment)
             .sql("select slug from clinics where id = ?")

@@ -1,0 +1,114 @@
+package io.carebook.frontdesk;
+
+import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Calendar;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.DemoDataLoader;
+import io.carebook.tenancy.DemoOrganization;
+import io.carebook.tenancy.TenantContext;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A busy morning at the demo clinics' desks: a dozen walk-ins with tokens, some flagged, two seen,
+ * one with the doctor, one with the assistant, one who did not answer, the rest waiting.
+ */
+@Component
+@Order(400)
+class DemoFrontDesk implements DemoDataLoader {
+
+  private static final List<Priority> FLAGS =
+      List.of(
+          Priority.NONE,
+          Priority.NONE,
+          Priority.FOLLOW_UP,
+          Priority.NONE,
+          Priority.ELDERLY,
+          Priority.NONE,
+          Priority.NONE,
+          Priority.EMERGENCY,
+          Priority.NONE,
+          Priority.FOLLOW_UP,
+          Priority.NONE,
+          Priority.ELDERLY);
+
+  private final FrontDesk frontDesk;
+  private final Visits visits;
+  private final Calendar calendar;
+  private final PatientDirectory patients;
+  private final TransactionTemplate transaction;
+
+  DemoFrontDesk(
+      FrontDesk frontDesk,
+      Visits visits,
+      Calendar calendar,
+      PatientDirectory patients,
+      PlatformTransactionManager transactions) {
+    this.frontDesk = frontDesk;
+    this.visits = visits;
+    this.calendar = calendar;
+    this.patients = patients;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Override
+  public void load() {
+    morningQueue(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI);
+    morningQueue(DemoOrganization.ZAMALEK, DemoOrganization.ZAMALEK_EYE);
+    morningQueue(DemoOrganization.SOL, DemoOrganization.SOL_ROMA);
+  }
+
+  /** Today's queue at a clinic, unless it already has visits today; returns how many were made. */
+  int morningQueue(TenantId tenant, ClinicId clinic) {
+    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
+    return TenantContext.call(
+        scope,
+        () -> {
+          var made =
+              transaction.execute(
+                  s -> {
+                    if (!visits.ofDay(clinic, frontDesk.today(), null, true).isEmpty()) {
+                      return 0;
+                    }
+                    var people = patients.search("", FLAGS.size(), null).items();
+                    var doctors = calendar.doctors();
+                    var count = 0;
+                    for (int i = 0; i < people.size(); i++) {
+                      @Nullable UserId doctor =
+                          doctors.isEmpty() ? null : doctors.get(i % doctors.size()).userId();
+                      var visit =
+                          frontDesk.walkIn(
+                              new FrontDesk.WalkIn(
+                                  people.get(i).id().value(), null, doctor, FLAGS.get(i)));
+                      for (var step : stepsOf(i)) {
+                        frontDesk.moveAsSystem(visit.id(), step, null);
+                      }
+                      count++;
+                    }
+                    return count;
+                  });
+          return made == null ? 0 : made;
+        });
+  }
+
+  /**
+   * The first two seen, the third with the doctor, the fourth with the assistant, the fifth gone.
+   */
+  private static List<Transition> stepsOf(int arrival) {
+    return switch (arrival) {
+      case 0, 1 ->
+          List.of(Transition.START_ASSISTANT, Transition.START_DOCTOR, Transition.COMPLETE);
+      case 2 -> List.of(Transition.START_DOCTOR);
+      case 3 -> List.of(Transition.START_ASSISTANT);
+      case 5 -> List.of(Transition.NO_SHOW);
+      default -> List.of();
+    };
+  }
+}

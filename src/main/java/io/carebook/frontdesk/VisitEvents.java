@@ -1,0 +1,50 @@
+package io.carebook.frontdesk;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.VisitState;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What happens to visits, for the live board, the doctor's day and webhooks. */
+public final class VisitEvents {
+
+  private VisitEvents() {}
+
+  public record PatientCheckedIn(
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID visitId,
+      UUID patientId,
+      @Nullable UUID doctorId,
+      @Nullable UUID appointmentId,
+      int token,
+      Priority priority,
+      Instant at) {}
+
+  /** The visit moved to WITH_ASSISTANT or WITH_DOCTOR. */
+  public record VisitStarted(
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID visitId,
+      VisitState from,
+      VisitState to,
+      @Nullable UUID by,
+      Instant at) {}
+
+  public record VisitCompleted(
+      TenantId tenantId, ClinicId clinicId, UUID visitId, @Nullable UUID by, Instant at) {}
+
+  public record VisitCanceled(
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID visitId,
+      VisitState from,
+      String reason,
+      @Nullable UUID by,
+      Instant at) {}
+
+  public record VisitMarkedNoShow(
+      TenantId tenantId, ClinicId clinicId, UUID visitId, @Nullable UUID by, Instant at) {}
+}

@@ -1,0 +1,184 @@
+package io.carebook.frontdesk;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.VisitState;
+import io.carebook.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The visits of the current organization and their history. */
+@Repository
+class Visits {
+
+  /** The queue order: priority (EMERGENCY, ELDERLY, FOLLOW_UP, NONE), then token. */
+  static final String QUEUE_ORDER =
+      """
+      case priority when 'EMERGENCY' then 0 when 'ELDERLY' then 1 when 'FOLLOW_UP' then 2 else 3 end,
+      token, created_at, id""";
+
+  private final JdbcClient jdbc;
+
+  Visits(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Visit visit) {
+    jdbc.sql(
+            """
+            insert into visits (tenant_id, id, clinic_id, patient_id, doctor_id, appointment_id,
+              token, token_day, priority, state, created_at, checked_in_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            visit.id(),
+            visit.clinicId().value(),
+            visit.patientId(),
+            visit.doctorId(),
+            visit.appointmentId(),
+            visit.token(),
+            visit.tokenDay(),
+            visit.priority().name(),
+            Timestamp.from(visit.createdAt()),
+            visit.checkedInBy())
+        .update();
+    history(visit.id(), null, VisitState.WAITING, visit.createdAt(), visit.checkedInBy());
+  }
+
+  Optional<Visit> find(UUID id) {
+    return jdbc.sql("select * from visits where id = ?").param(id).query(Visits::row).optional();
+  }
+
+  /** The visit, its row locked until the transaction ends, so moves of one visit serialize. */
+  Optional<Visit> lock(UUID id) {
+    return jdbc.sql("select * from visits where id = ? for update")
+        .param(id)
+        .query(Visits::row)
+        .optional();
+  }
+
+  boolean appointmentCheckedIn(UUID appointment) {
+    return jdbc.sql("select exists (select 1 from visits where appointment_id = ?)")
+        .param(appointment)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Moves a visit from {@code from} to {@code to}; false if it was no longer in {@code from}. */
+  boolean move(
+      UUID id,
+      VisitState from,
+      VisitState to,
+      Instant at,
+      @Nullable UUID by,
+      @Nullable String reason) {
+    var prefix =
+        switch (to) {
+          case WITH_ASSISTANT -> "assistant";
+          case WITH_DOCTOR -> "doctor";
+          case DONE -> "done";
+          case CANCELED -> "canceled";
+          case NO_SHOW -> "no_show";
+          default -> throw new IllegalArgumentException("no move to " + to);
+        };
+    var moved =
+        jdbc.sql(
+                "update visits set state = ?, "
+                    + prefix
+                    + "_at = ?, "
+                    + prefix
+                    + "_by = ?, cancel_reason = ?, version = version + 1"
+                    + " where id = ? and state = ?")
+            .params(to.name(), Timestamp.from(at), by, reason, id, from.name())
+            .update();
+    if (moved == 1) {
+      history(id, from, to, at, by);
+    }
+    return moved == 1;
+  }
+
+  /** A clinic's visits of a day, in queue order; one doctor's when given; closed ones if asked. */
+  List<Visit> ofDay(ClinicId clinic, LocalDate day, @Nullable UUID doctor, boolean closedToo) {
+    return jdbc.sql(
+            """
+            select * from visits where clinic_id = ? and token_day = ?
+              and (cast(? as uuid) is null or doctor_id = cast(? as uuid))
+              and (? or state in ('WAITING', 'WITH_ASSISTANT', 'WITH_DOCTOR'))
+            order by
+            """
+                + QUEUE_ORDER)
+        .params(clinic.value(), day, doctor, doctor, closedToo)
+        .query(Visits::row)
+        .list();
+  }
+
+  record Step(@Nullable VisitState from, VisitState to, Instant at, @Nullable UUID by) {}
+
+  List<Step> history(UUID visit) {
+    return jdbc.sql(
+            "select * from visit_transitions where visit_id = ? order by at, to_state = 'WAITING' desc")
+        .param(visit)
+        .query(
+            (rs, n) ->
+                new Step(
+                    rs.getString("from_state") == null
+                        ? null
+                        : VisitState.valueOf(rs.getString("from_state")),
+                    VisitState.valueOf(rs.getString("to_state")),
+                    rs.getTimestamp("at").toInstant(),
+                    rs.getObject("by_user", UUID.class)))
+        .list();
+  }
+
+  private void history(
+      UUID visit, @Nullable VisitState from, VisitState to, Instant at, @Nullable UUID by) {
+    jdbc.sql(
+            """
+            insert into visit_transitions (tenant_id, id, visit_id, from_state, to_state, at, by_user)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            UUID.randomUUID(),
+            visit,
+            from == null ? null : from.name(),
+            to.name(),
+            Timestamp.from(at),
+            by)
+        .update();
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    var t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Visit row(ResultSet rs, int n) throws SQLException {
+    return new Visit(
+        rs.getObject("id", UUID.class),
+        new ClinicId(rs.getObject("clinic_id", UUID.class)),
+        rs.getObject("patient_id", UUID.class),
+        rs.getObject("doctor_id", UUID.class),
+        rs.getObject("appointment_id", UUID.class),
+        rs.getInt("token"),
+        rs.getObject("token_day", LocalDate.class),
+        Priority.valueOf(rs.getString("priority")),
+        VisitState.valueOf(rs.getString("state")),
+        rs.getString("cancel_reason"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getObject("checked_in_by", UUID.class),
+        instant(rs, "assistant_at"),
+        instant(rs, "doctor_at"),
+        instant(rs, "done_at"),
+        instant(rs, "canceled_at"),
+        instant(rs, "no_show_at"),
+        rs.getInt("version"));
+  }
+}

@@ -1,0 +1,161 @@
+package io.carebook.frontdesk.web;
+
+import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.Priority;
+import io.carebook.frontdesk.TokenScope;
+import io.carebook.frontdesk.Transition;
+import io.carebook.frontdesk.Visit;
+import io.carebook.patients.NewPatient;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(
+    name = "Front desk",
+    description =
+        "Visits of the active clinic today: check-in of walk-ins and booked appointments with the"
+            + " day's token, the queue, and the visit's moves WAITING → WITH_ASSISTANT →"
+            + " WITH_DOCTOR → DONE, or CANCELED / NO_SHOW.")
+class FrontDeskApi {
+
+  private final FrontDesk frontDesk;
+
+  FrontDeskApi(FrontDesk frontDesk) {
+    this.frontDesk = frontDesk;
+  }
+
+  record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
+
+  record CheckIn(
+      @Nullable String appointmentId,
+      @Nullable String patientId,
+      @Nullable @Valid PatientDetails patient,
+      @Nullable String doctorId,
+      @Nullable String priority) {}
+
+  @PostMapping("/api/v1/visits")
+  @Operation(
+      summary = "Check a patient in and issue the day's token (needs CHECK_IN)",
+      description =
+          "Give an appointmentId (a booked appointment of the active clinic), or a walk-in: a"
+              + " patientId or the patient's name and phone to find or register them, and"
+              + " optionally a doctorId. priority: NONE (default), EMERGENCY, ELDERLY or"
+              + " FOLLOW_UP. Refused while the clinic is read-only.")
+  ResponseEntity<Visit> checkIn(@Valid @RequestBody CheckIn body) {
+    var priority = priority(body.priority());
+    Visit visit;
+    if (body.appointmentId() != null && !body.appointmentId().isBlank()) {
+      visit = frontDesk.checkIn(uuid(body.appointmentId(), "Appointment"), priority);
+    } else {
+      visit =
+          frontDesk.checkIn(
+              new FrontDesk.WalkIn(
+                  body.patientId() == null ? null : uuid(body.patientId(), "Patient"),
+                  body.patient() == null
+                      ? null
+                      : new NewPatient(
+                          body.patient().fullName(), body.patient().phone(), null, null),
+                  body.doctorId() == null || body.doctorId().isBlank()
+                      ? null
+                      : new UserId(uuid(body.doctorId(), "Doctor")),
+                  priority));
+    }
+    return ResponseEntity.created(URI.create("/api/v1/visits/" + visit.id())).body(visit);
+  }
+
+  @GetMapping("/api/v1/visits")
+  @Operation(
+      summary = "Today's queue of the active clinic",
+      description =
+          "Visits under way in queue order: priority (EMERGENCY, ELDERLY, FOLLOW_UP, none), then"
+              + " token. One doctor's with doctorId; with all=true, the day's closed visits too.")
+  Map<String, Object> queue(
+      @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(defaultValue = "false") boolean all) {
+    var doctor =
+        doctorId == null || doctorId.isBlank() ? null : new UserId(uuid(doctorId, "Doctor"));
+    return Map.of("day", frontDesk.today(), "items", frontDesk.queue(doctor, all));
+  }
+
+  record VisitWithHistory(Visit visit, List<FrontDesk.Step> history) {}
+
+  @GetMapping("/api/v1/visits/{id}")
+  @Operation(summary = "A visit of the active clinic and its moves")
+  VisitWithHistory visit(@PathVariable String id) {
+    var visitId = uuid(id, "Visit");
+    return new VisitWithHistory(frontDesk.get(visitId), frontDesk.history(visitId));
+  }
+
+  record Move(@Nullable String reason) {}
+
+  @PostMapping("/api/v1/visits/{id}/{transition}")
+  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  @Operation(
+      summary = "Move a visit: start-assistant, start-doctor, complete, cancel or no-show",
+      description =
+          "Who may take each step in which state follows the permission matrix (403 otherwise);"
+              + " a step that does not leave the visit's state answers 409"
+              + " /problems/invalid-transition. cancel needs a reason.")
+  Visit move(
+      @PathVariable String id,
+      @PathVariable String transition,
+      @RequestBody(required = false) @Nullable Move body) {
+    var step = Transition.ofPath(transition).orElseThrow(() -> new NotFoundException("Step"));
+    return frontDesk.move(uuid(id, "Visit"), step, body == null ? null : body.reason());
+  }
+
+  record Settings(@NotNull TokenScope tokenScope) {}
+
+  @GetMapping("/api/v1/front-desk/settings")
+  @Operation(summary = "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR")
+  Settings settings() {
+    return new Settings(frontDesk.tokenScope());
+  }
+
+  @PutMapping("/api/v1/front-desk/settings")
+  @Operation(summary = "Set the front desk settings (needs SETTINGS_MANAGE)")
+  Settings setSettings(@Valid @RequestBody Settings body) {
+    frontDesk.tokenScope(body.tokenScope());
+    return new Settings(frontDesk.tokenScope());
+  }
+
+  private static Priority priority(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return Priority.NONE;
+    }
+    try {
+      return Priority.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("priority", "must be NONE, EMERGENCY, ELDERLY or FOLLOW_UP");
+    }
+  }
+
+  private static UUID uuid(String id, String what) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException(what);
+    }
+  }
+}
