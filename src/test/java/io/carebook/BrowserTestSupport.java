@@ -101,6 +101,24 @@ public abstract class BrowserTestSupport {
     return context;
   }
 
+  /** Signs the organization's owner in on {@code page}: password, then the authenticator code. */
+  protected static void signInAsOwner(Page page, TestOrganizations.Owner owner) {
+    page.navigate("/signin");
+    page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(owner.email());
+    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+        .fill(TestOrganizations.PASSWORD);
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+        .click();
+    page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+        .fill(owner.app().nextCode());
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Continue"))
+        .click();
+  }
+
   protected String origin() {
     return "http://localhost:" + port;
   }

@@ -169,6 +169,8 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13c-clinic-week");
       page.navigate("/calendar/hours");
       shots.take("13d-hours-and-rules");
+      page.navigate("/calendar/waitlist");
+      shots.take("13e-waitlist");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

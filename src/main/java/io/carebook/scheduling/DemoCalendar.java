@@ -45,16 +45,19 @@ class DemoCalendar implements DemoDataLoader {
           DayOfWeek.FRIDAY);
 
   private final Calendar calendar;
+  private final Waitlist waitlist;
   private final PatientDirectory patients;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   DemoCalendar(
       Calendar calendar,
+      Waitlist waitlist,
       PatientDirectory patients,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.calendar = calendar;
+    this.waitlist = waitlist;
     this.patients = patients;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -165,6 +168,19 @@ class DemoCalendar implements DemoDataLoader {
           // the doctor works at another clinic at that time: fine, the demo goes on
         }
       }
+    }
+    // two patients wait for the first doctor's time tomorrow
+    var from = clock.instant().plus(Duration.ofDays(1));
+    for (int i = 0; i < Math.min(2, people.size()) && !doctors.isEmpty(); i++) {
+      var patient = people.get(people.size() - 1 - i).id().value();
+      transaction.executeWithoutResult(
+          s ->
+              waitlist.join(
+                  doctors.getFirst().userId(),
+                  patient,
+                  null,
+                  from,
+                  from.plus(Duration.ofHours(6))));
     }
   }
 }

@@ -117,18 +117,7 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     }
 
     var staff = newContext(1280, 800).newPage();
-    staff.navigate("/signin");
-    staff.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(owner.email());
-    staff
-        .getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-        .fill(TestOrganizations.PASSWORD);
-    staff
-        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-        .click();
-    staff
-        .getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
-        .fill(owner.app().nextCode());
-    staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+    signInAsOwner(staff, owner);
     staff.navigate("/calendar?date=" + startsAt.atZone(CAIRO).toLocalDate());
     assertThat(staff.getByRole(AriaRole.MAIN)).containsText("Nadia Online");
 

@@ -21,15 +21,7 @@ class ScheduleEditingBrowserTests extends BrowserTestSupport {
   void theOwnerSetsHoursAndBookingRulesAndBadValuesAreRefusedWithoutLosingAnything() {
     var api = new Api(port);
     var owner = organizations.signUp(api);
-    page.navigate("/signin");
-    page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(owner.email());
-    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-        .fill(TestOrganizations.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-        .click();
-    page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
-        .fill(owner.app().nextCode());
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+    signInAsOwner(page, owner);
 
     page.navigate("/calendar");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Working hours")).click();

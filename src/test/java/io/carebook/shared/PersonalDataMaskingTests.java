@@ -21,7 +21,10 @@ class PersonalDataMaskingTests {
         "Started in 2.75 seconds on port 8080 | Started in 2.75 seconds on port 8080",
         "request 3f2a9c1e-77b0-4c1d-9e2f-0a1b2c3d4e5f done | request 3f2a9c1e-77b0-4c1d-9e2f-0a1b2c3d4e5f done",
         "Demo organization loaded in 216 ms | Demo organization loaded in 216 ms",
-        "2026-11-22 01:29:23.808 UTC LOG: checkpoint | 2026-11-22 01:29:23.808 UTC LOG: checkpoint"
+        "2026-11-22 01:29:23.808 UTC LOG: checkpoint | 2026-11-22 01:29:23.808 UTC LOG: checkpoint",
+        "demo login owner@nile.demo | demo login owner@nile.demo",
+        "sent to someone@demo.example.com | sent to <email>",
+        "sent to someone@mail.demodoctors.com | sent to <email>"
       })
   void personalDataIsMaskedAndTheRestKept(String text, String logged) {
     assertThat(PersonalData.mask(text)).isEqualTo(logged);

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class PersonalData {
 
+  // the invented demo accounts (…@….demo) are not anybody's data: the demo banner shows them
   private static final Pattern EMAIL =
-      Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+      Pattern.compile(
+          "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.(?!demo(?![\\p{L}\\p{N}]))[\\p{L}]{2,}");
   // seven or more digits, possibly grouped by spaces, dots, dashes or brackets, not inside a word,
   // and not a date (2026-11-22 01:29 is a timestamp, not a phone number)
   private static final Pattern DIGITS =
