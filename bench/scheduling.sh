@@ -9,6 +9,6 @@ if ! java -version 2>&1 | grep -qE 'version "25'; then
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 mvn -q -B -ntp test -Pbench -Dtest=SchedulingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.organizations="${1:-20}" -Dbench.doctors="${2:-5}" -Dbench.appointments="${3:-200}" \
-  -DargLine="-Dbench.organizations=${1:-20} -Dbench.doctors=${2:-5} -Dbench.appointments=${3:-200} -XX:+EnableDynamicAgentLoading -Xshare:off"
+  -Dbench.organizations="${1:-20}" -Dbench.doctors="${2:-5}" -Dbench.appointments="${3:-200}"
+# (Maven passes these user properties on to the test JVM as system properties.)
 cat target/bench/scheduling.txt
