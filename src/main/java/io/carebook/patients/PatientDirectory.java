@@ -98,6 +98,12 @@ public class PatientDirectory {
     return patient;
   }
 
+  /** Patients' full names by id, in one query (for lists: calendars, queues, waitlists). */
+  @Transactional(readOnly = true)
+  public java.util.Map<java.util.UUID, String> names(java.util.Collection<java.util.UUID> ids) {
+    return patients.names(ids);
+  }
+
   @Transactional(readOnly = true)
   public Patient get(PatientId id) {
     return patients.find(id).orElseThrow(() -> new NotFoundException("Patient"));

@@ -107,6 +107,20 @@ class Patients {
         .optional();
   }
 
+  /** Full names of the given patients, in one query; unknown ids are left out. */
+  java.util.Map<java.util.UUID, String> names(java.util.Collection<java.util.UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    var names = new java.util.HashMap<java.util.UUID, String>();
+    jdbc.sql("select id, full_name from patients where id = any(?)")
+        .param(ids.toArray(java.util.UUID[]::new))
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> names.put(rs.getObject(1, java.util.UUID.class), rs.getString(2)));
+    return names;
+  }
+
   /** Both records, locked against concurrent changes until the transaction ends. */
   List<Patient> lock(PatientId first, PatientId second) {
     return jdbc.sql("select * from patients where id in (?, ?) order by id for update")

@@ -2,7 +2,6 @@ package io.carebook.scheduling.web;
 
 import io.carebook.identity.Staff;
 import io.carebook.patients.NewPatient;
-import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
@@ -85,13 +84,14 @@ class CalendarPages {
     for (var doctor : calendar.doctors()) {
       var entries = new ArrayList<Entry>();
       var booked = calendar.between(doctor.userId(), from, to);
+      var names = patients.names(booked.stream().map(Appointment::patientId).toList());
       for (var appointment : booked) {
         entries.add(
             new Entry(
                 time.format(appointment.startsAt()),
                 appointment.startsAt(),
                 appointment,
-                patients.get(new PatientId(appointment.patientId())).fullName(),
+                names.getOrDefault(appointment.patientId(), ""),
                 0));
       }
       List<Slot> free =
@@ -201,16 +201,20 @@ class CalendarPages {
       var day = first.plusDays(i);
       var from = day.atStartOfDay(zone).toInstant();
       var to = day.plusDays(1).atStartOfDay(zone).toInstant();
-      var entries =
+      var live =
           calendar.between(doctor, from, to).stream()
               .filter(a -> a.status() != AppointmentStatus.CANCELLED)
+              .toList();
+      var names = patients.names(live.stream().map(Appointment::patientId).toList());
+      var entries =
+          live.stream()
               .map(
                   a ->
                       new Entry(
                           time.format(a.startsAt()),
                           a.startsAt(),
                           a,
-                          patients.get(new PatientId(a.patientId())).fullName(),
+                          names.getOrDefault(a.patientId(), ""),
                           0))
               .toList();
       var freeThatDay =

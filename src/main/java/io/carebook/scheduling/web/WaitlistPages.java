@@ -1,7 +1,6 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.patients.NewPatient;
-import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.Waitlist;
@@ -59,14 +58,16 @@ class WaitlistPages {
     var doctors =
         calendar.doctors().stream()
             .collect(Collectors.toMap(d -> d.userId(), d -> d.name(), (a, b) -> a));
+    var entries = waitlist.ofActiveClinic();
+    var names = patients.names(entries.stream().map(Waitlist.Entry::patientId).toList());
     model.addAttribute(
         "rows",
-        waitlist.ofActiveClinic().stream()
+        entries.stream()
             .map(
                 e ->
                     new Row(
                         e,
-                        patients.get(new PatientId(e.patientId())).fullName(),
+                        names.getOrDefault(e.patientId(), ""),
                         doctors.getOrDefault(e.doctorId(), "")))
             .toList());
     model.addAttribute("doctors", calendar.doctors());
