@@ -31,7 +31,7 @@ final class BenchData {
 
   private BenchData() {}
 
-  record Doctor(TenantId tenant, ClinicId clinic, UserId user) {}
+  record Doctor(TenantId tenant, ClinicId clinic, UserId user, UUID patient) {}
 
   static List<Doctor> load(
       JdbcClient migrator, int organizations, int doctorsEach, int appointmentsEach) {
@@ -111,7 +111,8 @@ final class BenchData {
           from slots where busy in (select id from held)""")
           .params(appointmentsEach, user, clinic, tenant, clinic, user, patient)
           .update();
-      doctors.add(new Doctor(new TenantId(tenant), new ClinicId(clinic), new UserId(user)));
+      doctors.add(
+          new Doctor(new TenantId(tenant), new ClinicId(clinic), new UserId(user), patient));
     }
     return doctors;
   }

@@ -58,7 +58,8 @@ class SchedulingBenchmark {
     var target = loaded.getFirst();
     availability(target, 16, 160); // warm-up: JIT and caches, not measured
     var availability = availability(target, 16, 800);
-    var bookings = bookings(loaded, 64, Duration.ofSeconds(10));
+    var bookings = bookings(loaded, 64, Duration.ofSeconds(10), true);
+    var returning = bookings(loaded, 64, Duration.ofSeconds(10), false);
     var doubleBooked =
         migrator
             .sql(
@@ -80,9 +81,11 @@ class SchedulingBenchmark {
             """
         scheduling: %d organizations x %d doctors x %d appointments (%s), loaded in %.0f s
         7-day availability, 16 clients: p50 %.2f ms, p99 %.2f ms (%d calls, in-process: service + database)
-        bookings, 64 clients, 10 s: %.0f bookings/s (%d booked, %d refused as taken), double bookings found: %d
+        bookings of new patients, 64 clients, 10 s: %.0f bookings/s (%d booked, %d refused as taken)
+        bookings of known patients, 64 clients, 10 s: %.0f bookings/s (%d booked, %d refused as taken)
+        double bookings found: %d
         plain two-row insert transactions, 64 clients, 10 s: %.0f/s
-        ratio bookings / plain inserts: %.2f
+        ratio bookings / plain inserts: %.2f (new patients), %.2f (known patients)
         """,
             organizations,
             doctorsEach,
@@ -95,9 +98,13 @@ class SchedulingBenchmark {
             bookings[0],
             (long) bookings[1],
             (long) bookings[2],
+            returning[0],
+            (long) returning[1],
+            (long) returning[2],
             doubleBooked,
             plain,
-            bookings[0] / plain);
+            bookings[0] / plain,
+            returning[0] / plain);
     System.out.println(report);
     var out = Path.of("target/bench/scheduling.txt");
     Files.createDirectories(out.getParent());
@@ -142,8 +149,12 @@ class SchedulingBenchmark {
     };
   }
 
-  /** bookings per second, booked, refused: {@code clients} booking random free times at once. */
-  private double[] bookings(List<BenchData.Doctor> doctors, int clients, Duration duration)
+  /**
+   * bookings per second, booked, refused: {@code clients} booking random free times at once, each
+   * for a patient registered by the booking ({@code newPatients}) or for one already on file.
+   */
+  private double[] bookings(
+      List<BenchData.Doctor> doctors, int clients, Duration duration, boolean newPatients)
       throws Exception {
     var booked = new AtomicInteger();
     var refused = new AtomicInteger();
@@ -172,12 +183,14 @@ class SchedulingBenchmark {
                                       doctor.user(),
                                       start,
                                       "",
-                                      null,
-                                      new NewPatient(
-                                          "Bench Patient " + random.nextInt(1_000_000),
-                                          null,
-                                          null,
-                                          null),
+                                      newPatients ? null : doctor.patient(),
+                                      newPatients
+                                          ? new NewPatient(
+                                              "Bench Patient " + random.nextInt(1_000_000),
+                                              null,
+                                              null,
+                                              null)
+                                          : null,
                                       "STAFF")));
                       booked.incrementAndGet();
                     } catch (SlotTakenException e) {
