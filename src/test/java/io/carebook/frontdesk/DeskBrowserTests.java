@@ -123,5 +123,13 @@ class DeskBrowserTests extends BrowserTestSupport {
             waiting.getByRole(
                 AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call to doctor")))
         .hasCount(0);
+
+    // found as the desk types, and checked in again without typing the rest
+    page.getByLabel("Full name").fill("Yusuf Wal");
+    var match = page.locator("#matches li", new Page.LocatorOptions().setHasText("Yusuf Walkin"));
+    assertThat(match).hasCount(1);
+    match.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check in")).click();
+    assertThat(page.locator("#issued")).hasText("Token 3 issued");
+    assertThat(visit(page, "WAITING", 3)).containsText("Yusuf Walkin");
   }
 }

@@ -108,11 +108,25 @@ class DeskPages {
     return "frontdesk/desk";
   }
 
+  /** Patients matching what the desk types in the name or phone field, to check one in. */
+  @GetMapping("/desk/patients")
+  String matches(
+      @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String phone,
+      Model model) {
+    permissions.require(Action.PATIENT_VIEW);
+    var query = phone.strip().length() >= 3 ? phone.strip() : fullName.strip();
+    model.addAttribute(
+        "matches", query.length() < 2 ? List.of() : patients.search(query, 5, null).items());
+    return "frontdesk/desk :: matches";
+  }
+
   @PostMapping("/desk/check-in")
   String checkIn(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
     try {
+      var patientId = form.getOrDefault("patientId", "").strip();
       var name = form.getOrDefault("fullName", "").strip();
-      if (name.isEmpty()) {
+      if (name.isEmpty() && patientId.isEmpty()) {
         throw ProblemException.invalid("fullName", "is required");
       }
       var phone = form.getOrDefault("phone", "").strip();
@@ -121,8 +135,10 @@ class DeskPages {
       var visit =
           frontDesk.checkIn(
               new FrontDesk.WalkIn(
-                  null,
-                  new NewPatient(name, phone.isEmpty() ? null : phone, null, null),
+                  patientId.isEmpty() ? null : UUID.fromString(patientId),
+                  patientId.isEmpty()
+                      ? new NewPatient(name, phone.isEmpty() ? null : phone, null, null)
+                      : null,
                   doctorId.isEmpty() ? null : new UserId(UUID.fromString(doctorId)),
                   priority));
       redirect.addFlashAttribute("issued", visit.token());
