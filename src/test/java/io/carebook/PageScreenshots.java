@@ -171,6 +171,8 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13d-hours-and-rules");
       page.navigate("/calendar/waitlist");
       shots.take("13e-waitlist");
+      page.navigate("/desk");
+      shots.take("13f-desk");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");
@@ -296,6 +298,23 @@ class PageScreenshots extends BrowserTestSupport {
     var cairo = java.time.ZoneId.of("Africa/Cairo");
     var tomorrow = java.time.LocalDate.now(cairo).plusDays(1);
     calendarDay = tomorrow.toString();
+    // two walk-ins at the front desk, one of them an emergency, for the desk page
+    owner.post(
+        "/api/v1/visits",
+        Map.of(
+            "patient",
+            Map.of("fullName", "Mahmoud Abdel-Rahman", "phone", "+20 100 555 0101"),
+            "doctorId",
+            doctor));
+    owner.post(
+        "/api/v1/visits",
+        Map.of(
+            "patient",
+            Map.of("fullName", "نور الهدى سالم", "phone", "+20 100 555 0102"),
+            "doctorId",
+            doctor,
+            "priority",
+            "EMERGENCY"));
     for (var at : new int[] {9 * 60, 9 * 60 + 40, 10 * 60 + 20, 11 * 60}) {
       owner.post(
           "/api/v1/appointments",

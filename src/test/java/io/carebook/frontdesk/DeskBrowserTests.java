@@ -1,0 +1,135 @@
+package io.carebook.frontdesk;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.carebook.Api;
+import io.carebook.BrowserTestSupport;
+import io.carebook.CarebookTest;
+import io.carebook.TestOrganizations;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The desk page: walk-ins checked in with a token, queued by priority, moved along its states. */
+@CarebookTest
+class DeskBrowserTests extends BrowserTestSupport {
+
+  @Autowired TestOrganizations organizations;
+
+  private static Locator visit(Page page, String state, int token) {
+    return page.locator("#state-" + state + " li[data-token='" + token + "']");
+  }
+
+  private void checkIn(String name, String phone, String priority) {
+    page.getByLabel("Full name").fill(name);
+    page.getByLabel("Phone").fill(phone);
+    page.locator("#priority").selectOption(priority);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue a token")).click();
+  }
+
+  @Test
+  void theDeskChecksInWalkInsAndMovesThemAlong() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    signInAsOwner(page, owner);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Front desk")).click();
+
+    checkIn("Omar Walkin", "0100 555 0001", "NONE");
+    assertThat(page.locator("#issued")).hasText("Token 1 issued");
+    assertThat(visit(page, "WAITING", 1)).containsText("Omar Walkin");
+    assertThat(visit(page, "WAITING", 1)).containsText("waiting 0 min");
+
+    checkIn("Sara Urgent", "0100 555 0002", "EMERGENCY");
+    assertThat(page.locator("#issued")).hasText("Token 2 issued");
+    var waiting = page.locator("#state-WAITING li");
+    assertThat(waiting).hasCount(2);
+    assertThat(waiting.first()).containsText("Sara Urgent");
+    assertThat(waiting.first()).containsText("Emergency");
+    assertThat(waiting.nth(1)).containsText("Omar Walkin");
+
+    visit(page, "WAITING", 1)
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call to doctor"))
+        .click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Called to the doctor");
+    visit(page, "WITH_DOCTOR", 1)
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done").setExact(true))
+        .click();
+    assertThat(visit(page, "DONE", 1)).containsText("Omar Walkin");
+    assertThat(page.locator("#state-WAITING li")).hasCount(1);
+
+    visit(page, "WAITING", 2)
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+        .click();
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("Give a reason to cancel");
+    assertThat(visit(page, "WAITING", 2)).containsText("Sara Urgent");
+    assertThat(page.locator("#state-CLOSED")).hasCount(0);
+
+    visit(page, "WAITING", 2).getByLabel("Reason").fill("went to the hospital");
+    visit(page, "WAITING", 2)
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+        .click();
+    assertThat(page.locator("#state-WAITING li")).hasCount(0);
+    assertThat(page.locator("#state-CLOSED")).containsText("Canceled or no-show (1)");
+  }
+
+  @Test
+  void aReceptionistChecksInAndCancelsButCannotFinishAVisit() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var doctor = api.as(owner.token()).get("/api/v1/me").text("userId");
+    var first =
+        api.as(owner.token())
+            .post(
+                "/api/v1/visits",
+                Map.of("patient", Map.of("fullName", "Hana Early"), "doctorId", doctor));
+    org.assertj.core.api.Assertions.assertThat(first.status()).isEqualTo(201);
+    var moved =
+        api.as(owner.token())
+            .post("/api/v1/visits/" + first.text("id") + "/start-doctor", Map.of());
+    org.assertj.core.api.Assertions.assertThat(moved.status()).isEqualTo(200);
+    var receptionist = organizations.join(api, owner, "RECEPTIONIST");
+
+    page.navigate("/signin");
+    page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true))
+        .fill(receptionist.email());
+    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+        .fill(TestOrganizations.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+        .click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Front desk")).click();
+
+    assertThat(page.locator("#check-in")).isVisible();
+    var withDoctor = visit(page, "WITH_DOCTOR", 1);
+    assertThat(withDoctor).containsText("Hana Early");
+    assertThat(
+            withDoctor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")))
+        .isVisible();
+    assertThat(
+            withDoctor.getByRole(
+                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done").setExact(true)))
+        .hasCount(0);
+
+    checkIn("Yusuf Walkin", "0100 555 0003", "ELDERLY");
+    assertThat(page.locator("#issued")).hasText("Token 2 issued");
+    var waiting = visit(page, "WAITING", 2);
+    assertThat(waiting).containsText("Elderly");
+    assertThat(
+            waiting.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("No-show")))
+        .isVisible();
+    assertThat(
+            waiting.getByRole(
+                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call to doctor")))
+        .hasCount(0);
+
+    // found as the desk types, and checked in again without typing the rest
+    page.getByLabel("Full name").fill("Yusuf Wal");
+    var match = page.locator("#matches li", new Page.LocatorOptions().setHasText("Yusuf Walkin"));
+    assertThat(match).hasCount(1);
+    match.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check in")).click();
+    assertThat(page.locator("#issued")).hasText("Token 3 issued");
+    assertThat(visit(page, "WAITING", 3)).containsText("Yusuf Walkin");
+  }
+}
