@@ -124,7 +124,9 @@ class DeskBrowserTests extends BrowserTestSupport {
                 AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call to doctor")))
         .hasCount(0);
 
-    // found as the desk types, and checked in again without typing the rest
+    // found as the desk types, and checked in again without typing the rest (once htmx is
+    // listening: the page has just been reloaded by the check-in)
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     page.getByLabel("Full name").fill("Yusuf Wal");
     var match = page.locator("#matches li", new Page.LocatorOptions().setHasText("Yusuf Walkin"));
     assertThat(match).hasCount(1);
