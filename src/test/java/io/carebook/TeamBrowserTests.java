@@ -61,6 +61,7 @@ class TeamBrowserTests extends BrowserTestSupport {
     label("Your Carebook password").fill(DOCTOR_PASSWORD);
     button("Join the clinic").click();
 
+    page.waitForLoadState(); // dropdowns need Bootstrap's script
     page.locator("#account-menu").click();
     button("Sign out").click();
     signIn(doctor, DOCTOR_PASSWORD);
@@ -69,6 +70,7 @@ class TeamBrowserTests extends BrowserTestSupport {
     button("Continue").click();
     assertThat(page.locator("#clinic-switcher")).isVisible();
 
+    page.waitForLoadState();
     page.locator("#clinic-switcher").click();
     page.locator(".dropdown-menu").getByText(annex).click();
     assertThat(page.locator("#clinic-switcher")).containsText(annex);

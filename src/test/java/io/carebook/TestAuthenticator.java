@@ -38,8 +38,12 @@ public final class TestAuthenticator {
   /** A code Carebook has not seen: the next unused step, else a recovery code, else it waits. */
   public synchronized String nextCode() {
     while (true) {
-      var now = Instant.now().getEpochSecond() / 30;
-      var step = Math.max(lastStep + 1, now - 1);
+      var millis = Instant.now().toEpochMilli();
+      var now = millis / 30_000;
+      // the step before is still accepted, but not once the clock has moved two steps on by the
+      // time the code arrives: near a step's end, start from the current one
+      var earliest = millis % 30_000 < 25_000 ? now - 1 : now;
+      var step = Math.max(lastStep + 1, earliest);
       if (step <= now + 1) {
         lastStep = step;
         return code(step);
