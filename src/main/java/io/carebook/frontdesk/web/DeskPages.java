@@ -5,7 +5,6 @@ import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
 import io.carebook.patients.NewPatient;
-import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
@@ -81,7 +80,9 @@ class DeskPages {
     for (var state : List.of("WAITING", "WITH_ASSISTANT", "WITH_DOCTOR", "DONE", "CLOSED")) {
       groups.put(state, new java.util.ArrayList<>());
     }
-    for (var v : frontDesk.queue(doctor, true)) {
+    var visits = frontDesk.queue(doctor, true);
+    var patientNames = patients.names(visits.stream().map(Visit::patientId).toList());
+    for (var v : visits) {
       var steps =
           Arrays.stream(Transition.values())
               .filter(t -> t.leaves(v.state()) && permissions.allows(t.action(), v.state()))
@@ -89,7 +90,7 @@ class DeskPages {
       var row =
           new Row(
               v,
-              patients.get(new PatientId(v.patientId())).fullName(),
+              patientNames.getOrDefault(v.patientId(), ""),
               v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
               Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
               steps);
