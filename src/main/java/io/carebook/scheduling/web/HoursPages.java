@@ -1,6 +1,5 @@
 package io.carebook.scheduling.web;
 
-import io.carebook.scheduling.BookingRules;
 import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.UserId;
@@ -44,74 +43,25 @@ class HoursPages {
     permissions.require(Action.SCHEDULE_EDIT);
     model.addAttribute("doctors", calendar.doctors());
     if (!model.containsAttribute("rules")) {
-      model.addAttribute("rules", RulesForm.of(calendar.rules("")));
+      model.addAttribute("rules", RulesView.of(calendar.rules("")));
     }
     return "scheduling/hours-doctors";
-  }
-
-  /** The clinic's default booking rules as the form shows them (minutes, days). */
-  record RulesForm(
-      long durationMinutes,
-      long bufferBeforeMinutes,
-      long bufferAfterMinutes,
-      long minimumNoticeMinutes,
-      long horizonDays,
-      long alignmentMinutes,
-      @org.jspecify.annotations.Nullable Integer dailyCap,
-      int seats)
-      implements java.io.Serializable { // kept in the session across the redirect
-    static RulesForm of(BookingRules r) {
-      return new RulesForm(
-          r.duration().toMinutes(),
-          r.bufferBefore().toMinutes(),
-          r.bufferAfter().toMinutes(),
-          r.minimumNotice().toMinutes(),
-          r.horizon().toDays(),
-          r.alignment().toMinutes(),
-          r.dailyCap(),
-          r.seats());
-    }
-
-    /** The values by field name, for the form. */
-    public Map<String, Object> values() {
-      return Map.of(
-          "durationMinutes", durationMinutes,
-          "bufferBeforeMinutes", bufferBeforeMinutes,
-          "bufferAfterMinutes", bufferAfterMinutes,
-          "minimumNoticeMinutes", minimumNoticeMinutes,
-          "horizonDays", horizonDays,
-          "alignmentMinutes", alignmentMinutes,
-          "seats", seats);
-    }
-
-    BookingRules rules() {
-      return new BookingRules(
-          "",
-          java.time.Duration.ofMinutes(durationMinutes),
-          java.time.Duration.ofMinutes(bufferBeforeMinutes),
-          java.time.Duration.ofMinutes(bufferAfterMinutes),
-          java.time.Duration.ofMinutes(minimumNoticeMinutes),
-          java.time.Duration.ofDays(horizonDays),
-          java.time.Duration.ofMinutes(alignmentMinutes),
-          dailyCap,
-          seats);
-    }
   }
 
   @PostMapping("/calendar/rules")
   String saveRules(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
     permissions.require(Action.SCHEDULE_EDIT);
-    RulesForm typed;
+    RulesView typed;
     try {
       var cap = form.getOrDefault("dailyCap", "").strip();
       typed =
-          new RulesForm(
-              Long.parseLong(form.getOrDefault("durationMinutes", "").strip()),
-              Long.parseLong(form.getOrDefault("bufferBeforeMinutes", "").strip()),
-              Long.parseLong(form.getOrDefault("bufferAfterMinutes", "").strip()),
-              Long.parseLong(form.getOrDefault("minimumNoticeMinutes", "").strip()),
-              Long.parseLong(form.getOrDefault("horizonDays", "").strip()),
-              Long.parseLong(form.getOrDefault("alignmentMinutes", "").strip()),
+          new RulesView(
+              Integer.parseInt(form.getOrDefault("durationMinutes", "").strip()),
+              Integer.parseInt(form.getOrDefault("bufferBeforeMinutes", "").strip()),
+              Integer.parseInt(form.getOrDefault("bufferAfterMinutes", "").strip()),
+              Integer.parseInt(form.getOrDefault("minimumNoticeMinutes", "").strip()),
+              Integer.parseInt(form.getOrDefault("horizonDays", "").strip()),
+              Integer.parseInt(form.getOrDefault("alignmentMinutes", "").strip()),
               cap.isEmpty() ? null : Integer.valueOf(cap),
               Integer.parseInt(form.getOrDefault("seats", "").strip()));
     } catch (NumberFormatException e) {
@@ -119,7 +69,7 @@ class HoursPages {
       return "redirect:/calendar/hours";
     }
     try {
-      calendar.setRules(typed.rules());
+      calendar.setRules(typed.rules(""));
     } catch (io.carebook.shared.ProblemException e) {
       redirect.addFlashAttribute("rules", typed);
       redirect.addFlashAttribute("rulesProblem", e.errors().stream().map(f -> f.field()).toList());

@@ -93,6 +93,11 @@ class PublicBookingPages {
       @RequestParam UUID doctorId,
       @RequestParam Instant startsAt,
       Model model) {
+    return detailsPage(slug, doctorId, startsAt, model);
+  }
+
+  /** The form for a chosen time: name and phone, to send the code. */
+  private String detailsPage(String slug, UUID doctorId, Instant startsAt, Model model) {
     var page = booking.page(slug, 1);
     model.addAttribute("slug", slug);
     model.addAttribute("clinic", page.clinic());
@@ -119,16 +124,8 @@ class PublicBookingPages {
               slug, new UserId(doctorId), startsAt, fullName, phone, http.getRemoteAddr());
       return "redirect:/book/" + slug + "/requests/" + id;
     } catch (ProblemException e) {
-      var page = booking.page(slug, 1);
-      model.addAttribute("slug", slug);
-      model.addAttribute("clinic", page.clinic());
-      model.addAttribute("doctorId", doctorId);
-      model.addAttribute("startsAt", startsAt);
-      model.addAttribute(
-          "when",
-          DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm").withZone(page.clinic().timezone()));
       model.addAttribute("problem", e.kind());
-      return "scheduling/public-details";
+      return detailsPage(slug, doctorId, startsAt, model);
     }
   }
 

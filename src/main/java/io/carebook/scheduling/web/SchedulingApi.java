@@ -2,7 +2,6 @@ package io.carebook.scheduling.web;
 
 import io.carebook.patients.NewPatient;
 import io.carebook.scheduling.Appointment;
-import io.carebook.scheduling.BookingRules;
 import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
 import io.carebook.scheduling.WeeklyHours;
@@ -20,7 +19,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -124,28 +122,6 @@ class SchedulingApi {
     calendar.blockTime(doctor(doctorId), body.starts(), body.ends(), kind);
   }
 
-  record RulesView(
-      int durationMinutes,
-      int bufferBeforeMinutes,
-      int bufferAfterMinutes,
-      int minimumNoticeMinutes,
-      int horizonDays,
-      int alignmentMinutes,
-      @Nullable Integer dailyCap,
-      int seats) {
-    static RulesView of(BookingRules r) {
-      return new RulesView(
-          (int) r.duration().toMinutes(),
-          (int) r.bufferBefore().toMinutes(),
-          (int) r.bufferAfter().toMinutes(),
-          (int) r.minimumNotice().toMinutes(),
-          (int) r.horizon().toDays(),
-          (int) r.alignment().toMinutes(),
-          r.dailyCap(),
-          r.seats());
-    }
-  }
-
   @GetMapping("/api/v1/booking-rules")
   @Operation(summary = "The active clinic's booking rules (for a service type, or the default)")
   RulesView rules(@RequestParam(defaultValue = "") String serviceType) {
@@ -158,17 +134,7 @@ class SchedulingApi {
   RulesView setRules(
       @RequestParam(defaultValue = "") String serviceType, @Valid @RequestBody RulesView body) {
     permissions.require(Action.SCHEDULE_EDIT);
-    calendar.setRules(
-        new BookingRules(
-            serviceType,
-            Duration.ofMinutes(body.durationMinutes()),
-            Duration.ofMinutes(body.bufferBeforeMinutes()),
-            Duration.ofMinutes(body.bufferAfterMinutes()),
-            Duration.ofMinutes(body.minimumNoticeMinutes()),
-            Duration.ofDays(body.horizonDays()),
-            Duration.ofMinutes(body.alignmentMinutes()),
-            body.dailyCap(),
-            body.seats()));
+    calendar.setRules(body.rules(serviceType));
     return RulesView.of(calendar.rules(serviceType));
   }
 
