@@ -192,22 +192,15 @@ class CalendarPages {
             .orElseThrow(() -> new io.carebook.shared.NotFoundException("Doctor"));
     var first = firstOfWeek(clinic, date);
     var time = TIME.withZone(zone);
-    var free =
-        permissions.allows(Action.BOOKING)
-            ? calendar.availability(doctor, "", first, first.plusDays(6))
-            : List.<Slot>of();
+    var live = liveInWeek(doctor, first, zone);
+    var free = freeInWeek(doctor, first);
+    var names = patients.names(live.stream().map(Appointment::patientId).toList());
     var days = new ArrayList<WeekDay>();
     for (int i = 0; i < 7; i++) {
       var day = first.plusDays(i);
-      var from = day.atStartOfDay(zone).toInstant();
-      var to = day.plusDays(1).atStartOfDay(zone).toInstant();
-      var live =
-          calendar.between(doctor, from, to).stream()
-              .filter(a -> a.status() != AppointmentStatus.CANCELLED)
-              .toList();
-      var names = patients.names(live.stream().map(Appointment::patientId).toList());
       var entries =
           live.stream()
+              .filter(a -> a.startsAt().atZone(zone).toLocalDate().equals(day))
               .map(
                   a ->
                       new Entry(
@@ -220,7 +213,7 @@ class CalendarPages {
       var freeThatDay =
           (int)
               free.stream()
-                  .filter(s -> !s.startsAt().isBefore(from) && s.startsAt().isBefore(to))
+                  .filter(f -> f.startsAt().atZone(zone).toLocalDate().equals(day))
                   .count();
       days.add(new WeekDay(day, entries, freeThatDay));
     }
@@ -233,22 +226,10 @@ class CalendarPages {
   /** Every doctor of the clinic, a row each: booked and free times per day of the week. */
   private String clinicWeek(LocalDate first, Model model) {
     var zone = organizations.activeClinic().timezone();
-    var canBook = permissions.allows(Action.BOOKING);
     var rows = new ArrayList<DoctorWeek>();
     for (var doctor : calendar.doctors()) {
-      var booked =
-          calendar
-              .between(
-                  doctor.userId(),
-                  first.atStartOfDay(zone).toInstant(),
-                  first.plusDays(7).atStartOfDay(zone).toInstant())
-              .stream()
-              .filter(a -> a.status() != AppointmentStatus.CANCELLED)
-              .toList();
-      var free =
-          canBook
-              ? calendar.availability(doctor.userId(), "", first, first.plusDays(6))
-              : List.<Slot>of();
+      var booked = liveInWeek(doctor.userId(), first, zone);
+      var free = freeInWeek(doctor.userId(), first);
       var days = new ArrayList<long[]>();
       for (int i = 0; i < 7; i++) {
         var day = first.plusDays(i);
@@ -270,6 +251,25 @@ class CalendarPages {
     model.addAttribute("dates", dates);
     model.addAttribute("rows", rows);
     return "scheduling/clinic-week";
+  }
+
+  /** A doctor's appointments of the week starting on {@code first}, canceled ones left out. */
+  private List<Appointment> liveInWeek(UserId doctor, LocalDate first, java.time.ZoneId zone) {
+    return calendar
+        .between(
+            doctor,
+            first.atStartOfDay(zone).toInstant(),
+            first.plusDays(7).atStartOfDay(zone).toInstant())
+        .stream()
+        .filter(a -> a.status() != AppointmentStatus.CANCELLED)
+        .toList();
+  }
+
+  /** A doctor's free times of the week, for those who may book (others see none). */
+  private List<Slot> freeInWeek(UserId doctor, LocalDate first) {
+    return permissions.allows(Action.BOOKING)
+        ? calendar.availability(doctor, "", first, first.plusDays(6))
+        : List.of();
   }
 
   /** The week starts where the clinic's country starts it: Saturday in Egypt, Sunday in Mexico. */
