@@ -62,6 +62,7 @@ public class FrontDesk {
   private final Permissions permissions;
   private final WriteGuard writeGuard;
   private final ApplicationEventPublisher events;
+  private final QueueSignals signals;
   private final Clock clock;
 
   FrontDesk(
@@ -73,6 +74,7 @@ public class FrontDesk {
       Permissions permissions,
       WriteGuard writeGuard,
       ApplicationEventPublisher events,
+      QueueSignals signals,
       Clock clock) {
     this.visits = visits;
     this.tokens = tokens;
@@ -82,6 +84,7 @@ public class FrontDesk {
     this.permissions = permissions;
     this.writeGuard = writeGuard;
     this.events = events;
+    this.signals = signals;
     this.clock = clock;
   }
 
@@ -172,6 +175,7 @@ public class FrontDesk {
             null,
             0);
     visits.insert(visit);
+    signals.changed(clinic.id());
     events.publishEvent(
         new PatientCheckedIn(
             clinic.tenantId(),
@@ -233,6 +237,7 @@ public class FrontDesk {
     if (!visits.move(id, state, transition.to(), now, by, why)) {
       throw new IllegalStateException("visit " + id + " changed under its lock");
     }
+    signals.changed(clinic.id());
     events.publishEvent(
         switch (transition) {
           case START_ASSISTANT, START_DOCTOR ->

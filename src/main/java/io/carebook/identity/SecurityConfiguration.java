@@ -120,6 +120,7 @@ class SecurityConfiguration {
                         "/invitations/accept",
                         "/book/**",
                         "/calendar/feeds/**",
+                        "/tv/**",
                         "/dev/outbox",
                         "/dev/authenticator",
                         "/webjars/**",

@@ -163,6 +163,7 @@ class FailClosedTests {
             .query(String.class)
             .single();
     desk.post("/api/v1/doctors/" + me + "/calendar-feed", Map.of());
+    assertThat(desk.post("/api/v1/front-desk/screen-link", Map.of()).status()).isEqualTo(201);
     onlineBooking.request(
         slug,
         io.carebook.shared.UserId.of(me),

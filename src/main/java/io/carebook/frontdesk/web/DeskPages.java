@@ -13,6 +13,7 @@ import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,18 +23,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The front desk page: today's queue of the active clinic grouped by state, a check-in form for
- * walk-ins (found or registered by name and phone), and per visit the steps the member may take. No
- * live updates yet: the page has a refresh link.
+ * walk-ins (found or registered by name and phone), and per visit the steps the member may take.
+ * The queue stays live: the page listens to {@code /desk/stream} and fetches its queue part again
+ * (the same address with {@code HX-Request}) when the clinic's queue changes.
  */
 @Controller
 class DeskPages {
@@ -42,6 +47,7 @@ class DeskPages {
   private final Calendar calendar;
   private final PatientDirectory patients;
   private final Permissions permissions;
+  private final LiveBoards boards;
   private final Clock clock;
 
   DeskPages(
@@ -49,11 +55,13 @@ class DeskPages {
       Calendar calendar,
       PatientDirectory patients,
       Permissions permissions,
+      LiveBoards boards,
       Clock clock) {
     this.frontDesk = frontDesk;
     this.calendar = calendar;
     this.patients = patients;
     this.permissions = permissions;
+    this.boards = boards;
     this.clock = clock;
   }
 
@@ -61,7 +69,10 @@ class DeskPages {
   record Row(Visit visit, String patient, String doctor, long minutes, List<Transition> steps) {}
 
   @GetMapping("/desk")
-  String desk(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+  String desk(
+      @RequestParam(required = false) @Nullable String doctorId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
     permissions.require(Action.PATIENT_VIEW);
     var doctors = calendar.doctors();
     var names =
@@ -106,7 +117,14 @@ class DeskPages {
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("mayCheckIn", permissions.allows(Action.CHECK_IN));
     model.addAttribute("today", frontDesk.today());
-    return "frontdesk/desk";
+    return htmx == null ? "frontdesk/desk" : "frontdesk/desk :: queue";
+  }
+
+  /** Tells the open desk page when the clinic's queue changed, so it fetches it again. */
+  @GetMapping(path = "/desk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream() {
+    permissions.require(Action.PATIENT_VIEW);
+    return boards.open(TenantContext.clinic());
   }
 
   /** Patients matching what the desk types in the name or phone field, to check one in. */

@@ -5,6 +5,7 @@ import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.TokenScope;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
+import io.carebook.frontdesk.WaitingRoom;
 import io.carebook.patients.NewPatient;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -40,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FrontDeskApi {
 
   private final FrontDesk frontDesk;
+  private final WaitingRoom waitingRoom;
 
-  FrontDeskApi(FrontDesk frontDesk) {
+  FrontDeskApi(FrontDesk frontDesk, WaitingRoom waitingRoom) {
     this.frontDesk = frontDesk;
+    this.waitingRoom = waitingRoom;
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
@@ -125,19 +128,40 @@ class FrontDeskApi {
     return frontDesk.move(uuid(id, "Visit"), step, body == null ? null : body.reason());
   }
 
-  record Settings(@NotNull TokenScope tokenScope) {}
+  /**
+   * @param tokenScope tokens counted per CLINIC or per DOCTOR
+   * @param displayFirstNames whether the waiting-room screen shows first names (unchanged if null)
+   */
+  record Settings(@NotNull TokenScope tokenScope, @Nullable Boolean displayFirstNames) {}
 
   @GetMapping("/api/v1/front-desk/settings")
-  @Operation(summary = "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR")
+  @Operation(
+      summary =
+          "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR, and whether"
+              + " the waiting-room screen shows first names")
   Settings settings() {
-    return new Settings(frontDesk.tokenScope());
+    return new Settings(frontDesk.tokenScope(), waitingRoom.firstNames());
   }
 
   @PutMapping("/api/v1/front-desk/settings")
   @Operation(summary = "Set the front desk settings (needs SETTINGS_MANAGE)")
   Settings setSettings(@Valid @RequestBody Settings body) {
     frontDesk.tokenScope(body.tokenScope());
-    return new Settings(frontDesk.tokenScope());
+    if (body.displayFirstNames() != null) {
+      waitingRoom.firstNames(body.displayFirstNames());
+    }
+    return settings();
+  }
+
+  record ScreenLink(String path) {}
+
+  @PostMapping("/api/v1/front-desk/screen-link")
+  @Operation(
+      summary = "A new private link to the waiting-room screen (needs SETTINGS_MANAGE)",
+      description =
+          "The screen at this path needs no sign-in; a new link replaces the previous one.")
+  ResponseEntity<ScreenLink> screenLink() {
+    return ResponseEntity.status(201).body(new ScreenLink(waitingRoom.newLink()));
   }
 
   private static Priority priority(@Nullable String value) {
