@@ -8,6 +8,7 @@ import io.carebook.frontdesk.VisitEvents.VisitStarted;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.NotFoundException;
@@ -20,10 +21,12 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.WriteGuard;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -278,6 +281,50 @@ public class FrontDesk {
     permissions.require(Action.PATIENT_VIEW);
     return visits.ofDay(
         TenantContext.clinic(), today(), doctor == null ? null : doctor.value(), closedToo);
+  }
+
+  /**
+   * The doctor calls the next patient: the first visit in queue order that is theirs or for any
+   * doctor (then given to them), waiting or with the assistant, moves to WITH_DOCTOR. Two doctors
+   * calling at once get two different patients.
+   */
+  @Transactional
+  public Visit callNext(UserId doctor) {
+    requireDoctor(doctor);
+    var next =
+        visits
+            .lockNext(TenantContext.clinic(), today(), doctor.value())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.CONFLICT, "queue-empty", "Nobody is waiting for this doctor."));
+    if (next.doctorId() == null) {
+      visits.assign(next.id(), doctor.value());
+    }
+    return move(next.id(), Transition.START_DOCTOR, null);
+  }
+
+  /** The estimated wait of each waiting visit of the active clinic today (see WaitEstimates). */
+  @Transactional(readOnly = true)
+  public Map<UUID, Duration> estimatedWaits() {
+    permissions.require(Action.PATIENT_VIEW);
+    return WaitEstimates.of(visits.ofDay(TenantContext.clinic(), today(), null, true));
+  }
+
+  /** Today's booked appointments of the active clinic not yet checked in; one doctor's if given. */
+  @Transactional(readOnly = true)
+  public List<Appointment> expected(@Nullable UserId doctor) {
+    permissions.require(Action.PATIENT_VIEW);
+    var clinic = organizations.activeClinic();
+    var day = today();
+    return calendar
+        .between(
+            doctor,
+            day.atStartOfDay(clinic.timezone()).toInstant(),
+            day.plusDays(1).atStartOfDay(clinic.timezone()).toInstant())
+        .stream()
+        .filter(a -> a.status() == AppointmentStatus.BOOKED)
+        .toList();
   }
 
   @Transactional(readOnly = true)

@@ -6,12 +6,14 @@ import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -29,7 +31,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -48,6 +49,7 @@ class DeskPages {
   private final PatientDirectory patients;
   private final Permissions permissions;
   private final LiveBoards boards;
+  private final Organizations organizations;
   private final Clock clock;
 
   DeskPages(
@@ -56,23 +58,47 @@ class DeskPages {
       PatientDirectory patients,
       Permissions permissions,
       LiveBoards boards,
+      Organizations organizations,
       Clock clock) {
     this.frontDesk = frontDesk;
     this.calendar = calendar;
     this.patients = patients;
     this.permissions = permissions;
     this.boards = boards;
+    this.organizations = organizations;
     this.clock = clock;
   }
 
   /** A visit ready to show: who, with whom, minutes since check-in, and the member's steps. */
-  record Row(Visit visit, String patient, String doctor, long minutes, List<Transition> steps) {}
+  record Row(
+      Visit visit,
+      String patient,
+      String doctor,
+      long minutes,
+      @Nullable Long estimate,
+      List<Transition> steps) {}
+
+  /** A booked appointment of today whose patient has not arrived yet. */
+  record Expected(Appointment appointment, String patient, String doctor) {}
 
   @GetMapping("/desk")
-  String desk(
-      @RequestParam(required = false) @Nullable String doctorId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
+  String desk(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+    fill(doctorId, model);
+    return "frontdesk/desk";
+  }
+
+  /**
+   * The queue part of the desk page, which the page fetches when told the queue changed. An address
+   * of its own: a fetch of the page's own address could take the message of a check-in just made
+   * (Spring's flash attributes go to the next request for that address).
+   */
+  @GetMapping("/desk/queue")
+  String queue(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+    fill(doctorId, model);
+    return "frontdesk/desk :: queue";
+  }
+
+  private void fill(@Nullable String doctorId, Model model) {
     permissions.require(Action.PATIENT_VIEW);
     var doctors = calendar.doctors();
     var names =
@@ -92,7 +118,14 @@ class DeskPages {
       groups.put(state, new java.util.ArrayList<>());
     }
     var visits = frontDesk.queue(doctor, true);
-    var patientNames = patients.names(visits.stream().map(Visit::patientId).toList());
+    var expected = frontDesk.expected(doctor);
+    var patientNames =
+        patients.names(
+            java.util.stream.Stream.concat(
+                    visits.stream().map(Visit::patientId),
+                    expected.stream().map(Appointment::patientId))
+                .toList());
+    var estimates = frontDesk.estimatedWaits();
     for (var v : visits) {
       var steps =
           Arrays.stream(Transition.values())
@@ -104,6 +137,7 @@ class DeskPages {
               patientNames.getOrDefault(v.patientId(), ""),
               v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
               Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
+              estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
               steps);
       var key =
           v.state() == VisitState.CANCELED || v.state() == VisitState.NO_SHOW
@@ -112,12 +146,22 @@ class DeskPages {
       groups.get(key).add(row);
     }
     model.addAttribute("groups", groups);
+    model.addAttribute(
+        "expected",
+        expected.stream()
+            .map(
+                a ->
+                    new Expected(
+                        a,
+                        patientNames.getOrDefault(a.patientId(), ""),
+                        names.getOrDefault(a.doctorId().value(), "")))
+            .toList());
+    model.addAttribute("zone", organizations.activeClinic().timezone());
     model.addAttribute("doctors", doctors);
     model.addAttribute("doctorId", doctor == null ? "" : doctor.value().toString());
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("mayCheckIn", permissions.allows(Action.CHECK_IN));
     model.addAttribute("today", frontDesk.today());
-    return htmx == null ? "frontdesk/desk" : "frontdesk/desk :: queue";
   }
 
   /** Tells the open desk page when the clinic's queue changed, so it fetches it again. */
@@ -169,6 +213,26 @@ class DeskPages {
     return "redirect:/desk";
   }
 
+  /** The patient of a booked appointment has arrived: checked in with the day's token. */
+  @PostMapping("/desk/appointments/{id}/check-in")
+  String arrived(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "NONE") String priority,
+      @RequestParam(required = false) @Nullable String doctorId,
+      RedirectAttributes redirect) {
+    try {
+      var visit = frontDesk.checkIn(id, Priority.valueOf(priority));
+      redirect.addFlashAttribute("issued", visit.token());
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "invalid-input");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return doctorId == null || doctorId.isBlank()
+        ? "redirect:/desk"
+        : "redirect:/desk?doctorId=" + doctorId;
+  }
+
   @PostMapping("/desk/visits/{id}/{step}")
   @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
   String move(
@@ -176,19 +240,18 @@ class DeskPages {
       @PathVariable String step,
       @RequestParam(required = false) @Nullable String reason,
       @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable String back,
       RedirectAttributes redirect) {
-    var back =
-        doctorId == null || doctorId.isBlank()
-            ? "redirect:/desk"
-            : "redirect:/desk?doctorId=" + doctorId;
+    var page = "doctor".equals(back) ? "redirect:/desk/doctor" : "redirect:/desk";
+    var backTo = doctorId == null || doctorId.isBlank() ? page : page + "?doctorId=" + doctorId;
     var transition = Transition.ofPath(step);
     if (transition.isEmpty()) {
       redirect.addFlashAttribute("problem", "invalid-input");
-      return back;
+      return backTo;
     }
     if (transition.get() == Transition.CANCEL && (reason == null || reason.isBlank())) {
       redirect.addFlashAttribute("reasonMissing", true);
-      return back;
+      return backTo;
     }
     try {
       frontDesk.move(id, transition.get(), reason);
@@ -196,6 +259,6 @@ class DeskPages {
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
     }
-    return back;
+    return backTo;
   }
 }

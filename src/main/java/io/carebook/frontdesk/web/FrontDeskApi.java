@@ -11,6 +11,7 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -98,7 +99,37 @@ class FrontDeskApi {
       @RequestParam(defaultValue = "false") boolean all) {
     var doctor =
         doctorId == null || doctorId.isBlank() ? null : new UserId(uuid(doctorId, "Doctor"));
-    return Map.of("day", frontDesk.today(), "items", frontDesk.queue(doctor, all));
+    var waits = new java.util.TreeMap<UUID, Long>();
+    frontDesk.estimatedWaits().forEach((visit, wait) -> waits.put(visit, wait.toMinutes()));
+    return Map.of(
+        "day",
+        frontDesk.today(),
+        "items",
+        frontDesk.queue(doctor, all),
+        "estimatedWaitMinutes",
+        waits,
+        "expected",
+        frontDesk.expected(doctor));
+  }
+
+  record CallNext(@Nullable String doctorId) {}
+
+  @PostMapping("/api/v1/visits/call-next")
+  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic
+  @Operation(
+      summary = "The doctor calls the next patient in",
+      description =
+          "Moves the first visit in queue order that is the doctor's or for any doctor (then"
+              + " given to them), waiting or with the assistant, to WITH_DOCTOR. doctorId defaults"
+              + " to the caller. 409 /problems/queue-empty when nobody is waiting.")
+  Visit callNext(@RequestBody(required = false) @Nullable CallNext body) {
+    var doctor =
+        body == null || body.doctorId() == null || body.doctorId().isBlank()
+            ? TenantContext.current()
+                .map(TenantContext.Scope::user)
+                .orElseThrow(() -> ProblemException.invalid("doctorId", "is required"))
+            : new UserId(uuid(body.doctorId(), "Doctor"));
+    return frontDesk.callNext(doctor);
   }
 
   record VisitWithHistory(Visit visit, List<FrontDesk.Step> history) {}
