@@ -173,6 +173,12 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13e-waitlist");
       page.navigate("/desk");
       shots.take("13f-desk");
+      page.navigate("/desk/doctor");
+      shots.take("13g-doctor-day");
+      page.navigate("/desk/tv/settings");
+      shots.take("13h-screen-settings");
+      page.navigate("/desk/tv");
+      shots.take("13i-waiting-room-screen");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");
@@ -315,6 +321,14 @@ class PageScreenshots extends BrowserTestSupport {
             doctor,
             "priority",
             "EMERGENCY"));
+    var called =
+        owner.post(
+            "/api/v1/visits",
+            Map.of("patient", Map.of("fullName", "Youssef Kamal", "phone", "+20 100 555 0103")));
+    owner.post("/api/v1/visits/" + called.text("id") + "/start-doctor", Map.of());
+    owner.post(
+        "/api/v1/visits",
+        Map.of("patient", Map.of("fullName", "Salma Fathy", "phone", "+20 100 555 0104")));
     for (var at : new int[] {9 * 60, 9 * 60 + 40, 10 * 60 + 20, 11 * 60}) {
       owner.post(
           "/api/v1/appointments",

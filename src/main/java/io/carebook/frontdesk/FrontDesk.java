@@ -237,6 +237,12 @@ public class FrontDesk {
       why = reason.trim();
     }
     var by = currentUser();
+    if (transition == Transition.START_DOCTOR
+        && visit.doctorId() == null
+        && by != null
+        && calendar.doctors().stream().anyMatch(d -> d.userId().value().equals(by))) {
+      visits.assign(id, by); // a doctor who calls in a patient for any doctor sees them
+    }
     if (!visits.move(id, state, transition.to(), now, by, why)) {
       throw new IllegalStateException("visit " + id + " changed under its lock");
     }

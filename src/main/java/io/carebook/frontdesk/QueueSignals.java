@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * "A clinic's queue changed", to every open board on every app instance. A visit that is checked in
  * or moved sends {@code NOTIFY carebook_queue} in its own transaction, so PostgreSQL delivers the
  * signal at commit — never for a change that rolled back — to every instance, each of which keeps
- * one connection listening and tells its own boards. The signal carries only the clinic's id: a
- * board fetches what it shows through the ordinary, permission-checked pages.
+ * one connection listening and tells its own boards. The signal carries only the clinic's id and
+ * when the change was made (to measure how fast boards follow): a board fetches what it shows
+ * through the ordinary, permission-checked pages.
  *
  * <p>A listening connection that breaks is opened again; every board is then told to refresh, as it
  * may have missed signals in between.
@@ -38,7 +39,8 @@ public class QueueSignals implements SmartLifecycle {
 
   private final JdbcClient jdbc;
   private final Environment environment;
-  private final Map<UUID, Set<Consumer<ClinicId>>> boards = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<LongConsumer>> boards = new ConcurrentHashMap<>();
+  private final Map<UUID, Long> lastChange = new ConcurrentHashMap<>();
   private volatile boolean running;
   private volatile Thread listener;
 
@@ -50,16 +52,16 @@ public class QueueSignals implements SmartLifecycle {
   /** Tells every board of the clinic, once the current transaction commits. */
   void changed(ClinicId clinic) {
     jdbc.sql("select pg_notify(?, ?)")
-        .params(CHANNEL, clinic.value().toString())
+        .params(CHANNEL, clinic.value() + "@" + System.currentTimeMillis())
         .query()
         .listOfRows();
   }
 
   /**
-   * Calls {@code board} whenever the clinic's queue changes, on a thread of its own, until the
-   * returned handle is closed.
+   * Calls {@code board} with the time of the change (epoch milliseconds) whenever the clinic's
+   * queue changes, on a thread of its own, until the returned handle is closed.
    */
-  public AutoCloseable watch(ClinicId clinic, Consumer<ClinicId> board) {
+  public AutoCloseable watch(ClinicId clinic, LongConsumer board) {
     boards.computeIfAbsent(clinic.value(), c -> new CopyOnWriteArraySet<>()).add(board);
     return () ->
         boards.computeIfPresent(
@@ -68,6 +70,14 @@ public class QueueSignals implements SmartLifecycle {
               set.remove(board);
               return set.isEmpty() ? null : set;
             });
+  }
+
+  /**
+   * When this instance last heard that the clinic's queue changed (epoch milliseconds, 0 if not
+   * since it started): what it built for the clinic before then is out of date.
+   */
+  public long lastChange(ClinicId clinic) {
+    return lastChange.getOrDefault(clinic.value(), 0L);
   }
 
   /** How many boards this instance serves. */
@@ -103,7 +113,9 @@ public class QueueSignals implements SmartLifecycle {
           statement.execute("LISTEN " + CHANNEL);
         }
         if (missed) {
-          boards.keySet().forEach(clinic -> tell(new ClinicId(clinic)));
+          var now = System.currentTimeMillis();
+          lastChange.replaceAll((clinic, at) -> now);
+          boards.keySet().forEach(clinic -> tell(clinic, now));
         }
         var pg = connection.unwrap(PGConnection.class);
         while (running) {
@@ -112,7 +124,8 @@ public class QueueSignals implements SmartLifecycle {
             continue;
           }
           for (var notification : notifications) {
-            tell(new ClinicId(UUID.fromString(notification.getParameter())));
+            var signal = notification.getParameter().split("@", 2);
+            tell(UUID.fromString(signal[0]), Long.parseLong(signal[1]));
           }
         }
       } catch (SQLException | RuntimeException e) {
@@ -130,11 +143,12 @@ public class QueueSignals implements SmartLifecycle {
     }
   }
 
-  private void tell(ClinicId clinic) {
-    var watching = boards.get(clinic.value());
+  private void tell(UUID clinic, long changedAt) {
+    lastChange.merge(clinic, changedAt, Math::max);
+    var watching = boards.get(clinic);
     if (watching != null) {
       for (var board : watching) {
-        Thread.startVirtualThread(() -> board.accept(clinic));
+        Thread.startVirtualThread(() -> board.accept(changedAt));
       }
     }
   }

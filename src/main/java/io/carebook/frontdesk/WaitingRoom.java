@@ -43,6 +43,7 @@ public class WaitingRoom {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int CALLING = 4;
   private static final int NEXT = 10;
+  private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
 
   private final JdbcClient jdbc;
   private final Visits visits;
@@ -50,8 +51,13 @@ public class WaitingRoom {
   private final PatientDirectory patients;
   private final Organizations organizations;
   private final Permissions permissions;
+  private final QueueSignals signals;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final java.util.Map<UUID, Built> built = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A screen as built after the clinic's queue changed at {@code change}, and when. */
+  private record Built(long change, Instant at, Screen screen) {}
 
   WaitingRoom(
       JdbcClient jdbc,
@@ -60,6 +66,7 @@ public class WaitingRoom {
       PatientDirectory patients,
       Organizations organizations,
       Permissions permissions,
+      QueueSignals signals,
       Clock clock,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -68,6 +75,7 @@ public class WaitingRoom {
     this.patients = patients;
     this.organizations = organizations;
     this.permissions = permissions;
+    this.signals = signals;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
     this.transaction.setReadOnly(true);
@@ -90,14 +98,31 @@ public class WaitingRoom {
     return build();
   }
 
-  /** The screen behind a secret link, or empty when the link is unknown or was replaced. */
+  /**
+   * The screen behind a secret link, or empty when the link is unknown or was replaced. Every
+   * screen of a clinic shows the same, so it is built once per change of the clinic's queue (and at
+   * least every {@link #FRESH}, for the clock of the day), however many screens ask.
+   */
   public Optional<Screen> screen(String link) {
     return clinicOf(link)
         .map(
-            route ->
-                TenantContext.call(
-                    new TenantContext.Scope(route.tenant(), route.clinic(), null, ActorType.SYSTEM),
-                    () -> transaction.execute(s -> build())));
+            route -> {
+              var change = signals.lastChange(route.clinic()); // read before building
+              var now = clock.instant();
+              var known = built.get(route.clinic().value());
+              if (known != null
+                  && known.change() == change
+                  && known.at().plus(FRESH).isAfter(now)) {
+                return known.screen();
+              }
+              var screen =
+                  TenantContext.call(
+                      new TenantContext.Scope(
+                          route.tenant(), route.clinic(), null, ActorType.SYSTEM),
+                      () -> transaction.execute(s -> build()));
+              built.put(route.clinic().value(), new Built(change, now, screen));
+              return screen;
+            });
   }
 
   /** The clinic whose screen a secret link opens. */
@@ -157,6 +182,7 @@ public class WaitingRoom {
             do update set display_first_names = excluded.display_first_names""")
         .params(TenantContext.tenant().value(), TenantContext.clinic().value(), shown)
         .update();
+    signals.changed(TenantContext.clinic()); // the screens show it at once
   }
 
   private Screen build() {

@@ -34,12 +34,12 @@ class LiveBoards implements SmartLifecycle {
 
   SseEmitter open(ClinicId clinic) {
     var emitter = new SseEmitter(LIFETIME.toMillis());
-    var watch = signals.watch(clinic, changed -> send(emitter, "queue"));
+    var watch = signals.watch(clinic, changedAt -> send(emitter, "queue", changedAt));
     open.put(emitter, watch);
     emitter.onCompletion(() -> close(emitter));
     emitter.onTimeout(() -> close(emitter));
     emitter.onError(e -> close(emitter));
-    send(emitter, "ready");
+    send(emitter, "ready", System.currentTimeMillis());
     return emitter;
   }
 
@@ -75,13 +75,14 @@ class LiveBoards implements SmartLifecycle {
     }
   }
 
-  private void send(SseEmitter emitter, String name) {
+  /** An event; its data is when the queue changed (epoch milliseconds). */
+  private void send(SseEmitter emitter, String name, long changedAt) {
     try {
       emitter.send(
           SseEmitter.event()
               .name(name)
               .id(Long.toString(sequence.incrementAndGet()))
-              .data(Long.toString(System.currentTimeMillis()))
+              .data(Long.toString(changedAt))
               .reconnectTime(2000));
     } catch (IOException | IllegalStateException e) {
       close(emitter);
