@@ -213,4 +213,41 @@ class DeskBrowserTests extends BrowserTestSupport {
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/desk/doctor\\?doctorId=.*"));
     assertThat(page.locator("#day")).containsText("Seen today: 1");
   }
+
+  @Test
+  void theDeskIsWarnedOfAPatientWhoMayAlreadyBeRegistered() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var registered =
+        api.as(owner.token())
+            .post(
+                "/api/v1/patients", Map.of("fullName", "Mona Abdelaziz", "phone", "0100 555 0301"));
+    org.assertj.core.api.Assertions.assertThat(registered.status()).isEqualTo(201);
+    signInAsOwner(page, owner);
+    page.navigate(origin() + "/desk");
+
+    // the same person by the duplicate rule: found, no warning
+    checkIn("mona abdelaziz", "01005550301", "NONE");
+    assertThat(page.locator("#issued")).hasText("Token 1 issued");
+    assertThat(visit(page, "WAITING", 1)).containsText("Mona Abdelaziz");
+
+    // a name alike with another phone: a warning, nothing registered yet
+    checkIn("Mona Abdelazis", "0100 555 0302", "ELDERLY");
+    var warning = page.locator("#possible-duplicates");
+    assertThat(warning).containsText("Mona Abdelaziz");
+    assertThat(page.locator("#issued")).hasCount(0);
+    page.locator("#register-anyway").click();
+    assertThat(page.locator("#issued")).hasText("Token 2 issued");
+    assertThat(visit(page, "WAITING", 2)).containsText("Mona Abdelazis");
+    assertThat(visit(page, "WAITING", 2)).containsText("Elderly");
+
+    // the same phone, another name (a household): the existing person can be picked
+    checkIn("Omar Abdelaziz", "0100 555 0301", "NONE");
+    warning
+        .locator("li", new Locator.LocatorOptions().setHasText("Mona Abdelaziz"))
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check in"))
+        .click();
+    assertThat(page.locator("#issued")).hasText("Token 3 issued");
+    assertThat(visit(page, "WAITING", 3)).containsText("Mona Abdelaziz");
+  }
 }

@@ -184,6 +184,10 @@ class DeskPages {
     return "frontdesk/desk :: matches";
   }
 
+  /** A registered patient who may be the one being checked in (kept in the session briefly). */
+  record Candidate(String id, String fullName, String phone, String mrn)
+      implements java.io.Serializable {}
+
   @PostMapping("/desk/check-in")
   String checkIn(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
     try {
@@ -193,6 +197,14 @@ class DeskPages {
         throw ProblemException.invalid("fullName", "is required");
       }
       var phone = form.getOrDefault("phone", "").strip();
+      if (patientId.isEmpty() && !"true".equals(form.get("confirmNew"))) {
+        var candidates = possibleDuplicates(name, phone);
+        if (!candidates.isEmpty()) {
+          redirect.addFlashAttribute("candidates", candidates);
+          redirect.addFlashAttribute("typed", new java.util.HashMap<>(form));
+          return "redirect:/desk";
+        }
+      }
       var doctorId = form.getOrDefault("doctorId", "").strip();
       var priority = Priority.valueOf(form.getOrDefault("priority", "NONE"));
       var visit =
@@ -211,6 +223,35 @@ class DeskPages {
       redirect.addFlashAttribute("problem", e.kind());
     }
     return "redirect:/desk";
+  }
+
+  /**
+   * Registered patients who may be the person typed in — names alike, or the same phone — unless
+   * one of them is that person by the duplicate rule (same name and phone), who is simply found.
+   */
+  private List<Candidate> possibleDuplicates(String name, String phone) {
+    var alike = new LinkedHashMap<UUID, io.carebook.patients.Patient>();
+    patients.similar(name, null).forEach(p -> alike.put(p.id().value(), p));
+    var phoneMates =
+        phone.isEmpty() ? List.<io.carebook.patients.Patient>of() : patients.sharingPhone(phone);
+    phoneMates.forEach(p -> alike.put(p.id().value(), p));
+    var normalized = io.carebook.patients.PersonName.normalize(name);
+    var same =
+        phoneMates.stream()
+            .anyMatch(
+                p -> io.carebook.patients.PersonName.normalize(p.fullName()).equals(normalized));
+    if (same) {
+      return List.of();
+    }
+    return alike.values().stream()
+        .map(
+            p ->
+                new Candidate(
+                    p.id().value().toString(),
+                    p.fullName(),
+                    p.phone() == null ? "" : p.phone().e164(),
+                    p.medicalRecordNumber()))
+        .toList();
   }
 
   /** The patient of a booked appointment has arrived: checked in with the day's token. */
