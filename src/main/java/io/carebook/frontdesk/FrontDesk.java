@@ -109,6 +109,11 @@ public class FrontDesk {
     return tokenDay(clock.instant(), organizations.activeClinic().timezone());
   }
 
+  /** When today began in the active clinic's time zone. */
+  Instant startOfToday() {
+    return today().atStartOfDay(organizations.activeClinic().timezone()).toInstant();
+  }
+
   @Transactional
   public Visit checkIn(WalkIn walkIn) {
     permissions.require(Action.CHECK_IN);
@@ -116,11 +121,18 @@ public class FrontDesk {
     return walkIn(walkIn);
   }
 
-  /** A walk-in checked in by the system (the demo), with no member's permissions to ask. */
-  Visit walkIn(WalkIn walkIn) {
+  private Visit walkIn(WalkIn walkIn) {
+    return walkIn(walkIn, clock.instant());
+  }
+
+  /**
+   * A walk-in checked in by the system (the demo) at {@code at}, with no member's permissions to
+   * ask.
+   */
+  Visit walkIn(WalkIn walkIn, Instant at) {
     var doctor = walkIn.doctorId() == null ? null : requireDoctor(walkIn.doctorId());
     var patient = patientOf(walkIn);
-    return open(patient, doctor, null, walkIn.priority());
+    return open(patient, doctor, null, walkIn.priority(), at);
   }
 
   /** The patient of a booked appointment of the active clinic has arrived. */
@@ -143,13 +155,21 @@ public class FrontDesk {
           "This appointment is " + appointment.status().fhir() + " and cannot be checked in.");
     }
     calendar.arrive(appointmentId);
-    return open(appointment.patientId(), appointment.doctorId().value(), appointmentId, priority);
+    return open(
+        appointment.patientId(),
+        appointment.doctorId().value(),
+        appointmentId,
+        priority,
+        clock.instant());
   }
 
   private Visit open(
-      UUID patient, @Nullable UUID doctor, @Nullable UUID appointment, Priority priority) {
+      UUID patient,
+      @Nullable UUID doctor,
+      @Nullable UUID appointment,
+      Priority priority,
+      Instant now) {
     var clinic = organizations.activeClinic();
-    var now = clock.instant();
     var day = tokenDay(now, clinic.timezone());
     var scopeKey =
         doctor != null && tokens.scope(clinic.id()) == TokenScope.DOCTOR
@@ -196,15 +216,19 @@ public class FrontDesk {
   /** Moves a visit of the active clinic; {@code reason} is required to cancel. */
   @Transactional
   public Visit move(UUID id, Transition transition, @Nullable String reason) {
-    return move(id, transition, reason, true);
+    return move(id, transition, reason, true, clock.instant());
   }
 
-  /** Moves a visit as the system (the demo): the state machine holds, the matrix is not asked. */
-  Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason) {
-    return move(id, transition, reason, false);
+  /**
+   * Moves a visit as the system (the demo) at {@code at}: the state machine holds, the matrix is
+   * not asked.
+   */
+  Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason, Instant at) {
+    return move(id, transition, reason, false, at);
   }
 
-  private Visit move(UUID id, Transition transition, @Nullable String reason, boolean asMember) {
+  private Visit move(
+      UUID id, Transition transition, @Nullable String reason, boolean asMember, Instant now) {
     var visit = visits.lock(id).orElseThrow(() -> new NotFoundException("Visit"));
     var clinic = organizations.activeClinic();
     if (!visit.clinicId().equals(clinic.id())) {
@@ -225,7 +249,6 @@ public class FrontDesk {
       permissions.require(transition.action(), state); // 403
       throw new IllegalStateException("unreachable");
     }
-    var now = clock.instant();
     if (!clinic.writable(now) && !visit.tokenDay().equals(tokenDay(now, clinic.timezone()))) {
       writeGuard.requireWritable(); // read-only clinics only finish today's visits
     }
