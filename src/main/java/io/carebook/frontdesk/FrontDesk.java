@@ -263,7 +263,7 @@ public class FrontDesk {
     if (transition == Transition.START_DOCTOR
         && visit.doctorId() == null
         && by != null
-        && calendar.doctors().stream().anyMatch(d -> d.userId().value().equals(by))) {
+        && isDoctorHere(by)) {
       visits.assign(id, by); // a doctor who calls in a patient for any doctor sees them
     }
     if (!visits.move(id, state, transition.to(), now, by, why)) {
@@ -274,7 +274,14 @@ public class FrontDesk {
         switch (transition) {
           case START_ASSISTANT, START_DOCTOR ->
               new VisitStarted(clinic.tenantId(), clinic.id(), id, state, transition.to(), by, now);
-          case COMPLETE -> new VisitCompleted(clinic.tenantId(), clinic.id(), id, by, now);
+          case COMPLETE -> {
+            var doctor = visit.doctorId();
+            if (doctor == null && by != null && isDoctorHere(by)) {
+              doctor = by;
+            }
+            yield new VisitCompleted(
+                clinic.tenantId(), clinic.id(), id, by, now, visit.patientId(), doctor);
+          }
           case CANCEL -> new VisitCanceled(clinic.tenantId(), clinic.id(), id, state, why, by, now);
           case NO_SHOW -> new VisitMarkedNoShow(clinic.tenantId(), clinic.id(), id, by, now);
         });
@@ -365,6 +372,10 @@ public class FrontDesk {
   public void tokenScope(TokenScope scope) {
     permissions.require(Action.SETTINGS_MANAGE);
     tokens.scope(TenantContext.clinic(), scope);
+  }
+
+  private boolean isDoctorHere(UUID user) {
+    return calendar.doctors().stream().anyMatch(d -> d.userId().value().equals(user));
   }
 
   private boolean mayInPrinciple(Transition transition) {

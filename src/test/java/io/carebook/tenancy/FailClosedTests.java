@@ -164,6 +164,31 @@ class FailClosedTests {
             .single();
     desk.post("/api/v1/doctors/" + me + "/calendar-feed", Map.of());
     assertThat(desk.post("/api/v1/front-desk/screen-link", Map.of()).status()).isEqualTo(201);
+    // billing: a tax profile, a service, an invoice with a line, issued (its series), paid
+    var tax = desk.post("/api/v1/tax-profiles", Map.of("name", "Hidden VAT", "rate", "14"));
+    assertThat(tax.status()).isEqualTo(201);
+    var service =
+        desk.post(
+            "/api/v1/services",
+            Map.of(
+                "code",
+                "HIDDEN",
+                "name",
+                "Hidden service",
+                "price",
+                "100",
+                "taxProfileId",
+                tax.text("id")));
+    assertThat(service.status()).isEqualTo(201);
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", visit.text("patientId")));
+    assertThat(invoice.status()).isEqualTo(201);
+    var invoicePath = "/api/v1/invoices/" + invoice.text("id");
+    assertThat(desk.post(invoicePath + "/lines", Map.of("serviceId", service.text("id"))).status())
+        .isEqualTo(201);
+    assertThat(desk.post(invoicePath + "/issue", Map.of()).status()).isEqualTo(200);
+    assertThat(
+            desk.post(invoicePath + "/payments", Map.of("method", "CASH", "amount", "50")).status())
+        .isEqualTo(201);
     onlineBooking.request(
         slug,
         io.carebook.shared.UserId.of(me),
