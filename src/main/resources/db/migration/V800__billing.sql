@@ -79,7 +79,9 @@ create table invoices (
   foreign key (tenant_id, clinic_id) references clinics (tenant_id, id),
   foreign key (tenant_id, patient_id) references patients (tenant_id, id),
   foreign key (tenant_id, visit_id) references visits (tenant_id, id),
-  check ((status = 'DRAFT') = (number is null)),
+  -- a draft has no number, an issued invoice has one, a void one keeps whichever it had
+  check (status <> 'DRAFT' or number is null),
+  check (status <> 'ISSUED' or number is not null),
   check ((status = 'VOID') = (void_reason is not null)),
   check (total_minor = subtotal_minor - discount_minor + tax_minor)
 );
