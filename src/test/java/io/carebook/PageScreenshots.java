@@ -33,6 +33,7 @@ class PageScreenshots extends BrowserTestSupport {
   private TestAuthenticator app;
   private String patientPage;
   private String calendarDay;
+  private String invoicePage;
 
   @Test
   void everyPageInEnglishAndArabicOnDesktopAndPhone() {
@@ -179,6 +180,12 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13h-screen-settings");
       page.navigate("/desk/tv");
       shots.take("13i-waiting-room-screen");
+      page.navigate("/billing");
+      shots.take("17-billing");
+      page.navigate(invoicePage);
+      shots.take("17b-invoice");
+      page.navigate("/billing/services");
+      shots.take("17c-price-list");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");
@@ -321,6 +328,40 @@ class PageScreenshots extends BrowserTestSupport {
             doctor,
             "priority",
             "EMERGENCY"));
+    var vat = owner.post("/api/v1/tax-profiles", Map.of("name", "VAT 14%", "rate", "14"));
+    owner.post(
+        "/api/v1/services",
+        Map.of("code", "CONSULT", "name", "Consultation", "kind", "CONSULTATION", "price", "400"));
+    var ecg =
+        owner.post(
+            "/api/v1/services",
+            Map.of(
+                "code",
+                "ECG",
+                "name",
+                "Electrocardiogram (ECG)",
+                "kind",
+                "PROCEDURE",
+                "price",
+                "350",
+                "taxProfileId",
+                vat.text("id")));
+    var bill = owner.post("/api/v1/invoices", Map.of("patientId", fatima)).text("id");
+    owner.post(
+        "/api/v1/invoices/" + bill + "/lines",
+        Map.of("description", "Consultation", "unitPrice", "400"));
+    owner.post(
+        "/api/v1/invoices/" + bill + "/lines",
+        Map.of(
+            "serviceId",
+            ecg.text("id"),
+            "discountPercent",
+            "10",
+            "discountReason",
+            "Returning patient"));
+    owner.post("/api/v1/invoices/" + bill + "/issue", Map.of());
+    owner.post("/api/v1/invoices/" + bill + "/payments", Map.of("method", "CASH", "amount", "500"));
+    invoicePage = "/billing/invoices/" + bill;
     var called =
         owner.post(
             "/api/v1/visits",
