@@ -186,6 +186,8 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("17b-invoice");
       page.navigate("/billing/services");
       shots.take("17c-price-list");
+      page.navigate("/billing/cash");
+      shots.take("17d-day-end-cash");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

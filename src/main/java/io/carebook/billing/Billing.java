@@ -44,6 +44,8 @@ public class Billing {
   private final FrontDesk frontDesk;
   private final PatientDirectory patients;
   private final DoctorProfiles doctors;
+  private final io.carebook.identity.Staff staff;
+  private final io.carebook.tenancy.Organizations organizations;
   private final Permissions permissions;
   private final Clock clock;
 
@@ -53,6 +55,8 @@ public class Billing {
       FrontDesk frontDesk,
       PatientDirectory patients,
       DoctorProfiles doctors,
+      io.carebook.identity.Staff staff,
+      io.carebook.tenancy.Organizations organizations,
       Permissions permissions,
       Clock clock) {
     this.invoices = invoices;
@@ -60,6 +64,8 @@ public class Billing {
     this.frontDesk = frontDesk;
     this.patients = patients;
     this.doctors = doctors;
+    this.staff = staff;
+    this.organizations = organizations;
     this.permissions = permissions;
     this.clock = clock;
   }
@@ -374,6 +380,69 @@ public class Billing {
     return invoices.outstanding(Catalog.clinic(), Math.clamp(limit, 1, 200)).stream()
         .map(o -> new Owed(o.patientId(), o.owed(), o.invoices()))
         .toList();
+  }
+
+  /**
+   * The day-end cash report of the active clinic: for each member who took money that clinic-local
+   * day, per method, what they took, what they gave back and what they should hand over.
+   */
+  public record CashReport(java.time.LocalDate day, List<Cashier> cashiers, Money total) {}
+
+  public record Cashier(@Nullable UUID memberId, String name, List<CashLine> lines, Money net) {}
+
+  public record CashLine(
+      Payment.Method method, Money taken, Money returned, Money net, int entries) {}
+
+  /** Today in the active clinic's time zone. */
+  @Transactional(readOnly = true)
+  public java.time.LocalDate today() {
+    return clock.instant().atZone(organizations.activeClinic().timezone()).toLocalDate();
+  }
+
+  @Transactional(readOnly = true)
+  public CashReport cash(java.time.LocalDate day) {
+    permissions.require(Action.PAYMENT_RECORD);
+    var zone = organizations.activeClinic().timezone();
+    var rows =
+        invoices.cash(
+            Catalog.clinic(),
+            day.atStartOfDay(zone).toInstant(),
+            day.plusDays(1).atStartOfDay(zone).toInstant());
+    var names = staffNames();
+    var zero = Money.zero(catalog.currency());
+    var cashiers = new java.util.ArrayList<Cashier>();
+    var byMember = new java.util.LinkedHashMap<@Nullable UUID, List<Invoices.CashRow>>();
+    rows.forEach(
+        r -> byMember.computeIfAbsent(r.member(), m -> new java.util.ArrayList<>()).add(r));
+    var total = zero;
+    for (var entry : byMember.entrySet()) {
+      var lines =
+          entry.getValue().stream()
+              .map(
+                  r ->
+                      new CashLine(
+                          r.method(),
+                          r.taken(),
+                          r.returned(),
+                          r.taken().minus(r.returned()),
+                          r.entries()))
+              .toList();
+      var net = lines.stream().map(CashLine::net).reduce(zero, Money::plus);
+      total = total.plus(net);
+      cashiers.add(
+          new Cashier(
+              entry.getKey(),
+              entry.getKey() == null ? "" : names.getOrDefault(entry.getKey(), ""),
+              lines,
+              net));
+    }
+    return new CashReport(day, cashiers, total);
+  }
+
+  private java.util.Map<UUID, String> staffNames() {
+    return staff.members().stream()
+        .collect(
+            java.util.stream.Collectors.toMap(m -> m.userId().value(), m -> m.name(), (a, b) -> a));
   }
 
   private void record(Invoice invoice, Payment.Kind kind, NewPayment payment, Money amount) {

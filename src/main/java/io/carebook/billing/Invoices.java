@@ -234,6 +234,35 @@ class Invoices {
 
   record Owed(UUID patientId, Money owed, int invoices) {}
 
+  /** Money taken and given back at a clinic between two instants, per member and method. */
+  List<CashRow> cash(ClinicId clinic, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            select p.received_by, p.method, i.currency,
+                   sum(case p.kind when 'PAYMENT' then p.amount_minor else 0 end) as taken,
+                   sum(case p.kind when 'REFUND' then p.amount_minor else 0 end) as returned,
+                   count(*) as entries
+            from payments p join invoices i on i.tenant_id = p.tenant_id and i.id = p.invoice_id
+            where p.clinic_id = ? and p.received_at >= ? and p.received_at < ?
+            group by p.received_by, p.method, i.currency
+            order by p.received_by, p.method""")
+        .params(clinic.value(), Timestamp.from(from), Timestamp.from(to))
+        .query(
+            (rs, n) -> {
+              var currency = Currency.getInstance(rs.getString("currency"));
+              return new CashRow(
+                  rs.getObject("received_by", UUID.class),
+                  Payment.Method.valueOf(rs.getString("method")),
+                  new Money(rs.getLong("taken"), currency),
+                  new Money(rs.getLong("returned"), currency),
+                  rs.getInt("entries"));
+            })
+        .list();
+  }
+
+  record CashRow(
+      @Nullable UUID member, Payment.Method method, Money taken, Money returned, int entries) {}
+
   private static Invoice invoice(ResultSet rs, List<Line> lines, List<Payment> payments)
       throws SQLException {
     var currency = Currency.getInstance(rs.getString("currency"));

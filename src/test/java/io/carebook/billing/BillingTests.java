@@ -166,10 +166,10 @@ class BillingTests {
         desk.post(
             "/api/v1/invoices/" + invoice + "/payments", Map.of("method", "CASH", "amount", "900"));
     assertThat(over.status()).isEqualTo(400);
-    var cash =
+    var cashPaid =
         desk.post(
             "/api/v1/invoices/" + invoice + "/payments", Map.of("method", "CASH", "amount", "500"));
-    assertThat(cash.status()).as(cash.body().toString()).isEqualTo(201);
+    assertThat(cashPaid.status()).as(cashPaid.body().toString()).isEqualTo(201);
     var wallet =
         desk.post(
             "/api/v1/invoices/" + invoice + "/payments",
@@ -192,6 +192,13 @@ class BillingTests {
     assertThat(refund.body().path("paid").path("amount").asText()).isEqualTo("714.03");
     var dues = desk.get("/api/v1/dues").body().path("items");
     assertThat(dues.get(0).path("owed").path("amount").asText()).isEqualTo("100.00");
+    var cash = desk.get("/api/v1/cash-report").body();
+    assertThat(cash.path("total").path("amount").asText()).isEqualTo("714.03");
+    var lines = cash.path("cashiers").get(0).path("lines");
+    assertThat(lines.size()).isEqualTo(2); // cash (500 taken, 100 back) and the wallet
+    assertThat(cash.path("cashiers").get(0).path("net").path("amount").asText())
+        .isEqualTo("714.03");
+    assertThat(desk.get("/api/v1/cash-report?day=yesterday").status()).isEqualTo(400);
     var tooMuch =
         desk.post(
             "/api/v1/invoices/" + invoice + "/refunds",
