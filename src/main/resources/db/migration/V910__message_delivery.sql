@@ -44,6 +44,7 @@ create table notification_settings (
   whatsapp_phone_number_id  text,
   whatsapp_access_token     bytea,
   whatsapp_app_secret       bytea,
+  whatsapp_verify_token     text,
   version                   int not null default 0,
   primary key (tenant_id, clinic_id),
   foreign key (tenant_id, clinic_id) references clinics (tenant_id, id)

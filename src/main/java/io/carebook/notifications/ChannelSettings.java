@@ -19,13 +19,14 @@ record ChannelSettings(
     @Nullable String whatsappPhoneNumberId,
     @Nullable String whatsappAccessToken,
     @Nullable String whatsappAppSecret,
+    @Nullable String whatsappVerifyToken,
     int version) {
 
   static final List<Integer> DEFAULT_REMINDERS = List.of(48 * 60, 120);
 
   static ChannelSettings defaults() {
     return new ChannelSettings(
-        DEFAULT_REMINDERS, null, null, List.of(), null, null, null, null, null, null, -1);
+        DEFAULT_REMINDERS, null, null, List.of(), null, null, null, null, null, null, null, -1);
   }
 
   boolean smsReady() {

@@ -63,8 +63,9 @@ class NotificationSettings {
             """
             insert into notification_settings (tenant_id, clinic_id, reminder_minutes, quiet_from,
                 quiet_until, channels, sms_account_sid, sms_from, sms_auth_token,
-                whatsapp_phone_number_id, whatsapp_access_token, whatsapp_app_secret, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                whatsapp_phone_number_id, whatsapp_access_token, whatsapp_app_secret,
+                whatsapp_verify_token, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             on conflict (tenant_id, clinic_id) do update set
               reminder_minutes = excluded.reminder_minutes, quiet_from = excluded.quiet_from,
               quiet_until = excluded.quiet_until, channels = excluded.channels,
@@ -73,6 +74,7 @@ class NotificationSettings {
               whatsapp_phone_number_id = excluded.whatsapp_phone_number_id,
               whatsapp_access_token = excluded.whatsapp_access_token,
               whatsapp_app_secret = excluded.whatsapp_app_secret,
+              whatsapp_verify_token = excluded.whatsapp_verify_token,
               version = notification_settings.version + 1""")
         .params(
             TenantContext.tenant().value(),
@@ -92,7 +94,8 @@ class NotificationSettings {
             seal(
                 row,
                 "whatsapp_app_secret",
-                keep(changed.whatsappAppSecret(), current.whatsappAppSecret())))
+                keep(changed.whatsappAppSecret(), current.whatsappAppSecret())),
+            keep(changed.whatsappVerifyToken(), current.whatsappVerifyToken()))
         .update();
     return of(clinic);
   }
@@ -151,6 +154,7 @@ class NotificationSettings {
         rs.getString("whatsapp_phone_number_id"),
         open(rs, "whatsapp_access_token", row),
         open(rs, "whatsapp_app_secret", row),
+        rs.getString("whatsapp_verify_token"),
         rs.getInt("version"));
   }
 

@@ -70,7 +70,8 @@ class NotificationsApi {
           Map.of(
               "phoneNumberId", String.valueOf(s.whatsappPhoneNumberId()),
               "accessTokenSet", s.whatsappAccessToken() != null,
-              "appSecretSet", s.whatsappAppSecret() != null),
+              "appSecretSet", s.whatsappAppSecret() != null,
+              "verifyTokenSet", s.whatsappVerifyToken() != null),
           Math.max(0, s.version()));
     }
   }
@@ -78,7 +79,10 @@ class NotificationsApi {
   record SmsInput(@Nullable String accountSid, @Nullable String from, @Nullable String authToken) {}
 
   record WhatsAppInput(
-      @Nullable String phoneNumberId, @Nullable String accessToken, @Nullable String appSecret) {}
+      @Nullable String phoneNumberId,
+      @Nullable String accessToken,
+      @Nullable String appSecret,
+      @Nullable String verifyToken) {}
 
   record SettingsInput(
       @Nullable List<Integer> reminderMinutes,
@@ -111,7 +115,8 @@ class NotificationsApi {
     var clinic = TenantContext.clinic();
     var current = settings.of(clinic);
     var sms = input.sms() == null ? new SmsInput(null, null, null) : input.sms();
-    var wa = input.whatsapp() == null ? new WhatsAppInput(null, null, null) : input.whatsapp();
+    var wa =
+        input.whatsapp() == null ? new WhatsAppInput(null, null, null, null) : input.whatsapp();
     var changed =
         new ChannelSettings(
             input.reminderMinutes() == null
@@ -126,6 +131,7 @@ class NotificationsApi {
             blankToNull(wa.phoneNumberId()),
             wa.accessToken(),
             wa.appSecret(),
+            wa.verifyToken(),
             0);
     var expected = ifMatch == null ? Math.max(0, current.version()) : version(ifMatch);
     var saved = settings.save(clinic, changed, expected);

@@ -74,22 +74,40 @@ public class Outbox {
   }
 
   /** Keeps a patient's reply for staff to read. */
-  void received(String channel, String from, String body, @Nullable UUID patientId) {
+  void received(
+      String channel,
+      String from,
+      String body,
+      @Nullable UUID patientId,
+      String kind,
+      @Nullable String providerMessageId) {
     var scope = TenantContext.current().orElseThrow();
     jdbc.sql(
             """
             insert into outbox_messages (tenant_id, id, clinic_id, channel, recipient, kind, locale,
-                                         subject, body, status, direction, patient_id)
-            values (?, ?, ?, ?, ?, 'REPLY', '', '', ?, 'RECEIVED', 'IN', ?)""")
+                                         subject, body, status, direction, patient_id,
+                                         provider_message_id)
+            values (?, ?, ?, ?, ?, ?, '', '', ?, 'RECEIVED', 'IN', ?, ?)""")
         .params(
             TenantContext.tenant().value(),
             UUID.randomUUID(),
             scope.clinic() == null ? null : scope.clinic().value(),
             channel,
             from,
+            kind,
             body,
-            patientId)
+            patientId,
+            providerMessageId)
         .update();
+  }
+
+  boolean receivedBefore(String providerMessageId) {
+    return jdbc.sql(
+            "select exists (select 1 from outbox_messages where provider_message_id = ?"
+                + " and direction = 'IN')")
+        .param(providerMessageId)
+        .query(Boolean.class)
+        .single();
   }
 
   /** The newest messages of the current tenant. */
