@@ -5,8 +5,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.carebook.CarebookTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * (same database) never sends these messages, nor this one theirs.
  */
 @CarebookTest
+@ContextConfiguration(initializers = FakeProviders.Ports.class)
 @TestPropertySource(
     properties = {
       "carebook.notifications.task-name=send-message-with-fake-providers",
@@ -35,11 +38,16 @@ abstract class FakeProviders {
     SMTP.start();
   }
 
-  @DynamicPropertySource
-  static void providers(DynamicPropertyRegistry registry) {
-    registry.add("carebook.notifications.sms.base-url", PROVIDERS::baseUrl);
-    registry.add("carebook.notifications.whatsapp.base-url", PROVIDERS::baseUrl);
-    registry.add("spring.mail.host", () -> "localhost");
-    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+  /** Points the application at the fake providers (one initializer, so one shared context). */
+  static class Ports implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of(
+              "carebook.notifications.sms.base-url=" + PROVIDERS.baseUrl(),
+              "carebook.notifications.whatsapp.base-url=" + PROVIDERS.baseUrl(),
+              "spring.mail.host=localhost",
+              "spring.mail.port=" + SMTP.getSmtp().getPort())
+          .applyTo(context);
+    }
   }
 }
