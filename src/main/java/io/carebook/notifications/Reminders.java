@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,7 +37,7 @@ class Reminders {
   private final Outbox outbox;
   private final Recipients recipients;
   private final Calendar calendar;
-  private final MessageSource messages;
+  private final MessageTemplates templates;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -46,13 +45,13 @@ class Reminders {
       Outbox outbox,
       Recipients recipients,
       Calendar calendar,
-      MessageSource messages,
+      MessageTemplates templates,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.outbox = outbox;
     this.recipients = recipients;
     this.calendar = calendar;
-    this.messages = messages;
+    this.templates = templates;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -147,13 +146,8 @@ class Reminders {
   private void write(
       Recipients.Recipient recipient, String kind, @Nullable UUID appointment, Instant due) {
     var v = recipient.variables();
-    var args =
-        new Object[] {
-          v.get("firstName"), v.get("clinic"), v.get("doctor"), v.get("when"), v.get("link")
-        };
     var locale = recipient.locale();
-    var subject = messages.getMessage("notifications.kind." + kind + ".subject", args, locale);
-    var body = messages.getMessage("notifications.kind." + kind + ".body", args, locale);
+    var text = templates.of(recipient.clinic().id(), kind, locale.getLanguage()).render(v);
     var at = recipient.settings().quietHours().defer(due, recipient.clinic().timezone());
     outbox.schedule(
         new NewMessage(
@@ -161,8 +155,8 @@ class Reminders {
             recipient.address(),
             kind,
             locale.getLanguage(),
-            subject,
-            body,
+            text.subject(),
+            text.body(),
             at,
             recipient.patientId(),
             appointment,

@@ -143,11 +143,18 @@ class FailClosedTests {
                 "fullName",
                 "Hidden Waiting"));
     org.assertj.core.api.Assertions.assertThat(waiting.status()).isEqualTo(201);
-    // notifications: a clinic's messaging settings and a patient's message preferences
+    // notifications: a clinic's messaging settings and wording, a patient's preferences
     assertThat(
             desk.put(
                     "/api/v1/notification-settings",
                     Map.of("quietFrom", "22:00", "quietUntil", "07:00"),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            desk.put(
+                    "/api/v1/message-templates/APPOINTMENT_REMINDER/es",
+                    Map.of("subject", "Oculto", "body", "Hola {firstName}"),
                     Map.of())
                 .status())
         .isEqualTo(200);
