@@ -2,6 +2,8 @@ package io.carebook.notifications;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.Encryption;
+import io.carebook.tenancy.KeyOwner;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
@@ -38,6 +40,7 @@ class Dispatcher {
   private final TenantTransactions tenants;
   private final List<Channel> channels;
   private final Clock clock;
+  private final Encryption encryption;
   private final Duration firstRetry;
   private final int maxAttempts;
 
@@ -50,6 +53,7 @@ class Dispatcher {
       TenantTransactions tenants,
       List<Channel> channels,
       Clock clock,
+      Encryption encryption,
       @Value("${carebook.notifications.first-retry:PT30S}") Duration firstRetry,
       @Value("${carebook.notifications.max-attempts:6}") int maxAttempts) {
     this.outbox = outbox;
@@ -60,6 +64,7 @@ class Dispatcher {
     this.tenants = tenants;
     this.channels = channels;
     this.clock = clock;
+    this.encryption = encryption;
     this.firstRetry = firstRetry;
     this.maxAttempts = maxAttempts;
   }
@@ -69,17 +74,34 @@ class Dispatcher {
 
   /** Delivers message {@code id}; returns when to try again, or null when it is done with. */
   @Nullable Instant deliver(TenantId tenant, UUID id) {
+    warmUpDataKey(tenant);
     var job = tenants.call(tenant, () -> prepare(id));
     if (job == null) {
       return null;
     }
     var now = clock.instant();
-    var allowed = job.settings().quietHours().defer(now, job.zone());
+    // quiet hours hold back messages to patients, never a code someone is waiting for
+    var allowed =
+        job.row().patientId() == null ? now : job.settings().quietHours().defer(now, job.zone());
     if (allowed.isAfter(now)) {
       tenants.run(tenant, () -> states.deferTo(id, allowed));
       return allowed;
     }
     return attempt(tenant, job);
+  }
+
+  /**
+   * Loads the organization's data key (which the clinic's credentials need) before our transaction
+   * begins: a key not yet in memory is read in a transaction of its own, and every sending thread
+   * asking for it at once while holding a connection would exhaust the pool (seen on a restart with
+   * a backlog).
+   */
+  private void warmUpDataKey(TenantId tenant) {
+    TenantContext.run(
+        TenantContext.Scope.system(tenant),
+        () ->
+            encryption.encrypt(
+                KeyOwner.currentTenant(), "notifications.warm-up", "-", new byte[0]));
   }
 
   private @Nullable Job prepare(UUID id) {

@@ -164,4 +164,18 @@ class RemindersTests {
     assertThat(count(clinic.messages(first), Reminders.CANCELED, "SENT")).isZero();
     assertThat(messages).noneMatch(m -> m.kind().equals(Reminders.CANCELED));
   }
+
+  @Test
+  void aConfirmationBookedDuringQuietHoursWaitsForTheirEnd() {
+    var now = java.time.ZonedDateTime.now(Clinics.CAIRO).withSecond(0).withNano(0);
+    var from = now.minusHours(1).toLocalTime();
+    var until = now.plusHours(1).toLocalTime();
+    clinic.settings(Map.of("quietFrom", from.toString(), "quietUntil", until.toString()));
+    var appointment = clinic.book(Clinics.at(4, 10), "Night Booker", "+201001234574");
+    var confirmation =
+        clinic
+            .awaitMessages(appointment, m -> count(m, Reminders.BOOKED, "SCHEDULED") == 1)
+            .getFirst();
+    assertThat(confirmation.dueAt()).isEqualTo(now.plusHours(1).toInstant());
+  }
 }
