@@ -1,5 +1,7 @@
 package io.carebook.notifications;
 
+import io.carebook.patients.Patient;
+import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
@@ -32,14 +34,14 @@ class NotificationsApi {
   private final MessagePreferences preferences;
   private final Outbox outbox;
   private final Permissions permissions;
-  private final io.carebook.patients.PatientDirectory patients;
+  private final PatientDirectory patients;
 
   NotificationsApi(
       NotificationSettings settings,
       MessagePreferences preferences,
       Outbox outbox,
       Permissions permissions,
-      io.carebook.patients.PatientDirectory patients) {
+      PatientDirectory patients) {
     this.settings = settings;
     this.preferences = preferences;
     this.outbox = outbox;
@@ -179,7 +181,7 @@ class NotificationsApi {
   }
 
   private UUID patient(String id) {
-    var patient = patients.get(new io.carebook.patients.Patient.PatientId(uuid(id)));
+    var patient = patients.get(new Patient.PatientId(uuid(id)));
     return patient.id().value();
   }
 

@@ -32,7 +32,7 @@ public class Outbox {
 
   private final JdbcClient jdbc;
   private final MessageTasks tasks;
-  private final JsonMapper json = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   Outbox(JdbcClient jdbc, MessageTasks tasks) {
     this.jdbc = jdbc;
@@ -67,7 +67,7 @@ public class Outbox {
             Timestamp.from(message.dueAt()),
             message.patientId(),
             message.appointmentId(),
-            json.writeValueAsString(message.variables()))
+            JSON.writeValueAsString(message.variables()))
         .update();
     tasks.schedule(TenantContext.tenant(), id, message.dueAt());
     return id;
@@ -191,8 +191,7 @@ public class Outbox {
 
   private static Row row(ResultSet rs, int n) throws SQLException {
     @SuppressWarnings("unchecked")
-    Map<String, String> variables =
-        JsonMapper.builder().build().readValue(rs.getString("variables"), Map.class);
+    Map<String, String> variables = JSON.readValue(rs.getString("variables"), Map.class);
     return new Row(
         message(rs, n),
         rs.getObject("clinic_id", UUID.class),
