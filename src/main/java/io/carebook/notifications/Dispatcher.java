@@ -74,7 +74,9 @@ class Dispatcher {
 
   /** Delivers message {@code id}; returns when to try again, or null when it is done with. */
   @Nullable Instant deliver(TenantId tenant, UUID id) {
-    warmUpDataKey(tenant);
+    if (!TenantId.PLATFORM.equals(tenant)) { // the platform's messages have no clinic settings
+      warmUpDataKey(tenant);
+    }
     var job = tenants.call(tenant, () -> prepare(id));
     if (job == null) {
       return null;

@@ -238,6 +238,29 @@ class ChannelsTests extends FakeProviders {
         .isEqualTo("smtp:SENT");
   }
 
+  @Test
+  void aPasswordResetOfNoOrganizationGoesOverSmtpToo() {
+    var api = new io.carebook.Api(port);
+    assertThat(api.post("/api/v1/password-resets", Map.of("email", clinic.owner.email())).status())
+        .isEqualTo(202);
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline
+        && java.util.Arrays.stream(SMTP.getReceivedMessages())
+            .noneMatch(m -> to(m).equals(clinic.owner.email()) && subject(m).contains("Reset"))) {
+      Clinics.sleep(100);
+    }
+    assertThat(SMTP.getReceivedMessages())
+        .anyMatch(m -> to(m).equals(clinic.owner.email()) && subject(m).contains("Reset"));
+  }
+
+  private static String subject(jakarta.mail.Message message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String to(jakarta.mail.Message message) {
     try {
       return message.getAllRecipients()[0].toString();
