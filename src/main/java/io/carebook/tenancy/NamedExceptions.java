@@ -29,6 +29,7 @@ public final class NamedExceptions {
           "recovery_codes", // a user's single-use codes for when the authenticator is lost
           "practitioner_busy", // a doctor's busy time across clinics and organizations: free/busy
           "event_publication", // Modulith's durable event registry; events carry tenant ids
+          "scheduled_tasks", // db-scheduler's queue: a task carries its tenant id, no content
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 
   /**

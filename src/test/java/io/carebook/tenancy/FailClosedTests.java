@@ -143,6 +143,29 @@ class FailClosedTests {
                 "fullName",
                 "Hidden Waiting"));
     org.assertj.core.api.Assertions.assertThat(waiting.status()).isEqualTo(201);
+    // notifications: a clinic's messaging settings and wording, a patient's preferences
+    assertThat(
+            desk.put(
+                    "/api/v1/notification-settings",
+                    Map.of("quietFrom", "22:00", "quietUntil", "07:00"),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            desk.put(
+                    "/api/v1/message-templates/APPOINTMENT_REMINDER/es",
+                    Map.of("subject", "Oculto", "body", "Hola {firstName}"),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
+    var quiet = desk.post("/api/v1/patients", Map.of("fullName", "Hidden Quiet")).text("id");
+    assertThat(
+            desk.put(
+                    "/api/v1/patients/" + quiet + "/message-preferences",
+                    Map.of("language", "es", "optedOut", true),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
     // the front desk: settings, a token counter, a visit and its history
     assertThat(
             desk.put("/api/v1/front-desk/settings", Map.of("tokenScope", "DOCTOR"), Map.of())
