@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.rate-limit.sign-in-ip=100000",
       "carebook.rate-limit.password-reset-ip=100000",
       "carebook.rate-limit.organization=100000",
-      "carebook.rate-limit.mfa-code-user=100000"
+      "carebook.rate-limit.mfa-code-user=100000",
+      "carebook.stripe.webhook-secret=whsec_test_carebook"
     })
 public @interface CarebookTest {}

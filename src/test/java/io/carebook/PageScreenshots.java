@@ -188,6 +188,8 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("17c-price-list");
       page.navigate("/billing/cash");
       shots.take("17d-day-end-cash");
+      page.navigate("/billing/subscription");
+      shots.take("17e-subscription");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

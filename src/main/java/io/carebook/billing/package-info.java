@@ -5,7 +5,8 @@
  * cash, card, transfer or wallet, partial or whole. Money is exact: whole minor units of the
  * clinic's currency.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "identity", "patients", "frontdesk"})
+@ApplicationModule(
+    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling", "frontdesk"})
 @NullMarked
 package io.carebook.billing;
 

@@ -12,10 +12,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The application wired to fake providers at the wire: SMTP to GreenMail, Twilio and the WhatsApp
- * Cloud API to WireMock, with a one-second timeout and quick retries. Test classes extending it
- * share one application; its message task has a name of its own, so the other test application
- * (same database) never sends these messages, nor this one theirs.
+ * The application wired to fake providers at the wire: SMTP to GreenMail, Twilio, the WhatsApp
+ * Cloud API and Stripe to WireMock, with a one-second timeout and quick retries. Test classes
+ * extending it share one application; its message task has a name of its own, so the other test
+ * application (same database) never sends these messages, nor this one theirs.
  */
 @CarebookTest
 @ContextConfiguration(initializers = FakeProviders.Ports.class)
@@ -25,11 +25,15 @@ import org.springframework.test.context.TestPropertySource;
       "carebook.notifications.provider-timeout=PT1S",
       "carebook.notifications.first-retry=PT1S",
       "carebook.notifications.max-attempts=3",
-      "db-scheduler.polling-interval=1s"
+      "db-scheduler.polling-interval=1s",
+      "carebook.stripe.secret-key=sk_test_carebook",
+      "carebook.stripe.webhook-secret=whsec_test_carebook",
+      "carebook.stripe.price.GROWTH=price_growth_monthly",
+      "carebook.stripe.price.PRO=price_pro_monthly"
     })
-abstract class FakeProviders {
+public abstract class FakeProviders {
 
-  static final WireMockServer PROVIDERS =
+  public static final WireMockServer PROVIDERS =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
   static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
@@ -39,12 +43,14 @@ abstract class FakeProviders {
   }
 
   /** Points the application at the fake providers (one initializer, so one shared context). */
-  static class Ports implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static class Ports
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       TestPropertyValues.of(
               "carebook.notifications.sms.base-url=" + PROVIDERS.baseUrl(),
               "carebook.notifications.whatsapp.base-url=" + PROVIDERS.baseUrl(),
+              "carebook.stripe.api-base=" + PROVIDERS.baseUrl(),
               "spring.mail.host=localhost",
               "spring.mail.port=" + SMTP.getSmtp().getPort())
           .applyTo(context);

@@ -72,8 +72,18 @@ class FailClosedTests {
     }
   }
 
+  /** A Stripe-style signature: hex HMAC-SHA256 of {@code signed}. */
+  private static String hmacSha256Hex(String secret, String signed) throws Exception {
+    var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    return java.util.HexFormat.of()
+        .formatHex(mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   @Test
-  void withNoTenantSetEveryTenantTableReadsNothingAndRejectsAnInsert() {
+  void withNoTenantSetEveryTenantTableReadsNothingAndRejectsAnInsert() throws Exception {
     // so that every tenant table has rows to hide
     var owner = organizations.signUp(new Api(port));
     new Api(port)
@@ -212,6 +222,26 @@ class FailClosedTests {
     assertThat(
             desk.post(invoicePath + "/payments", Map.of("method", "CASH", "amount", "50")).status())
         .isEqualTo(201);
+    // the platform's subscription: a signed provider event, kept once
+    var event =
+        """
+        {"id": "evt_hidden", "type": "customer.subscription.created", "created": %d,
+         "data": {"object": {"id": "sub_hidden", "status": "active",
+           "metadata": {"tenant_id": "%s", "clinic_id": "%s", "plan": "GROWTH"}}}}"""
+            .formatted(java.time.Instant.now().getEpochSecond(), owner.tenant(), owner.clinic());
+    var t = java.time.Instant.now().getEpochSecond();
+    var stripe =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/webhooks/stripe"))
+                    .header(
+                        "Stripe-Signature",
+                        "t=" + t + ",v1=" + hmacSha256Hex("whsec_test_carebook", t + "." + event))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(event))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(stripe.body()).contains("APPLIED");
     onlineBooking.request(
         slug,
         io.carebook.shared.UserId.of(me),

@@ -34,13 +34,22 @@ class BillingPages {
   private final Catalog catalog;
   private final PatientDirectory patients;
   private final Permissions permissions;
+  private final io.carebook.billing.Usage usage;
+  private final io.carebook.billing.StripeSubscriptions stripe;
 
   BillingPages(
-      Billing billing, Catalog catalog, PatientDirectory patients, Permissions permissions) {
+      Billing billing,
+      Catalog catalog,
+      PatientDirectory patients,
+      Permissions permissions,
+      io.carebook.billing.Usage usage,
+      io.carebook.billing.StripeSubscriptions stripe) {
     this.billing = billing;
     this.catalog = catalog;
     this.patients = patients;
     this.permissions = permissions;
+    this.usage = usage;
+    this.stripe = stripe;
   }
 
   @GetMapping("/billing")
@@ -172,6 +181,27 @@ class BillingPages {
     model.addAttribute("previous", date.minusDays(1));
     model.addAttribute("next", date.plusDays(1));
     return "billing/cash";
+  }
+
+  @GetMapping("/billing/subscription")
+  String subscription(@RequestParam(required = false) @Nullable String checkout, Model model) {
+    model.addAttribute("report", usage.report());
+    model.addAttribute("plans", io.carebook.tenancy.Plan.values());
+    model.addAttribute("checkout", checkout);
+    model.addAttribute("mayManage", permissions.allows(Action.SUBSCRIPTION_MANAGE));
+    return "billing/subscription";
+  }
+
+  @PostMapping("/billing/subscription/checkout")
+  String checkout(@RequestParam String plan, RedirectAttributes redirect) {
+    try {
+      return "redirect:" + stripe.checkout(io.carebook.tenancy.Plan.valueOf(plan));
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "invalid-input");
+    }
+    return "redirect:/billing/subscription";
   }
 
   @GetMapping("/billing/services")

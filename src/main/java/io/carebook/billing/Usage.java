@@ -1,0 +1,102 @@
+package io.carebook.billing;
+
+import io.carebook.identity.Role;
+import io.carebook.identity.Staff;
+import io.carebook.scheduling.AppointmentStatus;
+import io.carebook.scheduling.Calendar;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.Plan;
+import io.carebook.tenancy.SubscriptionStatus;
+import io.carebook.tenancy.Subscriptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the active clinic uses of its plan, for its owner. */
+@Service
+public class Usage {
+
+  private final Organizations organizations;
+  private final Subscriptions subscriptions;
+  private final Staff staff;
+  private final Calendar calendar;
+  private final Permissions permissions;
+  private final StripeSubscriptions stripe;
+  private final Clock clock;
+
+  Usage(
+      Organizations organizations,
+      Subscriptions subscriptions,
+      Staff staff,
+      Calendar calendar,
+      Permissions permissions,
+      StripeSubscriptions stripe,
+      Clock clock) {
+    this.organizations = organizations;
+    this.subscriptions = subscriptions;
+    this.staff = staff;
+    this.calendar = calendar;
+    this.permissions = permissions;
+    this.stripe = stripe;
+    this.clock = clock;
+  }
+
+  /** One limit: how much is used of how much (null: no limit). */
+  public record Meter(String name, long used, @Nullable Integer limit) {}
+
+  public record Report(
+      SubscriptionStatus status,
+      boolean writable,
+      Plan plan,
+      @Nullable Instant trialEndsAt,
+      @Nullable Instant pastDueSince,
+      List<Meter> meters,
+      Set<Plan.Feature> features,
+      List<Plan> checkoutPlans) {}
+
+  @Transactional(readOnly = true)
+  public Report report() {
+    permissions.require(Action.PATIENT_VIEW);
+    var clinic = organizations.activeClinic();
+    var plan = subscriptions.plan(clinic.id());
+    var members = staff.members().stream().filter(Staff.Member::active).toList();
+    var now = clock.instant();
+    var month = now.atZone(clinic.timezone()).toLocalDate().withDayOfMonth(1);
+    var appointments =
+        calendar
+            .between(
+                null,
+                month.atStartOfDay(clinic.timezone()).toInstant(),
+                month.plusMonths(1).atStartOfDay(clinic.timezone()).toInstant())
+            .stream()
+            .filter(a -> a.status() != AppointmentStatus.CANCELLED)
+            .count();
+    var meters =
+        List.of(
+            new Meter(
+                "doctors",
+                members.stream().filter(m -> m.roles().contains(Role.DOCTOR)).count(),
+                limit(plan.doctors())),
+            new Meter("staff", members.size(), limit(plan.staff())),
+            new Meter("appointmentsThisMonth", appointments, limit(plan.appointmentsPerMonth())));
+    return new Report(
+        clinic.subscriptionStatus(),
+        clinic.writable(now),
+        plan,
+        clinic.trialEndsAt(),
+        clinic.pastDueSince(),
+        meters,
+        plan.features(),
+        java.util.Arrays.stream(Plan.values()).filter(stripe::offers).toList());
+  }
+
+  private static @Nullable Integer limit(int value) {
+    return value == Integer.MAX_VALUE ? null : value;
+  }
+}

@@ -1,0 +1,70 @@
+package io.carebook.billing.web;
+
+import io.carebook.billing.StripeSubscriptions;
+import io.carebook.billing.Usage;
+import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Plan;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(
+    name = "Subscription",
+    description =
+        "The active clinic's subscription to Carebook: status, plan, usage against its limits,"
+            + " checkout to subscribe or change plan, and the payment provider's webhook.")
+class SubscriptionApi {
+
+  private final StripeSubscriptions stripe;
+  private final Usage usage;
+
+  SubscriptionApi(StripeSubscriptions stripe, Usage usage) {
+    this.stripe = stripe;
+    this.usage = usage;
+  }
+
+  @GetMapping("/api/v1/subscription")
+  @Operation(summary = "The active clinic's status, plan, trial end and usage against its limits")
+  Usage.Report subscription() {
+    return usage.report();
+  }
+
+  record Checkout(@Nullable String plan) {}
+
+  @PostMapping("/api/v1/subscription/checkout")
+  @Operation(
+      summary =
+          "A hosted checkout to subscribe the active clinic to a plan (needs SUBSCRIPTION_MANAGE)",
+      description =
+          "Answers the address to send the owner to; 409 when online payment is not set up.")
+  Map<String, String> checkout(@RequestBody Checkout body) {
+    Plan plan;
+    try {
+      plan = Plan.valueOf(body.plan() == null ? "" : body.plan().strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("plan", "must be STARTER, GROWTH or PRO");
+    }
+    return Map.of("url", stripe.checkout(plan).toString());
+  }
+
+  @PostMapping(path = "/api/v1/webhooks/stripe", consumes = MediaType.ALL_VALUE)
+  @Operation(
+      summary = "Stripe's events (signed with Stripe-Signature)",
+      description =
+          "Verified, kept once per event id, applied only if newer than the last applied:"
+              + " replays and late events change nothing.")
+  Map<String, String> stripeEvent(
+      @RequestBody String payload,
+      @RequestHeader(name = "Stripe-Signature", required = false) @Nullable String signature) {
+    return Map.of("outcome", stripe.receive(payload, signature).name());
+  }
+}

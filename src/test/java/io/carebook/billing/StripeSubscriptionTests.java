@@ -1,0 +1,182 @@
+package io.carebook.billing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.Api;
+import io.carebook.TestOrganizations;
+import io.carebook.notifications.FakeProviders;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Subscriptions;
+import io.carebook.tenancy.TenantContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/**
+ * The platform bills a clinic through Stripe, faked at the wire: checkout sends the owner to
+ * Stripe's hosted page; Stripe's signed events move the clinic's subscription, replays change
+ * nothing, and events arriving out of order end in the right state.
+ */
+class StripeSubscriptionTests extends FakeProviders {
+
+  private static final String SECRET = "whsec_test_carebook";
+
+  @Autowired TestOrganizations organizations;
+  @Autowired Organizations orgs;
+  @Autowired Subscriptions subscriptions;
+  @Autowired Environment environment;
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HttpResponse<String> send(String payload, String signature) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/webhooks/stripe"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(payload));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> signed(String payload) throws Exception {
+    var t = Instant.now().getEpochSecond();
+    return send(payload, "t=" + t + ",v1=" + StripeSubscriptions.hmac(SECRET, t + "." + payload));
+  }
+
+  private static String subscriptionEvent(
+      TestOrganizations.Owner owner, String type, String status, long created) {
+    return """
+        {"id": "evt_%s", "type": "%s", "created": %d, "data": {"object": {
+          "id": "sub_%s", "object": "subscription", "status": "%s", "customer": "cus_1",
+          "metadata": {"tenant_id": "%s", "clinic_id": "%s", "plan": "GROWTH"}}}}"""
+        .formatted(
+            UUID.randomUUID(),
+            type,
+            created,
+            owner.clinic(),
+            status,
+            owner.tenant(),
+            owner.clinic());
+  }
+
+  private String status(TestOrganizations.Owner owner) {
+    return TenantContext.call(
+        TenantContext.Scope.system(owner.tenant()),
+        () -> orgs.find(owner.clinic()).orElseThrow().subscriptionStatus().name());
+  }
+
+  @Test
+  void checkoutSendsTheOwnerToStripesHostedPage() {
+    PROVIDERS.stubFor(
+        post(urlEqualTo("/v1/checkout/sessions"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"id\": \"cs_test_1\", \"url\": \"https://checkout.stripe.test/c/cs_test_1\"}")));
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var answer =
+        api.as(owner.token()).post("/api/v1/subscription/checkout", Map.of("plan", "GROWTH"));
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.text("url")).isEqualTo("https://checkout.stripe.test/c/cs_test_1");
+    PROVIDERS.verify(
+        postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+            .withHeader("Authorization", equalTo("Bearer sk_test_carebook"))
+            .withRequestBody(containing("line_items%5B0%5D%5Bprice%5D=price_growth_monthly"))
+            .withRequestBody(containing("metadata%5Bclinic_id%5D=" + owner.clinic())));
+    var starter =
+        api.as(owner.token()).post("/api/v1/subscription/checkout", Map.of("plan", "STARTER"));
+    assertThat(starter.status()).isEqualTo(409);
+    assertThat(starter.text("type")).isEqualTo("/problems/payments-not-configured");
+    var receptionist = api.as(organizations.join(api, owner, "RECEPTIONIST").token());
+    assertThat(
+            receptionist.post("/api/v1/subscription/checkout", Map.of("plan", "GROWTH")).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void signedEventsMoveTheSubscriptionOnceAndInOrder() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var now = Instant.now().getEpochSecond();
+
+    var active = subscriptionEvent(owner, "customer.subscription.created", "active", now - 60);
+    var forged = send(active, "t=" + now + ",v1=" + "0".repeat(64));
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(send(active, null).statusCode()).isEqualTo(401);
+    var old = now - 3600;
+    assertThat(
+            send(active, "t=" + old + ",v1=" + StripeSubscriptions.hmac(SECRET, old + "." + active))
+                .statusCode())
+        .as("a signature older than five minutes")
+        .isEqualTo(401);
+    assertThat(status(owner)).isEqualTo("TRIAL");
+
+    var applied = signed(active);
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    assertThat(applied.body()).contains("APPLIED");
+    assertThat(status(owner)).isEqualTo("ACTIVE");
+    var plan = api.as(owner.token()).get("/api/v1/subscription");
+    assertThat(plan.text("plan")).isEqualTo("GROWTH");
+    assertThat(plan.text("status")).isEqualTo("ACTIVE");
+    assertThat(signed(active).body()).contains("REPLAYED");
+
+    // the payment fails (newer), then a late "active" from before arrives: past due it stays
+    var failed = subscriptionEvent(owner, "customer.subscription.updated", "past_due", now - 10);
+    assertThat(signed(failed).body()).contains("APPLIED");
+    var late = subscriptionEvent(owner, "customer.subscription.updated", "active", now - 30);
+    assertThat(signed(late).body()).contains("STALE");
+    assertThat(status(owner)).isEqualTo("PAST_DUE");
+    assertThat(
+            api.as(owner.token()).get("/api/v1/subscription").body().path("writable").asBoolean())
+        .as("within the grace")
+        .isTrue();
+
+    // an invoice event finds the clinic by its subscription's id
+    var paid =
+        """
+        {"id": "evt_%s", "type": "invoice.paid", "created": %d, "data": {"object": {
+          "id": "in_1", "object": "invoice", "subscription": "sub_%s"}}}"""
+            .formatted(UUID.randomUUID(), now - 5, owner.clinic());
+    assertThat(signed(paid).body()).contains("APPLIED");
+    assertThat(status(owner)).isEqualTo("ACTIVE");
+
+    var deleted = subscriptionEvent(owner, "customer.subscription.deleted", "canceled", now);
+    assertThat(signed(deleted).body()).contains("APPLIED");
+    assertThat(status(owner)).isEqualTo("CANCELED");
+    var refused =
+        api.as(owner.token()).post("/api/v1/patients", Map.of("fullName", "After Cancel"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.text("type")).isEqualTo("/problems/clinic-read-only");
+  }
+
+  @Test
+  void theDailySweepExpiresEndedTrials() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql("update clinics set trial_ends_at = ? where id = ?")
+        .params(Timestamp.from(Instant.now().minusSeconds(60)), owner.clinic().value())
+        .update();
+    subscriptions.sweep();
+    assertThat(status(owner)).isEqualTo("EXPIRED");
+  }
+}
