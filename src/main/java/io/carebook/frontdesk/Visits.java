@@ -120,6 +120,14 @@ class Visits {
         .list();
   }
 
+  /** A patient's visits at every clinic of the organization, newest first. */
+  List<Visit> ofPatient(UUID patient, int limit) {
+    return jdbc.sql("select * from visits where patient_id = ? order by created_at desc limit ?")
+        .params(patient, limit)
+        .query(Visits::row)
+        .list();
+  }
+
   record Step(@Nullable VisitState from, VisitState to, Instant at, @Nullable UUID by) {}
 
   List<Step> history(UUID visit) {

@@ -119,6 +119,7 @@ class SecurityConfiguration {
                         "/password-reset/**",
                         "/invitations/accept",
                         "/book/**",
+                        "/verify/**",
                         "/calendar/feeds/**",
                         "/dev/outbox",
                         "/dev/authenticator",

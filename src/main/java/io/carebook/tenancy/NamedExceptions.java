@@ -44,5 +44,6 @@ public final class NamedExceptions {
           "api_key_by_hash", // a presented API key -> its tenant and id, routing only
           "booking_by_manage_hash", // a patient's manage link -> its tenant and request
           "clinic_by_slug", // a public booking page -> its clinic, routing only
-          "calendar_feed_by_hash"); // a doctor's calendar feed link -> its clinic and doctor
+          "calendar_feed_by_hash", // a doctor's calendar feed link -> its clinic and doctor
+          "prescription_by_code"); // a printed prescription's code -> its tenant and id
 }

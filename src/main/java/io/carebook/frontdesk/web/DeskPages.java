@@ -4,6 +4,7 @@ import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
+import io.carebook.frontdesk.VisitLinks;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Calendar;
@@ -43,22 +44,31 @@ class DeskPages {
   private final PatientDirectory patients;
   private final Permissions permissions;
   private final Clock clock;
+  private final List<VisitLinks> links;
 
   DeskPages(
       FrontDesk frontDesk,
       Calendar calendar,
       PatientDirectory patients,
       Permissions permissions,
-      Clock clock) {
+      Clock clock,
+      List<VisitLinks> links) {
     this.frontDesk = frontDesk;
     this.calendar = calendar;
     this.patients = patients;
     this.permissions = permissions;
     this.clock = clock;
+    this.links = links;
   }
 
   /** A visit ready to show: who, with whom, minutes since check-in, and the member's steps. */
-  record Row(Visit visit, String patient, String doctor, long minutes, List<Transition> steps) {}
+  record Row(
+      Visit visit,
+      String patient,
+      String doctor,
+      long minutes,
+      List<Transition> steps,
+      List<VisitLinks.Link> links) {}
 
   @GetMapping("/desk")
   String desk(@RequestParam(required = false) @Nullable String doctorId, Model model) {
@@ -93,7 +103,8 @@ class DeskPages {
               patientNames.getOrDefault(v.patientId(), ""),
               v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
               Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
-              steps);
+              steps,
+              links.stream().flatMap(l -> l.of(v).stream()).toList());
       var key =
           v.state() == VisitState.CANCELED || v.state() == VisitState.NO_SHOW
               ? "CLOSED"
