@@ -43,5 +43,6 @@ public record Note(
       @Nullable String assessment,
       @Nullable String diagnosis,
       @Nullable String icd10,
-      @Nullable String plan) {}
+      @Nullable String plan)
+      implements java.io.Serializable {} // kept across a redirect in the web session
 }

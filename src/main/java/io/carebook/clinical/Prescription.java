@@ -63,5 +63,6 @@ public record Prescription(
       @Nullable String frequency,
       @Nullable String duration,
       @Nullable String route,
-      @Nullable String instructions) {}
+      @Nullable String instructions)
+      implements java.io.Serializable {} // kept across a redirect in the web session
 }

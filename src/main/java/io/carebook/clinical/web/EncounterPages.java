@@ -9,17 +9,20 @@ import io.carebook.clinical.Vitals;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
+import io.carebook.patients.SafetyWarning;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -129,7 +132,7 @@ class EncounterPages {
                   integer(form, "oxygen"),
                   decimal(form, "weight"),
                   decimal(form, "height"));
-          redirect.addFlashAttribute("typedVitals", form);
+          redirect.addFlashAttribute("typedVitals", new LinkedHashMap<>(form));
           charting.recordVitals(UUID.fromString(visitId), input);
           redirect.getFlashAttributes().remove("typedVitals");
         });
@@ -151,7 +154,7 @@ class EncounterPages {
         model.addAttribute("savedAt", note.updatedAt());
       } catch (ProblemException e) {
         model.addAttribute("problem", e.kind());
-        model.addAttribute("problemFields", e.errors());
+        model.addAttribute("problemFields", fields(e));
       }
       return "clinical/encounter :: saved";
     }
@@ -231,7 +234,7 @@ class EncounterPages {
       redirect.addFlashAttribute("typedItem", item);
       redirect.addFlashAttribute("itemFor", id);
       if (e.kind().equals("safety-warning")) {
-        redirect.addFlashAttribute("warnings", e.properties().get("warnings"));
+        redirect.addFlashAttribute("warnings", warnings(e));
       } else {
         problem(redirect, "prescriptions", e);
       }
@@ -312,10 +315,31 @@ class EncounterPages {
   private static void problem(RedirectAttributes redirect, String section, ProblemException e) {
     redirect.addFlashAttribute("problem", e.kind());
     redirect.addFlashAttribute("problemSection", section);
-    redirect.addFlashAttribute("problemFields", e.errors());
-    redirect.addFlashAttribute(
-        "invalidFields",
-        e.errors().stream().map(ProblemException.FieldError::field).collect(Collectors.toSet()));
+    redirect.addFlashAttribute("problemFields", fields(e));
+  }
+
+  /** Field errors as the page shows them: field → message (serializable, for the session). */
+  private static LinkedHashMap<String, String> fields(ProblemException e) {
+    var fields = new LinkedHashMap<String, String>();
+    e.errors().forEach(f -> fields.putIfAbsent(f.field(), f.message()));
+    return fields;
+  }
+
+  /** The safety warnings as the page shows them (serializable, for the session). */
+  private static ArrayList<HashMap<String, String>> warnings(ProblemException e) {
+    var shown = new ArrayList<HashMap<String, String>>();
+    if (e.properties().get("warnings") instanceof List<?> warnings) {
+      for (var w : warnings) {
+        if (w instanceof SafetyWarning warning) {
+          var one = new HashMap<String, String>();
+          one.put("kind", warning.kind().name());
+          one.put("recorded", warning.recorded());
+          one.put("severity", warning.severity() == null ? "" : warning.severity().name());
+          shown.add(one);
+        }
+      }
+    }
+    return shown;
   }
 
   private static String back(String visitId) {
