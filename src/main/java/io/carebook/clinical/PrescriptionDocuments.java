@@ -100,6 +100,7 @@ public class PrescriptionDocuments {
     var context = new Context(locale);
     context.setVariable("rtl", locale.getLanguage().equals("ar"));
     context.setVariable("lang", locale.getLanguage());
+    context.setVariable("dir", TextDirection.INSTANCE);
     context.setVariable("clinic", clinic);
     context.setVariable("doctor", doctor(prescription.finalizedBy()));
     context.setVariable("patient", patient);

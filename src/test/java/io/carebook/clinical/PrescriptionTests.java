@@ -174,7 +174,10 @@ class PrescriptionTests {
     assertThat(text).contains("Paracetamol", "500 mg", "every 8 hours", code, "/verify/rx/" + code);
     assertThat(text).contains("Patient", "Clinic ");
 
-    var arabic = text(doctor.download(path + "/pdf?lang=ar").body());
+    var arabicPdf = doctor.download(path + "/pdf?lang=ar").body();
+    render(arabicPdf, "prescription-ar.png");
+    render(english.body(), "prescription-en.png");
+    var arabic = text(arabicPdf);
     assertThat(arabic).contains(code, "Paracetamol");
     // PDFBox extracts Arabic in logical order from the shaped glyphs: the name and the labels
     assertThat(normalize(arabic)).contains("فاطمة", "حسن", "المريض", "أموكسيسيلين", "بعد الأكل");
@@ -185,6 +188,17 @@ class PrescriptionTests {
     assertThat(new Api(port).download("/verify/rx/ZZZZZZZZZZZZ").statusCode()).isEqualTo(404);
     doctor.post(path + "/void", Map.of("reason", "issued in error"));
     assertThat(html(new Api(port).download("/verify/rx/" + code).body())).contains("voided");
+  }
+
+  /** The first page as an image, for a person to look at (target/screenshots/). */
+  private static void render(byte[] pdf, String name) throws Exception {
+    try (var document = Loader.loadPDF(pdf)) {
+      var image = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 110);
+      var folder = java.nio.file.Path.of("target/screenshots");
+      java.nio.file.Files.createDirectories(folder);
+      javax.imageio.ImageIO.write(image, "png", folder.resolve(name).toFile());
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+    }
   }
 
   private static String html(byte[] body) {
