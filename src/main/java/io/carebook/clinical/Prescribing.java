@@ -179,6 +179,31 @@ public class Prescribing {
     }
   }
 
+  /**
+   * The patient asks for a copy of a finalized prescription (PATIENT_VIEW): {@link
+   * PrescriptionCopyRequested} is published for notifications to send; 409 before it is final.
+   */
+  @Transactional
+  public void requestCopy(UUID id) {
+    var located = get(id);
+    var prescription = located.prescription();
+    if (!prescription.finalized() || prescription.voided() != null) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "prescription-not-finalized",
+          "Only a finalized prescription in use can be sent.");
+    }
+    events.publishEvent(
+        new PrescriptionCopyRequested(
+            TenantContext.tenant(),
+            located.encounter().clinicId(),
+            id,
+            located.encounter().patientId(),
+            prescription.verificationCode(),
+            VisitGate.actor(),
+            clock.instant()));
+  }
+
   /** The visit's prescriptions, for the pages. */
   @Transactional(readOnly = true)
   public List<Prescription> ofVisit(Visit visit) {

@@ -21,6 +21,11 @@ public class ClinicalEventLog {
     events.add(event);
   }
 
+  @EventListener
+  void copyRequested(PrescriptionCopyRequested event) {
+    events.add(event);
+  }
+
   public <T> List<T> of(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }

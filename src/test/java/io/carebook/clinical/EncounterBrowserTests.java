@@ -57,8 +57,8 @@ class EncounterBrowserTests extends BrowserTestSupport {
     page.locator("#record-vitals").click();
     assertThat(page.locator("#vitals .cb-vitals")).containsText("120/80");
 
+    page.waitForFunction("() => window.htmx !== undefined"); // htmx listens once loaded
     page.locator("#subjective").fill("Cough and fever for two days");
-    page.waitForLoadState();
     assertThat(page.locator("#note-status"))
         .containsText(
             "Draft saved",

@@ -159,6 +159,33 @@ class EncounterTests {
   }
 
   @Test
+  void aTemplateFillsOnlyTheEmptyPartsOfTheDraft() {
+    var created =
+        doctor.post(
+            "/api/v1/note-templates",
+            Map.of(
+                "name", "Sore throat",
+                "subjective", "Sore throat for … days",
+                "plan", "Fluids, paracetamol"));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    assertThat(doctor.post("/api/v1/note-templates", Map.of("name", "sore THROAT")).status())
+        .isEqualTo(409);
+    var visit = ClinicalFixtures.visit(doctor, "Template Patient", "start-doctor");
+    doctor.put("/api/v1/visits/" + visit + "/note", Map.of("plan", "Own plan"), Map.of());
+    var applied =
+        doctor.post("/api/v1/visits/" + visit + "/note/template/" + created.text("id"), Map.of());
+    assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+    assertThat(applied.text("subjective")).isEqualTo("Sore throat for … days");
+    assertThat(applied.text("plan")).isEqualTo("Own plan");
+    assertThat(
+            doctor
+                .post("/api/v1/note-templates/" + created.text("id") + "/retire", Map.of())
+                .status())
+        .isEqualTo(204);
+    assertThat(doctor.get("/api/v1/note-templates").body().path("items")).isEmpty();
+  }
+
+  @Test
   void theHistoryShowsEveryVisitWithItsNoteAndNeverAnotherOrganizations() {
     var visit = ClinicalFixtures.visit(doctor, "Hana History", "start-doctor");
     doctor.put("/api/v1/visits/" + visit + "/note", ClinicalFixtures.soap(), Map.of());

@@ -114,6 +114,7 @@ class PrescriptionTests {
             Map.of("reason", "not needed"));
     assertThat(afterVoid.body().path("items")).hasSize(1);
     assertThat(doctor.post(path + "/addenda", Map.of("body", "early")).status()).isEqualTo(409);
+    assertThat(doctor.post(path + "/send", Map.of()).status()).isEqualTo(409);
 
     var finalized = doctor.post(path + "/finalize", Map.of());
     assertThat(finalized.status()).as(finalized.body().toString()).isEqualTo(200);
@@ -123,6 +124,10 @@ class PrescriptionTests {
             e ->
                 e.prescriptionId().toString().equals(draft.text("id"))
                     && e.tenantId().equals(owner.tenant()));
+
+    assertThat(doctor.post(path + "/send", Map.of()).status()).isEqualTo(202);
+    assertThat(events.of(PrescriptionCopyRequested.class))
+        .anyMatch(e -> e.prescriptionId().equals(UUID.fromString(draft.text("id"))));
 
     var more = doctor.post(path + "/items", item("Paracetamol"));
     assertThat(more.status()).isEqualTo(409);

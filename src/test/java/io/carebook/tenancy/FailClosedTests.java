@@ -76,6 +76,8 @@ class FailClosedTests {
   private static void fillTheEncounter(Api desk, String visit) {
     var path = "/api/v1/visits/" + visit;
     assertThat(desk.post(path + "/vitals", Map.of("pulse", 70)).status()).isEqualTo(201);
+    assertThat(desk.post("/api/v1/note-templates", Map.of("name", "Hidden")).status())
+        .isEqualTo(201);
     assertThat(desk.post(path + "/start-doctor", Map.of()).status()).isEqualTo(200);
     assertThat(desk.put(path + "/note", Map.of("assessment", "Hidden"), Map.of()).status())
         .isEqualTo(200);

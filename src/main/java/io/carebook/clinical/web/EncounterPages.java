@@ -2,6 +2,7 @@ package io.carebook.clinical.web;
 
 import io.carebook.clinical.Charting;
 import io.carebook.clinical.Note;
+import io.carebook.clinical.NoteTemplates;
 import io.carebook.clinical.Prescribing;
 import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
@@ -53,6 +54,7 @@ class EncounterPages {
   private final PatientSafety safety;
   private final Permissions permissions;
   private final Organizations organizations;
+  private final NoteTemplates templates;
 
   EncounterPages(
       Charting charting,
@@ -61,8 +63,10 @@ class EncounterPages {
       PatientDirectory patients,
       PatientSafety safety,
       Permissions permissions,
-      Organizations organizations) {
+      Organizations organizations,
+      NoteTemplates templates) {
     this.organizations = organizations;
+    this.templates = templates;
     this.charting = charting;
     this.prescribing = prescribing;
     this.documents = documents;
@@ -95,6 +99,7 @@ class EncounterPages {
       may.put(action.name(), permissions.allows(action, state));
     }
     model.addAttribute("may", may);
+    model.addAttribute("templates", templates.list());
     if (!model.containsAttribute("draft")) {
       var note = record.note();
       model.addAttribute(
@@ -281,6 +286,56 @@ class EncounterPages {
         redirect,
         "prescriptions",
         () -> prescribing.addAddendum(Ids.parse(id, "Prescription"), body));
+  }
+
+  @PostMapping("/visits/{visitId}/encounter/note/template")
+  String applyTemplate(
+      @PathVariable String visitId,
+      @RequestParam(defaultValue = "") String templateId,
+      RedirectAttributes redirect) {
+    return attempt(
+        visitId,
+        redirect,
+        "note",
+        () -> templates.apply(Ids.parse(visitId, "Visit"), Ids.parse(templateId, "Template")));
+  }
+
+  @PostMapping("/visits/{visitId}/encounter/templates")
+  String saveAsTemplate(
+      @PathVariable String visitId,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes redirect) {
+    return attempt(
+        visitId,
+        redirect,
+        "note",
+        () -> {
+          var note = charting.of(Ids.parse(visitId, "Visit")).note();
+          templates.create(
+              name,
+              note == null
+                  ? new Note.Draft(null, null, null, null, null, null)
+                  : new Note.Draft(
+                      note.subjective(),
+                      note.objective(),
+                      note.assessment(),
+                      null,
+                      null,
+                      note.plan()));
+          redirect.addFlashAttribute("done", "template");
+        });
+  }
+
+  @PostMapping("/visits/{visitId}/encounter/prescriptions/{id}/send")
+  String send(@PathVariable String visitId, @PathVariable String id, RedirectAttributes redirect) {
+    return attempt(
+        visitId,
+        redirect,
+        "prescriptions",
+        () -> {
+          prescribing.requestCopy(Ids.parse(id, "Prescription"));
+          redirect.addFlashAttribute("done", "sent");
+        });
   }
 
   @GetMapping("/prescriptions/{id}/pdf")

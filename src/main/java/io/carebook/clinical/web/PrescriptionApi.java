@@ -139,6 +139,17 @@ class PrescriptionApi {
     return ResponseEntity.noContent().build();
   }
 
+  @PostMapping("/api/v1/prescriptions/{id}/send")
+  @Operation(
+      summary = "Send the patient a copy of a finalized prescription, on their request",
+      description =
+          "Publishes PrescriptionCopyRequested; notifications delivers it on the patient's"
+              + " channel. 202; 409 /problems/prescription-not-finalized before it is final.")
+  ResponseEntity<Void> send(@PathVariable String id) {
+    prescribing.requestCopy(Ids.parse(id, "Prescription"));
+    return ResponseEntity.accepted().build();
+  }
+
   @GetMapping("/api/v1/prescriptions/{id}/pdf")
   @Operation(
       summary = "The finalized prescription as a printable PDF",
