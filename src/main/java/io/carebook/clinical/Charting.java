@@ -192,6 +192,12 @@ public class Charting {
   }
 
   private static Note.Draft checked(Note.Draft d) {
+    printable("subjective", d.subjective());
+    printable("objective", d.objective());
+    printable("assessment", d.assessment());
+    printable("diagnosis", d.diagnosis());
+    printable("icd10", d.icd10());
+    printable("plan", d.plan());
     var errors = new java.util.ArrayList<ProblemException.FieldError>();
     for (var field :
         List.of(
@@ -230,6 +236,7 @@ public class Charting {
 
   static String required(String field, @Nullable String text, int max) {
     var value = text(text);
+    printable(field, value);
     if (value.isEmpty()) {
       throw ProblemException.invalid(field, "is required");
     }
@@ -245,6 +252,13 @@ public class Charting {
 
   private static String text(@Nullable String typed) {
     return typed == null ? "" : typed.strip();
+  }
+
+  /** Text the database can keep: PostgreSQL refuses the NUL character in text. */
+  static void printable(String field, @Nullable String text) {
+    if (text != null && text.indexOf('\u0000') >= 0) {
+      throw ProblemException.invalid(field, "must not contain the NUL character");
+    }
   }
 
   private static ProblemException noNote() {

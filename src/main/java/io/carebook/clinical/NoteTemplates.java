@@ -57,6 +57,16 @@ public class NoteTemplates {
   public NoteTemplate create(String name, Note.Draft text) {
     requireKeeper();
     var checked = Charting.required("name", name, 100);
+    for (var part :
+        new @Nullable String[] {
+          text.subjective(), text.objective(), text.assessment(), text.plan()
+        }) {
+      Charting.printable("text", part);
+      if (part != null && part.strip().length() > Charting.TEXT_MAX) {
+        throw ProblemException.invalid(
+            "text", "each part must be at most " + Charting.TEXT_MAX + " characters");
+      }
+    }
     var id = UUID.randomUUID();
     try {
       jdbc.sql(
@@ -77,8 +87,6 @@ public class NoteTemplates {
     } catch (DuplicateKeyException e) {
       throw new ProblemException(
           HttpStatus.CONFLICT, "duplicate-template", "This clinic has a template of that name.");
-    } catch (org.springframework.dao.DataIntegrityViolationException e) {
-      throw ProblemException.invalid("text", "each part must be at most 20000 characters");
     }
     return find(id);
   }

@@ -233,6 +233,14 @@ public class Prescribing {
   }
 
   private static Prescription.NewItem checked(Prescription.NewItem item) {
+    Charting.printable("drug", item.drug());
+    Charting.printable("strength", item.strength());
+    Charting.printable("form", item.form());
+    Charting.printable("dose", item.dose());
+    Charting.printable("frequency", item.frequency());
+    Charting.printable("duration", item.duration());
+    Charting.printable("route", item.route());
+    Charting.printable("instructions", item.instructions());
     var errors = new ArrayList<ProblemException.FieldError>();
     if (item.drug() == null || item.drug().isBlank()) {
       errors.add(new ProblemException.FieldError("drug", "is required"));

@@ -62,6 +62,15 @@ class EncounterTests {
     assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
     var record = doctor.get("/api/v1/visits/" + visit + "/encounter").body();
     assertThat(record.path("encounter").path("visitId").asString()).isEqualTo(visit);
+    var entered =
+        doctor.post("/api/v1/visits/" + visit + "/vitals", Map.of("weight", 71.5)).text("id");
+    var vitalsPath = "/api/v1/visits/" + visit + "/vitals/" + entered + "/void";
+    assertThat(doctor.post(vitalsPath, Map.of()).status()).isEqualTo(400);
+    assertThat(doctor.post(vitalsPath, Map.of("reason", "wrong patient")).status()).isEqualTo(204);
+    assertThat(doctor.post(vitalsPath, Map.of("reason", "again")).status()).isEqualTo(404);
+    record = doctor.get("/api/v1/visits/" + visit + "/encounter").body();
+    assertThat(record.path("vitals").get(1).path("voided").path("reason").asString())
+        .isEqualTo("wrong patient");
     assertThat(record.path("vitals").get(0).path("systolic").asInt()).isEqualTo(128);
     assertThat(record.path("vitals").get(0).path("temperature").asDouble()).isEqualTo(37.4);
   }
@@ -75,6 +84,12 @@ class EncounterTests {
     var refused = doctor.put(note, badCode, Map.of());
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().path("errors").get(0).path("field").asString()).isEqualTo("icd10");
+
+    var nul = doctor.put(note, Map.of("plan", "bad\u0000byte"), Map.of());
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.body().path("errors").get(0).path("field").asString()).isEqualTo("plan");
+    var tooLong = doctor.put(note, Map.of("subjective", "x".repeat(20_001)), Map.of());
+    assertThat(tooLong.status()).isEqualTo(400);
 
     var draft = doctor.put(note, ClinicalFixtures.soap(), Map.of());
     assertThat(draft.status()).as(draft.body().toString()).isEqualTo(200);

@@ -94,6 +94,7 @@ class PrescriptionTests {
             .list();
     assertThat(audited).singleElement().asString().contains("Amoxicillin", "tolerated");
     assertThat(doctor.post(items, item("Paracetamol")).status()).isEqualTo(201);
+    assertThat(doctor.post(items, item("Para\u0000cetamol")).status()).isEqualTo(400);
     var missingDrug = doctor.post(items, Map.of("dose", "1"));
     assertThat(missingDrug.status()).isEqualTo(400);
     assertThat(missingDrug.body().path("errors").get(0).path("field").asString()).isEqualTo("drug");
