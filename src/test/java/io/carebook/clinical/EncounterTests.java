@@ -174,6 +174,53 @@ class EncounterTests {
   }
 
   @Test
+  void theHistoryShowsVisitsAtEveryClinicOfTheOrganization() {
+    var web =
+        io.carebook.WebSession.signIn(
+            port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
+    var opened =
+        web.post(
+            "/clinics/new",
+            "/clinics",
+            "name=Annex&country=EG&timezone=Africa%2FCairo&currency=EGP&locale=en");
+    assertThat(opened.statusCode()).isLessThan(400);
+    var annexId = "";
+    for (var m : doctor.get("/api/v1/me").body().path("memberships")) {
+      if (!m.path("clinicId").asString().equals(owner.clinic().toString())) {
+        annexId = m.path("clinicId").asString();
+      }
+    }
+    assertThat(annexId).isNotEmpty();
+    var annex =
+        new Api(port)
+            .as(
+                doctor
+                    .post("/api/v1/tokens/switch-clinic", Map.of("clinicId", annexId))
+                    .text("accessToken"));
+
+    var here = ClinicalFixtures.visit(doctor, "Two Clinics", "start-doctor");
+    var patient = ClinicalFixtures.patientOf(doctor, here);
+    var there = annex.post("/api/v1/visits", Map.of("patientId", patient)).text("id");
+    annex.post("/api/v1/visits/" + there + "/start-doctor", Map.of());
+    var annexNote = new java.util.HashMap<>(ClinicalFixtures.soap());
+    annexNote.put("diagnosis", "Seen at the annex");
+    assertThat(annex.put("/api/v1/visits/" + there + "/note", annexNote, Map.of()).status())
+        .isEqualTo(200);
+    annex.post("/api/v1/visits/" + there + "/note/sign", Map.of());
+
+    var items = doctor.get("/api/v1/patients/" + patient + "/history").body().path("items");
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).path("clinic").asString()).isEqualTo("Annex");
+    assertThat(items.get(0).path("here").asBoolean()).isFalse();
+    assertThat(items.get(0).path("note").path("diagnosis").asString())
+        .isEqualTo("Seen at the annex");
+    assertThat(items.get(1).path("here").asBoolean()).isTrue();
+    // writing stays with the clinic of the visit
+    assertThat(doctor.put("/api/v1/visits/" + there + "/note", Map.of(), Map.of()).status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void aTemplateFillsOnlyTheEmptyPartsOfTheDraft() {
     var created =
         doctor.post(
