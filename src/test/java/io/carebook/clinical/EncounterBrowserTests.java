@@ -2,7 +2,9 @@ package io.carebook.clinical;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.carebook.Api;
 import io.carebook.BrowserTestSupport;
 import io.carebook.CarebookTest;
@@ -14,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A doctor opens the visit from the desk, records vitals, writes and signs the note, adds an
- * addendum, prescribes past an allergy warning, finalizes and prints; the chart shows the history.
- * With {@code -Dscreenshots=true}, the pages are also saved in English and Arabic.
+ * The desk registers and checks a walk-in in and calls her to the doctor; the doctor opens the
+ * visit from the desk, records vitals, writes and signs the note, adds an addendum, prescribes past
+ * an allergy warning, finalizes and prints; the chart shows the history. With {@code
+ * -Dscreenshots=true}, the pages are also saved in English and Arabic.
  */
 @CarebookTest
 class EncounterBrowserTests extends BrowserTestSupport {
@@ -26,21 +29,33 @@ class EncounterBrowserTests extends BrowserTestSupport {
   @Autowired TestOrganizations organizations;
 
   @Test
-  void aDoctorWritesSignsAndPrescribesFromTheDesk() {
+  void registerCheckInWriteSignPrescribeAndPrintFromTheDesk() {
     var api = new Api(port);
     var owner = organizations.signUp(api);
     var desk = api.as(owner.token());
+    signInAsOwner(page, owner);
+    page.onDialog(dialog -> dialog.accept());
+    // the desk registers the walk-in and checks her in, then calls her to the doctor
+    page.navigate("/desk");
+    page.waitForLoadState();
+    page.getByLabel("Full name").fill("Nour El-Sayed");
+    page.getByLabel("Phone").fill("0100 555 1212");
+    page.getByRole(
+            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue a token").setExact(true))
+        .click();
+    assertThat(page.locator("#issued")).isVisible();
+    page.locator("#state-WAITING")
+        .getByRole(
+            AriaRole.BUTTON,
+            new Locator.GetByRoleOptions().setName("Call to doctor").setExact(true))
+        .click();
+    assertThat(page.locator("#state-WITH_DOCTOR")).containsText("Nour El-Sayed");
     var patient =
-        desk.post("/api/v1/patients", Map.of("fullName", "Nour El-Sayed", "phone", "0100 555 1212"))
-            .text("id");
+        desk.get("/api/v1/patients?q=Nour").body().path("items").get(0).path("id").asString();
+    var visit = desk.get("/api/v1/visits").body().path("items").get(0).path("id").asString();
     desk.post(
         "/api/v1/patients/" + patient + "/allergies",
         Map.of("substance", "Amoxicillin", "reaction", "rash", "severity", "SEVERE"));
-    var visit = desk.post("/api/v1/visits", Map.of("patientId", patient)).text("id");
-    desk.post("/api/v1/visits/" + visit + "/start-doctor", Map.of());
-
-    signInAsOwner(page, owner);
-    page.onDialog(dialog -> dialog.accept());
     page.navigate("/desk");
     page.locator("#state-WITH_DOCTOR").getByText("Encounter").click();
     assertThat(page).hasURL(Pattern.compile(".*/visits/" + visit + "/encounter$"));
@@ -100,6 +115,15 @@ class EncounterBrowserTests extends BrowserTestSupport {
     org.assertj.core.api.Assertions.assertThat(pdf.headers().get("content-type"))
         .isEqualTo("application/pdf");
     shoot("en", "desktop", "22-encounter-signed");
+
+    // seen: the desk closes the visit, and its encounter stays a click away
+    page.navigate("/desk");
+    page.locator("#state-WITH_DOCTOR")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done").setExact(true))
+        .click();
+    page.locator("#state-DONE").getByText("Encounter").click();
+    assertThat(page.locator("#visit-state")).hasText("Done");
+    assertThat(page.locator("#addendum")).isVisible();
 
     page.navigate("/patients/" + patient);
     assertThat(page.locator("#history .cb-history-entry")).containsText("Pneumonia");
