@@ -1,5 +1,6 @@
 package io.carebook.clinical;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.frontdesk.Visit;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -32,13 +33,16 @@ public class Charting {
   private final PrescriptionRows prescriptions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final AuditTrail audit;
 
   Charting(
       VisitGate gate,
       EncounterRows rows,
       PrescriptionRows prescriptions,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.gate = gate;
     this.rows = rows;
     this.prescriptions = prescriptions;
@@ -54,9 +58,11 @@ public class Charting {
       @Nullable Note note,
       List<Prescription> prescriptions) {}
 
-  @Transactional(readOnly = true)
+  /** The visit's clinical record; reading it is logged as a view of health data. */
+  @Transactional
   public Record of(UUID visitId) {
     var visit = gate.read(visitId);
+    audit.viewed("encounters", visitId.toString(), visit.patientId());
     var encounter = rows.ofVisit(visitId).orElse(null);
     if (encounter == null) {
       return new Record(visit, null, List.of(), null, List.of());

@@ -221,6 +221,35 @@ class EncounterTests {
   }
 
   @Test
+  void aReadOnlyClinicStillDocumentsTodaysVisitsButNoOlderOnes(
+      @Autowired io.carebook.tenancy.Organizations orgs,
+      @Autowired org.springframework.core.env.Environment environment) {
+    var today = ClinicalFixtures.visit(doctor, "Today Patient", "start-doctor");
+    var older = ClinicalFixtures.visit(doctor, "Older Patient", "start-doctor");
+    doctor.put("/api/v1/visits/" + older + "/note", ClinicalFixtures.soap(), Map.of());
+    doctor.post("/api/v1/visits/" + older + "/note/sign", Map.of());
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql("update visits set token_day = token_day - 1 where id = ?::uuid")
+        .param(older)
+        .update();
+    tenants.run(
+        owner.tenant(),
+        () ->
+            orgs.changeSubscriptionStatus(
+                owner.clinic(), io.carebook.tenancy.SubscriptionStatus.SUSPENDED));
+
+    var written =
+        doctor.put("/api/v1/visits/" + today + "/note", ClinicalFixtures.soap(), Map.of());
+    assertThat(written.status()).as(written.body().toString()).isEqualTo(200);
+    assertThat(doctor.post("/api/v1/visits/" + today + "/note/sign", Map.of()).status())
+        .isEqualTo(200);
+    var late = doctor.post("/api/v1/visits/" + older + "/note/addenda", Map.of("body", "Late"));
+    assertThat(late.status()).isGreaterThanOrEqualTo(400).isLessThan(500);
+    assertThat(late.text("type")).isEqualTo("/problems/clinic-read-only");
+    assertThat(doctor.get("/api/v1/visits/" + older + "/encounter").status()).isEqualTo(200);
+  }
+
+  @Test
   void aTemplateFillsOnlyTheEmptyPartsOfTheDraft() {
     var created =
         doctor.post(
