@@ -3,31 +3,19 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.Charting;
 import io.carebook.clinical.Note;
 import io.carebook.clinical.NoteTemplates;
-import io.carebook.clinical.Prescribing;
-import io.carebook.clinical.Prescription;
-import io.carebook.clinical.PrescriptionDocuments;
 import io.carebook.clinical.Vitals;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
-import io.carebook.patients.SafetyWarning;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +28,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The doctor's encounter page of a visit: the patient's allergies and medications on top, vitals,
  * the SOAP note in plain textareas saved as a draft (htmx, without leaving the page) and signed
- * with one button, then addenda; prescriptions item by item with the safety warnings to
- * acknowledge, finalized and printed.
+ * with one button, then addenda; note templates. Its prescriptions part is {@link
+ * PrescriptionPages}.
  */
 @Controller
 @AllowedWhenReadOnly // today's visits can be documented in a read-only clinic (checked inside)
 class EncounterPages {
 
   private final Charting charting;
-  private final Prescribing prescribing;
-  private final PrescriptionDocuments documents;
   private final PatientDirectory patients;
   private final PatientSafety safety;
   private final Permissions permissions;
@@ -58,8 +44,6 @@ class EncounterPages {
 
   EncounterPages(
       Charting charting,
-      Prescribing prescribing,
-      PrescriptionDocuments documents,
       PatientDirectory patients,
       PatientSafety safety,
       Permissions permissions,
@@ -68,8 +52,6 @@ class EncounterPages {
     this.organizations = organizations;
     this.templates = templates;
     this.charting = charting;
-    this.prescribing = prescribing;
-    this.documents = documents;
     this.patients = patients;
     this.safety = safety;
     this.permissions = permissions;
@@ -122,21 +104,21 @@ class EncounterPages {
       @PathVariable String visitId,
       @RequestParam Map<String, String> form,
       RedirectAttributes redirect) {
-    return attempt(
+    return PageForms.attempt(
         visitId,
         redirect,
         "vitals",
         () -> {
           var input =
               new Vitals.Input(
-                  integer(form, "systolic"),
-                  integer(form, "diastolic"),
-                  integer(form, "pulse"),
-                  decimal(form, "temperature"),
-                  integer(form, "respiratoryRate"),
-                  integer(form, "oxygen"),
-                  decimal(form, "weight"),
-                  decimal(form, "height"));
+                  PageForms.integer(form, "systolic"),
+                  PageForms.integer(form, "diastolic"),
+                  PageForms.integer(form, "pulse"),
+                  PageForms.decimal(form, "temperature"),
+                  PageForms.integer(form, "respiratoryRate"),
+                  PageForms.integer(form, "oxygen"),
+                  PageForms.decimal(form, "weight"),
+                  PageForms.decimal(form, "height"));
           redirect.addFlashAttribute("typedVitals", new LinkedHashMap<>(form));
           charting.recordVitals(UUID.fromString(visitId), input);
           redirect.getFlashAttributes().remove("typedVitals");
@@ -151,7 +133,7 @@ class EncounterPages {
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       Model model,
       RedirectAttributes redirect) {
-    var draft = draft(form);
+    var draft = PageForms.draft(form);
     if (htmx != null) {
       model.addAttribute("zone", organizations.activeClinic().timezone());
       try {
@@ -159,12 +141,12 @@ class EncounterPages {
         model.addAttribute("savedAt", note.updatedAt());
       } catch (ProblemException e) {
         model.addAttribute("problem", e.kind());
-        model.addAttribute("problemFields", fields(e));
+        model.addAttribute("problemFields", PageForms.fields(e));
       }
       return "clinical/encounter :: saved";
     }
     redirect.addFlashAttribute("draft", draft);
-    return attempt(
+    return PageForms.attempt(
         visitId,
         redirect,
         "note",
@@ -180,9 +162,9 @@ class EncounterPages {
       @PathVariable String visitId,
       @RequestParam Map<String, String> form,
       RedirectAttributes redirect) {
-    var draft = draft(form);
+    var draft = PageForms.draft(form);
     redirect.addFlashAttribute("draft", draft);
-    return attempt(
+    return PageForms.attempt(
         visitId,
         redirect,
         "note",
@@ -200,92 +182,11 @@ class EncounterPages {
       @PathVariable String visitId,
       @RequestParam(defaultValue = "") String body,
       RedirectAttributes redirect) {
-    return attempt(
+    return PageForms.attempt(
         visitId,
         redirect,
         "addendum",
         () -> charting.addAddendum(Ids.parse(visitId, "Visit"), body));
-  }
-
-  @PostMapping("/visits/{visitId}/encounter/prescriptions")
-  String newPrescription(@PathVariable String visitId, RedirectAttributes redirect) {
-    return attempt(
-        visitId, redirect, "prescriptions", () -> prescribing.draft(Ids.parse(visitId, "Visit")));
-  }
-
-  @PostMapping("/visits/{visitId}/encounter/prescriptions/{id}/items")
-  String addItem(
-      @PathVariable String visitId,
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      RedirectAttributes redirect) {
-    var item =
-        new Prescription.NewItem(
-            form.getOrDefault("drug", ""),
-            form.get("strength"),
-            form.get("form"),
-            form.get("dose"),
-            form.get("frequency"),
-            form.get("duration"),
-            form.get("route"),
-            form.get("instructions"));
-    var acknowledged = form.containsKey("acknowledge");
-    try {
-      prescribing.addItem(
-          Ids.parse(id, "Prescription"),
-          item,
-          acknowledged ? new Prescribing.Acknowledgement(form.get("reason")) : null);
-    } catch (ProblemException e) {
-      redirect.addFlashAttribute("typedItem", item);
-      redirect.addFlashAttribute("itemFor", id);
-      if (e.kind().equals("safety-warning")) {
-        redirect.addFlashAttribute("warnings", warnings(e));
-      } else {
-        problem(redirect, "prescriptions", e);
-      }
-    }
-    return back(visitId);
-  }
-
-  @PostMapping("/visits/{visitId}/encounter/prescriptions/{id}/items/{item}/void")
-  String voidItem(
-      @PathVariable String visitId,
-      @PathVariable String id,
-      @PathVariable String item,
-      RedirectAttributes redirect) {
-    return attempt(
-        visitId,
-        redirect,
-        "prescriptions",
-        () ->
-            prescribing.voidItem(
-                Ids.parse(id, "Prescription"), Ids.parse(item, "Item"), "Removed from the draft"));
-  }
-
-  @PostMapping("/visits/{visitId}/encounter/prescriptions/{id}/finalize")
-  String finalizePrescription(
-      @PathVariable String visitId, @PathVariable String id, RedirectAttributes redirect) {
-    return attempt(
-        visitId,
-        redirect,
-        "prescriptions",
-        () -> {
-          prescribing.finalize(Ids.parse(id, "Prescription"));
-          redirect.addFlashAttribute("done", "finalized");
-        });
-  }
-
-  @PostMapping("/visits/{visitId}/encounter/prescriptions/{id}/addenda")
-  String prescriptionAddendum(
-      @PathVariable String visitId,
-      @PathVariable String id,
-      @RequestParam(defaultValue = "") String body,
-      RedirectAttributes redirect) {
-    return attempt(
-        visitId,
-        redirect,
-        "prescriptions",
-        () -> prescribing.addAddendum(Ids.parse(id, "Prescription"), body));
   }
 
   @PostMapping("/visits/{visitId}/encounter/note/template")
@@ -293,7 +194,7 @@ class EncounterPages {
       @PathVariable String visitId,
       @RequestParam(defaultValue = "") String templateId,
       RedirectAttributes redirect) {
-    return attempt(
+    return PageForms.attempt(
         visitId,
         redirect,
         "note",
@@ -305,7 +206,7 @@ class EncounterPages {
       @PathVariable String visitId,
       @RequestParam(defaultValue = "") String name,
       RedirectAttributes redirect) {
-    return attempt(
+    return PageForms.attempt(
         visitId,
         redirect,
         "note",
@@ -324,114 +225,5 @@ class EncounterPages {
                       note.plan()));
           redirect.addFlashAttribute("done", "template");
         });
-  }
-
-  @PostMapping("/visits/{visitId}/encounter/prescriptions/{id}/send")
-  String send(@PathVariable String visitId, @PathVariable String id, RedirectAttributes redirect) {
-    return attempt(
-        visitId,
-        redirect,
-        "prescriptions",
-        () -> {
-          prescribing.requestCopy(Ids.parse(id, "Prescription"));
-          redirect.addFlashAttribute("done", "sent");
-        });
-  }
-
-  @GetMapping("/prescriptions/{id}/pdf")
-  ResponseEntity<byte[]> pdf(
-      @PathVariable String id,
-      @RequestParam(required = false) @Nullable String lang,
-      Locale locale) {
-    var pdf =
-        documents.pdf(
-            Ids.parse(id, "Prescription"), lang == null ? locale : Locale.forLanguageTag(lang));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            "Content-Disposition",
-            ContentDisposition.inline().filename("prescription.pdf").build().toString())
-        .body(pdf);
-  }
-
-  private String attempt(
-      String visitId, RedirectAttributes redirect, String section, Runnable work) {
-    try {
-      work.run();
-    } catch (ProblemException e) {
-      problem(redirect, section, e);
-    } catch (IllegalArgumentException e) {
-      redirect.addFlashAttribute("problem", "invalid-input");
-      redirect.addFlashAttribute("problemSection", section);
-    }
-    return back(visitId);
-  }
-
-  private static void problem(RedirectAttributes redirect, String section, ProblemException e) {
-    redirect.addFlashAttribute("problem", e.kind());
-    redirect.addFlashAttribute("problemSection", section);
-    redirect.addFlashAttribute("problemFields", fields(e));
-  }
-
-  /** Field errors as the page shows them: field → message (serializable, for the session). */
-  private static LinkedHashMap<String, String> fields(ProblemException e) {
-    var fields = new LinkedHashMap<String, String>();
-    e.errors().forEach(f -> fields.putIfAbsent(f.field(), f.message()));
-    return fields;
-  }
-
-  /** The safety warnings as the page shows them (serializable, for the session). */
-  private static ArrayList<HashMap<String, String>> warnings(ProblemException e) {
-    var shown = new ArrayList<HashMap<String, String>>();
-    if (e.properties().get("warnings") instanceof List<?> warnings) {
-      for (var w : warnings) {
-        if (w instanceof SafetyWarning warning) {
-          var one = new HashMap<String, String>();
-          one.put("kind", warning.kind().name());
-          one.put("recorded", warning.recorded());
-          one.put("severity", warning.severity() == null ? "" : warning.severity().name());
-          shown.add(one);
-        }
-      }
-    }
-    return shown;
-  }
-
-  private static String back(String visitId) {
-    return "redirect:/visits/" + Ids.parse(visitId, "Visit") + "/encounter";
-  }
-
-  private static Note.Draft draft(Map<String, String> form) {
-    return new Note.Draft(
-        form.get("subjective"),
-        form.get("objective"),
-        form.get("assessment"),
-        form.get("diagnosis"),
-        form.get("icd10"),
-        form.get("plan"));
-  }
-
-  private static @Nullable Integer integer(Map<String, String> form, String field) {
-    var value = form.getOrDefault(field, "").strip();
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(field, "must be a whole number");
-    }
-  }
-
-  private static @Nullable BigDecimal decimal(Map<String, String> form, String field) {
-    var value = form.getOrDefault(field, "").strip().replace(',', '.');
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(field, "must be a number");
-    }
   }
 }
