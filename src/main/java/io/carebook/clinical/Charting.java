@@ -108,7 +108,7 @@ public class Charting {
   @Transactional
   public Note saveDraft(UUID visitId, Note.Draft draft, @Nullable Integer version) {
     var visit = gate.enter(visitId, Action.NOTE_DRAFT);
-    var checked = checked(draft);
+    var checked = NoteText.checked(draft);
     var encounter = encounterOf(visit);
     var note = rows.note(encounter.id(), true);
     if (note.isEmpty()) {
@@ -195,49 +195,6 @@ public class Charting {
           "note-signed",
           "This note is signed and cannot change; add an addendum instead.");
     }
-  }
-
-  private static Note.Draft checked(Note.Draft d) {
-    printable("subjective", d.subjective());
-    printable("objective", d.objective());
-    printable("assessment", d.assessment());
-    printable("diagnosis", d.diagnosis());
-    printable("icd10", d.icd10());
-    printable("plan", d.plan());
-    var errors = new java.util.ArrayList<ProblemException.FieldError>();
-    for (var field :
-        List.of(
-            java.util.Map.entry("subjective", text(d.subjective())),
-            java.util.Map.entry("objective", text(d.objective())),
-            java.util.Map.entry("assessment", text(d.assessment())),
-            java.util.Map.entry("plan", text(d.plan())))) {
-      if (field.getValue().length() > TEXT_MAX) {
-        errors.add(
-            new ProblemException.FieldError(
-                field.getKey(), "must be at most " + TEXT_MAX + " characters"));
-      }
-    }
-    var diagnosis = d.diagnosis() == null || d.diagnosis().isBlank() ? null : d.diagnosis().strip();
-    if (diagnosis != null && diagnosis.length() > 500) {
-      errors.add(new ProblemException.FieldError("diagnosis", "must be at most 500 characters"));
-    }
-    var icd10 = Icd10Codes.normalize(d.icd10());
-    if (icd10 != null && !Icd10Codes.valid(icd10)) {
-      errors.add(
-          new ProblemException.FieldError(
-              "icd10", "is not an ICD-10 code (a letter, two digits, e.g. J06.9)"));
-    }
-    if (!errors.isEmpty()) {
-      throw new ProblemException(
-          HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields.", errors);
-    }
-    return new Note.Draft(
-        text(d.subjective()),
-        text(d.objective()),
-        text(d.assessment()),
-        diagnosis,
-        icd10,
-        text(d.plan()));
   }
 
   static String required(String field, @Nullable String text, int max) {
