@@ -1,5 +1,6 @@
 package io.carebook.clinical;
 
+import io.carebook.identity.RateLimits;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.TenantId;
@@ -30,6 +31,11 @@ public class Verification {
   private final EncounterRows encounters;
   private final Organizations organizations;
   private final PatientDirectory patients;
+  private final RateLimits limits;
+
+  /** Enough for a pharmacy's day; not enough to scrape codes (60 random bits) from one address. */
+  static final RateLimits.Limit PER_ADDRESS =
+      new RateLimits.Limit("rx-verify-ip", 120, java.time.Duration.ofHours(1));
 
   Verification(
       JdbcClient jdbc,
@@ -37,7 +43,9 @@ public class Verification {
       PrescriptionRows rows,
       EncounterRows encounters,
       Organizations organizations,
-      PatientDirectory patients) {
+      PatientDirectory patients,
+      RateLimits limits) {
+    this.limits = limits;
     this.jdbc = jdbc;
     this.tenants = tenants;
     this.rows = rows;
@@ -55,7 +63,9 @@ public class Verification {
       String patientInitials,
       int items) {}
 
-  public Optional<Verified> verify(String code) {
+  /** The prescription of {@code code}, asked from {@code address} (rate-limited per address). */
+  public Optional<Verified> verify(String code, String address) {
+    limits.consume(PER_ADDRESS, address);
     var normalized = code.strip().toUpperCase(Locale.ROOT);
     if (!normalized.matches("[0-9A-Z]{12}")) {
       return Optional.empty();

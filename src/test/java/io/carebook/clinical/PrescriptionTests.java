@@ -207,6 +207,19 @@ class PrescriptionTests {
     }
   }
 
+  @Test
+  void theVerificationPageIsRateLimitedPerAddress() {
+    var stranger = new Api(port);
+    for (int i = 0; i < Verification.PER_ADDRESS.attempts(); i++) {
+      assertThat(stranger.download("/verify/rx/ZZZZZZZZZZZ" + (i % 10)).statusCode())
+          .isEqualTo(404);
+    }
+    var refused = stranger.download("/verify/rx/ZZZZZZZZZZZZ");
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(new Api(port).download("/verify/rx/ZZZZZZZZZZZZ").statusCode()).isEqualTo(404);
+  }
+
   private static String html(byte[] body) {
     return new String(body, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -37,12 +37,23 @@ class HistoryPages {
   /** Public: whether a printed prescription is authentic. Unknown codes say so, with a 404. */
   @GetMapping("/verify/rx/{code}")
   String verify(
-      @PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response) {
-    var found = verification.verify(code);
+      @PathVariable String code,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    model.addAttribute("code", code);
+    java.util.Optional<Verification.Verified> found;
+    try {
+      found = verification.verify(code, request.getRemoteAddr());
+    } catch (io.carebook.identity.RateLimits.Exceeded e) {
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+      model.addAttribute("tooMany", true);
+      return "clinical/verify";
+    }
     if (found.isEmpty()) {
       response.setStatus(404);
     }
-    model.addAttribute("code", code);
     model.addAttribute("verified", found.orElse(null));
     return "clinical/verify";
   }
