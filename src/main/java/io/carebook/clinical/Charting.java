@@ -111,9 +111,10 @@ public class Charting {
     var checked = NoteText.checked(draft);
     var encounter = encounterOf(visit);
     var note = rows.note(encounter.id(), true);
-    if (note.isEmpty()) {
-      rows.insertNote(encounter.id(), checked, VisitGate.actor());
-    } else {
+    if (note.isEmpty() && !rows.insertNote(encounter.id(), checked, VisitGate.actor())) {
+      note = rows.note(encounter.id(), true); // a racing first save won: this one updates it
+    }
+    if (note.isPresent()) {
       requireDraft(note.get());
       if (version != null && version != note.get().version()) {
         throw new OptimisticLockingFailureException("note " + note.get().id() + " changed");

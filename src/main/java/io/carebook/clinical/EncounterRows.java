@@ -144,24 +144,27 @@ class EncounterRows {
         .list();
   }
 
-  void insertNote(UUID encounter, Note.Draft draft, @Nullable UUID by) {
-    jdbc.sql(
-            """
+  /** Inserts the encounter's note; false when another request inserted it first. */
+  boolean insertNote(UUID encounter, Note.Draft draft, @Nullable UUID by) {
+    return jdbc.sql(
+                """
             insert into clinical_notes (tenant_id, id, encounter_id, subjective, objective,
               assessment, diagnosis, icd10, plan, author_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            tenant(),
-            UUID.randomUUID(),
-            encounter,
-            text(draft.subjective()),
-            text(draft.objective()),
-            text(draft.assessment()),
-            draft.diagnosis(),
-            draft.icd10(),
-            text(draft.plan()),
-            by)
-        .update();
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (tenant_id, encounter_id) do nothing""")
+            .params(
+                tenant(),
+                UUID.randomUUID(),
+                encounter,
+                text(draft.subjective()),
+                text(draft.objective()),
+                text(draft.assessment()),
+                draft.diagnosis(),
+                draft.icd10(),
+                text(draft.plan()),
+                by)
+            .update()
+        == 1;
   }
 
   boolean updateNote(UUID id, Note.Draft draft, int version) {

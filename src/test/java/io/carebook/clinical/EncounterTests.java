@@ -250,6 +250,33 @@ class EncounterTests {
   }
 
   @Test
+  void firstSavesRacingFromTwoTabsMakeOneNoteAndNeitherFails() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      var visit = ClinicalFixtures.visit(doctor, "Two Tabs " + round, "start-doctor");
+      try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        var saves =
+            java.util.stream.IntStream.range(0, 4)
+                .mapToObj(
+                    i ->
+                        pool.submit(
+                            () ->
+                                doctor
+                                    .put(
+                                        "/api/v1/visits/" + visit + "/note",
+                                        Map.of("plan", "tab " + i),
+                                        Map.of())
+                                    .status()))
+                .toList();
+        for (var save : saves) {
+          assertThat(save.get()).isEqualTo(200);
+        }
+      }
+      var note = doctor.get("/api/v1/visits/" + visit + "/encounter").body().path("note");
+      assertThat(note.path("plan").asString()).startsWith("tab ");
+    }
+  }
+
+  @Test
   void aTemplateFillsOnlyTheEmptyPartsOfTheDraft() {
     var created =
         doctor.post(
