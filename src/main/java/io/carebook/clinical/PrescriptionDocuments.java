@@ -50,6 +50,11 @@ public class PrescriptionDocuments {
   private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
   private static final String BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
 
+  /** Characters XML 1.0 does not allow (control characters typed into a field, say). */
+  private static final java.util.regex.Pattern XML_INVALID =
+      java.util.regex.Pattern.compile(
+          "[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
   private final Prescribing prescribing;
   private final Organizations organizations;
   private final PatientDirectory patients;
@@ -155,7 +160,7 @@ public class PrescriptionDocuments {
           locale.getLanguage().equals("ar")
               ? BaseRendererBuilder.TextDirection.RTL
               : BaseRendererBuilder.TextDirection.LTR);
-      builder.withHtmlContent(html, null);
+      builder.withHtmlContent(XML_INVALID.matcher(html).replaceAll(""), null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();

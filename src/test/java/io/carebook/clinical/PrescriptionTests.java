@@ -170,6 +170,9 @@ class PrescriptionTests {
     arabicItem.put("instructions", "بعد الأكل");
     doctor.post(path + "/items", arabicItem);
     doctor.post(path + "/items", item("Paracetamol"));
+    var controlled = item("Vitamin\u0001 D");
+    controlled.put("instructions", "with milk \uD83E\uDD5B");
+    doctor.post(path + "/items", controlled);
     assertThat(doctor.download(path + "/pdf").statusCode()).isEqualTo(409);
     var code = doctor.post(path + "/finalize", Map.of()).text("verificationCode");
 
