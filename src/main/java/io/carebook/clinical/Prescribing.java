@@ -1,6 +1,5 @@
 package io.carebook.clinical;
 
-import io.carebook.frontdesk.Visit;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientSafety;
 import io.carebook.patients.SafetyWarning;
@@ -10,7 +9,6 @@ import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -201,12 +199,6 @@ public class Prescribing {
             prescription.verificationCode(),
             VisitGate.actor(),
             clock.instant()));
-  }
-
-  /** The visit's prescriptions, for the pages. */
-  @Transactional(readOnly = true)
-  public List<Prescription> ofVisit(Visit visit) {
-    return encounters.ofVisit(visit.id()).map(e -> rows.ofEncounter(e.id())).orElse(List.of());
   }
 
   private Located editable(UUID id, Action action) {

@@ -54,24 +54,56 @@ class PrescriptionRows {
   Optional<Prescription> find(UUID id, boolean lock) {
     return jdbc.sql("select * from prescriptions where id = ?" + (lock ? " for update" : ""))
         .param(id)
-        .query((rs, n) -> prescription(rs, true))
+        .query((rs, n) -> withDetails(rs))
         .optional();
   }
 
   List<Prescription> ofEncounter(UUID encounter) {
     return jdbc.sql("select * from prescriptions where encounter_id = ? order by created_at, id")
         .param(encounter)
-        .query((rs, n) -> prescription(rs, true))
+        .query((rs, n) -> withDetails(rs))
         .list();
   }
 
-  /** The prescriptions of several encounters, items included, addenda left out. */
+  /** The prescriptions of several encounters, items included (one query), addenda left out. */
   List<Prescription> ofEncounters(Collection<UUID> encounterIds) {
-    return jdbc.sql(
-            "select * from prescriptions where encounter_id = any(?) order by created_at, id")
-        .param(encounterIds.toArray(UUID[]::new))
-        .query((rs, n) -> prescription(rs, false))
-        .list();
+    var found =
+        jdbc.sql("select * from prescriptions where encounter_id = any(?) order by created_at, id")
+            .param(encounterIds.toArray(UUID[]::new))
+            .query((rs, n) -> prescription(rs, List.of(), List.of()))
+            .list();
+    if (found.isEmpty()) {
+      return found;
+    }
+    var items = new java.util.HashMap<UUID, List<Prescription.Item>>();
+    jdbc.sql(
+            """
+            select * from prescription_items where prescription_id = any(?) and voided_at is null
+            order by position""")
+        .param(found.stream().map(Prescription::id).toArray(UUID[]::new))
+        .query(
+            rs -> {
+              items
+                  .computeIfAbsent(
+                      rs.getObject("prescription_id", UUID.class), k -> new java.util.ArrayList<>())
+                  .add(item(rs));
+            });
+    return found.stream()
+        .map(
+            p ->
+                new Prescription(
+                    p.id(),
+                    p.encounterId(),
+                    p.status(),
+                    p.verificationCode(),
+                    p.authorId(),
+                    p.createdAt(),
+                    p.finalizedAt(),
+                    p.finalizedBy(),
+                    p.voided(),
+                    List.copyOf(items.getOrDefault(p.id(), List.of())),
+                    List.of()))
+        .toList();
   }
 
   void insertItem(UUID prescription, Prescription.NewItem item, @Nullable UUID by) {
@@ -109,11 +141,18 @@ class PrescriptionRows {
         == 1;
   }
 
-  private Prescription prescription(ResultSet rs, boolean addenda) throws SQLException {
+  /** A prescription with its items and addenda (for one prescription or an encounter's few). */
+  private Prescription withDetails(ResultSet rs) throws SQLException {
     var id = rs.getObject("id", UUID.class);
+    return prescription(
+        rs, items(id), encounters.addenda("prescription_addenda", "prescription_id", id));
+  }
+
+  private static Prescription prescription(
+      ResultSet rs, List<Prescription.Item> items, List<Addendum> addenda) throws SQLException {
     var finalizedAt = rs.getTimestamp("finalized_at");
     return new Prescription(
-        id,
+        rs.getObject("id", UUID.class),
         rs.getObject("encounter_id", UUID.class),
         Prescription.Status.valueOf(rs.getString("status")),
         rs.getString("verification_code"),
@@ -122,8 +161,8 @@ class PrescriptionRows {
         finalizedAt == null ? null : finalizedAt.toInstant(),
         rs.getObject("finalized_by", UUID.class),
         EncounterRows.voided(rs),
-        items(id),
-        addenda ? encounters.addenda("prescription_addenda", "prescription_id", id) : List.of());
+        items,
+        addenda);
   }
 
   List<Prescription.Item> items(UUID prescription) {
@@ -132,19 +171,21 @@ class PrescriptionRows {
             select * from prescription_items where prescription_id = ? and voided_at is null
             order by position""")
         .param(prescription)
-        .query(
-            (rs, n) ->
-                new Prescription.Item(
-                    rs.getObject("id", UUID.class),
-                    rs.getInt("position"),
-                    rs.getString("drug"),
-                    rs.getString("strength"),
-                    rs.getString("form"),
-                    rs.getString("dose"),
-                    rs.getString("frequency"),
-                    rs.getString("duration"),
-                    rs.getString("route"),
-                    rs.getString("instructions")))
+        .query((rs, n) -> item(rs))
         .list();
+  }
+
+  private static Prescription.Item item(ResultSet rs) throws SQLException {
+    return new Prescription.Item(
+        rs.getObject("id", UUID.class),
+        rs.getInt("position"),
+        rs.getString("drug"),
+        rs.getString("strength"),
+        rs.getString("form"),
+        rs.getString("dose"),
+        rs.getString("frequency"),
+        rs.getString("duration"),
+        rs.getString("route"),
+        rs.getString("instructions"));
   }
 }

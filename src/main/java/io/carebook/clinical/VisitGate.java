@@ -59,10 +59,6 @@ class VisitGate {
     return frontDesk.get(visitId);
   }
 
-  boolean allows(Action action, Visit visit) {
-    return permissions.allows(action, visit.state());
-  }
-
   static @Nullable UUID actor() {
     return TenantContext.current().map(TenantContext.Scope::user).map(UserId::value).orElse(null);
   }
