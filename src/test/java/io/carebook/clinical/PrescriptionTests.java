@@ -101,6 +101,19 @@ class PrescriptionTests {
   }
 
   @Test
+  void aRetriedCreateWithTheSameIdempotencyKeyMakesOnePrescription() {
+    var visit = ClinicalFixtures.visit(doctor, "Retried Patient", "start-doctor");
+    var retrying = doctor.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+    var first = retrying.post("/api/v1/visits/" + visit + "/prescriptions", Map.of());
+    var again = retrying.post("/api/v1/visits/" + visit + "/prescriptions", Map.of());
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.text("id")).isEqualTo(first.text("id"));
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(doctor.get("/api/v1/visits/" + visit + "/encounter").body().path("prescriptions"))
+        .hasSize(1);
+  }
+
+  @Test
   void aFinalizedPrescriptionTakesAddendaOnlyThroughTheApiAndInTheDatabase() {
     var visit = ClinicalFixtures.visit(doctor, "Final Patient", "start-doctor");
     var draft = doctor.post("/api/v1/visits/" + visit + "/prescriptions", Map.of());
@@ -133,6 +146,7 @@ class PrescriptionTests {
     var more = doctor.post(path + "/items", item("Paracetamol"));
     assertThat(more.status()).isEqualTo(409);
     assertThat(more.text("type")).isEqualTo("/problems/prescription-finalized");
+    assertThat(new Api(port).download(more.text("type")).statusCode()).isEqualTo(200);
     assertThat(doctor.post(path + "/finalize", Map.of()).status()).isEqualTo(409);
     var addendum = doctor.post(path + "/addenda", Map.of("body", "Take with food."));
     assertThat(addendum.status()).isEqualTo(201);
