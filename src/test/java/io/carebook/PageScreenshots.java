@@ -35,6 +35,7 @@ class PageScreenshots extends BrowserTestSupport {
   private String calendarDay;
   private String encounterPage;
   private String verifyPage;
+  private String invoicePage;
 
   @Test
   void everyPageInEnglishAndArabicOnDesktopAndPhone() {
@@ -175,10 +176,24 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13e-waitlist");
       page.navigate("/desk");
       shots.take("13f-desk");
+      page.navigate("/desk/doctor");
+      shots.take("13g-doctor-day");
+      page.navigate("/desk/tv/settings");
+      shots.take("13h-screen-settings");
+      page.navigate("/desk/tv");
+      shots.take("13i-waiting-room-screen");
       page.navigate(encounterPage);
-      shots.take("13g-encounter");
+      shots.take("13j-encounter");
       page.navigate(verifyPage);
-      shots.take("13h-verify-prescription");
+      shots.take("13k-verify-prescription");
+      page.navigate("/billing");
+      shots.take("17-billing");
+      page.navigate(invoicePage);
+      shots.take("17b-invoice");
+      page.navigate("/billing/services");
+      shots.take("17c-price-list");
+      page.navigate("/billing/cash");
+      shots.take("17d-day-end-cash");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");
@@ -354,6 +369,48 @@ class PageScreenshots extends BrowserTestSupport {
             "instructions", "بعد الأكل"));
     verifyPage = "/verify/rx/" + owner.post(rx + "/finalize", Map.of()).text("verificationCode");
     encounterPage = "/visits/" + seen.text("id") + "/encounter";
+    var vat = owner.post("/api/v1/tax-profiles", Map.of("name", "VAT 14%", "rate", "14"));
+    owner.post(
+        "/api/v1/services",
+        Map.of("code", "CONSULT", "name", "Consultation", "kind", "CONSULTATION", "price", "400"));
+    var ecg =
+        owner.post(
+            "/api/v1/services",
+            Map.of(
+                "code",
+                "ECG",
+                "name",
+                "Electrocardiogram (ECG)",
+                "kind",
+                "PROCEDURE",
+                "price",
+                "350",
+                "taxProfileId",
+                vat.text("id")));
+    var bill = owner.post("/api/v1/invoices", Map.of("patientId", fatima)).text("id");
+    owner.post(
+        "/api/v1/invoices/" + bill + "/lines",
+        Map.of("description", "Consultation", "unitPrice", "400"));
+    owner.post(
+        "/api/v1/invoices/" + bill + "/lines",
+        Map.of(
+            "serviceId",
+            ecg.text("id"),
+            "discountPercent",
+            "10",
+            "discountReason",
+            "Returning patient"));
+    owner.post("/api/v1/invoices/" + bill + "/issue", Map.of());
+    owner.post("/api/v1/invoices/" + bill + "/payments", Map.of("method", "CASH", "amount", "500"));
+    invoicePage = "/billing/invoices/" + bill;
+    var called =
+        owner.post(
+            "/api/v1/visits",
+            Map.of("patient", Map.of("fullName", "Youssef Kamal", "phone", "+20 100 555 0103")));
+    owner.post("/api/v1/visits/" + called.text("id") + "/start-doctor", Map.of());
+    owner.post(
+        "/api/v1/visits",
+        Map.of("patient", Map.of("fullName", "Salma Fathy", "phone", "+20 100 555 0104")));
     for (var at : new int[] {9 * 60, 9 * 60 + 40, 10 * 60 + 20, 11 * 60}) {
       owner.post(
           "/api/v1/appointments",

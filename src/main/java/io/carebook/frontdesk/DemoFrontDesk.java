@@ -9,6 +9,7 @@ import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.DemoDataLoader;
 import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
@@ -78,17 +79,33 @@ class DemoFrontDesk implements DemoDataLoader {
                       return 0;
                     }
                     var people = patients.search("", FLAGS.size(), null).items();
+                    var now = java.time.Instant.now();
+                    var startOfToday = frontDesk.startOfToday();
                     var doctors = calendar.doctors();
                     var count = 0;
                     for (int i = 0; i < people.size(); i++) {
                       @Nullable UserId doctor =
                           doctors.isEmpty() ? null : doctors.get(i % doctors.size()).userId();
+                      // a morning under way: arrivals every 9 minutes, the assistant 6 minutes
+                      // after, the doctor 15, consultations of 12 to 16 minutes
+                      var arrived = now.minus(Duration.ofMinutes(9L * (people.size() - i)));
+                      if (arrived.isBefore(startOfToday)) { // just after midnight: all of it today
+                        arrived = now.minus(Duration.ofSeconds(people.size() - i));
+                      }
                       var visit =
                           frontDesk.walkIn(
                               new FrontDesk.WalkIn(
-                                  people.get(i).id().value(), null, doctor, FLAGS.get(i)));
+                                  people.get(i).id().value(), null, doctor, FLAGS.get(i)),
+                              arrived);
                       for (var step : stepsOf(i)) {
-                        frontDesk.moveAsSystem(visit.id(), step, null);
+                        var at =
+                            switch (step) {
+                              case START_ASSISTANT -> arrived.plus(Duration.ofMinutes(6));
+                              case START_DOCTOR -> arrived.plus(Duration.ofMinutes(15));
+                              case COMPLETE -> arrived.plus(Duration.ofMinutes(27 + i % 5));
+                              default -> arrived.plus(Duration.ofMinutes(30));
+                            };
+                        frontDesk.moveAsSystem(visit.id(), step, null, at);
                       }
                       count++;
                     }

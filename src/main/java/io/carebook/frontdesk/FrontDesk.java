@@ -8,6 +8,7 @@ import io.carebook.frontdesk.VisitEvents.VisitStarted;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.NotFoundException;
@@ -20,10 +21,12 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.WriteGuard;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,6 +65,7 @@ public class FrontDesk {
   private final Permissions permissions;
   private final WriteGuard writeGuard;
   private final ApplicationEventPublisher events;
+  private final QueueSignals signals;
   private final Clock clock;
 
   FrontDesk(
@@ -73,6 +77,7 @@ public class FrontDesk {
       Permissions permissions,
       WriteGuard writeGuard,
       ApplicationEventPublisher events,
+      QueueSignals signals,
       Clock clock) {
     this.visits = visits;
     this.tokens = tokens;
@@ -82,6 +87,7 @@ public class FrontDesk {
     this.permissions = permissions;
     this.writeGuard = writeGuard;
     this.events = events;
+    this.signals = signals;
     this.clock = clock;
   }
 
@@ -103,6 +109,11 @@ public class FrontDesk {
     return tokenDay(clock.instant(), organizations.activeClinic().timezone());
   }
 
+  /** When today began in the active clinic's time zone. */
+  Instant startOfToday() {
+    return today().atStartOfDay(organizations.activeClinic().timezone()).toInstant();
+  }
+
   @Transactional
   public Visit checkIn(WalkIn walkIn) {
     permissions.require(Action.CHECK_IN);
@@ -110,11 +121,18 @@ public class FrontDesk {
     return walkIn(walkIn);
   }
 
-  /** A walk-in checked in by the system (the demo), with no member's permissions to ask. */
-  Visit walkIn(WalkIn walkIn) {
+  private Visit walkIn(WalkIn walkIn) {
+    return walkIn(walkIn, clock.instant());
+  }
+
+  /**
+   * A walk-in checked in by the system (the demo) at {@code at}, with no member's permissions to
+   * ask.
+   */
+  Visit walkIn(WalkIn walkIn, Instant at) {
     var doctor = walkIn.doctorId() == null ? null : requireDoctor(walkIn.doctorId());
     var patient = patientOf(walkIn);
-    return open(patient, doctor, null, walkIn.priority());
+    return open(patient, doctor, null, walkIn.priority(), at);
   }
 
   /** The patient of a booked appointment of the active clinic has arrived. */
@@ -137,13 +155,21 @@ public class FrontDesk {
           "This appointment is " + appointment.status().fhir() + " and cannot be checked in.");
     }
     calendar.arrive(appointmentId);
-    return open(appointment.patientId(), appointment.doctorId().value(), appointmentId, priority);
+    return open(
+        appointment.patientId(),
+        appointment.doctorId().value(),
+        appointmentId,
+        priority,
+        clock.instant());
   }
 
   private Visit open(
-      UUID patient, @Nullable UUID doctor, @Nullable UUID appointment, Priority priority) {
+      UUID patient,
+      @Nullable UUID doctor,
+      @Nullable UUID appointment,
+      Priority priority,
+      Instant now) {
     var clinic = organizations.activeClinic();
-    var now = clock.instant();
     var day = tokenDay(now, clinic.timezone());
     var scopeKey =
         doctor != null && tokens.scope(clinic.id()) == TokenScope.DOCTOR
@@ -172,6 +198,7 @@ public class FrontDesk {
             null,
             0);
     visits.insert(visit);
+    signals.changed(clinic.id());
     events.publishEvent(
         new PatientCheckedIn(
             clinic.tenantId(),
@@ -189,15 +216,19 @@ public class FrontDesk {
   /** Moves a visit of the active clinic; {@code reason} is required to cancel. */
   @Transactional
   public Visit move(UUID id, Transition transition, @Nullable String reason) {
-    return move(id, transition, reason, true);
+    return move(id, transition, reason, true, clock.instant());
   }
 
-  /** Moves a visit as the system (the demo): the state machine holds, the matrix is not asked. */
-  Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason) {
-    return move(id, transition, reason, false);
+  /**
+   * Moves a visit as the system (the demo) at {@code at}: the state machine holds, the matrix is
+   * not asked.
+   */
+  Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason, Instant at) {
+    return move(id, transition, reason, false, at);
   }
 
-  private Visit move(UUID id, Transition transition, @Nullable String reason, boolean asMember) {
+  private Visit move(
+      UUID id, Transition transition, @Nullable String reason, boolean asMember, Instant now) {
     var visit = visits.lock(id).orElseThrow(() -> new NotFoundException("Visit"));
     var clinic = organizations.activeClinic();
     if (!visit.clinicId().equals(clinic.id())) {
@@ -218,7 +249,6 @@ public class FrontDesk {
       permissions.require(transition.action(), state); // 403
       throw new IllegalStateException("unreachable");
     }
-    var now = clock.instant();
     if (!clinic.writable(now) && !visit.tokenDay().equals(tokenDay(now, clinic.timezone()))) {
       writeGuard.requireWritable(); // read-only clinics only finish today's visits
     }
@@ -230,14 +260,28 @@ public class FrontDesk {
       why = reason.trim();
     }
     var by = currentUser();
+    if (transition == Transition.START_DOCTOR
+        && visit.doctorId() == null
+        && by != null
+        && isDoctorHere(by)) {
+      visits.assign(id, by); // a doctor who calls in a patient for any doctor sees them
+    }
     if (!visits.move(id, state, transition.to(), now, by, why)) {
       throw new IllegalStateException("visit " + id + " changed under its lock");
     }
+    signals.changed(clinic.id());
     events.publishEvent(
         switch (transition) {
           case START_ASSISTANT, START_DOCTOR ->
               new VisitStarted(clinic.tenantId(), clinic.id(), id, state, transition.to(), by, now);
-          case COMPLETE -> new VisitCompleted(clinic.tenantId(), clinic.id(), id, by, now);
+          case COMPLETE -> {
+            var doctor = visit.doctorId();
+            if (doctor == null && by != null && isDoctorHere(by)) {
+              doctor = by;
+            }
+            yield new VisitCompleted(
+                clinic.tenantId(), clinic.id(), id, by, now, visit.patientId(), doctor);
+          }
           case CANCEL -> new VisitCanceled(clinic.tenantId(), clinic.id(), id, state, why, by, now);
           case NO_SHOW -> new VisitMarkedNoShow(clinic.tenantId(), clinic.id(), id, by, now);
         });
@@ -285,6 +329,50 @@ public class FrontDesk {
         TenantContext.clinic(), today(), doctor == null ? null : doctor.value(), closedToo);
   }
 
+  /**
+   * The doctor calls the next patient: the first visit in queue order that is theirs or for any
+   * doctor (then given to them), waiting or with the assistant, moves to WITH_DOCTOR. Two doctors
+   * calling at once get two different patients.
+   */
+  @Transactional
+  public Visit callNext(UserId doctor) {
+    requireDoctor(doctor);
+    var next =
+        visits
+            .lockNext(TenantContext.clinic(), today(), doctor.value())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.CONFLICT, "queue-empty", "Nobody is waiting for this doctor."));
+    if (next.doctorId() == null) {
+      visits.assign(next.id(), doctor.value());
+    }
+    return move(next.id(), Transition.START_DOCTOR, null);
+  }
+
+  /** The estimated wait of each waiting visit of the active clinic today (see WaitEstimates). */
+  @Transactional(readOnly = true)
+  public Map<UUID, Duration> estimatedWaits() {
+    permissions.require(Action.PATIENT_VIEW);
+    return WaitEstimates.of(visits.ofDay(TenantContext.clinic(), today(), null, true));
+  }
+
+  /** Today's booked appointments of the active clinic not yet checked in; one doctor's if given. */
+  @Transactional(readOnly = true)
+  public List<Appointment> expected(@Nullable UserId doctor) {
+    permissions.require(Action.PATIENT_VIEW);
+    var clinic = organizations.activeClinic();
+    var day = today();
+    return calendar
+        .between(
+            doctor,
+            day.atStartOfDay(clinic.timezone()).toInstant(),
+            day.plusDays(1).atStartOfDay(clinic.timezone()).toInstant())
+        .stream()
+        .filter(a -> a.status() == AppointmentStatus.BOOKED)
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public TokenScope tokenScope() {
     return tokens.scope(TenantContext.clinic());
@@ -294,6 +382,10 @@ public class FrontDesk {
   public void tokenScope(TokenScope scope) {
     permissions.require(Action.SETTINGS_MANAGE);
     tokens.scope(TenantContext.clinic(), scope);
+  }
+
+  private boolean isDoctorHere(UUID user) {
+    return calendar.doctors().stream().anyMatch(d -> d.userId().value().equals(user));
   }
 
   private boolean mayInPrinciple(Transition transition) {

@@ -33,8 +33,15 @@ public final class VisitEvents {
       @Nullable UUID by,
       Instant at) {}
 
+  /** The visit is DONE; billing drafts its invoice from it. */
   public record VisitCompleted(
-      TenantId tenantId, ClinicId clinicId, UUID visitId, @Nullable UUID by, Instant at) {}
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID visitId,
+      @Nullable UUID by,
+      Instant at,
+      UUID patientId,
+      @Nullable UUID doctorId) {}
 
   public record VisitCanceled(
       TenantId tenantId,

@@ -128,6 +128,31 @@ class Visits {
         .list();
   }
 
+  /**
+   * The next visit a doctor should see — theirs or anyone's, in queue order, waiting or with the
+   * assistant — its row locked; one that another doctor is calling at this instant is skipped.
+   */
+  Optional<Visit> lockNext(ClinicId clinic, LocalDate day, UUID doctor) {
+    return jdbc.sql(
+            """
+            select * from visits where clinic_id = ? and token_day = ?
+              and state in ('WAITING', 'WITH_ASSISTANT') and (doctor_id = ? or doctor_id is null)
+            order by
+            """
+                + QUEUE_ORDER
+                + " limit 1 for update skip locked")
+        .params(clinic.value(), day, doctor)
+        .query(Visits::row)
+        .optional();
+  }
+
+  /** Gives a visit for any doctor to {@code doctor}. */
+  void assign(UUID visit, UUID doctor) {
+    jdbc.sql("update visits set doctor_id = ? where id = ? and doctor_id is null")
+        .params(doctor, visit)
+        .update();
+  }
+
   record Step(@Nullable VisitState from, VisitState to, Instant at, @Nullable UUID by) {}
 
   List<Step> history(UUID visit) {

@@ -66,7 +66,7 @@ public final class PermissionMatrix {
     allow(PRESCRIPTION_FINALIZE, Set.of(WITH_DOCTOR), DOCTOR);
     allow(PRESCRIPTION_ADDENDUM, EnumSet.of(WITH_DOCTOR, DONE), DOCTOR);
     // money: invoices after the visit is done
-    allow(INVOICE_ISSUE, Set.of(DONE), OWNER, MANAGER, BILLING, RECEPTIONIST);
+    allow(INVOICE_ISSUE, EnumSet.of(NONE, DONE), OWNER, MANAGER, BILLING, RECEPTIONIST);
     allow(INVOICE_VOID, EnumSet.of(NONE, DONE), OWNER, MANAGER, BILLING);
     allow(PAYMENT_RECORD, EnumSet.of(NONE, DONE), OWNER, MANAGER, BILLING, RECEPTIONIST);
     allow(REFUND, EnumSet.of(NONE, DONE, CANCELED, NO_SHOW), OWNER, MANAGER, BILLING);

@@ -1,63 +1,220 @@
 package io.carebook.notifications;
 
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox of the current tenant. */
+/**
+ * The outbox of the current tenant: every message, in and out, with its delivery state. Storing a
+ * message schedules its delivery in the same transaction, so a message is never stored without
+ * being sent, nor sent without being stored.
+ */
 @Repository
 public class Outbox {
 
-  private final JdbcClient jdbc;
+  static final String COLUMNS =
+      "id, clinic_id, channel, recipient, kind, locale, subject, body, status, created_at,"
+          + " direction, due_at, attempts, provider, last_error, patient_id, appointment_id,"
+          + " variables::text as variables, provider_message_id";
 
-  Outbox(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final MessageTasks tasks;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  Outbox(JdbcClient jdbc, MessageTasks tasks) {
     this.jdbc = jdbc;
+    this.tasks = tasks;
   }
 
   void store(
       String channel, String recipient, String kind, String locale, String subject, String body) {
+    schedule(NewMessage.now(channel, recipient, kind, locale, subject, body));
+  }
+
+  /** Stores an outgoing message and schedules its delivery at its due time. */
+  UUID schedule(NewMessage message) {
+    var id = UUID.randomUUID();
     var scope = TenantContext.current().orElseThrow();
     jdbc.sql(
             """
             insert into outbox_messages (tenant_id, id, clinic_id, channel, recipient, kind, locale,
-                                         subject, body)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         subject, body, due_at, patient_id, appointment_id,
+                                         variables)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+        .params(
+            TenantContext.tenant().value(),
+            id,
+            scope.clinic() == null ? null : scope.clinic().value(),
+            message.channel(),
+            message.recipient(),
+            message.kind(),
+            message.locale(),
+            message.subject(),
+            message.body(),
+            Timestamp.from(message.dueAt()),
+            message.patientId(),
+            message.appointmentId(),
+            JSON.writeValueAsString(message.variables()))
+        .update();
+    tasks.schedule(TenantContext.tenant(), id, message.dueAt());
+    return id;
+  }
+
+  /** Keeps a patient's reply for staff to read. */
+  void received(
+      String channel,
+      String from,
+      String body,
+      @Nullable UUID patientId,
+      String kind,
+      @Nullable String providerMessageId) {
+    var scope = TenantContext.current().orElseThrow();
+    jdbc.sql(
+            """
+            insert into outbox_messages (tenant_id, id, clinic_id, channel, recipient, kind, locale,
+                                         subject, body, status, direction, patient_id,
+                                         provider_message_id)
+            values (?, ?, ?, ?, ?, ?, '', '', ?, 'RECEIVED', 'IN', ?, ?)""")
         .params(
             TenantContext.tenant().value(),
             UUID.randomUUID(),
             scope.clinic() == null ? null : scope.clinic().value(),
             channel,
-            recipient,
+            from,
             kind,
-            locale,
-            subject,
-            body)
+            body,
+            patientId,
+            providerMessageId)
         .update();
+  }
+
+  boolean receivedBefore(String providerMessageId) {
+    return jdbc.sql(
+            "select exists (select 1 from outbox_messages where provider_message_id = ?"
+                + " and direction = 'IN')")
+        .param(providerMessageId)
+        .query(Boolean.class)
+        .single();
   }
 
   /** The newest messages of the current tenant. */
   @Transactional(readOnly = true)
   public List<OutboxMessage> recent(int limit) {
+    return jdbc.sql("select " + COLUMNS + " from outbox_messages order by created_at desc limit ?")
+        .param(limit)
+        .query(Outbox::message)
+        .list();
+  }
+
+  /** Messages that could not be delivered after every retry, newest first. */
+  @Transactional(readOnly = true)
+  public List<OutboxMessage> failed(int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from outbox_messages where status = 'FAILED' order by updated_at desc limit ?")
+        .param(limit)
+        .query(Outbox::message)
+        .list();
+  }
+
+  /** Sends a failed message again, now, with a fresh count of attempts. */
+  @Transactional
+  public void resend(UUID id) {
+    var status =
+        jdbc.sql("select status from outbox_messages where id = ? for update")
+            .param(id)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("Message"));
+    if (!"FAILED".equals(status)) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT, "not-failed", "Only a failed message can be sent again.");
+    }
+    var now = Instant.now();
+    jdbc.sql(
+            """
+            update outbox_messages set status = 'SCHEDULED', attempts = 0, due_at = ?,
+                   last_error = null, updated_at = now() where id = ?""")
+        .params(Timestamp.from(now), id)
+        .update();
+    tasks.schedule(TenantContext.tenant(), id, now);
+  }
+
+  /** Cancels the messages about an appointment that have not gone out yet. */
+  int cancelPending(UUID appointment, String reason) {
     return jdbc.sql(
             """
-            select id, channel, recipient, kind, locale, subject, body, status, created_at
-            from outbox_messages order by created_at desc limit ?""")
-        .param(limit)
-        .query(
-            (rs, n) ->
-                new OutboxMessage(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("channel"),
-                    rs.getString("recipient"),
-                    rs.getString("kind"),
-                    rs.getString("locale"),
-                    rs.getString("subject"),
-                    rs.getString("body"),
-                    rs.getString("status"),
-                    rs.getTimestamp("created_at").toInstant()))
-        .list();
+            update outbox_messages set status = 'CANCELED', last_error = ?, updated_at = now()
+            where appointment_id = ? and status = 'SCHEDULED' and direction = 'OUT'""")
+        .params(reason, appointment)
+        .update();
+  }
+
+  /** Whether a message of this kind about the appointment exists (a repeated event). */
+  boolean about(UUID appointment, String kind) {
+    return jdbc.sql(
+            "select exists (select 1 from outbox_messages where appointment_id = ? and kind = ?)")
+        .params(appointment, kind)
+        .query(Boolean.class)
+        .single();
+  }
+
+  @Nullable Row find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from outbox_messages where id = ?")
+        .param(id)
+        .query(Outbox::row)
+        .optional()
+        .orElse(null);
+  }
+
+  /** A message with what delivery needs beyond what the page shows. */
+  record Row(
+      OutboxMessage message,
+      @Nullable UUID clinicId,
+      @Nullable UUID patientId,
+      @Nullable UUID appointmentId,
+      Map<String, String> variables) {}
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    @SuppressWarnings("unchecked")
+    Map<String, String> variables = JSON.readValue(rs.getString("variables"), Map.class);
+    return new Row(
+        message(rs, n),
+        rs.getObject("clinic_id", UUID.class),
+        rs.getObject("patient_id", UUID.class),
+        rs.getObject("appointment_id", UUID.class),
+        variables);
+  }
+
+  static OutboxMessage message(ResultSet rs, int n) throws SQLException {
+    return new OutboxMessage(
+        rs.getObject("id", UUID.class),
+        rs.getString("channel"),
+        rs.getString("recipient"),
+        rs.getString("kind"),
+        rs.getString("locale"),
+        rs.getString("subject"),
+        rs.getString("body"),
+        rs.getString("status"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("direction"),
+        rs.getTimestamp("due_at").toInstant(),
+        rs.getInt("attempts"),
+        rs.getString("provider"),
+        rs.getString("last_error"));
   }
 }

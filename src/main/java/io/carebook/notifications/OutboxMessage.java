@@ -2,8 +2,12 @@ package io.carebook.notifications;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** A message waiting in, or delivered from, the outbox. */
+/**
+ * A message in the outbox: one waiting to be sent, sent, failed, canceled, or (direction {@code
+ * IN}) a patient's reply, whose {@code recipient} is then the sender's address.
+ */
 public record OutboxMessage(
     UUID id,
     String channel,
@@ -13,4 +17,14 @@ public record OutboxMessage(
     String subject,
     String body,
     String status,
-    Instant createdAt) {}
+    Instant createdAt,
+    String direction,
+    Instant dueAt,
+    int attempts,
+    @Nullable String provider,
+    @Nullable String lastError) {
+
+  public boolean inbound() {
+    return "IN".equals(direction);
+  }
+}

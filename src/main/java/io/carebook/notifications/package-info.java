@@ -2,7 +2,8 @@
  * Turns other modules' events into messages and keeps the outbox. Other modules never call it: they
  * publish events, and it listens.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "identity", "scheduling"})
+@ApplicationModule(
+    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling"})
 @NullMarked
 package io.carebook.notifications;
 

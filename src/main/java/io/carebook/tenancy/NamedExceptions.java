@@ -29,6 +29,7 @@ public final class NamedExceptions {
           "recovery_codes", // a user's single-use codes for when the authenticator is lost
           "practitioner_busy", // a doctor's busy time across clinics and organizations: free/busy
           "event_publication", // Modulith's durable event registry; events carry tenant ids
+          "scheduled_tasks", // db-scheduler's queue: a task carries its tenant id, no content
           "flyway_schema_history"); // the migration tool's bookkeeping, owned by the migrator
 
   /**
@@ -45,5 +46,6 @@ public final class NamedExceptions {
           "booking_by_manage_hash", // a patient's manage link -> its tenant and request
           "clinic_by_slug", // a public booking page -> its clinic, routing only
           "calendar_feed_by_hash", // a doctor's calendar feed link -> its clinic and doctor
-          "prescription_by_code"); // a printed prescription's code -> its tenant and id
+          "prescription_by_code", // a printed prescription's code -> its tenant and id
+          "queue_display_by_hash"); // a waiting-room screen's link -> its clinic
 }

@@ -134,4 +134,120 @@ class DeskBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#issued")).hasText("Token 3 issued");
     assertThat(visit(page, "WAITING", 3)).containsText("Yusuf Walkin");
   }
+
+  /** A time zone where it is late morning now, so a test can book later today whatever the hour. */
+  private static java.time.ZoneId lateMorningZone() {
+    var utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+    var offset = Math.floorMod(10 - utcHour + 12, 24) - 12; // -12..+11
+    return java.time.ZoneId.of(
+        offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
+  }
+
+  @Test
+  void aBookedPatientArrivesAndTheDoctorCallsTheNextPatientIn() {
+    var api = new Api(port);
+    var zone = lateMorningZone();
+    var owner = organizations.signUp(api, "EG", zone.getId(), "EGP");
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    var week = new java.util.ArrayList<Map<String, String>>();
+    for (var d : java.time.DayOfWeek.values()) {
+      week.add(Map.of("day", d.name(), "starts", "00:00", "ends", "23:45"));
+    }
+    desk.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
+    var rules = new java.util.HashMap<String, Object>();
+    rules.put("durationMinutes", 15);
+    rules.put("bufferBeforeMinutes", 0);
+    rules.put("bufferAfterMinutes", 0);
+    rules.put("minimumNoticeMinutes", 0);
+    rules.put("horizonDays", 30);
+    rules.put("alignmentMinutes", 15);
+    rules.put("seats", 1);
+    desk.put("/api/v1/booking-rules", rules, Map.of());
+    var at =
+        java.time.ZonedDateTime.now(zone)
+            .plusHours(2)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0)
+            .toInstant();
+    var booked =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                at.toString(),
+                "patient",
+                Map.of("fullName", "Basma Booked")));
+    org.assertj.core.api.Assertions.assertThat(booked.status())
+        .as(booked.body().toString())
+        .isEqualTo(201);
+    desk.post("/api/v1/visits", Map.of("patient", Map.of("fullName", "Walid Walkin")));
+
+    signInAsOwner(page, owner);
+    page.navigate(origin() + "/desk");
+    var expected =
+        page.locator("#expected li", new Page.LocatorOptions().setHasText("Basma Booked"));
+    assertThat(expected).hasCount(1);
+    expected
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Arrived: check in"))
+        .click();
+    assertThat(page.locator("#issued")).hasText("Token 2 issued");
+    assertThat(page.locator("#expected")).hasCount(0);
+    assertThat(visit(page, "WAITING", 2)).containsText("Basma Booked");
+    assertThat(visit(page, "WAITING", 2)).containsText("about 15 min to go");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Doctor's day")).click();
+    assertThat(page.locator("#queue li")).hasCount(2);
+    assertThat(page.locator("#queue li").nth(1)).containsText("booked");
+    page.locator("#call-next").click();
+    assertThat(page.locator("#called")).hasText("Token 1 called in.");
+    assertThat(page.locator("#in-room")).containsText("Walid Walkin");
+    assertThat(page.locator("#queue li")).hasCount(1);
+    page.locator("#in-room")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done"))
+        .click();
+    assertThat(page.locator("#in-room")).containsText("Nobody yet.");
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/desk/doctor\\?doctorId=.*"));
+    assertThat(page.locator("#day")).containsText("Seen today: 1");
+  }
+
+  @Test
+  void theDeskIsWarnedOfAPatientWhoMayAlreadyBeRegistered() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var registered =
+        api.as(owner.token())
+            .post(
+                "/api/v1/patients", Map.of("fullName", "Mona Abdelaziz", "phone", "0100 555 0301"));
+    org.assertj.core.api.Assertions.assertThat(registered.status()).isEqualTo(201);
+    signInAsOwner(page, owner);
+    page.navigate(origin() + "/desk");
+
+    // the same person by the duplicate rule: found, no warning
+    checkIn("mona abdelaziz", "01005550301", "NONE");
+    assertThat(page.locator("#issued")).hasText("Token 1 issued");
+    assertThat(visit(page, "WAITING", 1)).containsText("Mona Abdelaziz");
+
+    // a name alike with another phone: a warning, nothing registered yet
+    checkIn("Mona Abdelazis", "0100 555 0302", "ELDERLY");
+    var warning = page.locator("#possible-duplicates");
+    assertThat(warning).containsText("Mona Abdelaziz");
+    assertThat(page.locator("#issued")).hasCount(0);
+    page.locator("#register-anyway").click();
+    assertThat(page.locator("#issued")).hasText("Token 2 issued");
+    assertThat(visit(page, "WAITING", 2)).containsText("Mona Abdelazis");
+    assertThat(visit(page, "WAITING", 2)).containsText("Elderly");
+
+    // the same phone, another name (a household): the existing person can be picked
+    checkIn("Omar Abdelaziz", "0100 555 0301", "NONE");
+    warning
+        .locator("li", new Locator.LocatorOptions().setHasText("Mona Abdelaziz"))
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check in"))
+        .click();
+    assertThat(page.locator("#issued")).hasText("Token 3 issued");
+    assertThat(visit(page, "WAITING", 3)).containsText("Mona Abdelaziz");
+  }
 }

@@ -42,7 +42,7 @@ class PermissionMatrixTests {
       PRESCRIPTION_DRAFT     WITH_DOCTOR                               .   .   x   .   .   .
       PRESCRIPTION_FINALIZE  WITH_DOCTOR                               .   .   x   .   .   .
       PRESCRIPTION_ADDENDUM  WITH_DOCTOR,DONE                          .   .   x   .   .   .
-      INVOICE_ISSUE          DONE                                      x   x   .   .   x   x
+      INVOICE_ISSUE          NONE,DONE                                 x   x   .   .   x   x
       INVOICE_VOID           NONE,DONE                                 x   x   .   .   .   x
       PAYMENT_RECORD         NONE,DONE                                 x   x   .   .   x   x
       REFUND                 NONE,DONE,CANCELED,NO_SHOW                x   x   .   .   .   x

@@ -67,7 +67,12 @@ class WaitlistBrowserTests extends BrowserTestSupport {
             Map.of("reason", "the patient called"));
     org.assertj.core.api.Assertions.assertThat(canceled.status()).isEqualTo(200);
 
-    page.reload();
+    // the offer is made after the cancellation commits, off the request thread
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    do {
+      page.reload();
+    } while (!page.locator("#waitlist").innerText().contains("Offered")
+        && System.nanoTime() < deadline);
     assertThat(page.locator("#waitlist")).containsText("Offered");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book the offer")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked");

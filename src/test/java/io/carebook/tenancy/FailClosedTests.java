@@ -163,6 +163,29 @@ class FailClosedTests {
                 "fullName",
                 "Hidden Waiting"));
     org.assertj.core.api.Assertions.assertThat(waiting.status()).isEqualTo(201);
+    // notifications: a clinic's messaging settings and wording, a patient's preferences
+    assertThat(
+            desk.put(
+                    "/api/v1/notification-settings",
+                    Map.of("quietFrom", "22:00", "quietUntil", "07:00"),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            desk.put(
+                    "/api/v1/message-templates/APPOINTMENT_REMINDER/es",
+                    Map.of("subject", "Oculto", "body", "Hola {firstName}"),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
+    var quiet = desk.post("/api/v1/patients", Map.of("fullName", "Hidden Quiet")).text("id");
+    assertThat(
+            desk.put(
+                    "/api/v1/patients/" + quiet + "/message-preferences",
+                    Map.of("language", "es", "optedOut", true),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
     // the front desk: settings, a token counter, a visit and its history
     assertThat(
             desk.put("/api/v1/front-desk/settings", Map.of("tokenScope", "DOCTOR"), Map.of())
@@ -184,6 +207,32 @@ class FailClosedTests {
             .query(String.class)
             .single();
     desk.post("/api/v1/doctors/" + me + "/calendar-feed", Map.of());
+    assertThat(desk.post("/api/v1/front-desk/screen-link", Map.of()).status()).isEqualTo(201);
+    // billing: a tax profile, a service, an invoice with a line, issued (its series), paid
+    var tax = desk.post("/api/v1/tax-profiles", Map.of("name", "Hidden VAT", "rate", "14"));
+    assertThat(tax.status()).isEqualTo(201);
+    var service =
+        desk.post(
+            "/api/v1/services",
+            Map.of(
+                "code",
+                "HIDDEN",
+                "name",
+                "Hidden service",
+                "price",
+                "100",
+                "taxProfileId",
+                tax.text("id")));
+    assertThat(service.status()).isEqualTo(201);
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", visit.text("patientId")));
+    assertThat(invoice.status()).isEqualTo(201);
+    var invoicePath = "/api/v1/invoices/" + invoice.text("id");
+    assertThat(desk.post(invoicePath + "/lines", Map.of("serviceId", service.text("id"))).status())
+        .isEqualTo(201);
+    assertThat(desk.post(invoicePath + "/issue", Map.of()).status()).isEqualTo(200);
+    assertThat(
+            desk.post(invoicePath + "/payments", Map.of("method", "CASH", "amount", "50")).status())
+        .isEqualTo(201);
     onlineBooking.request(
         slug,
         io.carebook.shared.UserId.of(me),

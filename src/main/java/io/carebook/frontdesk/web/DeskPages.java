@@ -7,13 +7,16 @@ import io.carebook.frontdesk.Visit;
 import io.carebook.frontdesk.VisitLinks;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,18 +26,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The front desk page: today's queue of the active clinic grouped by state, a check-in form for
- * walk-ins (found or registered by name and phone), and per visit the steps the member may take. No
- * live updates yet: the page has a refresh link.
+ * walk-ins (found or registered by name and phone), and per visit the steps the member may take.
+ * The queue stays live: the page listens to {@code /desk/stream} and fetches its queue part again
+ * (the same address with {@code HX-Request}) when the clinic's queue changes.
  */
 @Controller
 class DeskPages {
@@ -43,6 +49,8 @@ class DeskPages {
   private final Calendar calendar;
   private final PatientDirectory patients;
   private final Permissions permissions;
+  private final LiveBoards boards;
+  private final Organizations organizations;
   private final Clock clock;
   private final List<VisitLinks> links;
 
@@ -51,12 +59,16 @@ class DeskPages {
       Calendar calendar,
       PatientDirectory patients,
       Permissions permissions,
+      LiveBoards boards,
+      Organizations organizations,
       Clock clock,
       List<VisitLinks> links) {
     this.frontDesk = frontDesk;
     this.calendar = calendar;
     this.patients = patients;
     this.permissions = permissions;
+    this.boards = boards;
+    this.organizations = organizations;
     this.clock = clock;
     this.links = links;
   }
@@ -67,11 +79,31 @@ class DeskPages {
       String patient,
       String doctor,
       long minutes,
+      @Nullable Long estimate,
       List<Transition> steps,
       List<VisitLinks.Link> links) {}
 
+  /** A booked appointment of today whose patient has not arrived yet. */
+  record Expected(Appointment appointment, String patient, String doctor) {}
+
   @GetMapping("/desk")
   String desk(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+    fill(doctorId, model);
+    return "frontdesk/desk";
+  }
+
+  /**
+   * The queue part of the desk page, which the page fetches when told the queue changed. An address
+   * of its own: a fetch of the page's own address could take the message of a check-in just made
+   * (Spring's flash attributes go to the next request for that address).
+   */
+  @GetMapping("/desk/queue")
+  String queue(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+    fill(doctorId, model);
+    return "frontdesk/desk :: queue";
+  }
+
+  private void fill(@Nullable String doctorId, Model model) {
     permissions.require(Action.PATIENT_VIEW);
     var doctors = calendar.doctors();
     var names =
@@ -91,7 +123,14 @@ class DeskPages {
       groups.put(state, new java.util.ArrayList<>());
     }
     var visits = frontDesk.queue(doctor, true);
-    var patientNames = patients.names(visits.stream().map(Visit::patientId).toList());
+    var expected = frontDesk.expected(doctor);
+    var patientNames =
+        patients.names(
+            java.util.stream.Stream.concat(
+                    visits.stream().map(Visit::patientId),
+                    expected.stream().map(Appointment::patientId))
+                .toList());
+    var estimates = frontDesk.estimatedWaits();
     for (var v : visits) {
       var steps =
           Arrays.stream(Transition.values())
@@ -103,6 +142,7 @@ class DeskPages {
               patientNames.getOrDefault(v.patientId(), ""),
               v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
               Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
+              estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
               steps,
               links.stream().flatMap(l -> l.of(v).stream()).toList());
       var key =
@@ -112,12 +152,29 @@ class DeskPages {
       groups.get(key).add(row);
     }
     model.addAttribute("groups", groups);
+    model.addAttribute(
+        "expected",
+        expected.stream()
+            .map(
+                a ->
+                    new Expected(
+                        a,
+                        patientNames.getOrDefault(a.patientId(), ""),
+                        names.getOrDefault(a.doctorId().value(), "")))
+            .toList());
+    model.addAttribute("zone", organizations.activeClinic().timezone());
     model.addAttribute("doctors", doctors);
     model.addAttribute("doctorId", doctor == null ? "" : doctor.value().toString());
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("mayCheckIn", permissions.allows(Action.CHECK_IN));
     model.addAttribute("today", frontDesk.today());
-    return "frontdesk/desk";
+  }
+
+  /** Tells the open desk page when the clinic's queue changed, so it fetches it again. */
+  @GetMapping(path = "/desk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream() {
+    permissions.require(Action.PATIENT_VIEW);
+    return boards.open(TenantContext.clinic());
   }
 
   /** Patients matching what the desk types in the name or phone field, to check one in. */
@@ -133,6 +190,10 @@ class DeskPages {
     return "frontdesk/desk :: matches";
   }
 
+  /** A registered patient who may be the one being checked in (kept in the session briefly). */
+  record Candidate(String id, String fullName, String phone, String mrn)
+      implements java.io.Serializable {}
+
   @PostMapping("/desk/check-in")
   String checkIn(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
     try {
@@ -142,6 +203,14 @@ class DeskPages {
         throw ProblemException.invalid("fullName", "is required");
       }
       var phone = form.getOrDefault("phone", "").strip();
+      if (patientId.isEmpty() && !"true".equals(form.get("confirmNew"))) {
+        var candidates = possibleDuplicates(name, phone);
+        if (!candidates.isEmpty()) {
+          redirect.addFlashAttribute("candidates", candidates);
+          redirect.addFlashAttribute("typed", new java.util.HashMap<>(form));
+          return "redirect:/desk";
+        }
+      }
       var doctorId = form.getOrDefault("doctorId", "").strip();
       var priority = Priority.valueOf(form.getOrDefault("priority", "NONE"));
       var visit =
@@ -162,6 +231,55 @@ class DeskPages {
     return "redirect:/desk";
   }
 
+  /**
+   * Registered patients who may be the person typed in — names alike, or the same phone — unless
+   * one of them is that person by the duplicate rule (same name and phone), who is simply found.
+   */
+  private List<Candidate> possibleDuplicates(String name, String phone) {
+    var alike = new LinkedHashMap<UUID, io.carebook.patients.Patient>();
+    patients.similar(name, null).forEach(p -> alike.put(p.id().value(), p));
+    var phoneMates =
+        phone.isEmpty() ? List.<io.carebook.patients.Patient>of() : patients.sharingPhone(phone);
+    phoneMates.forEach(p -> alike.put(p.id().value(), p));
+    var normalized = io.carebook.patients.PersonName.normalize(name);
+    var same =
+        phoneMates.stream()
+            .anyMatch(
+                p -> io.carebook.patients.PersonName.normalize(p.fullName()).equals(normalized));
+    if (same) {
+      return List.of();
+    }
+    return alike.values().stream()
+        .map(
+            p ->
+                new Candidate(
+                    p.id().value().toString(),
+                    p.fullName(),
+                    p.phone() == null ? "" : p.phone().e164(),
+                    p.medicalRecordNumber()))
+        .toList();
+  }
+
+  /** The patient of a booked appointment has arrived: checked in with the day's token. */
+  @PostMapping("/desk/appointments/{id}/check-in")
+  String arrived(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "NONE") String priority,
+      @RequestParam(required = false) @Nullable String doctorId,
+      RedirectAttributes redirect) {
+    try {
+      var visit = frontDesk.checkIn(id, Priority.valueOf(priority));
+      redirect.addFlashAttribute("issued", visit.token());
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "invalid-input");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return doctorId == null || doctorId.isBlank()
+        ? "redirect:/desk"
+        : "redirect:/desk?doctorId=" + doctorId;
+  }
+
   @PostMapping("/desk/visits/{id}/{step}")
   @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
   String move(
@@ -169,19 +287,18 @@ class DeskPages {
       @PathVariable String step,
       @RequestParam(required = false) @Nullable String reason,
       @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable String back,
       RedirectAttributes redirect) {
-    var back =
-        doctorId == null || doctorId.isBlank()
-            ? "redirect:/desk"
-            : "redirect:/desk?doctorId=" + doctorId;
+    var page = "doctor".equals(back) ? "redirect:/desk/doctor" : "redirect:/desk";
+    var backTo = doctorId == null || doctorId.isBlank() ? page : page + "?doctorId=" + doctorId;
     var transition = Transition.ofPath(step);
     if (transition.isEmpty()) {
       redirect.addFlashAttribute("problem", "invalid-input");
-      return back;
+      return backTo;
     }
     if (transition.get() == Transition.CANCEL && (reason == null || reason.isBlank())) {
       redirect.addFlashAttribute("reasonMissing", true);
-      return back;
+      return backTo;
     }
     try {
       frontDesk.move(id, transition.get(), reason);
@@ -189,6 +306,6 @@ class DeskPages {
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
     }
-    return back;
+    return backTo;
   }
 }

@@ -5,11 +5,13 @@ import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.TokenScope;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
+import io.carebook.frontdesk.WaitingRoom;
 import io.carebook.patients.NewPatient;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,9 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FrontDeskApi {
 
   private final FrontDesk frontDesk;
+  private final WaitingRoom waitingRoom;
 
-  FrontDeskApi(FrontDesk frontDesk) {
+  FrontDeskApi(FrontDesk frontDesk, WaitingRoom waitingRoom) {
     this.frontDesk = frontDesk;
+    this.waitingRoom = waitingRoom;
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
@@ -95,7 +99,37 @@ class FrontDeskApi {
       @RequestParam(defaultValue = "false") boolean all) {
     var doctor =
         doctorId == null || doctorId.isBlank() ? null : new UserId(uuid(doctorId, "Doctor"));
-    return Map.of("day", frontDesk.today(), "items", frontDesk.queue(doctor, all));
+    var waits = new java.util.TreeMap<UUID, Long>();
+    frontDesk.estimatedWaits().forEach((visit, wait) -> waits.put(visit, wait.toMinutes()));
+    return Map.of(
+        "day",
+        frontDesk.today(),
+        "items",
+        frontDesk.queue(doctor, all),
+        "estimatedWaitMinutes",
+        waits,
+        "expected",
+        frontDesk.expected(doctor));
+  }
+
+  record CallNext(@Nullable String doctorId) {}
+
+  @PostMapping("/api/v1/visits/call-next")
+  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic
+  @Operation(
+      summary = "The doctor calls the next patient in",
+      description =
+          "Moves the first visit in queue order that is the doctor's or for any doctor (then"
+              + " given to them), waiting or with the assistant, to WITH_DOCTOR. doctorId defaults"
+              + " to the caller. 409 /problems/queue-empty when nobody is waiting.")
+  Visit callNext(@RequestBody(required = false) @Nullable CallNext body) {
+    var doctor =
+        body == null || body.doctorId() == null || body.doctorId().isBlank()
+            ? TenantContext.current()
+                .map(TenantContext.Scope::user)
+                .orElseThrow(() -> ProblemException.invalid("doctorId", "is required"))
+            : new UserId(uuid(body.doctorId(), "Doctor"));
+    return frontDesk.callNext(doctor);
   }
 
   record VisitWithHistory(Visit visit, List<FrontDesk.Step> history) {}
@@ -125,19 +159,40 @@ class FrontDeskApi {
     return frontDesk.move(uuid(id, "Visit"), step, body == null ? null : body.reason());
   }
 
-  record Settings(@NotNull TokenScope tokenScope) {}
+  /**
+   * @param tokenScope tokens counted per CLINIC or per DOCTOR
+   * @param displayFirstNames whether the waiting-room screen shows first names (unchanged if null)
+   */
+  record Settings(@NotNull TokenScope tokenScope, @Nullable Boolean displayFirstNames) {}
 
   @GetMapping("/api/v1/front-desk/settings")
-  @Operation(summary = "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR")
+  @Operation(
+      summary =
+          "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR, and whether"
+              + " the waiting-room screen shows first names")
   Settings settings() {
-    return new Settings(frontDesk.tokenScope());
+    return new Settings(frontDesk.tokenScope(), waitingRoom.firstNames());
   }
 
   @PutMapping("/api/v1/front-desk/settings")
   @Operation(summary = "Set the front desk settings (needs SETTINGS_MANAGE)")
   Settings setSettings(@Valid @RequestBody Settings body) {
     frontDesk.tokenScope(body.tokenScope());
-    return new Settings(frontDesk.tokenScope());
+    if (body.displayFirstNames() != null) {
+      waitingRoom.firstNames(body.displayFirstNames());
+    }
+    return settings();
+  }
+
+  record ScreenLink(String path) {}
+
+  @PostMapping("/api/v1/front-desk/screen-link")
+  @Operation(
+      summary = "A new private link to the waiting-room screen (needs SETTINGS_MANAGE)",
+      description =
+          "The screen at this path needs no sign-in; a new link replaces the previous one.")
+  ResponseEntity<ScreenLink> screenLink() {
+    return ResponseEntity.status(201).body(new ScreenLink(waitingRoom.newLink()));
   }
 
   private static Priority priority(@Nullable String value) {

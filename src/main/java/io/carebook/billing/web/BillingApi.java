@@ -1,0 +1,195 @@
+package io.carebook.billing.web;
+
+import io.carebook.billing.Billing;
+import io.carebook.billing.Catalog;
+import io.carebook.billing.Invoice;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(
+    name = "Billing",
+    description =
+        "The active clinic's price list (services, tax profiles), invoices from draft to issued"
+            + " (gap-free numbers, never changed after) or void, payments and refunds. Amounts"
+            + " are decimal strings or numbers in the clinic's currency, with at most its"
+            + " decimals; answers carry both the amount and its minor units.")
+class BillingApi {
+
+  private final Billing billing;
+  private final Catalog catalog;
+
+  BillingApi(Billing billing, Catalog catalog) {
+    this.billing = billing;
+    this.catalog = catalog;
+  }
+
+  record NewTaxProfile(@Nullable String name, @Nullable BigDecimal rate) {}
+
+  @GetMapping("/api/v1/tax-profiles")
+  @Operation(summary = "The active clinic's tax profiles")
+  List<Catalog.TaxProfile> taxProfiles() {
+    return catalog.taxProfiles();
+  }
+
+  @PostMapping("/api/v1/tax-profiles")
+  @Operation(summary = "Add a tax profile: a name and a percentage (needs SETTINGS_MANAGE)")
+  ResponseEntity<Catalog.TaxProfile> addTaxProfile(@RequestBody NewTaxProfile body) {
+    return ResponseEntity.status(201).body(catalog.addTaxProfile(body.name(), body.rate()));
+  }
+
+  @GetMapping("/api/v1/services")
+  @Operation(summary = "The active clinic's billable services")
+  List<Catalog.BillableService> services() {
+    return catalog.services();
+  }
+
+  @PostMapping("/api/v1/services")
+  @Operation(
+      summary = "Add a billable service (needs SETTINGS_MANAGE)",
+      description =
+          "code (e.g. CONSULT), name, kind (CONSULTATION, PROCEDURE, LAB, PACKAGE, OTHER),"
+              + " price, optional taxProfileId.")
+  ResponseEntity<Catalog.BillableService> addService(@RequestBody Catalog.NewService body) {
+    return ResponseEntity.status(201).body(catalog.addService(body));
+  }
+
+  record Activity(boolean active) {}
+
+  @PatchMapping("/api/v1/services/{id}")
+  @Operation(summary = "Retire a service (active=false) or bring it back")
+  Catalog.BillableService setActive(@PathVariable String id, @RequestBody Activity body) {
+    return catalog.setActive(uuid(id, "Service"), body.active());
+  }
+
+  record NewInvoice(@Nullable String patientId, @Nullable String visitId) {}
+
+  @PostMapping("/api/v1/invoices")
+  @Operation(summary = "A new draft invoice for a patient, for one of their visits if given")
+  ResponseEntity<Invoice> draft(@RequestBody NewInvoice body) {
+    if (body.patientId() == null || body.patientId().isBlank()) {
+      throw ProblemException.invalid("patientId", "is required");
+    }
+    var invoice =
+        billing.draft(
+            uuid(body.patientId(), "Patient"),
+            body.visitId() == null || body.visitId().isBlank()
+                ? null
+                : uuid(body.visitId(), "Visit"));
+    return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id())).body(invoice);
+  }
+
+  @GetMapping("/api/v1/invoices")
+  @Operation(summary = "The active clinic's invoices, newest first; one patient's with patientId")
+  Map<String, Object> invoices(
+      @RequestParam(required = false) @Nullable String patientId,
+      @RequestParam(defaultValue = "50") int limit) {
+    return Map.of(
+        "items",
+        billing.list(
+            patientId == null || patientId.isBlank() ? null : uuid(patientId, "Patient"), limit));
+  }
+
+  @GetMapping("/api/v1/invoices/{id}")
+  @Operation(summary = "An invoice with its lines and payments")
+  Invoice invoice(@PathVariable String id) {
+    return billing.get(uuid(id, "Invoice"));
+  }
+
+  @PostMapping("/api/v1/invoices/{id}/lines")
+  @Operation(
+      summary = "Add a line to a draft",
+      description =
+          "A serviceId (its name, price and tax), or a description and unitPrice; quantity"
+              + " (default 1); a discount as discountPercent or discountAmount, with a"
+              + " discountReason. More than 10% off needs a role that may void invoices.")
+  ResponseEntity<Invoice> addLine(@PathVariable String id, @RequestBody Billing.NewLine body) {
+    return ResponseEntity.status(201).body(billing.addLine(uuid(id, "Invoice"), body));
+  }
+
+  @DeleteMapping("/api/v1/invoices/{id}/lines/{line}")
+  @Operation(summary = "Remove a line from a draft")
+  Invoice removeLine(@PathVariable String id, @PathVariable String line) {
+    return billing.removeLine(uuid(id, "Invoice"), uuid(line, "Line"));
+  }
+
+  @PostMapping("/api/v1/invoices/{id}/issue")
+  @Operation(
+      summary = "Issue a draft",
+      description = "It takes the next number of the clinic's series and never changes again.")
+  Invoice issue(@PathVariable String id) {
+    return billing.issue(uuid(id, "Invoice"));
+  }
+
+  record Reason(@Nullable String reason) {}
+
+  @PostMapping("/api/v1/invoices/{id}/void")
+  @Operation(summary = "Void an invoice with a reason (needs INVOICE_VOID; refund payments first)")
+  Invoice voidInvoice(
+      @PathVariable String id, @RequestBody(required = false) @Nullable Reason body) {
+    return billing.voidInvoice(uuid(id, "Invoice"), body == null ? null : body.reason());
+  }
+
+  @PostMapping("/api/v1/invoices/{id}/payments")
+  @Operation(
+      summary = "Record money received against an issued invoice",
+      description =
+          "method: CASH, CARD, BANK_TRANSFER, WALLET (methodNote names it) or ONLINE; amount up"
+              + " to what is owed; partial payments add up.")
+  ResponseEntity<Invoice> pay(@PathVariable String id, @RequestBody Billing.NewPayment body) {
+    return ResponseEntity.status(201).body(billing.pay(uuid(id, "Invoice"), body));
+  }
+
+  @PostMapping("/api/v1/invoices/{id}/refunds")
+  @Operation(summary = "Give money back (needs REFUND): up to what was paid, with a reason")
+  ResponseEntity<Invoice> refund(@PathVariable String id, @RequestBody Billing.NewPayment body) {
+    return ResponseEntity.status(201).body(billing.refund(uuid(id, "Invoice"), body));
+  }
+
+  @GetMapping("/api/v1/dues")
+  @Operation(summary = "What patients owe the active clinic on issued invoices, most first")
+  Map<String, Object> dues(@RequestParam(defaultValue = "50") int limit) {
+    return Map.of("items", billing.outstanding(limit));
+  }
+
+  @GetMapping("/api/v1/cash-report")
+  @Operation(
+      summary = "The day-end cash report of the active clinic",
+      description =
+          "For the clinic-local day (default today): per member who took money, per method, what"
+              + " was taken, given back, and should be handed over.")
+  Billing.CashReport cash(@RequestParam(required = false) @Nullable String day) {
+    java.time.LocalDate date;
+    try {
+      date = day == null || day.isBlank() ? null : java.time.LocalDate.parse(day);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ProblemException.invalid("day", "is a date like 2026-11-22");
+    }
+    return billing.cash(date == null ? billing.today() : date);
+  }
+
+  private static UUID uuid(String id, String what) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException(what);
+    }
+  }
+}

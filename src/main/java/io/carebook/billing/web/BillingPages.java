@@ -1,0 +1,285 @@
+package io.carebook.billing.web;
+
+import io.carebook.billing.Billing;
+import io.carebook.billing.Catalog;
+import io.carebook.billing.Invoice;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.VisitState;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The billing pages: recent invoices and what patients owe; one invoice to fill in, issue, take
+ * money against, refund or void; and the clinic's price list. Every form posts and comes back with
+ * a message; a refused form says why and keeps nothing half-done.
+ */
+@Controller
+class BillingPages {
+
+  private final Billing billing;
+  private final Catalog catalog;
+  private final PatientDirectory patients;
+  private final Permissions permissions;
+
+  BillingPages(
+      Billing billing, Catalog catalog, PatientDirectory patients, Permissions permissions) {
+    this.billing = billing;
+    this.catalog = catalog;
+    this.patients = patients;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/billing")
+  String overview(Model model) {
+    var invoices = billing.list(null, 50);
+    var dues = billing.outstanding(20);
+    model.addAttribute("invoices", invoices);
+    model.addAttribute("dues", dues);
+    model.addAttribute(
+        "names",
+        patients.names(
+            Stream.concat(
+                    invoices.stream().map(Invoice::patientId),
+                    dues.stream().map(Billing.Owed::patientId))
+                .toList()));
+    model.addAttribute("mayEditCatalog", permissions.allows(Action.SETTINGS_MANAGE));
+    return "billing/overview";
+  }
+
+  /** The invoice of a visit: its own if it has one, else its draft made now. */
+  @GetMapping("/billing/visits/{visitId}")
+  String ofVisit(@PathVariable UUID visitId, RedirectAttributes redirect) {
+    try {
+      return "redirect:/billing/invoices/" + billing.ofVisit(visitId).id();
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+      return "redirect:/billing";
+    }
+  }
+
+  @PostMapping("/billing/invoices")
+  String draft(@RequestParam UUID patientId, RedirectAttributes redirect) {
+    try {
+      return "redirect:/billing/invoices/" + billing.draft(patientId, null).id();
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+      return "redirect:/patients/" + patientId;
+    }
+  }
+
+  @GetMapping("/billing/invoices/{id}")
+  String invoice(@PathVariable UUID id, Model model) {
+    var invoice = billing.get(id);
+    var state = VisitState.DONE;
+    model.addAttribute("invoice", invoice);
+    model.addAttribute(
+        "patient",
+        patients.names(List.of(invoice.patientId())).getOrDefault(invoice.patientId(), ""));
+    model.addAttribute(
+        "services", catalog.services().stream().filter(Catalog.BillableService::active).toList());
+    model.addAttribute("methods", Invoice.Payment.Method.values());
+    model.addAttribute("mayEdit", may(Action.INVOICE_ISSUE, invoice, state));
+    model.addAttribute("mayPay", may(Action.PAYMENT_RECORD, invoice, state));
+    model.addAttribute("mayRefund", may(Action.REFUND, invoice, state));
+    model.addAttribute("mayVoid", may(Action.INVOICE_VOID, invoice, state));
+    return "billing/invoice";
+  }
+
+  @PostMapping("/billing/invoices/{id}/lines")
+  String addLine(
+      @PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "lineAdded",
+        () -> {
+          var service =
+              blank(form.get("serviceId")) ? null : UUID.fromString(form.get("serviceId"));
+          billing.addLine(
+              id,
+              new Billing.NewLine(
+                  service,
+                  form.get("description"),
+                  blank(form.get("quantity"))
+                      ? null
+                      : Integer.valueOf(form.get("quantity").strip()),
+                  decimal(form.get("unitPrice")),
+                  decimal(form.get("discountPercent")),
+                  null,
+                  form.get("discountReason")));
+        });
+  }
+
+  @PostMapping("/billing/invoices/{id}/lines/{line}/remove")
+  String removeLine(@PathVariable UUID id, @PathVariable UUID line, RedirectAttributes redirect) {
+    return act(id, redirect, "lineRemoved", () -> billing.removeLine(id, line));
+  }
+
+  @PostMapping("/billing/invoices/{id}/issue")
+  String issue(@PathVariable UUID id, RedirectAttributes redirect) {
+    return act(id, redirect, "issued", () -> billing.issue(id));
+  }
+
+  @PostMapping("/billing/invoices/{id}/payments")
+  String pay(
+      @PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    return act(id, redirect, "paid", () -> billing.pay(id, payment(form)));
+  }
+
+  @PostMapping("/billing/invoices/{id}/refunds")
+  String refund(
+      @PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    return act(id, redirect, "refunded", () -> billing.refund(id, payment(form)));
+  }
+
+  @PostMapping("/billing/invoices/{id}/void")
+  String voidInvoice(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes redirect) {
+    return act(id, redirect, "voided", () -> billing.voidInvoice(id, reason));
+  }
+
+  @GetMapping("/billing/cash")
+  String cash(@RequestParam(required = false) @Nullable String day, Model model) {
+    java.time.LocalDate date;
+    try {
+      date = blank(day) ? billing.today() : java.time.LocalDate.parse(day);
+    } catch (java.time.format.DateTimeParseException e) {
+      date = billing.today();
+    }
+    var report = billing.cash(date);
+    model.addAttribute("report", report);
+    model.addAttribute(
+        "largest",
+        Math.max(
+            1,
+            report.cashiers().stream().mapToLong(c -> Math.abs(c.net().minor())).max().orElse(1)));
+    model.addAttribute("previous", date.minusDays(1));
+    model.addAttribute("next", date.plusDays(1));
+    return "billing/cash";
+  }
+
+  @GetMapping("/billing/services")
+  String services(Model model) {
+    permissions.require(Action.PATIENT_VIEW);
+    model.addAttribute("services", catalog.services());
+    model.addAttribute("taxProfiles", catalog.taxProfiles());
+    model.addAttribute("kinds", Catalog.Kind.values());
+    model.addAttribute("mayEdit", permissions.allows(Action.SETTINGS_MANAGE));
+    return "billing/services";
+  }
+
+  @PostMapping("/billing/services")
+  String addService(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    try {
+      catalog.addService(
+          new Catalog.NewService(
+              form.get("code"),
+              form.get("name"),
+              form.get("kind"),
+              decimal(form.get("price")),
+              blank(form.get("taxProfileId")) ? null : UUID.fromString(form.get("taxProfileId"))));
+      redirect.addFlashAttribute("done", "serviceAdded");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+      redirect.addFlashAttribute("fields", fields(e));
+      redirect.addFlashAttribute("typed", new java.util.HashMap<>(form));
+    }
+    return "redirect:/billing/services";
+  }
+
+  @PostMapping("/billing/tax-profiles")
+  String addTaxProfile(
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String rate,
+      RedirectAttributes redirect) {
+    try {
+      catalog.addTaxProfile(name, decimal(rate));
+      redirect.addFlashAttribute("done", "taxAdded");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+      redirect.addFlashAttribute("fields", fields(e));
+    }
+    return "redirect:/billing/services";
+  }
+
+  @PostMapping("/billing/services/{id}/active")
+  String setActive(
+      @PathVariable UUID id, @RequestParam boolean active, RedirectAttributes redirect) {
+    try {
+      catalog.setActive(id, active);
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/billing/services";
+  }
+
+  private boolean may(Action action, Invoice invoice, VisitState doneState) {
+    return permissions.allows(action, invoice.visitId() == null ? VisitState.NONE : doneState);
+  }
+
+  private String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("done", done);
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+      redirect.addFlashAttribute("fields", fields(e));
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "invalid-input");
+    }
+    return "redirect:/billing/invoices/" + id;
+  }
+
+  private static Billing.NewPayment payment(Map<String, String> form) {
+    return new Billing.NewPayment(
+        form.get("method"),
+        decimal(form.get("amount")),
+        form.get("methodNote"),
+        form.get("reference"),
+        form.get("reason"));
+  }
+
+  /** The names of the fields a problem is about (kept in the session: plain strings). */
+  private static java.util.ArrayList<String> fields(ProblemException e) {
+    return new java.util.ArrayList<>(
+        e.errors().stream().map(ProblemException.FieldError::field).distinct().toList());
+  }
+
+  private static boolean blank(@Nullable String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static @Nullable BigDecimal decimal(@Nullable String value) {
+    if (blank(value)) {
+      return null;
+    }
+    // the digits people type, Arabic-Indic included, with a comma or a point for decimals
+    var normalized = new StringBuilder();
+    for (var c : value.strip().toCharArray()) {
+      if (Character.isDigit(c)) {
+        normalized.append(Character.digit(c, 10));
+      } else if (c == ',' || c == '.' || c == '٫') {
+        normalized.append('.');
+      } else if (c != ' ' && c != '٬') {
+        normalized.append(c);
+      }
+    }
+    return new BigDecimal(normalized.toString());
+  }
+}

@@ -1,0 +1,193 @@
+package io.carebook.frontdesk.web;
+
+import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.Visit;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.Appointment;
+import io.carebook.scheduling.Calendar;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.shared.VisitState;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The doctor's day: who is in the room, the queue (walk-ins and arrived appointments, in queue
+ * order, with estimated waits), the booked patients still expected, and one button that calls the
+ * next patient in. A doctor sees their own day; other members choose the doctor. Live like the desk
+ * page.
+ */
+@Controller
+class DoctorDayPages {
+
+  private final FrontDesk frontDesk;
+  private final Calendar calendar;
+  private final PatientDirectory patients;
+  private final Organizations organizations;
+  private final Permissions permissions;
+  private final Clock clock;
+
+  DoctorDayPages(
+      FrontDesk frontDesk,
+      Calendar calendar,
+      PatientDirectory patients,
+      Organizations organizations,
+      Permissions permissions,
+      Clock clock) {
+    this.frontDesk = frontDesk;
+    this.calendar = calendar;
+    this.patients = patients;
+    this.organizations = organizations;
+    this.permissions = permissions;
+    this.clock = clock;
+  }
+
+  /** A visit of the doctor's day: who, since when, how long still, and when booked if so. */
+  record Line(
+      Visit visit,
+      String patient,
+      long minutes,
+      @Nullable Long estimate,
+      @Nullable Instant bookedAt) {}
+
+  @GetMapping("/desk/doctor")
+  String day(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+    fill(doctorId, model);
+    return "frontdesk/doctor";
+  }
+
+  /** The live part of the page, at an address of its own (see DeskPages#queue). */
+  @GetMapping("/desk/doctor/day")
+  String part(@RequestParam(required = false) @Nullable String doctorId, Model model) {
+    fill(doctorId, model);
+    return "frontdesk/doctor :: day";
+  }
+
+  private void fill(@Nullable String doctorId, Model model) {
+    permissions.require(Action.PATIENT_VIEW);
+    var doctors = calendar.doctors();
+    var doctor = chosen(doctorId, doctors.stream().map(d -> d.userId()).toList());
+    model.addAttribute("doctors", doctors);
+    model.addAttribute("doctorId", doctor == null ? "" : doctor.value().toString());
+    model.addAttribute("today", frontDesk.today());
+    if (doctor != null) {
+      fill(model, doctor);
+    }
+  }
+
+  @PostMapping("/desk/doctor/call-next")
+  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  String callNext(@RequestParam String doctorId, RedirectAttributes redirect) {
+    try {
+      var visit = frontDesk.callNext(new UserId(UUID.fromString(doctorId)));
+      redirect.addFlashAttribute("called", visit.token());
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("problem", "invalid-input");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/desk/doctor?doctorId=" + doctorId;
+  }
+
+  private void fill(Model model, UserId doctor) {
+    var all = frontDesk.queue(null, true);
+    var mine =
+        all.stream()
+            .filter(v -> doctor.value().equals(v.doctorId()) || v.doctorId() == null)
+            .toList();
+    var expected = frontDesk.expected(doctor);
+    var booked =
+        calendar
+            .between(
+                doctor,
+                frontDesk.today().atStartOfDay(organizations.activeClinic().timezone()).toInstant(),
+                frontDesk
+                    .today()
+                    .plusDays(1)
+                    .atStartOfDay(organizations.activeClinic().timezone())
+                    .toInstant())
+            .stream()
+            .collect(Collectors.toMap(Appointment::id, Appointment::startsAt, (a, b) -> a));
+    var names =
+        patients.names(
+            Stream.concat(
+                    mine.stream().map(Visit::patientId),
+                    expected.stream().map(Appointment::patientId))
+                .toList());
+    var estimates = frontDesk.estimatedWaits();
+    var now = clock.instant();
+    Function<Visit, Line> line =
+        v ->
+            new Line(
+                v,
+                names.getOrDefault(v.patientId(), ""),
+                Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
+                estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
+                v.appointmentId() == null ? null : booked.get(v.appointmentId()));
+    model.addAttribute(
+        "inRoom",
+        mine.stream()
+            .filter(v -> v.state() == VisitState.WITH_DOCTOR && v.doctorId() != null)
+            .map(line)
+            .toList());
+    model.addAttribute(
+        "queue",
+        mine.stream()
+            .filter(v -> v.state() == VisitState.WAITING || v.state() == VisitState.WITH_ASSISTANT)
+            .map(line)
+            .toList());
+    model.addAttribute(
+        "expected",
+        expected.stream().map(a -> Map.entry(a, names.getOrDefault(a.patientId(), ""))).toList());
+    model.addAttribute(
+        "done",
+        mine.stream()
+            .filter(v -> v.state() == VisitState.DONE && doctor.value().equals(v.doctorId()))
+            .count());
+    model.addAttribute(
+        "mayCall",
+        permissions.allows(Action.VISIT_START_DOCTOR, VisitState.WAITING)
+            || permissions.allows(Action.VISIT_START_DOCTOR, VisitState.WITH_ASSISTANT));
+    model.addAttribute(
+        "mayComplete", permissions.allows(Action.VISIT_COMPLETE, VisitState.WITH_DOCTOR));
+    model.addAttribute("zone", organizations.activeClinic().timezone());
+  }
+
+  /** The doctor asked for, else the signed-in member when a doctor here, else the only doctor. */
+  private static @Nullable UserId chosen(@Nullable String asked, List<UserId> doctors) {
+    if (asked != null && !asked.isBlank()) {
+      try {
+        var id = new UserId(UUID.fromString(asked));
+        if (doctors.contains(id)) {
+          return id;
+        }
+      } catch (IllegalArgumentException e) {
+        // not an id: choose as if none was asked for
+      }
+    }
+    var me = TenantContext.current().map(TenantContext.Scope::user).orElse(null);
+    if (me != null && doctors.contains(me)) {
+      return me;
+    }
+    return doctors.size() == 1 ? doctors.getFirst() : null;
+  }
+}

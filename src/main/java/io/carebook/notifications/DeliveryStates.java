@@ -1,0 +1,100 @@
+package io.carebook.notifications;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves messages of the current tenant through their states: SCHEDULED → SENT → DELIVERED → READ,
+ * or FAILED, or CANCELED. States only move forward, so a provider's late or repeated status
+ * callback changes nothing.
+ */
+@Component
+class DeliveryStates {
+
+  /** The states in order; a status update never moves a message back. */
+  static final List<String> ORDER = List.of("SCHEDULED", "SENT", "DELIVERED", "READ");
+
+  private final JdbcClient jdbc;
+
+  DeliveryStates(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void sent(UUID id, String channel, Channel.Sent sent) {
+    jdbc.sql(
+            """
+            update outbox_messages set status = 'SENT', channel = ?, provider = ?,
+                   provider_message_id = ?, attempts = attempts + 1, sent_at = now(),
+                   last_error = null, updated_at = now()
+            where id = ? and status = 'SCHEDULED'""")
+        .params(channel, sent.provider(), sent.providerMessageId(), id)
+        .update();
+  }
+
+  void retryAt(UUID id, String error, Instant at) {
+    jdbc.sql(
+            """
+            update outbox_messages set attempts = attempts + 1, last_error = ?, due_at = ?,
+                   updated_at = now()
+            where id = ? and status = 'SCHEDULED'""")
+        .params(error, Timestamp.from(at), id)
+        .update();
+  }
+
+  void deferTo(UUID id, Instant at) {
+    jdbc.sql("update outbox_messages set due_at = ?, updated_at = now() where id = ?")
+        .params(Timestamp.from(at), id)
+        .update();
+  }
+
+  void failed(UUID id, String error, boolean attempted) {
+    jdbc.sql(
+            """
+            update outbox_messages set status = 'FAILED', last_error = ?,
+                   attempts = attempts + ?, updated_at = now()
+            where id = ? and status = 'SCHEDULED'""")
+        .params(error, attempted ? 1 : 0, id)
+        .update();
+  }
+
+  void canceled(UUID id, String reason) {
+    jdbc.sql(
+            """
+            update outbox_messages set status = 'CANCELED', last_error = ?, updated_at = now()
+            where id = ? and status = 'SCHEDULED'""")
+        .params(reason, id)
+        .update();
+  }
+
+  /**
+   * A provider reports a message's state (by the provider's id, or ours). Returns whether a message
+   * moved; a repeat or an older state moves nothing.
+   */
+  boolean reported(
+      @Nullable String providerMessageId,
+      @Nullable UUID ours,
+      String state,
+      @Nullable String error) {
+    var earlier = ORDER.subList(0, Math.max(0, ORDER.indexOf(state)));
+    var failed = "FAILED".equals(state);
+    return jdbc.sql(
+                """
+                update outbox_messages set status = ?, last_error = coalesce(?, last_error),
+                       updated_at = now()
+                where (provider_message_id = ? or id = ?) and direction = 'OUT'
+                  and status = any (?)""")
+            .params(
+                state,
+                error,
+                providerMessageId,
+                ours,
+                (failed ? List.of("SENT", "DELIVERED") : earlier).toArray(String[]::new))
+            .update()
+        > 0;
+  }
+}

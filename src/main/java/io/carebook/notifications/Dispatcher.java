@@ -1,0 +1,181 @@
+package io.carebook.notifications;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.Encryption;
+import io.carebook.tenancy.KeyOwner;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers one due message inside its tenant's context: through its channel, then the clinic's
+ * fallbacks when a channel refuses it for good; a temporary failure is retried with exponential
+ * backoff until the last attempt, after which the message is FAILED (the dead letter staff see).
+ * With no channel set up the message stays in the built-in outbox, marked sent by the "log"
+ * provider.
+ */
+@Component
+class Dispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final Outbox outbox;
+  private final DeliveryStates states;
+  private final NotificationSettings settings;
+  private final MessagePreferences preferences;
+  private final Organizations organizations;
+  private final TenantTransactions tenants;
+  private final List<Channel> channels;
+  private final Clock clock;
+  private final Encryption encryption;
+  private final Duration firstRetry;
+  private final int maxAttempts;
+
+  Dispatcher(
+      Outbox outbox,
+      DeliveryStates states,
+      NotificationSettings settings,
+      MessagePreferences preferences,
+      Organizations organizations,
+      TenantTransactions tenants,
+      List<Channel> channels,
+      Clock clock,
+      Encryption encryption,
+      @Value("${carebook.notifications.first-retry:PT30S}") Duration firstRetry,
+      @Value("${carebook.notifications.max-attempts:6}") int maxAttempts) {
+    this.outbox = outbox;
+    this.states = states;
+    this.settings = settings;
+    this.preferences = preferences;
+    this.organizations = organizations;
+    this.tenants = tenants;
+    this.channels = channels;
+    this.clock = clock;
+    this.encryption = encryption;
+    this.firstRetry = firstRetry;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** What a delivery needs to know, read in one short transaction. */
+  private record Job(Outbox.Row row, ChannelSettings settings, java.time.ZoneId zone) {}
+
+  /** Delivers message {@code id}; returns when to try again, or null when it is done with. */
+  @Nullable Instant deliver(TenantId tenant, UUID id) {
+    if (!TenantId.PLATFORM.equals(tenant)) { // the platform's messages have no clinic settings
+      warmUpDataKey(tenant);
+    }
+    var job = tenants.call(tenant, () -> prepare(id));
+    if (job == null) {
+      return null;
+    }
+    var now = clock.instant();
+    // quiet hours hold back messages to patients, never a code someone is waiting for
+    var allowed =
+        job.row().patientId() == null ? now : job.settings().quietHours().defer(now, job.zone());
+    if (allowed.isAfter(now)) {
+      tenants.run(tenant, () -> states.deferTo(id, allowed));
+      return allowed;
+    }
+    return attempt(tenant, job);
+  }
+
+  /**
+   * Loads the organization's data key (which the clinic's credentials need) before our transaction
+   * begins: a key not yet in memory is read in a transaction of its own, and every sending thread
+   * asking for it at once while holding a connection would exhaust the pool (seen on a restart with
+   * a backlog).
+   */
+  private void warmUpDataKey(TenantId tenant) {
+    TenantContext.run(
+        TenantContext.Scope.system(tenant),
+        () ->
+            encryption.encrypt(
+                KeyOwner.currentTenant(), "notifications.warm-up", "-", new byte[0]));
+  }
+
+  private @Nullable Job prepare(UUID id) {
+    var row = outbox.find(id);
+    if (row == null || !"SCHEDULED".equals(row.message().status()) || row.message().inbound()) {
+      return null;
+    }
+    if (row.patientId() != null && preferences.optedOut(row.patientId())) {
+      states.canceled(id, "The patient opted out of messages.");
+      return null;
+    }
+    var clinic = row.clinicId() == null ? null : new ClinicId(row.clinicId());
+    var zone =
+        clinic == null
+            ? ZoneOffset.UTC
+            : organizations.find(clinic).map(c -> c.timezone()).orElse(ZoneOffset.UTC);
+    return new Job(row, clinic == null ? ChannelSettings.defaults() : settings.of(clinic), zone);
+  }
+
+  private @Nullable Instant attempt(TenantId tenant, Job job) {
+    var id = job.row().message().id();
+    var route = route(job);
+    if (route.isEmpty()) {
+      tenants.run(tenant, () -> states.sent(id, job.row().message().channel(), LOG));
+      return null;
+    }
+    Channel.DeliveryFailed last = null;
+    for (var channel : route) {
+      try {
+        var sent =
+            TenantContext.call(
+                TenantContext.Scope.system(tenant), () -> channel.send(job.row(), job.settings()));
+        tenants.run(tenant, () -> states.sent(id, channel.name(), sent));
+        return null;
+      } catch (Channel.DeliveryFailed failure) {
+        log.info("Message {} not sent by {}: {}", id, channel.name(), failure.getMessage());
+        last = failure;
+        if (failure.temporary()) {
+          break;
+        }
+      }
+    }
+    return failed(tenant, job.row().message(), last);
+  }
+
+  private @Nullable Instant failed(
+      TenantId tenant, OutboxMessage message, Channel.DeliveryFailed f) {
+    var attempts = message.attempts() + 1;
+    if (!f.temporary() || attempts >= maxAttempts) {
+      tenants.run(tenant, () -> states.failed(message.id(), f.getMessage(), true));
+      return null;
+    }
+    var next = clock.instant().plus(firstRetry.multipliedBy(1L << (attempts - 1)));
+    tenants.run(tenant, () -> states.retryAt(message.id(), f.getMessage(), next));
+    return next;
+  }
+
+  /** The message's own channel first, then the clinic's other channels that reach its address. */
+  private List<Channel> route(Job job) {
+    var message = job.row().message();
+    var phone = message.recipient().startsWith("+");
+    var order = new ArrayList<String>();
+    order.add(message.channel());
+    job.settings().channels().stream()
+        .filter(c -> !c.equals(message.channel()))
+        .filter(c -> phone != "EMAIL".equals(c))
+        .forEach(order::add);
+    return order.stream()
+        .flatMap(name -> channels.stream().filter(c -> c.name().equals(name)))
+        .filter(c -> c.ready(job.settings()))
+        .toList();
+  }
+
+  private static final Channel.Sent LOG = new Channel.Sent("log", null);
+}

@@ -1,0 +1,51 @@
+package io.carebook.notifications;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Patients' messaging preferences in the current organization: language and opt-out. */
+@Component
+class MessagePreferences {
+
+  /** A patient's preferences; no row means the clinic's language and messages welcome. */
+  record Preference(@Nullable String language, boolean optedOut) {}
+
+  private final JdbcClient jdbc;
+
+  MessagePreferences(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  Preference of(UUID patient) {
+    return jdbc.sql("select language, opted_out from message_preferences where patient_id = ?")
+        .param(patient)
+        .query((rs, n) -> new Preference(rs.getString(1), rs.getBoolean(2)))
+        .optional()
+        .orElse(new Preference(null, false));
+  }
+
+  boolean optedOut(UUID patient) {
+    return of(patient).optedOut();
+  }
+
+  @Transactional
+  void save(UUID patient, Preference preference) {
+    jdbc.sql(
+            """
+            insert into message_preferences (tenant_id, patient_id, language, opted_out)
+            values (nullif(current_setting('app.tenant_id', true), '')::uuid, ?, ?, ?)
+            on conflict (tenant_id, patient_id) do update set language = excluded.language,
+              opted_out = excluded.opted_out, updated_at = now()""")
+        .params(patient, preference.language(), preference.optedOut())
+        .update();
+  }
+
+  @Transactional
+  void optOut(UUID patient, boolean optedOut) {
+    save(patient, new Preference(of(patient).language(), optedOut));
+  }
+}

@@ -1,0 +1,130 @@
+package io.carebook.notifications;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.TenantContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The wording of patient messages: a clinic's own per kind and language, else the built-in one.
+ * Variables are written in braces ({@code {firstName}}); an unknown one is refused when saved, so a
+ * patient never receives a raw placeholder.
+ */
+@Component
+class MessageTemplates {
+
+  static final List<String> KINDS =
+      List.of(
+          Reminders.BOOKED,
+          Reminders.REMINDER,
+          Reminders.RESCHEDULED,
+          Reminders.CANCELED,
+          Reminders.OFFER);
+  static final List<String> VARIABLES = List.of("firstName", "clinic", "doctor", "when", "link");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
+
+  /** A message's subject and body, in one language. */
+  record Template(String kind, String locale, String subject, String body, boolean custom) {
+
+    Template render(Map<String, String> variables) {
+      return new Template(kind, locale, fill(subject, variables), fill(body, variables), custom);
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final MessageSource messages;
+
+  MessageTemplates(JdbcClient jdbc, MessageSource messages) {
+    this.jdbc = jdbc;
+    this.messages = messages;
+  }
+
+  /** The wording a clinic uses for a kind in a language. */
+  @Transactional(readOnly = true)
+  Template of(ClinicId clinic, String kind, String locale) {
+    return custom(clinic, kind, locale).orElseGet(() -> builtIn(kind, locale));
+  }
+
+  /** The built-in wording, its variables by name. */
+  Template builtIn(String kind, String locale) {
+    var names = VARIABLES.stream().map(v -> "{" + v + "}").toArray();
+    var where = Locale.forLanguageTag(locale);
+    return new Template(
+        kind,
+        locale,
+        messages.getMessage("notifications.kind." + kind + ".subject", names, where),
+        messages.getMessage("notifications.kind." + kind + ".body", names, where),
+        false);
+  }
+
+  @Transactional
+  void save(ClinicId clinic, String kind, String locale, String subject, String body) {
+    check(kind, locale, subject, body);
+    jdbc.sql(
+            """
+            insert into message_templates (tenant_id, clinic_id, kind, locale, subject, body)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (tenant_id, clinic_id, kind, locale) do update
+              set subject = excluded.subject, body = excluded.body, updated_at = now()""")
+        .params(
+            TenantContext.tenant().value(),
+            clinic.value(),
+            kind,
+            locale,
+            subject.strip(),
+            body.strip())
+        .update();
+  }
+
+  @Transactional
+  void reset(ClinicId clinic, String kind, String locale) {
+    jdbc.sql("delete from message_templates where clinic_id = ? and kind = ? and locale = ?")
+        .params(clinic.value(), kind, locale)
+        .update();
+  }
+
+  static void check(String kind, String locale, String subject, String body) {
+    if (!KINDS.contains(kind)) {
+      throw ProblemException.invalid("kind", "must be one of " + KINDS);
+    }
+    if (!Recipients.LANGUAGES.contains(locale)) {
+      throw ProblemException.invalid("locale", "must be en, es or ar");
+    }
+    if (body.isBlank() || body.length() > 1000) {
+      throw ProblemException.invalid("body", "must have 1 to 1000 characters");
+    }
+    for (var text : List.of(subject, body)) {
+      var m = VARIABLE.matcher(text);
+      while (m.find()) {
+        if (!VARIABLES.contains(m.group(1))) {
+          throw ProblemException.invalid(
+              text == body ? "body" : "subject",
+              "{" + m.group(1) + "} is not a variable; use " + VARIABLES);
+        }
+      }
+    }
+  }
+
+  private Optional<Template> custom(ClinicId clinic, String kind, String locale) {
+    return jdbc.sql(
+            "select subject, body from message_templates where clinic_id = ? and kind = ? and locale = ?")
+        .params(clinic.value(), kind, locale)
+        .query((rs, n) -> new Template(kind, locale, rs.getString(1), rs.getString(2), true))
+        .optional();
+  }
+
+  static String fill(String text, Map<String, String> variables) {
+    return VARIABLE
+        .matcher(text)
+        .replaceAll(m -> Matcher.quoteReplacement(variables.getOrDefault(m.group(1), m.group())));
+  }
+}

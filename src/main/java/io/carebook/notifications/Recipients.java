@@ -1,0 +1,120 @@
+package io.carebook.notifications;
+
+import io.carebook.identity.Staff;
+import io.carebook.patients.Patient;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Clinic;
+import io.carebook.tenancy.Organizations;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a patient message goes to, through which channel and in which language, with the variables
+ * its text is written from. Must run inside the tenant's context with the clinic bound, in a
+ * transaction.
+ */
+@Component
+class Recipients {
+
+  static final List<String> LANGUAGES = List.of("en", "es", "ar");
+
+  private final PatientDirectory patients;
+  private final Organizations organizations;
+  private final Staff staff;
+  private final MessagePreferences preferences;
+  private final NotificationSettings settings;
+  private final String baseUrl;
+
+  Recipients(
+      PatientDirectory patients,
+      Organizations organizations,
+      Staff staff,
+      MessagePreferences preferences,
+      NotificationSettings settings,
+      @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
+    this.patients = patients;
+    this.organizations = organizations;
+    this.staff = staff;
+    this.preferences = preferences;
+    this.settings = settings;
+    this.baseUrl = baseUrl;
+  }
+
+  /** A patient reachable through {@code channel} at {@code address}. */
+  record Recipient(
+      UUID patientId,
+      String channel,
+      String address,
+      Locale locale,
+      Clinic clinic,
+      ChannelSettings settings,
+      Map<String, String> variables) {}
+
+  /** The patient's recipient for a message about a time, or null: opted out, or unreachable. */
+  @Nullable Recipient of(UUID patientId, ClinicId clinicId, @Nullable UserId doctor, Instant when) {
+    var preference = preferences.of(patientId);
+    if (preference.optedOut()) {
+      return null;
+    }
+    var patient = patients.get(new Patient.PatientId(patientId));
+    var clinic = organizations.find(clinicId).orElseThrow();
+    var clinicSettings = settings.of(clinicId);
+    var language =
+        preference.language() != null
+            ? preference.language()
+            : LANGUAGES.contains(clinic.locale().getLanguage())
+                ? clinic.locale().getLanguage()
+                : "en";
+    var locale = Locale.forLanguageTag(language);
+    var channel = channel(patient, clinicSettings);
+    if (channel == null) {
+      return null;
+    }
+    var variables = new LinkedHashMap<String, String>();
+    variables.put("firstName", patient.fullName().strip().split("\\s+")[0]);
+    variables.put("clinic", clinic.name());
+    variables.put(
+        "doctor",
+        doctor == null
+            ? ""
+            : staff.members().stream()
+                .filter(m -> m.userId().equals(doctor))
+                .map(Staff.Member::name)
+                .findFirst()
+                .orElse(""));
+    variables.put(
+        "when",
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(locale)
+            .format(when.atZone(clinic.timezone())));
+    variables.put("link", baseUrl + "/book/" + clinic.slug());
+    var address = "EMAIL".equals(channel) ? patient.email() : patient.phone().e164();
+    return new Recipient(
+        patientId, channel, address, locale, clinic, clinicSettings, Map.copyOf(variables));
+  }
+
+  /**
+   * The first of the clinic's channels that reaches the patient; with none set up, SMS or email.
+   */
+  private static @Nullable String channel(Patient patient, ChannelSettings settings) {
+    var phone = patient.phone() != null;
+    var email = patient.email() != null && !patient.email().isBlank();
+    for (var channel : settings.channels()) {
+      if ("EMAIL".equals(channel) ? email : phone) {
+        return channel;
+      }
+    }
+    return phone ? "SMS" : email ? "EMAIL" : null;
+  }
+}

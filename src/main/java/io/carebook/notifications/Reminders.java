@@ -1,0 +1,171 @@
+package io.carebook.notifications;
+
+import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
+import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
+import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
+import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.WaitlistOfferMade;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns appointments into messages: a confirmation and reminders when booked, new reminders when
+ * moved, a notice (and no more reminders) when canceled, an offer to the waitlist. Listens after
+ * the booking commits; the event publication registry retries a listener that failed.
+ */
+@Component
+class Reminders {
+
+  static final String BOOKED = "APPOINTMENT_BOOKED";
+  static final String REMINDER = "APPOINTMENT_REMINDER";
+  static final String RESCHEDULED = "APPOINTMENT_RESCHEDULED";
+  static final String CANCELED = "APPOINTMENT_CANCELED";
+  static final String OFFER = "WAITLIST_OFFER";
+
+  private final Outbox outbox;
+  private final Recipients recipients;
+  private final Calendar calendar;
+  private final MessageTemplates templates;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  Reminders(
+      Outbox outbox,
+      Recipients recipients,
+      Calendar calendar,
+      MessageTemplates templates,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.outbox = outbox;
+    this.recipients = recipients;
+    this.calendar = calendar;
+    this.templates = templates;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(AppointmentBooked event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          if (!outbox.about(event.appointmentId(), BOOKED)) {
+            schedule(event.appointmentId(), event.patientId(), event.doctorId(), event.startsAt());
+          }
+        });
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(AppointmentRescheduled event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          outbox.cancelPending(event.appointmentId(), "The appointment was moved.");
+          var appointment = calendar.get(event.appointmentId());
+          var recipient =
+              recipients.of(
+                  appointment.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
+          if (recipient != null) {
+            write(recipient, RESCHEDULED, event.appointmentId(), clock.instant());
+            reminders(recipient, event.appointmentId(), event.startsAt());
+          }
+        });
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(AppointmentCanceled event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          outbox.cancelPending(event.appointmentId(), "The appointment was canceled.");
+          if (event.startsAt().isBefore(clock.instant())) {
+            return;
+          }
+          var appointment = calendar.get(event.appointmentId());
+          var recipient =
+              recipients.of(
+                  appointment.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
+          if (recipient != null) {
+            write(recipient, CANCELED, event.appointmentId(), clock.instant());
+          }
+        });
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(WaitlistOfferMade event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          var recipient =
+              recipients.of(event.patientId(), event.clinicId(), null, event.startsAt());
+          if (recipient != null) {
+            write(recipient, OFFER, null, clock.instant());
+          }
+        });
+  }
+
+  private void schedule(UUID appointment, UUID patient, UserId doctor, Instant startsAt) {
+    var recipient = recipients.of(patient, TenantContext.clinic(), doctor, startsAt);
+    if (recipient == null) {
+      return;
+    }
+    write(recipient, BOOKED, appointment, clock.instant());
+    reminders(recipient, appointment, startsAt);
+  }
+
+  private void reminders(Recipients.Recipient recipient, UUID appointment, Instant startsAt) {
+    var settings = recipient.settings();
+    var plan =
+        new ReminderPlan(
+            settings.reminderMinutes(), settings.quietHours(), recipient.clinic().timezone());
+    for (var at : plan.times(startsAt, clock.instant())) {
+      write(recipient, REMINDER, appointment, at);
+    }
+  }
+
+  private void write(
+      Recipients.Recipient recipient, String kind, @Nullable UUID appointment, Instant due) {
+    var v = recipient.variables();
+    var locale = recipient.locale();
+    var text = templates.of(recipient.clinic().id(), kind, locale.getLanguage()).render(v);
+    var at = recipient.settings().quietHours().defer(due, recipient.clinic().timezone());
+    outbox.schedule(
+        new NewMessage(
+            recipient.channel(),
+            recipient.address(),
+            kind,
+            locale.getLanguage(),
+            text.subject(),
+            text.body(),
+            at,
+            recipient.patientId(),
+            appointment,
+            v));
+  }
+
+  private void inClinic(TenantId tenant, ClinicId clinic, Runnable work) {
+    TenantContext.run(
+        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
+        () -> transaction.executeWithoutResult(s -> work.run()));
+  }
+}

@@ -1,0 +1,51 @@
+package io.carebook.notifications;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/** The providers' webhook signatures, compared in constant time. */
+final class Signatures {
+
+  private Signatures() {}
+
+  /**
+   * Twilio's {@code X-Twilio-Signature}: Base64 of HMAC-SHA1, keyed with the auth token, of the
+   * full URL followed by every POST parameter's name and value, sorted by name.
+   */
+  static String twilio(String authToken, String url, Map<String, String> parameters) {
+    var data = new StringBuilder(url);
+    new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
+    return Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, bytes(data.toString())));
+  }
+
+  /** Meta's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the body. */
+  static String whatsapp(String appSecret, byte[] body) {
+    return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret, body));
+  }
+
+  static boolean same(@Nullable String presented, String expected) {
+    return presented != null && MessageDigest.isEqual(bytes(presented.strip()), bytes(expected));
+  }
+
+  private static byte[] hmac(String algorithm, String key, byte[] data) {
+    try {
+      var mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(bytes(key), algorithm));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

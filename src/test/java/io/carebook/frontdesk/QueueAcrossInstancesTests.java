@@ -1,0 +1,93 @@
+package io.carebook.frontdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.Api;
+import io.carebook.CarebookApplication;
+import io.carebook.CarebookTest;
+import io.carebook.TestOrganizations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * Two app instances against one database: a visit moved through one reaches the boards open on the
+ * other (PostgreSQL NOTIFY, not the memory of one instance).
+ */
+@CarebookTest
+class QueueAcrossInstancesTests {
+
+  @Autowired TestOrganizations organizations;
+  @LocalServerPort int port;
+
+  @Test
+  void aMoveOnOneInstanceReachesTheBoardsOfAnother() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var screen = desk.post("/api/v1/front-desk/screen-link", Map.of()).text("path");
+
+    try (var second =
+        new SpringApplicationBuilder(CarebookApplication.class)
+            .properties(
+                "server.port=0",
+                "carebook.embedded-database.directory=temporary",
+                "carebook.embedded-database.port=0",
+                "carebook.demo=false")
+            .run()) {
+      var otherPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+      var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      var ready = new CompletableFuture<Void>();
+      var signalled = new CompletableFuture<String>();
+      var reader =
+          Thread.startVirtualThread(
+              () -> {
+                try {
+                  var lines =
+                      http.send(
+                              HttpRequest.newBuilder(
+                                      URI.create(
+                                          "http://localhost:" + otherPort + screen + "/stream"))
+                                  .build(),
+                              HttpResponse.BodyHandlers.ofLines())
+                          .body();
+                  for (var line : (Iterable<String>) lines::iterator) {
+                    if (line.equals("event:ready")) {
+                      ready.complete(null);
+                    } else if (line.equals("event:queue")) {
+                      signalled.complete(line);
+                      return;
+                    }
+                  }
+                } catch (Exception e) {
+                  ready.completeExceptionally(e);
+                  signalled.completeExceptionally(e);
+                }
+              });
+      ready.get(10, TimeUnit.SECONDS);
+
+      // the check-in goes through the first instance
+      var visit =
+          desk.post("/api/v1/visits", Map.of("patient", Map.of("fullName", "Across Instances")));
+      assertThat(visit.status()).isEqualTo(201);
+      assertThat(signalled.get(5, TimeUnit.SECONDS)).isEqualTo("event:queue");
+
+      // and the second instance's screen shows it
+      var shown =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + screen)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(shown.body()).contains("data-token=\"1\"");
+      reader.interrupt();
+    }
+  }
+}

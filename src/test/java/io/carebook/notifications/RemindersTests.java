@@ -1,0 +1,181 @@
+package io.carebook.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.CarebookTest;
+import io.carebook.TestOrganizations;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/** Appointments become messages: confirmation and reminders, replaced, canceled, deferred. */
+@CarebookTest
+class RemindersTests {
+
+  @Autowired TestOrganizations organizations;
+  @Autowired Environment environment;
+  @LocalServerPort int port;
+  Clinics clinic;
+
+  @BeforeEach
+  void openClinic() {
+    clinic = new Clinics(organizations, port, environment);
+  }
+
+  private static long count(List<Clinics.Message> messages, String kind, String status) {
+    return messages.stream()
+        .filter(m -> m.kind().equals(kind) && m.status().equals(status))
+        .count();
+  }
+
+  @Test
+  void bookingSendsAConfirmationAndSchedulesRemindersTwoDaysAndTwoHoursBefore() {
+    var startsAt = Clinics.at(4, 10);
+    var appointment = clinic.book(startsAt, "Amira Hassan", "+201001234567");
+    var messages =
+        clinic.awaitMessages(
+            appointment,
+            m ->
+                count(m, Reminders.BOOKED, "SENT") == 1
+                    && count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+    var confirmation = messages.getFirst();
+    assertThat(confirmation.kind()).isEqualTo(Reminders.BOOKED);
+    assertThat(confirmation.channel()).isEqualTo("SMS");
+    assertThat(confirmation.provider()).isEqualTo("log");
+    assertThat(confirmation.recipient()).isEqualTo("+201001234567");
+    assertThat(confirmation.body()).contains("Amira").doesNotContain("Hassan");
+    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+        .extracting(Clinics.Message::dueAt)
+        .containsExactly(startsAt.minus(Duration.ofHours(48)), startsAt.minus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void remindersAlreadyInThePastAreSkipped() {
+    var startsAt = Clinics.at(1, 19);
+    var appointment = clinic.book(startsAt, "Late Booker", "+201001234568");
+    var messages = clinic.awaitMessages(appointment, m -> count(m, Reminders.BOOKED, "SENT") == 1);
+    Clinics.sleep(300);
+    messages = clinic.messages(appointment);
+    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+        .extracting(Clinics.Message::dueAt)
+        .containsExactly(startsAt.minus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void reschedulingReplacesThePendingReminders() {
+    var first = Clinics.at(4, 10);
+    var appointment = clinic.book(first, "Omar Farouk", "+201001234569");
+    clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+    var moved = Clinics.at(5, 12);
+    var response =
+        clinic.desk.post(
+            "/api/v1/appointments/" + appointment + "/reschedule",
+            Map.of("startsAt", moved.toString()));
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    var messages =
+        clinic.awaitMessages(
+            appointment,
+            m ->
+                count(m, Reminders.REMINDER, "CANCELED") == 2
+                    && count(m, Reminders.REMINDER, "SCHEDULED") == 2
+                    && count(m, Reminders.RESCHEDULED, "SENT") == 1);
+    assertThat(
+            messages.stream()
+                .filter(m -> m.kind().equals(Reminders.REMINDER) && m.status().equals("SCHEDULED")))
+        .extracting(Clinics.Message::dueAt)
+        .containsExactly(moved.minus(Duration.ofHours(48)), moved.minus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void cancelingRemovesThePendingRemindersAndSendsANotice() {
+    var appointment = clinic.book(Clinics.at(4, 11), "Nour Adel", "+201001234570");
+    clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+    var canceled =
+        clinic.desk.post(
+            "/api/v1/appointments/" + appointment + "/cancel", Map.of("reason", "Patient called"));
+    assertThat(canceled.status()).isEqualTo(200);
+    var messages =
+        clinic.awaitMessages(
+            appointment,
+            m ->
+                count(m, Reminders.REMINDER, "CANCELED") == 2
+                    && count(m, Reminders.CANCELED, "SENT") == 1);
+    assertThat(count(messages, Reminders.REMINDER, "SCHEDULED")).isZero();
+    assertThat(count(messages, Reminders.REMINDER, "SENT")).isZero();
+  }
+
+  @Test
+  void quietHoursDeferARemindersToTheirEndInTheClinicsTimezone() {
+    clinic.settings(Map.of("quietFrom", "21:00", "quietUntil", "09:00"));
+    var startsAt = Clinics.at(4, 10);
+    var appointment = clinic.book(startsAt, "Quiet Patient", "+201001234571");
+    var messages =
+        clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+        .extracting(Clinics.Message::dueAt)
+        .containsExactly(startsAt.minus(Duration.ofHours(48)), Clinics.at(4, 9));
+  }
+
+  @Test
+  void clinicOffsetsDecideWhenRemindersGoOut() {
+    clinic.settings(Map.of("reminderMinutes", List.of(24 * 60)));
+    var startsAt = Clinics.at(4, 10);
+    var appointment = clinic.book(startsAt, "Offset Patient", "+201001234572");
+    var messages =
+        clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 1);
+    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+        .extracting(Clinics.Message::dueAt)
+        .containsExactly(startsAt.minus(Duration.ofHours(24)));
+  }
+
+  @Test
+  void messagesAreWrittenInThePatientsLanguageAndOptedOutPatientsGetNone() {
+    var first = clinic.book(Clinics.at(4, 13), "Lucía Gómez", "+201001234573");
+    clinic.awaitMessages(first, m -> count(m, Reminders.BOOKED, "SENT") == 1);
+    var patient = clinic.desk.get("/api/v1/appointments/" + first).text("patientId");
+    clinic.desk.put(
+        "/api/v1/patients/" + patient + "/message-preferences",
+        Map.of("language", "es", "optedOut", false),
+        Map.of());
+    var moved =
+        clinic.desk.post(
+            "/api/v1/appointments/" + first + "/reschedule",
+            Map.of("startsAt", Clinics.at(4, 14).toString()));
+    assertThat(moved.status()).isEqualTo(200);
+    var spanish =
+        clinic.awaitMessages(first, m -> count(m, Reminders.RESCHEDULED, "SENT") == 1).stream()
+            .filter(m -> m.kind().equals(Reminders.RESCHEDULED))
+            .findFirst()
+            .orElseThrow();
+    assertThat(spanish.locale()).isEqualTo("es");
+    assertThat(spanish.body()).startsWith("Hola Lucía");
+
+    clinic.desk.put(
+        "/api/v1/patients/" + patient + "/message-preferences", Map.of("optedOut", true), Map.of());
+    clinic.desk.post(
+        "/api/v1/appointments/" + first + "/cancel", Map.of("reason", "No longer needed"));
+    var messages = clinic.awaitMessages(first, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 0);
+    Clinics.sleep(500);
+    assertThat(count(clinic.messages(first), Reminders.CANCELED, "SENT")).isZero();
+    assertThat(messages).noneMatch(m -> m.kind().equals(Reminders.CANCELED));
+  }
+
+  @Test
+  void aConfirmationBookedDuringQuietHoursWaitsForTheirEnd() {
+    var now = java.time.ZonedDateTime.now(Clinics.CAIRO).withSecond(0).withNano(0);
+    var from = now.minusHours(1).toLocalTime();
+    var until = now.plusHours(1).toLocalTime();
+    clinic.settings(Map.of("quietFrom", from.toString(), "quietUntil", until.toString()));
+    var appointment = clinic.book(Clinics.at(4, 10), "Night Booker", "+201001234574");
+    var confirmation =
+        clinic
+            .awaitMessages(appointment, m -> count(m, Reminders.BOOKED, "SCHEDULED") == 1)
+            .getFirst();
+    assertThat(confirmation.dueAt()).isEqualTo(now.plusHours(1).toInstant());
+  }
+}
