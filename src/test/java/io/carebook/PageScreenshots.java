@@ -33,6 +33,8 @@ class PageScreenshots extends BrowserTestSupport {
   private TestAuthenticator app;
   private String patientPage;
   private String calendarDay;
+  private String encounterPage;
+  private String verifyPage;
   private String invoicePage;
 
   @Test
@@ -180,6 +182,10 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("13h-screen-settings");
       page.navigate("/desk/tv");
       shots.take("13i-waiting-room-screen");
+      page.navigate(encounterPage);
+      shots.take("13j-encounter");
+      page.navigate(verifyPage);
+      shots.take("13k-verify-prescription");
       page.navigate("/billing");
       shots.take("17-billing");
       page.navigate(invoicePage);
@@ -332,6 +338,39 @@ class PageScreenshots extends BrowserTestSupport {
             doctor,
             "priority",
             "EMERGENCY"));
+    // Fatima with the doctor: vitals, a signed note with an addendum, a finalized prescription
+    var seen = owner.post("/api/v1/visits", Map.of("patientId", fatima, "doctorId", doctor));
+    var visit = "/api/v1/visits/" + seen.text("id");
+    owner.post(visit + "/start-doctor", Map.of());
+    owner.post(
+        visit + "/vitals",
+        Map.of("systolic", 132, "diastolic", 86, "pulse", 88, "temperature", 38.2, "oxygen", 97));
+    owner.put(
+        visit + "/note",
+        Map.of(
+            "subjective", "حرارة وألم في الحلق منذ يومين",
+            "objective", "Pharynx red, tonsils enlarged without exudate",
+            "assessment", "Acute viral pharyngitis",
+            "diagnosis", "Acute pharyngitis",
+            "icd10", "J02.9",
+            "plan", "Fluids, rest, paracetamol; review if not better in 3 days"),
+        Map.of());
+    owner.post(visit + "/note/sign", Map.of());
+    owner.post(visit + "/note/addenda", Map.of("body", "Rapid strep test negative."));
+    var rx = "/api/v1/prescriptions/" + owner.post(visit + "/prescriptions", Map.of()).text("id");
+    owner.post(
+        rx + "/items",
+        Map.of(
+            "drug", "Paracetamol",
+            "strength", "500 mg",
+            "form", "tablet",
+            "dose", "1 tablet",
+            "frequency", "every 6 hours",
+            "duration", "5 days",
+            "route", "oral",
+            "instructions", "بعد الأكل"));
+    verifyPage = "/verify/rx/" + owner.post(rx + "/finalize", Map.of()).text("verificationCode");
+    encounterPage = "/visits/" + seen.text("id") + "/encounter";
     var vat = owner.post("/api/v1/tax-profiles", Map.of("name", "VAT 14%", "rate", "14"));
     owner.post(
         "/api/v1/services",

@@ -297,6 +297,16 @@ public class FrontDesk {
         .orElseThrow(() -> new NotFoundException("Visit"));
   }
 
+  /**
+   * A patient's visits at every clinic of the organization, newest first (the chart is
+   * organization-wide, DESIGN.md §2), at most {@code limit}.
+   */
+  @Transactional(readOnly = true)
+  public List<Visit> visitsOf(PatientId patient, int limit) {
+    permissions.require(Action.PATIENT_VIEW);
+    return visits.ofPatient(patients.get(patient).id().value(), Math.clamp(limit, 1, 500));
+  }
+
   /** A visit's moves, oldest first. */
   @Transactional(readOnly = true)
   public List<Step> history(UUID id) {

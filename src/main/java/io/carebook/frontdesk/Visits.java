@@ -120,6 +120,14 @@ class Visits {
         .list();
   }
 
+  /** A patient's visits at every clinic of the organization, newest first. */
+  List<Visit> ofPatient(UUID patient, int limit) {
+    return jdbc.sql("select * from visits where patient_id = ? order by created_at desc limit ?")
+        .params(patient, limit)
+        .query(Visits::row)
+        .list();
+  }
+
   /**
    * The next visit a doctor should see — theirs or anyone's, in queue order, waiting or with the
    * assistant — its row locked; one that another doctor is calling at this instant is skipped.

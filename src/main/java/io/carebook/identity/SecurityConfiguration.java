@@ -122,6 +122,7 @@ class SecurityConfiguration {
                         "/password-reset/**",
                         "/invitations/accept",
                         "/book/**",
+                        "/verify/**",
                         "/calendar/feeds/**",
                         "/tv/**",
                         "/dev/outbox",

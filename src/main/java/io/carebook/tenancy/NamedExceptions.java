@@ -46,6 +46,7 @@ public final class NamedExceptions {
           "booking_by_manage_hash", // a patient's manage link -> its tenant and request
           "clinic_by_slug", // a public booking page -> its clinic, routing only
           "calendar_feed_by_hash", // a doctor's calendar feed link -> its clinic and doctor
+          "prescription_by_code", // a printed prescription's code -> its tenant and id
           "queue_display_by_hash", // a waiting-room screen's link -> its clinic
           "platform_subscription_by_provider_id"); // a provider's subscription -> its clinic
 }

@@ -82,6 +82,26 @@ class FailClosedTests {
         .formatHex(mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
+  /** Vitals, a signed note with an addendum, a finalized prescription with an addendum. */
+  private static void fillTheEncounter(Api desk, String visit) {
+    var path = "/api/v1/visits/" + visit;
+    assertThat(desk.post(path + "/vitals", Map.of("pulse", 70)).status()).isEqualTo(201);
+    assertThat(desk.post("/api/v1/note-templates", Map.of("name", "Hidden")).status())
+        .isEqualTo(201);
+    assertThat(desk.post(path + "/start-doctor", Map.of()).status()).isEqualTo(200);
+    assertThat(desk.put(path + "/note", Map.of("assessment", "Hidden"), Map.of()).status())
+        .isEqualTo(200);
+    desk.post(path + "/note/sign", Map.of());
+    assertThat(desk.post(path + "/note/addenda", Map.of("body", "Hidden")).status()).isEqualTo(201);
+    var prescription =
+        "/api/v1/prescriptions/" + desk.post(path + "/prescriptions", Map.of()).text("id");
+    assertThat(desk.post(prescription + "/items", Map.of("drug", "Hidden")).status())
+        .isEqualTo(201);
+    desk.post(prescription + "/finalize", Map.of());
+    assertThat(desk.post(prescription + "/addenda", Map.of("body", "Hidden")).status())
+        .isEqualTo(201);
+  }
+
   @Test
   void withNoTenantSetEveryTenantTableReadsNothingAndRejectsAnInsert() throws Exception {
     // so that every tenant table has rows to hide
@@ -189,6 +209,7 @@ class FailClosedTests {
     assertThat(
             desk.post("/api/v1/visits/" + visit.text("id") + "/start-assistant", Map.of()).status())
         .isEqualTo(200);
+    fillTheEncounter(desk, visit.text("id"));
     var slug =
         OwnerDatabase.jdbc(environment)
             .sql("select slug from clinics where id = ?")

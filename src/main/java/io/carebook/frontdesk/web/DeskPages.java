@@ -4,6 +4,7 @@ import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
+import io.carebook.frontdesk.VisitLinks;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
@@ -51,6 +52,7 @@ class DeskPages {
   private final LiveBoards boards;
   private final Organizations organizations;
   private final Clock clock;
+  private final List<VisitLinks> links;
 
   DeskPages(
       FrontDesk frontDesk,
@@ -59,7 +61,8 @@ class DeskPages {
       Permissions permissions,
       LiveBoards boards,
       Organizations organizations,
-      Clock clock) {
+      Clock clock,
+      List<VisitLinks> links) {
     this.frontDesk = frontDesk;
     this.calendar = calendar;
     this.patients = patients;
@@ -67,6 +70,7 @@ class DeskPages {
     this.boards = boards;
     this.organizations = organizations;
     this.clock = clock;
+    this.links = links;
   }
 
   /** A visit ready to show: who, with whom, minutes since check-in, and the member's steps. */
@@ -76,7 +80,8 @@ class DeskPages {
       String doctor,
       long minutes,
       @Nullable Long estimate,
-      List<Transition> steps) {}
+      List<Transition> steps,
+      List<VisitLinks.Link> links) {}
 
   /** A booked appointment of today whose patient has not arrived yet. */
   record Expected(Appointment appointment, String patient, String doctor) {}
@@ -138,7 +143,8 @@ class DeskPages {
               v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
               Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
               estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
-              steps);
+              steps,
+              links.stream().flatMap(l -> l.of(v).stream()).toList());
       var key =
           v.state() == VisitState.CANCELED || v.state() == VisitState.NO_SHOW
               ? "CLOSED"

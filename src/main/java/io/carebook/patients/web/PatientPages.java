@@ -1,5 +1,6 @@
 package io.carebook.patients.web;
 
+import io.carebook.patients.ChartPanel;
 import io.carebook.patients.DuplicatePatientException;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient;
@@ -38,18 +39,21 @@ class PatientPages {
   private final PatientMerge merges;
   private final Organizations organizations;
   private final Permissions permissions;
+  private final List<ChartPanel> panels;
 
   PatientPages(
       PatientDirectory directory,
       PatientChart chart,
       PatientMerge merges,
       Organizations organizations,
-      Permissions permissions) {
+      Permissions permissions,
+      List<ChartPanel> panels) {
     this.directory = directory;
     this.chart = chart;
     this.merges = merges;
     this.organizations = organizations;
     this.permissions = permissions;
+    this.panels = panels;
   }
 
   /** The registration (or correction) form as typed at the desk. */
@@ -148,7 +152,10 @@ class PatientPages {
   @GetMapping("/patients/{id}")
   String show(@PathVariable String id, Model model) {
     permissions.require(Action.PATIENT_VIEW);
-    model.addAttribute("chart", chart.open(PatientIds.parse(id)));
+    var patient = PatientIds.parse(id);
+    model.addAttribute("chart", chart.open(patient));
+    model.addAttribute(
+        "panels", panels.stream().map(p -> java.util.Map.entry(p.id(), p.href(patient))).toList());
     model.addAttribute("today", LocalDate.now(organizations.activeClinic().timezone()));
     return "patients/show";
   }

@@ -1,0 +1,206 @@
+package io.carebook.clinical;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.carebook.audit.ActorDirectory;
+import io.carebook.identity.DoctorProfiles;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
+import io.carebook.tenancy.Organizations;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The printable prescription: a PDF with the clinic's header, the doctor, the patient, the items
+ * and a verification code with its QR, in English, Spanish or Arabic. Arabic is shaped and laid out
+ * right to left (ICU bidi and shaping), in DejaVu Sans, embedded, which has Arabic glyphs.
+ */
+@Service
+public class PrescriptionDocuments {
+
+  static final Set<String> LANGUAGES = Set.of("en", "es", "ar");
+  private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+  private static final String BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+
+  /** Characters XML 1.0 does not allow (control characters typed into a field, say). */
+  private static final java.util.regex.Pattern XML_INVALID =
+      java.util.regex.Pattern.compile(
+          "[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
+  private final Prescribing prescribing;
+  private final Organizations organizations;
+  private final PatientDirectory patients;
+  private final DoctorProfiles doctors;
+  private final ActorDirectory actors;
+  private final ITemplateEngine templates;
+  private final String baseUrl;
+
+  PrescriptionDocuments(
+      Prescribing prescribing,
+      Organizations organizations,
+      PatientDirectory patients,
+      DoctorProfiles doctors,
+      ActorDirectory actors,
+      ITemplateEngine templates,
+      @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
+    this.prescribing = prescribing;
+    this.organizations = organizations;
+    this.patients = patients;
+    this.doctors = doctors;
+    this.actors = actors;
+    this.templates = templates;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /** Where anyone holding the paper can check it: the public verification page of its code. */
+  public String verificationUrl(String code) {
+    return baseUrl + "/verify/rx/" + code;
+  }
+
+  /** The PDF of a finalized prescription, in {@code language} or else the clinic's. */
+  @Transactional(readOnly = true)
+  public byte[] pdf(UUID id, @Nullable Locale language) {
+    var located = prescribing.get(id);
+    var prescription = located.prescription();
+    if (!prescription.finalized()) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "prescription-not-finalized",
+          "Only a finalized prescription can be printed.");
+    }
+    var clinic =
+        organizations
+            .find(located.encounter().clinicId())
+            .orElseThrow(() -> new NotFoundException("Clinic"));
+    var locale = supported(language, clinic.locale());
+    var patient = patients.get(new PatientId(located.encounter().patientId()));
+    var context = new Context(locale);
+    context.setVariable("rtl", locale.getLanguage().equals("ar"));
+    context.setVariable("lang", locale.getLanguage());
+    context.setVariable("dir", TextDirection.INSTANCE);
+    context.setVariable("clinic", clinic);
+    context.setVariable("doctor", doctor(prescription.finalizedBy()));
+    context.setVariable("patient", patient);
+    context.setVariable("prescription", prescription);
+    context.setVariable(
+        "issued",
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(locale)
+            .format(prescription.finalizedAt().atZone(clinic.timezone())));
+    context.setVariable("url", verificationUrl(prescription.verificationCode()));
+    context.setVariable("qr", qrDataUri(verificationUrl(prescription.verificationCode())));
+    return render(templates.process("clinical/prescription-pdf", context), locale);
+  }
+
+  /** The doctor as the paper names them: name, specialty and licence number where known. */
+  public record Doctor(String name, @Nullable String specialty, @Nullable String licence) {}
+
+  private Doctor doctor(@Nullable UUID by) {
+    if (by == null) {
+      return new Doctor("", null, null);
+    }
+    try {
+      var profile = doctors.of(new UserId(by));
+      return new Doctor(profile.name(), profile.specialty(), profile.licenceNumber());
+    } catch (NotFoundException e) { // printed at another clinic, or no longer a member
+      return new Doctor(actors.names(List.of(by)).getOrDefault(by, ""), null, null);
+    }
+  }
+
+  static Locale supported(@Nullable Locale asked, Locale clinic) {
+    if (asked != null && LANGUAGES.contains(asked.getLanguage())) {
+      return Locale.of(asked.getLanguage());
+    }
+    return LANGUAGES.contains(clinic.getLanguage())
+        ? Locale.of(clinic.getLanguage())
+        : Locale.ENGLISH;
+  }
+
+  private static byte[] render(String html, Locale locale) {
+    try (var out = new ByteArrayOutputStream()) {
+      var builder = new PdfRendererBuilder();
+      builder.useFont(() -> PrescriptionDocuments.class.getResourceAsStream(FONT), "DejaVu Sans");
+      builder.useFont(
+          () -> PrescriptionDocuments.class.getResourceAsStream(BOLD),
+          "DejaVu Sans",
+          700,
+          BaseRendererBuilder.FontStyle.NORMAL,
+          true);
+      builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+      builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+      builder.defaultTextDirection(
+          locale.getLanguage().equals("ar")
+              ? BaseRendererBuilder.TextDirection.RTL
+              : BaseRendererBuilder.TextDirection.LTR);
+      builder.withHtmlContent(XML_INVALID.matcher(html).replaceAll(""), null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String qrDataUri(String text) {
+    try {
+      var matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.MARGIN,
+                      2,
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M));
+      var scale = 6;
+      var image =
+          new BufferedImage(
+              matrix.getWidth() * scale,
+              matrix.getHeight() * scale,
+              BufferedImage.TYPE_BYTE_BINARY);
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
+        }
+      }
+      var png = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", png);
+      return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+    } catch (WriterException e) {
+      throw new IllegalStateException("Could not draw a QR code", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

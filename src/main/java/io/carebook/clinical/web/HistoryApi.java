@@ -1,0 +1,35 @@
+package io.carebook.clinical.web;
+
+import io.carebook.clinical.History;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class HistoryApi {
+
+  private final History history;
+  private final Permissions permissions;
+
+  HistoryApi(History history, Permissions permissions) {
+    this.history = history;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/api/v1/patients/{id}/history")
+  @Operation(
+      summary =
+          "A patient's visits at every clinic of the organization, with notes and prescriptions,"
+              + " newest first (PATIENT_VIEW)",
+      tags = "Encounters")
+  Map<String, List<History.Entry>> history(@PathVariable String id) {
+    permissions.require(Action.PATIENT_VIEW);
+    return Map.of("items", history.of(new PatientId(Ids.parse(id, "Patient"))));
+  }
+}

@@ -1,0 +1,60 @@
+package io.carebook.clinical.web;
+
+import io.carebook.clinical.History;
+import io.carebook.clinical.Verification;
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Permissions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The history panel of the chart (a fragment the chart page loads) and the public verification page
+ * of a printed prescription.
+ */
+@Controller
+class HistoryPages {
+
+  private final History history;
+  private final Verification verification;
+  private final Permissions permissions;
+
+  HistoryPages(History history, Verification verification, Permissions permissions) {
+    this.history = history;
+    this.verification = verification;
+    this.permissions = permissions;
+  }
+
+  @GetMapping("/patients/{id}/history")
+  String panel(@PathVariable String id, Model model) {
+    permissions.require(Action.PATIENT_VIEW);
+    model.addAttribute("entries", history.of(new PatientId(Ids.parse(id, "Patient"))));
+    return "clinical/history :: panel";
+  }
+
+  /** Public: whether a printed prescription is authentic. Unknown codes say so, with a 404. */
+  @GetMapping("/verify/rx/{code}")
+  String verify(
+      @PathVariable String code,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    model.addAttribute("code", code);
+    java.util.Optional<Verification.Verified> found;
+    try {
+      found = verification.verify(code, request.getRemoteAddr());
+    } catch (io.carebook.identity.RateLimits.Exceeded e) {
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+      model.addAttribute("tooMany", true);
+      return "clinical/verify";
+    }
+    if (found.isEmpty()) {
+      response.setStatus(404);
+    }
+    model.addAttribute("verified", found.orElse(null));
+    return "clinical/verify";
+  }
+}

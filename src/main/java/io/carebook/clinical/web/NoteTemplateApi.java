@@ -1,0 +1,73 @@
+package io.carebook.clinical.web;
+
+import io.carebook.clinical.Note;
+import io.carebook.clinical.NoteTemplate;
+import io.carebook.clinical.NoteTemplates;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class NoteTemplateApi {
+
+  private final NoteTemplates templates;
+
+  NoteTemplateApi(NoteTemplates templates) {
+    this.templates = templates;
+  }
+
+  record TemplateInput(
+      @Nullable String name,
+      @Nullable String subjective,
+      @Nullable String objective,
+      @Nullable String assessment,
+      @Nullable String plan) {}
+
+  @GetMapping("/api/v1/note-templates")
+  @Operation(summary = "The active clinic's note templates", tags = "Encounters")
+  Map<String, List<NoteTemplate>> list() {
+    return Map.of("items", templates.list());
+  }
+
+  @PostMapping("/api/v1/note-templates")
+  @Operation(
+      summary = "Add a note template to the active clinic (doctors, or SETTINGS_MANAGE)",
+      description =
+          "Example: {\"name\": \"Sore throat\", \"subjective\": \"Sore throat for … days\","
+              + " \"plan\": \"Fluids, paracetamol\"}",
+      tags = "Encounters")
+  ResponseEntity<NoteTemplate> create(@RequestBody(required = false) @Nullable TemplateInput in) {
+    var body = in == null ? new TemplateInput(null, null, null, null, null) : in;
+    var template =
+        templates.create(
+            body.name() == null ? "" : body.name(),
+            new Note.Draft(
+                body.subjective(), body.objective(), body.assessment(), null, null, body.plan()));
+    return ResponseEntity.created(URI.create("/api/v1/note-templates/" + template.id()))
+        .body(template);
+  }
+
+  @PostMapping("/api/v1/note-templates/{id}/retire")
+  @Operation(summary = "Retire a note template", tags = "Encounters")
+  ResponseEntity<Void> retire(@PathVariable String id) {
+    templates.retire(Ids.parse(id, "Template"));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/api/v1/visits/{visitId}/note/template/{id}")
+  @io.carebook.tenancy.AllowedWhenReadOnly // documenting today's visits (checked inside)
+  @Operation(
+      summary = "Fill the draft note's empty parts from a template (NOTE_DRAFT)",
+      tags = "Encounters")
+  Note apply(@PathVariable String visitId, @PathVariable String id) {
+    return templates.apply(Ids.parse(visitId, "Visit"), Ids.parse(id, "Template"));
+  }
+}
