@@ -1,6 +1,7 @@
 // Keeps a part of a page live. A container with data-live-stream (a server-sent event stream) and
 // data-live-source (the address of the part) fetches the part again, into data-live-target, each
-// time the stream says the queue changed, and once a minute for the waiting times. A receptionist
+// time the stream says the queue changed (or puts in place the part the stream sends), and once a
+// minute for the waiting times. A receptionist
 // typing inside the part is not interrupted: the refresh waits until the field is left.
 (function () {
   'use strict';
@@ -54,6 +55,14 @@
       opened = true;
     });
     stream.addEventListener('queue', refresh);
+    // a board sent what it shows: put it in place, no request needed
+    stream.addEventListener('screen', function (event) {
+      var part = document.querySelector(target);
+      if (!event.data || !part) { refresh(); return; }
+      part.outerHTML = event.data;
+      live.setAttribute('data-live-updates', String(Number(live.getAttribute('data-live-updates') || 0) + 1));
+      live.dispatchEvent(new CustomEvent('live:updated', { bubbles: true }));
+    });
     stream.onerror = function () { show('away'); };
     setInterval(refresh, 60000);
   });

@@ -44,6 +44,7 @@ public class WaitingRoom {
   private static final int CALLING = 4;
   private static final int NEXT = 10;
   private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
+  private static final java.time.Duration ROUTE_KEPT = java.time.Duration.ofSeconds(10);
 
   private final JdbcClient jdbc;
   private final Visits visits;
@@ -55,6 +56,8 @@ public class WaitingRoom {
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final java.util.Map<UUID, Built> built = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, KnownRoute> routes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A screen as built after the clinic's queue changed at {@code change}, and when. */
   private record Built(long change, Instant at, Screen screen) {}
@@ -128,7 +131,28 @@ public class WaitingRoom {
   /** The clinic whose screen a secret link opens. */
   public record Route(TenantId tenant, ClinicId clinic) {}
 
+  /**
+   * The clinic of a secret link. Screens ask every time the queue changes, so the answer is kept
+   * for {@link #ROUTE_KEPT}: a link replaced on another instance still opens its screen there for
+   * at most that long (on this instance, not at all).
+   */
   public Optional<Route> clinicOf(String link) {
+    var now = clock.instant();
+    var known = routes.get(link);
+    if (known != null && known.until().isAfter(now)) {
+      return known.route();
+    }
+    var route = lookUp(link);
+    if (routes.size() > 10_000) {
+      routes.clear(); // links are few; a flood of made-up ones must not grow this
+    }
+    routes.put(link, new KnownRoute(route, now.plus(ROUTE_KEPT)));
+    return route;
+  }
+
+  private record KnownRoute(Optional<Route> route, Instant until) {}
+
+  private Optional<Route> lookUp(String link) {
     return TenantContext.call(
         TenantContext.Scope.anonymous(),
         () ->
@@ -158,6 +182,7 @@ public class WaitingRoom {
               created_at = now()""")
         .params(TenantContext.tenant().value(), TenantContext.clinic().value(), hash(link))
         .update();
+    routes.clear(); // the replaced link stops working here at once
     return "/tv/" + link;
   }
 

@@ -157,8 +157,8 @@ class QueueBoardBenchmark {
                     }
                     if (line.startsWith("event:")) {
                       event = line.substring(6).trim();
-                    } else if (line.startsWith("data:")) {
-                      data = Long.parseLong(line.substring(5).trim());
+                    } else if (line.startsWith("id:")) {
+                      data = Long.parseLong(line.substring(3).trim());
                     } else if (line.isEmpty() && event != null) {
                       if (event.equals("ready")) {
                         ready.countDown();
@@ -167,6 +167,12 @@ class QueueBoardBenchmark {
                         changedAt.put(move, data);
                         eventLatencies.add((double) (System.currentTimeMillis() - data));
                         fetch();
+                      } else if (event.equals("screen")) { // the screen itself: shown on arrival
+                        var move = events.incrementAndGet();
+                        var latency = (double) (System.currentTimeMillis() - data);
+                        eventLatencies.add(latency);
+                        boardLatencies.add(latency);
+                        fetched.set(move);
                       }
                       event = null;
                     }

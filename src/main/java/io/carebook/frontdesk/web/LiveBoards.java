@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,21 +25,40 @@ class LiveBoards implements SmartLifecycle {
 
   private final QueueSignals signals;
   private final Map<SseEmitter, AutoCloseable> open = new ConcurrentHashMap<>();
-  private final AtomicLong sequence = new AtomicLong();
   private volatile boolean running;
 
   LiveBoards(QueueSignals signals) {
     this.signals = signals;
   }
 
+  /** A board that fetches what it shows when told the queue changed (a {@code queue} event). */
   SseEmitter open(ClinicId clinic) {
+    return open(clinic, null);
+  }
+
+  /**
+   * A board that is sent what it shows: a {@code screen} event whose data is {@code render}'s
+   * answer for the change, so it needs no request of its own (the waiting-room screen, the same for
+   * every board of a clinic).
+   */
+  SseEmitter open(ClinicId clinic, java.util.function.@Nullable LongFunction<String> render) {
     var emitter = new SseEmitter(LIFETIME.toMillis());
-    var watch = signals.watch(clinic, changedAt -> send(emitter, "queue", changedAt));
+    var watch =
+        signals.watch(
+            clinic,
+            changedAt -> {
+              if (render == null) {
+                send(emitter, "queue", changedAt, Long.toString(changedAt));
+              } else {
+                send(emitter, "screen", changedAt, render.apply(changedAt));
+              }
+            });
     open.put(emitter, watch);
     emitter.onCompletion(() -> close(emitter));
     emitter.onTimeout(() -> close(emitter));
     emitter.onError(e -> close(emitter));
-    send(emitter, "ready", System.currentTimeMillis());
+    var now = System.currentTimeMillis();
+    send(emitter, "ready", now, Long.toString(now));
     return emitter;
   }
 
@@ -75,14 +94,14 @@ class LiveBoards implements SmartLifecycle {
     }
   }
 
-  /** An event; its data is when the queue changed (epoch milliseconds). */
-  private void send(SseEmitter emitter, String name, long changedAt) {
+  /** An event; its id is when the queue changed (epoch milliseconds). */
+  private void send(SseEmitter emitter, String name, long changedAt, String data) {
     try {
       emitter.send(
           SseEmitter.event()
               .name(name)
-              .id(Long.toString(sequence.incrementAndGet()))
-              .data(Long.toString(changedAt))
+              .id(Long.toString(changedAt))
+              .data(data)
               .reconnectTime(2000));
     } catch (IOException | IllegalStateException e) {
       close(emitter);

@@ -30,11 +30,19 @@ class WaitingRoomPages {
   private final WaitingRoom waitingRoom;
   private final LiveBoards boards;
   private final Permissions permissions;
+  private final org.thymeleaf.ITemplateEngine templates;
+  private final java.util.Map<java.util.UUID, Render> renders =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  WaitingRoomPages(WaitingRoom waitingRoom, LiveBoards boards, Permissions permissions) {
+  WaitingRoomPages(
+      WaitingRoom waitingRoom,
+      LiveBoards boards,
+      Permissions permissions,
+      org.thymeleaf.ITemplateEngine templates) {
     this.waitingRoom = waitingRoom;
     this.boards = boards;
     this.permissions = permissions;
+    this.templates = templates;
   }
 
   @GetMapping("/desk/tv")
@@ -65,11 +73,35 @@ class WaitingRoomPages {
     return show(screen, "/tv/" + link, request, model, "frontdesk/tv :: screen");
   }
 
+  /**
+   * The screen's stream: each change of the queue sends the screen itself, rendered once per change
+   * for every screen of the clinic on this instance.
+   */
   @GetMapping(path = "/tv/{link}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter linkedStream(@PathVariable String link) {
     var route = waitingRoom.clinicOf(link).orElseThrow(() -> new NotFoundException("Screen"));
-    return boards.open(route.clinic());
+    return boards.open(route.clinic(), changedAt -> rendered(link, route.clinic()));
   }
+
+  private String rendered(String link, io.carebook.shared.ClinicId clinic) {
+    var screen = waitingRoom.screen(link).orElse(null);
+    if (screen == null) {
+      return ""; // the link was replaced: the page's next fetch says so
+    }
+    var known = renders.get(clinic.value());
+    if (known != null && known.screen() == screen) {
+      return known.html();
+    }
+    var context =
+        new org.thymeleaf.context.Context(
+            screen.locale(), java.util.Map.of("screen", screen, "base", "/tv/" + link));
+    var html = templates.process("frontdesk/tv", java.util.Set.of("screen"), context);
+    renders.put(clinic.value(), new Render(screen, html));
+    return html;
+  }
+
+  /** The screen last rendered for a clinic: the same screen object is the same HTML. */
+  private record Render(WaitingRoom.Screen screen, String html) {}
 
   @GetMapping("/desk/tv/settings")
   String settings(Model model) {
