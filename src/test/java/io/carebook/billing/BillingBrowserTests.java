@@ -81,6 +81,15 @@ class BillingBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#payments li")).hasCount(2);
     assertThat(page.locator("#take-payment")).hasCount(0);
 
+    // the patient's history links the visit to its invoice
+    page.navigate(origin() + "/patients/" + visit.text("patientId"));
+    page.locator(".cb-history-entry")
+        .getByRole(
+            AriaRole.LINK,
+            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Invoice"))
+        .click();
+    assertThat(page.locator("h1")).hasText("INV-000001");
+
     page.navigate(origin() + "/billing");
     assertThat(page.locator("#invoices")).containsText("INV-000001");
     assertThat(page.locator("#invoices")).containsText("Rania Billed");

@@ -20,17 +20,35 @@ class HistoryPages {
   private final History history;
   private final Verification verification;
   private final Permissions permissions;
+  private final java.util.List<io.carebook.frontdesk.VisitLinks> links;
 
-  HistoryPages(History history, Verification verification, Permissions permissions) {
+  HistoryPages(
+      History history,
+      Verification verification,
+      Permissions permissions,
+      java.util.List<io.carebook.frontdesk.VisitLinks> links) {
     this.history = history;
     this.verification = verification;
     this.permissions = permissions;
+    this.links = links;
   }
 
   @GetMapping("/patients/{id}/history")
   String panel(@PathVariable String id, Model model) {
     permissions.require(Action.PATIENT_VIEW);
-    model.addAttribute("entries", history.of(new PatientId(Ids.parse(id, "Patient"))));
+    var entries = history.of(new PatientId(Ids.parse(id, "Patient")));
+    model.addAttribute("entries", entries);
+    // what other modules link from a visit of this clinic: the encounter, the invoice
+    var visitLinks =
+        new java.util.HashMap<
+            java.util.UUID, java.util.List<io.carebook.frontdesk.VisitLinks.Link>>();
+    for (var e : entries) {
+      if (e.here()) {
+        visitLinks.put(
+            e.visit().id(), links.stream().flatMap(l -> l.of(e.visit()).stream()).toList());
+      }
+    }
+    model.addAttribute("visitLinks", visitLinks);
     return "clinical/history :: panel";
   }
 
