@@ -64,7 +64,10 @@ class Replies {
       return intent;
     }
     switch (intent) {
-      case CONFIRM -> acknowledge(context, from, "notifications.reply.confirmed");
+      case CONFIRM -> {
+        confirm(context);
+        acknowledge(context, from, "notifications.reply.confirmed");
+      }
       case CANCEL -> cancel(context);
       case STOP -> {
         preferences.optOut(patient, true);
@@ -74,6 +77,18 @@ class Replies {
       case OTHER -> {}
     }
     return intent;
+  }
+
+  /** The appointment the reminder was about shows as confirmed on the staff's calendar. */
+  private void confirm(Context context) {
+    if (context.appointmentId() == null) {
+      return;
+    }
+    var appointment = calendar.get(context.appointmentId());
+    if (appointment.status() == AppointmentStatus.BOOKED
+        && appointment.startsAt().isAfter(Instant.now())) {
+      calendar.confirm(appointment.id());
+    }
   }
 
   private void cancel(Context context) {

@@ -18,4 +18,11 @@ public record Appointment(
     AppointmentStatus status,
     String source,
     @Nullable String cancelReason,
-    int version) {}
+    int version,
+    @Nullable Instant confirmedAt) {
+
+  /** Whether the patient said they will come. */
+  public boolean confirmed() {
+    return confirmedAt != null;
+  }
+}

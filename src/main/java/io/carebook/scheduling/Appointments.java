@@ -123,6 +123,20 @@ class Appointments {
         AppointmentStatus.valueOf(rs.getString("status")),
         rs.getString("source"),
         rs.getString("cancel_reason"),
-        rs.getInt("version"));
+        rs.getInt("version"),
+        rs.getTimestamp("confirmed_at") == null
+            ? null
+            : rs.getTimestamp("confirmed_at").toInstant());
+  }
+
+  /** Records that the patient will come; false if it is no longer booked. */
+  boolean confirm(UUID id, Instant at) {
+    return jdbc.sql(
+                """
+                update appointments set confirmed_at = coalesce(confirmed_at, ?)
+                where id = ? and status = 'BOOKED'""")
+            .params(Timestamp.from(at), id)
+            .update()
+        == 1;
   }
 }

@@ -190,7 +190,8 @@ public class Calendar {
             AppointmentStatus.BOOKED,
             request.source(),
             null,
-            0);
+            0,
+            null);
     appointments.insert(appointment, hold.id(), hold.seat());
     events.publishEvent(
         new AppointmentBooked(
@@ -282,6 +283,17 @@ public class Calendar {
     live(id);
     appointments.status(id, AppointmentStatus.ARRIVED);
     return appointments.find(id).orElseThrow();
+  }
+
+  /**
+   * The patient confirmed they will come (a reply to a reminder, or said at the desk): the calendar
+   * shows it. A cancelled or past appointment stays as it is.
+   */
+  @Transactional
+  public Appointment confirm(UUID id) {
+    var appointment = live(id);
+    appointments.confirm(appointment.id(), clock.instant());
+    return get(id);
   }
 
   @Transactional(readOnly = true)

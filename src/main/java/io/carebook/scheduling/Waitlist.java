@@ -168,7 +168,8 @@ public class Waitlist {
             AppointmentStatus.BOOKED,
             "PATIENT",
             null,
-            0);
+            0,
+            null);
     appointments.insert(appointment, hold, seat);
     jdbc.sql(
             "update waitlist_entries set status = 'BOOKED', appointment_id = ?, offered_hold = null where id = ?")

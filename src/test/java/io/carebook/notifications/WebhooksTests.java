@@ -349,5 +349,16 @@ class WebhooksTests extends FakeProviders {
             .list();
     assertThat(answers).hasSize(2);
     assertThat(answers.getFirst()).contains("confirmed");
+    var appointment =
+        clinic
+            .database
+            .sql("select appointment_id::text from outbox_messages where id = ?")
+            .param(sent.id())
+            .query(String.class)
+            .single();
+    var confirmed = clinic.desk.get("/api/v1/appointments/" + appointment);
+    assertThat(confirmed.body().path("confirmedAt").isString())
+        .as("the reply confirmed the appointment: " + confirmed.body())
+        .isTrue();
   }
 }

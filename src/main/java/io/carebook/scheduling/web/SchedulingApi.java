@@ -261,6 +261,15 @@ class SchedulingApi {
     return calendar.reschedule(uuid(id), body.startsAt());
   }
 
+  @PostMapping("/api/v1/appointments/{id}/confirm")
+  @Operation(
+      summary = "The patient confirmed they will come (needs BOOKING)",
+      description = "Patients also confirm by replying YES / SÍ / نعم to a reminder.")
+  Appointment confirm(@PathVariable String id) {
+    permissions.require(Action.BOOKING);
+    return calendar.confirm(uuid(id));
+  }
+
   @PostMapping("/api/v1/appointments/{id}/no-show")
   @Operation(summary = "Mark an appointment whose time has come as a no-show (needs BOOKING)")
   Appointment noShow(@PathVariable String id) {
