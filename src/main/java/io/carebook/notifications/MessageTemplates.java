@@ -28,7 +28,8 @@ class MessageTemplates {
           Reminders.REMINDER,
           Reminders.RESCHEDULED,
           Reminders.CANCELED,
-          Reminders.OFFER);
+          Reminders.OFFER,
+          Reminders.FOLLOW_UP);
   static final List<String> VARIABLES = List.of("firstName", "clinic", "doctor", "when", "link");
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 

@@ -165,6 +165,17 @@ public class Outbox {
   }
 
   /** Whether a message of this kind about the appointment exists (a repeated event). */
+  /** Whether the patient was already written a message of this kind since {@code since}. */
+  boolean toPatientSince(UUID patient, String kind, Instant since) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from outbox_messages where patient_id = ? and kind = ?
+                             and created_at >= ?)""")
+        .params(patient, kind, java.sql.Timestamp.from(since))
+        .query(Boolean.class)
+        .single();
+  }
+
   boolean about(UUID appointment, String kind) {
     return jdbc.sql(
             "select exists (select 1 from outbox_messages where appointment_id = ? and kind = ?)")

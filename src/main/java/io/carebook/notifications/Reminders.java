@@ -33,6 +33,10 @@ class Reminders {
   static final String RESCHEDULED = "APPOINTMENT_RESCHEDULED";
   static final String CANCELED = "APPOINTMENT_CANCELED";
   static final String OFFER = "WAITLIST_OFFER";
+  static final String FOLLOW_UP = "VISIT_FOLLOW_UP";
+
+  /** A visit's follow-up goes out the next day at this clinic-local time (quiet hours apply). */
+  static final java.time.LocalTime FOLLOW_UP_AT = java.time.LocalTime.of(11, 0);
 
   private final Outbox outbox;
   private final Recipients recipients;
@@ -120,6 +124,30 @@ class Reminders {
               recipients.of(event.patientId(), event.clinicId(), null, event.startsAt());
           if (recipient != null) {
             write(recipient, OFFER, null, clock.instant());
+          }
+        });
+  }
+
+  /** After a visit is done: how is the patient, the next day. */
+  @Async
+  @TransactionalEventListener
+  void on(io.carebook.frontdesk.VisitEvents.VisitCompleted event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          // one follow-up a day, however many visits (and however often the event is retried)
+          if (outbox.toPatientSince(
+              event.patientId(), FOLLOW_UP, event.at().minus(java.time.Duration.ofHours(20)))) {
+            return;
+          }
+          var doctor = event.doctorId() == null ? null : new UserId(event.doctorId());
+          var recipient = recipients.of(event.patientId(), event.clinicId(), doctor, event.at());
+          if (recipient != null) {
+            var zone = recipient.clinic().timezone();
+            var due =
+                event.at().atZone(zone).toLocalDate().plusDays(1).atTime(FOLLOW_UP_AT).atZone(zone);
+            write(recipient, FOLLOW_UP, null, due.toInstant());
           }
         });
   }

@@ -3,7 +3,7 @@
  * publish events, and it listens.
  */
 @ApplicationModule(
-    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling"})
+    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling", "frontdesk"})
 @NullMarked
 package io.carebook.notifications;
 

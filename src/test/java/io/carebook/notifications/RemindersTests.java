@@ -55,6 +55,59 @@ class RemindersTests {
   }
 
   @Test
+  void aVisitDoneGetsAFollowUpTheNextMorningOnce() {
+    var visit =
+        clinic.desk.post(
+            "/api/v1/visits",
+            Map.of(
+                "patient",
+                Map.of("fullName", "Follow Up", "phone", "+201001234599"),
+                "doctorId",
+                clinic.doctor));
+    var path = "/api/v1/visits/" + visit.text("id");
+    clinic.desk.post(path + "/start-doctor", Map.of());
+    assertThat(clinic.desk.post(path + "/complete", Map.of()).status()).isEqualTo(200);
+    var followUps = List.<Map<String, Object>>of();
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    while (followUps.isEmpty() && System.nanoTime() < deadline) {
+      Clinics.sleep(100);
+      followUps =
+          clinic
+              .database
+              .sql(
+                  "select due_at, body, status from outbox_messages where tenant_id = ? and kind = ?")
+              .params(clinic.owner.tenant().value(), Reminders.FOLLOW_UP)
+              .query()
+              .listOfRows();
+    }
+    assertThat(followUps).hasSize(1);
+    var due = ((java.sql.Timestamp) followUps.getFirst().get("due_at")).toInstant();
+    var cairo = java.time.ZoneId.of("Africa/Cairo");
+    assertThat(due.atZone(cairo).toLocalDate())
+        .isEqualTo(java.time.LocalDate.now(cairo).plusDays(1));
+    assertThat(due.atZone(cairo).toLocalTime()).isEqualTo(Reminders.FOLLOW_UP_AT);
+    assertThat((String) followUps.getFirst().get("body")).contains("Follow").contains("feeling");
+    assertThat(followUps.getFirst().get("status")).isEqualTo("SCHEDULED");
+
+    // a second visit the same day brings no second follow-up
+    var again =
+        clinic.desk.post(
+            "/api/v1/visits",
+            Map.of("patientId", visit.text("patientId"), "doctorId", clinic.doctor));
+    clinic.desk.post("/api/v1/visits/" + again.text("id") + "/start-doctor", Map.of());
+    clinic.desk.post("/api/v1/visits/" + again.text("id") + "/complete", Map.of());
+    Clinics.sleep(500);
+    assertThat(
+            clinic
+                .database
+                .sql("select count(*) from outbox_messages where tenant_id = ? and kind = ?")
+                .params(clinic.owner.tenant().value(), Reminders.FOLLOW_UP)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void remindersAlreadyInThePastAreSkipped() {
     var startsAt = Clinics.at(1, 19);
     var appointment = clinic.book(startsAt, "Late Booker", "+201001234568");
