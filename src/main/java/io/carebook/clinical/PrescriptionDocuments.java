@@ -5,10 +5,6 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
-import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.carebook.audit.ActorDirectory;
 import io.carebook.identity.DoctorProfiles;
 import io.carebook.patients.Patient.PatientId;
@@ -16,6 +12,7 @@ import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.pdf.PdfDocuments;
 import io.carebook.tenancy.Organizations;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -47,13 +44,6 @@ import org.thymeleaf.context.Context;
 public class PrescriptionDocuments {
 
   static final Set<String> LANGUAGES = Set.of("en", "es", "ar");
-  private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
-  private static final String BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
-
-  /** Characters XML 1.0 does not allow (control characters typed into a field, say). */
-  private static final java.util.regex.Pattern XML_INVALID =
-      java.util.regex.Pattern.compile(
-          "[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
   private final Prescribing prescribing;
   private final Organizations organizations;
@@ -105,7 +95,7 @@ public class PrescriptionDocuments {
     var context = new Context(locale);
     context.setVariable("rtl", locale.getLanguage().equals("ar"));
     context.setVariable("lang", locale.getLanguage());
-    context.setVariable("dir", TextDirection.INSTANCE);
+    context.setVariable("dir", io.carebook.shared.pdf.TextDirection.INSTANCE);
     context.setVariable("clinic", clinic);
     context.setVariable("doctor", doctor(prescription.finalizedBy()));
     context.setVariable("patient", patient);
@@ -117,7 +107,7 @@ public class PrescriptionDocuments {
             .format(prescription.finalizedAt().atZone(clinic.timezone())));
     context.setVariable("url", verificationUrl(prescription.verificationCode()));
     context.setVariable("qr", qrDataUri(verificationUrl(prescription.verificationCode())));
-    return render(templates.process("clinical/prescription-pdf", context), locale);
+    return PdfDocuments.render(templates.process("clinical/prescription-pdf", context), locale);
   }
 
   /** The doctor as the paper names them: name, specialty and licence number where known. */
@@ -142,31 +132,6 @@ public class PrescriptionDocuments {
     return LANGUAGES.contains(clinic.getLanguage())
         ? Locale.of(clinic.getLanguage())
         : Locale.ENGLISH;
-  }
-
-  private static byte[] render(String html, Locale locale) {
-    try (var out = new ByteArrayOutputStream()) {
-      var builder = new PdfRendererBuilder();
-      builder.useFont(() -> PrescriptionDocuments.class.getResourceAsStream(FONT), "DejaVu Sans");
-      builder.useFont(
-          () -> PrescriptionDocuments.class.getResourceAsStream(BOLD),
-          "DejaVu Sans",
-          700,
-          BaseRendererBuilder.FontStyle.NORMAL,
-          true);
-      builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-      builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
-      builder.defaultTextDirection(
-          locale.getLanguage().equals("ar")
-              ? BaseRendererBuilder.TextDirection.RTL
-              : BaseRendererBuilder.TextDirection.LTR);
-      builder.withHtmlContent(XML_INVALID.matcher(html).replaceAll(""), null);
-      builder.toStream(out);
-      builder.run();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static String qrDataUri(String text) {

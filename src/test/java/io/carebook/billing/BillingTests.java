@@ -207,6 +207,41 @@ class BillingTests {
   }
 
   @Test
+  void anIssuedInvoicePrintsWithItsPaymentsInEnglishAndArabic() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient = desk.post("/api/v1/patients", Map.of("fullName", "فاطمة حسن")).text("id");
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    var path = "/api/v1/invoices/" + invoice;
+    line(desk, invoice, Map.of("description", "كشف", "unitPrice", "400"));
+    line(desk, invoice, Map.of("description", "ECG", "unitPrice", "350.50"));
+    assertThat(desk.download(path + "/pdf").statusCode())
+        .as("a draft does not print")
+        .isEqualTo(409);
+    desk.post(path + "/issue", Map.of());
+    desk.post(path + "/payments", Map.of("method", "CASH", "amount", "500"));
+
+    var english = desk.download(path + "/pdf?lang=en");
+    assertThat(english.statusCode()).isEqualTo(200);
+    assertThat(english.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    var text = text(english.body());
+    assertThat(text).contains("INV-000001", "750.50", "500.00", "250.50", "ECG", "Cash");
+
+    var arabic =
+        java.text.Normalizer.normalize(
+            text(desk.download(path + "/pdf?lang=ar").body()), java.text.Normalizer.Form.NFKC);
+    // PDFBox gives the shaped Arabic back in logical order: the patient, the item, the labels
+    assertThat(arabic).contains("INV-000001", "فاطمة", "كشف", "الإجمالي", "نقد");
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
+  }
+
+  @Test
   void aLargeDiscountNeedsAManager() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.pdf.TextDirection;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

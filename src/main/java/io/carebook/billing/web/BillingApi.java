@@ -35,10 +35,12 @@ class BillingApi {
 
   private final Billing billing;
   private final Catalog catalog;
+  private final io.carebook.billing.InvoiceDocuments documents;
 
-  BillingApi(Billing billing, Catalog catalog) {
+  BillingApi(Billing billing, Catalog catalog, io.carebook.billing.InvoiceDocuments documents) {
     this.billing = billing;
     this.catalog = catalog;
+    this.documents = documents;
   }
 
   record NewTaxProfile(@Nullable String name, @Nullable BigDecimal rate) {}
@@ -111,6 +113,24 @@ class BillingApi {
   @Operation(summary = "An invoice with its lines and payments")
   Invoice invoice(@PathVariable String id) {
     return billing.get(uuid(id, "Invoice"));
+  }
+
+  @GetMapping("/api/v1/invoices/{id}/pdf")
+  @Operation(
+      summary = "An issued invoice as a PDF, with its payments (the receipt)",
+      description = "In lang (en, es, ar) if given, else the clinic's language.")
+  ResponseEntity<byte[]> pdf(
+      @PathVariable String id, @RequestParam(required = false) @Nullable String lang) {
+    return pdfOf(
+        documents.pdf(
+            uuid(id, "Invoice"), lang == null ? null : java.util.Locale.forLanguageTag(lang)));
+  }
+
+  static ResponseEntity<byte[]> pdfOf(byte[] pdf) {
+    return ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "inline; filename=invoice.pdf")
+        .body(pdf);
   }
 
   @PostMapping("/api/v1/invoices/{id}/lines")

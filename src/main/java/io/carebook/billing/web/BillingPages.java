@@ -36,6 +36,7 @@ class BillingPages {
   private final Permissions permissions;
   private final io.carebook.billing.Usage usage;
   private final io.carebook.billing.StripeSubscriptions stripe;
+  private final io.carebook.billing.InvoiceDocuments documents;
 
   BillingPages(
       Billing billing,
@@ -43,13 +44,15 @@ class BillingPages {
       PatientDirectory patients,
       Permissions permissions,
       io.carebook.billing.Usage usage,
-      io.carebook.billing.StripeSubscriptions stripe) {
+      io.carebook.billing.StripeSubscriptions stripe,
+      io.carebook.billing.InvoiceDocuments documents) {
     this.billing = billing;
     this.catalog = catalog;
     this.patients = patients;
     this.permissions = permissions;
     this.usage = usage;
     this.stripe = stripe;
+    this.documents = documents;
   }
 
   @GetMapping("/billing")
@@ -106,6 +109,13 @@ class BillingPages {
     model.addAttribute("mayRefund", may(Action.REFUND, invoice, state));
     model.addAttribute("mayVoid", may(Action.INVOICE_VOID, invoice, state));
     return "billing/invoice";
+  }
+
+  @GetMapping("/billing/invoices/{id}/pdf")
+  org.springframework.http.ResponseEntity<byte[]> pdf(
+      @PathVariable UUID id, @RequestParam(required = false) @Nullable String lang) {
+    return BillingApi.pdfOf(
+        documents.pdf(id, lang == null ? null : java.util.Locale.forLanguageTag(lang)));
   }
 
   @PostMapping("/billing/invoices/{id}/lines")

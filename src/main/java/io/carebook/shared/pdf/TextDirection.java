@@ -1,4 +1,4 @@
-package io.carebook.clinical;
+package io.carebook.shared.pdf;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,77 @@
+package io.carebook.billing;
+
+import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.pdf.PdfDocuments;
+import io.carebook.shared.pdf.TextDirection;
+import io.carebook.tenancy.Organizations;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * An issued invoice as a printable PDF, with its payments so it serves as the receipt too, in the
+ * patient's language (English, Spanish or Arabic, shaped and right to left) or else the clinic's.
+ */
+@Service
+public class InvoiceDocuments {
+
+  private static final Set<String> LANGUAGES = Set.of("en", "es", "ar");
+
+  private final Billing billing;
+  private final Organizations organizations;
+  private final PatientDirectory patients;
+  private final ITemplateEngine templates;
+
+  InvoiceDocuments(
+      Billing billing,
+      Organizations organizations,
+      PatientDirectory patients,
+      ITemplateEngine templates) {
+    this.billing = billing;
+    this.organizations = organizations;
+    this.patients = patients;
+    this.templates = templates;
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] pdf(UUID invoiceId, @Nullable Locale asked) {
+    var invoice = billing.get(invoiceId);
+    if (invoice.status() == Invoice.Status.DRAFT) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT, "invoice-not-issued", "Only an issued invoice can be printed.");
+    }
+    var clinic = organizations.activeClinic();
+    var locale =
+        asked != null && LANGUAGES.contains(asked.getLanguage())
+            ? Locale.of(asked.getLanguage())
+            : LANGUAGES.contains(clinic.locale().getLanguage())
+                ? Locale.of(clinic.locale().getLanguage())
+                : Locale.ENGLISH;
+    var context = new Context(locale);
+    context.setVariable("rtl", locale.getLanguage().equals("ar"));
+    context.setVariable("lang", locale.getLanguage());
+    context.setVariable("dir", TextDirection.INSTANCE);
+    context.setVariable("clinic", clinic);
+    context.setVariable("invoice", invoice);
+    context.setVariable("patient", patients.get(new PatientId(invoice.patientId())));
+    context.setVariable("locale", locale);
+    context.setVariable(
+        "issued",
+        invoice.issuedAt() == null
+            ? ""
+            : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .format(invoice.issuedAt().atZone(clinic.timezone())));
+    return PdfDocuments.render(templates.process("billing/invoice-pdf", context), locale);
+  }
+}
