@@ -29,7 +29,8 @@ class MessageTemplates {
           Reminders.RESCHEDULED,
           Reminders.CANCELED,
           Reminders.OFFER,
-          Reminders.FOLLOW_UP);
+          Reminders.FOLLOW_UP,
+          Reminders.PRESCRIPTION_COPY);
   static final List<String> VARIABLES = List.of("firstName", "clinic", "doctor", "when", "link");
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 

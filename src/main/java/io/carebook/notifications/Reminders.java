@@ -34,6 +34,7 @@ class Reminders {
   static final String CANCELED = "APPOINTMENT_CANCELED";
   static final String OFFER = "WAITLIST_OFFER";
   static final String FOLLOW_UP = "VISIT_FOLLOW_UP";
+  static final String PRESCRIPTION_COPY = "PRESCRIPTION_COPY";
 
   /** A visit's follow-up goes out the next day at this clinic-local time (quiet hours apply). */
   static final java.time.LocalTime FOLLOW_UP_AT = java.time.LocalTime.of(11, 0);
@@ -44,6 +45,7 @@ class Reminders {
   private final MessageTemplates templates;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final String baseUrl;
 
   Reminders(
       Outbox outbox,
@@ -51,13 +53,17 @@ class Reminders {
       Calendar calendar,
       MessageTemplates templates,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value(
+              "${carebook.base-url:http://localhost:8080}")
+          String baseUrl) {
     this.outbox = outbox;
     this.recipients = recipients;
     this.calendar = calendar;
     this.templates = templates;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.baseUrl = baseUrl;
   }
 
   @Async
@@ -148,6 +154,37 @@ class Reminders {
             var due =
                 event.at().atZone(zone).toLocalDate().plusDays(1).atTime(FOLLOW_UP_AT).atZone(zone);
             write(recipient, FOLLOW_UP, null, due.toInstant());
+          }
+        });
+  }
+
+  /**
+   * The patient asked for their prescription: its verification link, which any pharmacy can open to
+   * check it, on the patient's channel.
+   */
+  @Async
+  @TransactionalEventListener
+  void on(io.carebook.clinical.PrescriptionCopyRequested event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          var recipient = recipients.of(event.patientId(), event.clinicId(), null, event.at());
+          if (recipient != null) {
+            var withLink = new java.util.HashMap<>(recipient.variables());
+            withLink.put("link", baseUrl + "/verify/rx/" + event.verificationCode());
+            write(
+                new Recipients.Recipient(
+                    recipient.patientId(),
+                    recipient.channel(),
+                    recipient.address(),
+                    recipient.locale(),
+                    recipient.clinic(),
+                    recipient.settings(),
+                    withLink),
+                PRESCRIPTION_COPY,
+                null,
+                clock.instant());
           }
         });
   }

@@ -3,7 +3,15 @@
  * publish events, and it listens.
  */
 @ApplicationModule(
-    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling", "frontdesk"})
+    allowedDependencies = {
+      "shared",
+      "tenancy",
+      "identity",
+      "patients",
+      "scheduling",
+      "frontdesk",
+      "clinical"
+    })
 @NullMarked
 package io.carebook.notifications;
 

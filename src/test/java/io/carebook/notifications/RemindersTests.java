@@ -108,6 +108,43 @@ class RemindersTests {
   }
 
   @Test
+  void aPrescriptionCopyGoesToThePatientWithItsVerificationLink() {
+    var visit =
+        clinic.desk.post(
+            "/api/v1/visits",
+            Map.of(
+                "patient",
+                Map.of("fullName", "Copy Wanted", "phone", "+201001234598"),
+                "doctorId",
+                clinic.doctor));
+    var path = "/api/v1/visits/" + visit.text("id");
+    clinic.desk.post(path + "/start-doctor", Map.of());
+    var prescription =
+        "/api/v1/prescriptions/" + clinic.desk.post(path + "/prescriptions", Map.of()).text("id");
+    clinic.desk.post(prescription + "/items", Map.of("drug", "Paracetamol"));
+    var finalized = clinic.desk.post(prescription + "/finalize", Map.of());
+    assertThat(finalized.status()).as(finalized.body().toString()).isEqualTo(200);
+    var sent = clinic.desk.post(prescription + "/send", Map.of());
+    assertThat(sent.status()).as(sent.body().toString()).isLessThan(300);
+    var bodies = List.<String>of();
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    while (bodies.isEmpty() && System.nanoTime() < deadline) {
+      Clinics.sleep(100);
+      bodies =
+          clinic
+              .database
+              .sql("select body from outbox_messages where tenant_id = ? and kind = ?")
+              .params(clinic.owner.tenant().value(), Reminders.PRESCRIPTION_COPY)
+              .query(String.class)
+              .list();
+    }
+    assertThat(bodies).hasSize(1);
+    assertThat(bodies.getFirst())
+        .contains("Copy")
+        .contains("/verify/rx/" + finalized.text("verificationCode"));
+  }
+
+  @Test
   void remindersAlreadyInThePastAreSkipped() {
     var startsAt = Clinics.at(1, 19);
     var appointment = clinic.book(startsAt, "Late Booker", "+201001234568");
