@@ -78,7 +78,11 @@ public class PrescriptionDocuments {
   /** The PDF of a finalized prescription, in {@code language} or else the clinic's. */
   @Transactional(readOnly = true)
   public byte[] pdf(UUID id, @Nullable Locale language) {
-    var located = prescribing.get(id);
+    return pdf(prescribing.get(id), language);
+  }
+
+  /** The PDF of a prescription already found (and its reader's right to it checked). */
+  byte[] pdf(Prescribing.Located located, @Nullable Locale language) {
     var prescription = located.prescription();
     if (!prescription.finalized()) {
       throw new ProblemException(

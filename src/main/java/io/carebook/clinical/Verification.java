@@ -32,6 +32,8 @@ public class Verification {
   private final Organizations organizations;
   private final PatientDirectory patients;
   private final RateLimits limits;
+  private final PrescriptionDocuments documents;
+  private final org.springframework.transaction.support.TransactionTemplate transaction;
 
   /** Enough for a pharmacy's day; not enough to scrape codes (60 random bits) from one address. */
   static final RateLimits.Limit PER_ADDRESS =
@@ -44,8 +46,14 @@ public class Verification {
       EncounterRows encounters,
       Organizations organizations,
       PatientDirectory patients,
-      RateLimits limits) {
+      RateLimits limits,
+      PrescriptionDocuments documents,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.limits = limits;
+    this.documents = documents;
+    this.transaction =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.transaction.setReadOnly(true);
     this.jdbc = jdbc;
     this.tenants = tenants;
     this.rows = rows;
@@ -98,6 +106,50 @@ public class Verification {
                       initials(patient.fullName()),
                       prescription.items().size());
                 }));
+  }
+
+  /**
+   * The patient's copy: the PDF of a valid prescription of {@code code}, for whoever holds the code
+   * (the patient it was sent to, the pharmacy holding the paper). Rate-limited like the check.
+   */
+  public Optional<byte[]> copy(String code, String address, @Nullable Locale language) {
+    limits.consume(PER_ADDRESS, address);
+    var normalized = code.strip().toUpperCase(Locale.ROOT);
+    if (!normalized.matches("[0-9A-Z]{12}")) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select tenant_id, id from prescription_by_code(?)")
+        .param(normalized)
+        .query(
+            (rs, n) ->
+                new Object[] {
+                  new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)
+                })
+        .optional()
+        .flatMap(
+            f -> {
+              var located =
+                  tenants.call(
+                      (TenantId) f[0],
+                      () -> {
+                        var prescription = rows.find((UUID) f[1], false).orElseThrow();
+                        return new Prescribing.Located(
+                            prescription,
+                            encounters.find(prescription.encounterId()).orElseThrow());
+                      });
+              if (!located.prescription().finalized() || located.prescription().voided() != null) {
+                return Optional.empty();
+              }
+              var scope =
+                  new io.carebook.tenancy.TenantContext.Scope(
+                      (TenantId) f[0],
+                      located.encounter().clinicId(),
+                      null,
+                      io.carebook.tenancy.ActorType.SYSTEM);
+              return Optional.of(
+                  io.carebook.tenancy.TenantContext.call(
+                      scope, () -> transaction.execute(s -> documents.pdf(located, language))));
+            });
   }
 
   /** "Fatima Hassan Ali" → "F. H. A." */

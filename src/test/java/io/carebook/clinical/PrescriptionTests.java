@@ -209,8 +209,15 @@ class PrescriptionTests {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(html(page.body())).contains("Authentic", "ف. ح. ع.").doesNotContain("فاطمة");
     assertThat(new Api(port).download("/verify/rx/ZZZZZZZZZZZZ").statusCode()).isEqualTo(404);
+    // the patient's copy: the prescription itself, for whoever holds the code
+    var copy = new Api(port).download("/verify/rx/" + code + "/pdf");
+    assertThat(copy.statusCode()).isEqualTo(200);
+    assertThat(text(copy.body())).contains(code, "Paracetamol");
     doctor.post(path + "/void", Map.of("reason", "issued in error"));
     assertThat(html(new Api(port).download("/verify/rx/" + code).body())).contains("voided");
+    assertThat(new Api(port).download("/verify/rx/" + code + "/pdf").statusCode())
+        .as("a voided prescription gives no copy")
+        .isEqualTo(404);
   }
 
   /** The first page as an image, for a person to look at (target/screenshots/). */

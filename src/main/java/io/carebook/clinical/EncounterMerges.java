@@ -1,0 +1,27 @@
+package io.carebook.clinical;
+
+import io.carebook.patients.PatientsMerged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encounters of a merged duplicate move to the surviving patient, in the merge's own transaction:
+ * the merge and the re-pointing commit together or not at all.
+ */
+@Component
+class EncounterMerges {
+
+  private final JdbcClient jdbc;
+
+  EncounterMerges(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventListener
+  void on(PatientsMerged event) {
+    jdbc.sql("update encounters set patient_id = ? where patient_id = ?")
+        .params(event.survivor().value(), event.duplicate().value())
+        .update();
+  }
+}
