@@ -1,6 +1,7 @@
 package io.carebook.shared;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,6 +70,7 @@ public record Money(long minor, Currency currency) {
     return new Money(Math.multiplyExact(minor, quantity), currency);
   }
 
+  @JsonIgnore
   public boolean isNegative() {
     return minor < 0;
   }
