@@ -162,6 +162,7 @@ class StripeSubscriptionTests extends FakeProviders {
     var deleted = subscriptionEvent(owner, "customer.subscription.deleted", "canceled", now);
     assertThat(signed(deleted).body()).contains("APPLIED");
     assertThat(status(owner)).isEqualTo("CANCELED");
+    assertThat(emailsTo(owner, "SUBSCRIPTION_CANCELED")).isEqualTo(1);
     var refused =
         api.as(owner.token()).post("/api/v1/patients", Map.of("fullName", "After Cancel"));
     assertThat(refused.status()).isEqualTo(403);
@@ -176,7 +177,38 @@ class StripeSubscriptionTests extends FakeProviders {
         .sql("update clinics set trial_ends_at = ? where id = ?")
         .params(Timestamp.from(Instant.now().minusSeconds(60)), owner.clinic().value())
         .update();
+    var soon = organizations.signUp(api);
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql("update clinics set trial_ends_at = ? where id = ?")
+        .params(Timestamp.from(Instant.now().plusSeconds(2 * 86_400)), soon.clinic().value())
+        .update();
     subscriptions.sweep();
+    subscriptions.sweep(); // told once
     assertThat(status(owner)).isEqualTo("EXPIRED");
+    assertThat(status(soon)).isEqualTo("TRIAL");
+    // the owners are told by e-mail
+    assertThat(emailsTo(owner, "SUBSCRIPTION_EXPIRED")).isEqualTo(1);
+    assertThat(emailsTo(soon, "TRIAL_ENDING")).isEqualTo(1);
+  }
+
+  private long emailsTo(TestOrganizations.Owner owner, String kind) {
+    var database = io.carebook.OwnerDatabase.jdbc(environment);
+    long count = 0;
+    for (int i = 0; i < 100 && count == 0; i++) {
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      count =
+          database
+              .sql(
+                  "select count(*) from outbox_messages where tenant_id = ? and kind = ? and recipient = ?")
+              .params(owner.tenant().value(), kind, owner.email())
+              .query(Long.class)
+              .single();
+    }
+    return count;
   }
 }
