@@ -445,6 +445,35 @@ public class Billing {
             java.util.stream.Collectors.toMap(m -> m.userId().value(), m -> m.name(), (a, b) -> a));
   }
 
+  /**
+   * Money a payment provider says it took for an invoice (by the system, after its verified event):
+   * recorded once per provider reference, even when it is more than is owed now (the desk may have
+   * taken cash meanwhile; the excess shows and can be refunded).
+   */
+  void recordOnline(UUID invoiceId, long minor, @Nullable String reference) {
+    var invoice = invoices.lock(invoiceId).orElse(null);
+    if (invoice == null || minor <= 0 || invoice.status() != Invoice.Status.ISSUED) {
+      return;
+    }
+    if (reference != null
+        && invoice.payments().stream().anyMatch(p -> reference.equals(p.reference()))) {
+      return;
+    }
+    invoices.insertPayment(
+        invoice.id(),
+        invoice.clinicId(),
+        new Payment(
+            UUID.randomUUID(),
+            Payment.Kind.PAYMENT,
+            Payment.Method.ONLINE,
+            "Stripe",
+            new Money(minor, invoice.total().currency()),
+            reference,
+            null,
+            clock.instant(),
+            null));
+  }
+
   private void record(Invoice invoice, Payment.Kind kind, NewPayment payment, Money amount) {
     Payment.Method method;
     try {

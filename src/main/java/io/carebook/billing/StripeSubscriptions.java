@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -66,6 +67,8 @@ public class StripeSubscriptions {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
+  private final Billing billing;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Subscriptions subscriptions;
   private final Organizations organizations;
   private final Permissions permissions;
@@ -79,6 +82,8 @@ public class StripeSubscriptions {
 
   StripeSubscriptions(
       JdbcClient jdbc,
+      Billing billing,
+      org.springframework.context.ApplicationEventPublisher events,
       Subscriptions subscriptions,
       Organizations organizations,
       Permissions permissions,
@@ -88,6 +93,8 @@ public class StripeSubscriptions {
       @Value("${carebook.stripe.api-base:https://api.stripe.com}") String apiBase,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.jdbc = jdbc;
+    this.billing = billing;
+    this.events = events;
     this.subscriptions = subscriptions;
     this.organizations = organizations;
     this.permissions = permissions;
@@ -127,6 +134,10 @@ public class StripeSubscriptions {
       form.put(prefix + "[clinic_id]", clinic.id().toString());
       form.put(prefix + "[plan]", plan.name());
     }
+    return createCheckout(key.get(), form);
+  }
+
+  private URI createCheckout(String key, Map<String, String> form) {
     var body =
         form.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -134,7 +145,7 @@ public class StripeSubscriptions {
     var request =
         HttpRequest.newBuilder(URI.create(apiBase + "/v1/checkout/sessions"))
             .timeout(Duration.ofSeconds(15))
-            .header("Authorization", "Bearer " + key.get())
+            .header("Authorization", "Bearer " + key)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Idempotency-Key", UUID.randomUUID().toString())
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -156,6 +167,74 @@ public class StripeSubscriptions {
       throw providerFailed();
     }
   }
+
+  /**
+   * A Stripe-hosted page where the patient pays what an issued invoice of the active clinic still
+   * owes: its address. The payment is recorded when Stripe's event says it was paid.
+   */
+  public URI paymentLink(UUID invoiceId) {
+    var invoice = billing.get(invoiceId);
+    permissions.require(
+        Action.PAYMENT_RECORD,
+        invoice.visitId() == null
+            ? io.carebook.shared.VisitState.NONE
+            : io.carebook.shared.VisitState.DONE);
+    if (invoice.status() != Invoice.Status.ISSUED || invoice.balance().minor() <= 0) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "nothing-owed",
+          "Only an issued invoice with something owed can be paid online.");
+    }
+    var key =
+        secret("carebook.stripe.secret-key")
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.CONFLICT,
+                        "payments-not-configured",
+                        "Online payment is not set up on this server."));
+    var clinic = organizations.activeClinic();
+    var form = new LinkedHashMap<String, String>();
+    form.put("mode", "payment");
+    form.put("line_items[0][quantity]", "1");
+    form.put(
+        "line_items[0][price_data][currency]",
+        invoice.total().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+    form.put("line_items[0][price_data][unit_amount]", Long.toString(invoice.balance().minor()));
+    form.put(
+        "line_items[0][price_data][product_data][name]", clinic.name() + " · " + invoice.number());
+    form.put("success_url", baseUrl + "/book/" + clinic.slug());
+    form.put("cancel_url", baseUrl + "/book/" + clinic.slug());
+    for (var prefix : new String[] {"metadata", "payment_intent_data[metadata]"}) {
+      form.put(prefix + "[tenant_id]", clinic.tenantId().toString());
+      form.put(prefix + "[clinic_id]", clinic.id().toString());
+      form.put(prefix + "[invoice_id]", invoice.id().toString());
+    }
+    var url = createCheckout(key, form);
+    // published in a transaction of its own: the link exists once Stripe made it
+    transaction.executeWithoutResult(
+        s ->
+            events.publishEvent(
+                new PaymentLinkCreated(
+                    clinic.tenantId(),
+                    clinic.id(),
+                    invoice.id(),
+                    invoice.patientId(),
+                    invoice.number(),
+                    invoice.balance(),
+                    url.toString())));
+    return url;
+  }
+
+  /** An invoice's payment link was made, for notifications to send to the patient. */
+  public record PaymentLinkCreated(
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID invoiceId,
+      UUID patientId,
+      @Nullable String number,
+      io.carebook.shared.Money amount,
+      String url) {}
 
   /** What a received event did. */
   public enum Outcome {
@@ -208,6 +287,16 @@ public class StripeSubscriptions {
             .update();
     if (kept == 0) {
       return Outcome.REPLAYED;
+    }
+    var invoice = text(object.path("metadata"), "invoice_id");
+    if (invoice != null) { // a patient paid an invoice through a payment link
+      if (type.equals("checkout.session.completed")
+          && "paid".equals(object.path("payment_status").asString(""))) {
+        billing.recordOnline(
+            UUID.fromString(invoice), object.path("amount_total").asLong(0), text(object, "id"));
+        return Outcome.APPLIED;
+      }
+      return Outcome.IGNORED;
     }
     jdbc.sql(
             """

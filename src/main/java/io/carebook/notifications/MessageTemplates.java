@@ -30,7 +30,8 @@ class MessageTemplates {
           Reminders.CANCELED,
           Reminders.OFFER,
           Reminders.FOLLOW_UP,
-          Reminders.PRESCRIPTION_COPY);
+          Reminders.PRESCRIPTION_COPY,
+          Reminders.PAYMENT_LINK);
   static final List<String> VARIABLES = List.of("firstName", "clinic", "doctor", "when", "link");
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 

@@ -35,6 +35,7 @@ class Reminders {
   static final String OFFER = "WAITLIST_OFFER";
   static final String FOLLOW_UP = "VISIT_FOLLOW_UP";
   static final String PRESCRIPTION_COPY = "PRESCRIPTION_COPY";
+  static final String PAYMENT_LINK = "PAYMENT_LINK";
 
   /** A visit's follow-up goes out the next day at this clinic-local time (quiet hours apply). */
   static final java.time.LocalTime FOLLOW_UP_AT = java.time.LocalTime.of(11, 0);
@@ -158,6 +159,13 @@ class Reminders {
         });
   }
 
+  /** A payment link for an invoice: to the patient, on their channel. */
+  @Async
+  @TransactionalEventListener
+  void on(io.carebook.billing.StripeSubscriptions.PaymentLinkCreated event) {
+    sendLink(event.tenantId(), event.clinicId(), event.patientId(), PAYMENT_LINK, event.url());
+  }
+
   /**
    * The patient asked for their prescription: its verification link, which any pharmacy can open to
    * check it, on the patient's channel.
@@ -165,14 +173,24 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(io.carebook.clinical.PrescriptionCopyRequested event) {
-    inClinic(
+    sendLink(
         event.tenantId(),
         event.clinicId(),
+        event.patientId(),
+        PRESCRIPTION_COPY,
+        baseUrl + "/verify/rx/" + event.verificationCode());
+  }
+
+  /** A message now to a patient whose {link} is {@code link}. */
+  private void sendLink(TenantId tenant, ClinicId clinic, UUID patient, String kind, String link) {
+    inClinic(
+        tenant,
+        clinic,
         () -> {
-          var recipient = recipients.of(event.patientId(), event.clinicId(), null, event.at());
+          var recipient = recipients.of(patient, clinic, null, clock.instant());
           if (recipient != null) {
             var withLink = new java.util.HashMap<>(recipient.variables());
-            withLink.put("link", baseUrl + "/verify/rx/" + event.verificationCode());
+            withLink.put("link", link);
             write(
                 new Recipients.Recipient(
                     recipient.patientId(),
@@ -182,7 +200,7 @@ class Reminders {
                     recipient.clinic(),
                     recipient.settings(),
                     withLink),
-                PRESCRIPTION_COPY,
+                kind,
                 null,
                 clock.instant());
           }

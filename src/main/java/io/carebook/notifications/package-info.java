@@ -10,7 +10,8 @@
       "patients",
       "scheduling",
       "frontdesk",
-      "clinical"
+      "clinical",
+      "billing"
     })
 @NullMarked
 package io.carebook.notifications;

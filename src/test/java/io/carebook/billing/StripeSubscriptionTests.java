@@ -113,6 +113,80 @@ class StripeSubscriptionTests extends FakeProviders {
   }
 
   @Test
+  void aPatientPaysAnInvoiceThroughAPaymentLink() throws Exception {
+    PROVIDERS.stubFor(
+        post(urlEqualTo("/v1/checkout/sessions"))
+            .withRequestBody(containing("mode=payment"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"id\": \"cs_pay_1\", \"url\": \"https://checkout.stripe.test/c/pay_1\"}")));
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient =
+        desk.post("/api/v1/patients", Map.of("fullName", "Online Payer", "phone", "+201001239876"))
+            .text("id");
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    var path = "/api/v1/invoices/" + invoice;
+    desk.post(path + "/lines", Map.of("description", "Consultation", "unitPrice", "400"));
+    assertThat(desk.post(path + "/payment-link", Map.of()).status())
+        .as("a draft cannot be paid")
+        .isEqualTo(409);
+    desk.post(path + "/issue", Map.of());
+    desk.post(path + "/payments", Map.of("method", "CASH", "amount", "150"));
+
+    var link = desk.post(path + "/payment-link", Map.of());
+    assertThat(link.status()).as(link.body().toString()).isEqualTo(200);
+    assertThat(link.text("url")).isEqualTo("https://checkout.stripe.test/c/pay_1");
+    PROVIDERS.verify(
+        postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+            .withRequestBody(containing("unit_amount%5D=25000"))
+            .withRequestBody(containing("metadata%5Binvoice_id%5D=" + invoice)));
+    assertThat(emailsOrMessages(owner, "PAYMENT_LINK")).isEqualTo(1);
+
+    var paid =
+        """
+        {"id": "evt_%s", "type": "checkout.session.completed", "created": %d, "data": {"object": {
+          "id": "cs_pay_1", "object": "checkout.session", "payment_status": "paid",
+          "amount_total": 25000, "currency": "egp",
+          "metadata": {"tenant_id": "%s", "clinic_id": "%s", "invoice_id": "%s"}}}}"""
+            .formatted(
+                UUID.randomUUID(),
+                Instant.now().getEpochSecond(),
+                owner.tenant(),
+                owner.clinic(),
+                invoice);
+    assertThat(signed(paid).body()).contains("APPLIED");
+    var shown = desk.get(path);
+    assertThat(shown.body().path("paid").path("amount").asText()).isEqualTo("400.00");
+    // the same payment told again under another event id is not counted twice
+    var again = paid.replaceFirst("evt_[0-9a-f-]+", "evt_" + UUID.randomUUID());
+    assertThat(signed(again).statusCode()).isEqualTo(200);
+    assertThat(desk.get(path).body().path("payments").size()).isEqualTo(2);
+  }
+
+  private long emailsOrMessages(TestOrganizations.Owner owner, String kind) {
+    var database = io.carebook.OwnerDatabase.jdbc(environment);
+    long count = 0;
+    for (int i = 0; i < 100 && count == 0; i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      count =
+          database
+              .sql("select count(*) from outbox_messages where tenant_id = ? and kind = ?")
+              .params(owner.tenant().value(), kind)
+              .query(Long.class)
+              .single();
+    }
+    return count;
+  }
+
+  @Test
   void signedEventsMoveTheSubscriptionOnceAndInOrder() throws Exception {
     var api = new Api(port);
     var owner = organizations.signUp(api);

@@ -159,6 +159,17 @@ class BillingPages {
     return act(id, redirect, "paid", () -> billing.pay(id, payment(form)));
   }
 
+  @PostMapping("/billing/invoices/{id}/payment-link")
+  String paymentLink(@PathVariable UUID id, RedirectAttributes redirect) {
+    try {
+      redirect.addFlashAttribute("paymentLink", stripe.paymentLink(id).toString());
+      redirect.addFlashAttribute("done", "linkSent");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.kind());
+    }
+    return "redirect:/billing/invoices/" + id;
+  }
+
   @PostMapping("/billing/invoices/{id}/refunds")
   String refund(
       @PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {

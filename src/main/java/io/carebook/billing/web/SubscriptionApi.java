@@ -56,6 +56,23 @@ class SubscriptionApi {
     return Map.of("url", stripe.checkout(plan).toString());
   }
 
+  @PostMapping("/api/v1/invoices/{id}/payment-link")
+  @Operation(
+      summary = "A payment link for what an issued invoice still owes (needs PAYMENT_RECORD)",
+      description =
+          "A Stripe-hosted page; the link is also sent to the patient on their channel. The payment"
+              + " is recorded when Stripe's signed event says it was paid. 409 when online payment"
+              + " is not set up or nothing is owed.")
+  Map<String, String> paymentLink(@org.springframework.web.bind.annotation.PathVariable String id) {
+    java.util.UUID invoice;
+    try {
+      invoice = java.util.UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new io.carebook.shared.NotFoundException("Invoice");
+    }
+    return Map.of("url", stripe.paymentLink(invoice).toString());
+  }
+
   @PostMapping(path = "/api/v1/webhooks/stripe", consumes = MediaType.ALL_VALUE)
   @Operation(
       summary = "Stripe's events (signed with Stripe-Signature)",
