@@ -57,7 +57,7 @@ class SchedulingBenchmark {
 
     var target = loaded.getFirst();
     availability(target, 16, 160); // warm-up: JIT and caches, not measured
-    var availability = availability(target, 16, 800);
+    var availability = availability(target, 16, Integer.getInteger("bench.availabilityCalls", 800));
     var bookings = bookings(loaded, 64, Duration.ofSeconds(10), true);
     var returning = bookings(loaded, 64, Duration.ofSeconds(10), false);
     var doubleBooked =
