@@ -477,6 +477,12 @@ class PageScreenshots extends BrowserTestSupport {
 
   private record Shots(Page page, String prefix) {
     void take(String name) {
+      // a page the tour means to show must not be an error page (the not-found shot aside)
+      if (!name.contains("not-found")) {
+        org.assertj.core.api.Assertions.assertThat(page.locator("#error-status").count())
+            .as(prefix + "-" + name + " is an error page")
+            .isZero();
+      }
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(FOLDER.resolve(prefix + "-" + name + ".png"))

@@ -48,13 +48,20 @@ public class Usage {
   }
 
   /** One limit: how much is used of how much (null: no limit). */
-  public record Meter(String name, long used, @Nullable Integer limit) {}
+  public record Meter(String name, long used, @Nullable Integer limit) {
+
+    /** How full, in percent, for a bar (a sliver when there is no limit). */
+    public int percent() {
+      return limit == null ? 5 : (int) Math.min(100, used * 100 / Math.max(1, limit));
+    }
+  }
 
   public record Report(
       SubscriptionStatus status,
       boolean writable,
       Plan plan,
       @Nullable Instant trialEndsAt,
+      java.time.@Nullable LocalDate trialEndsOn,
       @Nullable Instant pastDueSince,
       List<Meter> meters,
       Set<Plan.Feature> features,
@@ -90,6 +97,9 @@ public class Usage {
         clinic.writable(now),
         plan,
         clinic.trialEndsAt(),
+        clinic.trialEndsAt() == null
+            ? null
+            : clinic.trialEndsAt().atZone(clinic.timezone()).toLocalDate(),
         clinic.pastDueSince(),
         meters,
         plan.features(),

@@ -90,6 +90,14 @@ class BillingBrowserTests extends BrowserTestSupport {
         .click();
     assertThat(page.locator("h1")).hasText("INV-000001");
 
+    page.navigate(origin() + "/billing/subscription");
+    assertThat(page.locator("#status")).containsText("Free trial");
+    assertThat(page.locator("#trial-ends")).containsText("The free trial ends on");
+    assertThat(page.locator("#usage")).containsText("Doctors");
+
+    page.navigate(origin() + "/billing/cash");
+    assertThat(page.locator("#cash-total")).containsText("750.50");
+
     page.navigate(origin() + "/billing");
     assertThat(page.locator("#invoices")).containsText("INV-000001");
     assertThat(page.locator("#invoices")).containsText("Rania Billed");
