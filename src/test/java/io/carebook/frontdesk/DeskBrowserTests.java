@@ -150,20 +150,7 @@ class DeskBrowserTests extends BrowserTestSupport {
     var owner = organizations.signUp(api, "EG", zone.getId(), "EGP");
     var desk = api.as(owner.token());
     var doctor = desk.get("/api/v1/me").text("userId");
-    var week = new java.util.ArrayList<Map<String, String>>();
-    for (var d : java.time.DayOfWeek.values()) {
-      week.add(Map.of("day", d.name(), "starts", "00:00", "ends", "23:45"));
-    }
-    desk.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
-    var rules = new java.util.HashMap<String, Object>();
-    rules.put("durationMinutes", 15);
-    rules.put("bufferBeforeMinutes", 0);
-    rules.put("bufferAfterMinutes", 0);
-    rules.put("minimumNoticeMinutes", 0);
-    rules.put("horizonDays", 30);
-    rules.put("alignmentMinutes", 15);
-    rules.put("seats", 1);
-    desk.put("/api/v1/booking-rules", rules, Map.of());
+    io.carebook.TestCalendars.openEveryDay(desk, doctor, "00:00", "23:45");
     var at =
         java.time.ZonedDateTime.now(zone)
             .plusHours(2)

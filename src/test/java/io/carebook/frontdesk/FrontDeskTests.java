@@ -216,29 +216,7 @@ class FrontDeskTests {
     var owner = organizations.signUp(api);
     var desk = api.as(owner.token());
     var doctor = desk.get("/api/v1/me").text("userId");
-    var week = new ArrayList<Map<String, String>>();
-    for (var d : java.time.DayOfWeek.values()) {
-      week.add(Map.of("day", d.name(), "starts", "00:00", "ends", "23:45"));
-    }
-    desk.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
-    desk.put(
-        "/api/v1/booking-rules",
-        Map.of(
-            "durationMinutes",
-            15,
-            "bufferBeforeMinutes",
-            0,
-            "bufferAfterMinutes",
-            0,
-            "minimumNoticeMinutes",
-            0,
-            "horizonDays",
-            30,
-            "alignmentMinutes",
-            15,
-            "seats",
-            1),
-        Map.of());
+    io.carebook.TestCalendars.openEveryDay(desk, doctor, "00:00", "23:45");
     var tomorrow = LocalDate.now(CAIRO).plusDays(1);
     var booked =
         desk.post(

@@ -10,7 +10,6 @@ import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.TenantContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,29 +34,7 @@ class NoShowsTests {
     var owner = organizations.signUp(api);
     var desk = api.as(owner.token());
     var doctor = desk.get("/api/v1/me").text("userId");
-    var week = new ArrayList<Map<String, String>>();
-    for (var day : java.time.DayOfWeek.values()) {
-      week.add(Map.of("day", day.name(), "starts", "08:00", "ends", "20:00"));
-    }
-    desk.put("/api/v1/doctors/" + doctor + "/hours", week, Map.of());
-    desk.put(
-        "/api/v1/booking-rules",
-        Map.of(
-            "durationMinutes",
-            15,
-            "bufferBeforeMinutes",
-            0,
-            "bufferAfterMinutes",
-            0,
-            "minimumNoticeMinutes",
-            0,
-            "horizonDays",
-            30,
-            "alignmentMinutes",
-            15,
-            "seats",
-            1),
-        Map.of());
+    io.carebook.TestCalendars.openEveryDay(desk, doctor, "08:00", "20:00");
     var cairo = ZoneId.of("Africa/Cairo");
     var start = LocalDate.now(cairo).plusDays(2).atTime(9, 0).atZone(cairo).toInstant();
     var id =

@@ -114,29 +114,7 @@ class FailClosedTests {
     fillThePatientChart(desk);
     var me = desk.get("/api/v1/me").text("userId");
     desk.put("/api/v1/doctors/" + me + "/profile", Map.of("specialty", "Hidden"), Map.of());
-    var week = new java.util.ArrayList<Map<String, String>>();
-    for (var day : java.time.DayOfWeek.values()) {
-      week.add(Map.of("day", day.name(), "starts", "08:00", "ends", "20:00"));
-    }
-    desk.put("/api/v1/doctors/" + me + "/hours", week, Map.of());
-    desk.put(
-        "/api/v1/booking-rules",
-        Map.of(
-            "durationMinutes",
-            15,
-            "bufferBeforeMinutes",
-            0,
-            "bufferAfterMinutes",
-            0,
-            "minimumNoticeMinutes",
-            0,
-            "horizonDays",
-            30,
-            "alignmentMinutes",
-            15,
-            "seats",
-            1),
-        Map.of());
+    io.carebook.TestCalendars.openEveryDay(desk, me, "08:00", "20:00");
     var inTwoDays = java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo")).plusDays(2);
     desk.post(
         "/api/v1/doctors/" + me + "/day-overrides",
