@@ -3,6 +3,7 @@ package io.carebook.frontdesk;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
@@ -10,13 +11,8 @@ import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WaitingRoom {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int CALLING = 4;
   private static final int NEXT = 10;
   private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
@@ -159,7 +154,7 @@ public class WaitingRoom {
             transaction.execute(
                 s ->
                     jdbc.sql("select * from queue_display_by_hash(?)")
-                        .param(hash(link))
+                        .param(Secrets.sha256(link))
                         .query(
                             (rs, n) ->
                                 new Route(
@@ -172,15 +167,14 @@ public class WaitingRoom {
   @Transactional
   public String newLink() {
     permissions.require(Action.SETTINGS_MANAGE);
-    var bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    var link = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    var link = Secrets.randomToken();
     jdbc.sql(
             """
             insert into queue_displays (tenant_id, clinic_id, token_hash) values (?, ?, ?)
             on conflict (tenant_id, clinic_id) do update set token_hash = excluded.token_hash,
               created_at = now()""")
-        .params(TenantContext.tenant().value(), TenantContext.clinic().value(), hash(link))
+        .params(
+            TenantContext.tenant().value(), TenantContext.clinic().value(), Secrets.sha256(link))
         .update();
     routes.clear(); // the replaced link stops working here at once
     return "/tv/" + link;
@@ -258,13 +252,5 @@ public class WaitingRoom {
     var name = names.getOrDefault(visit.patientId(), "").strip();
     var space = name.indexOf(' ');
     return space < 0 ? name : name.substring(0, space);
-  }
-
-  private static byte[] hash(String link) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(link.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

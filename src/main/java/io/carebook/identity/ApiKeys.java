@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;

@@ -5,6 +5,7 @@ import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;

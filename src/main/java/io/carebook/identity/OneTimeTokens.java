@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.shared.Secrets;
 import io.carebook.shared.UserId;
 import java.sql.Timestamp;
 import java.time.Clock;

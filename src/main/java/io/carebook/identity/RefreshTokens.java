@@ -1,6 +1,7 @@
 package io.carebook.identity;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.Secrets;
 import io.carebook.shared.UserId;
 import java.sql.Timestamp;
 import java.time.Clock;

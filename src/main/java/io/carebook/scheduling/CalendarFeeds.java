@@ -1,20 +1,17 @@
 package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +30,6 @@ public class CalendarFeeds {
 
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final Calendar calendar;
@@ -58,9 +54,7 @@ public class CalendarFeeds {
   @Transactional
   public String newLink(UserId doctor) {
     calendar.weeklyHours(doctor); // the doctor works here
-    var bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    var token = Secrets.randomToken();
     jdbc.sql(
             """
             insert into calendar_feeds (tenant_id, clinic_id, doctor_id, token_hash) values (?, ?, ?, ?)
@@ -70,7 +64,7 @@ public class CalendarFeeds {
             TenantContext.tenant().value(),
             TenantContext.clinic().value(),
             doctor.value(),
-            hash(token))
+            Secrets.sha256(token))
         .update();
     return "/calendar/feeds/" + token + ".ics";
   }
@@ -84,7 +78,7 @@ public class CalendarFeeds {
                 transaction.execute(
                     s ->
                         jdbc.sql("select * from calendar_feed_by_hash(?)")
-                            .param(hash(token))
+                            .param(Secrets.sha256(token))
                             .query(
                                 (rs, n) ->
                                     new UUID[] {
@@ -155,14 +149,6 @@ public class CalendarFeeds {
       ics.append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n");
       start = end;
       first = false;
-    }
-  }
-
-  private static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

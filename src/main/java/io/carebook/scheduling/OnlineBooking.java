@@ -7,6 +7,7 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
@@ -15,7 +16,6 @@ import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -163,7 +163,7 @@ public class OnlineBooking {
                   Timestamp.from(startsAt),
                   fullName.trim(),
                   phone.e164(),
-                  hash(id + ":" + code),
+                  Secrets.sha256(id + ":" + code),
                   Timestamp.from(clock.instant().plus(CODE_VALIDITY)))
               .update();
           events.publishEvent(
@@ -214,7 +214,8 @@ public class OnlineBooking {
             throw new ProblemException(
                 HttpStatus.GONE, "code-expired", "This code has expired; please start again.");
           }
-          if (!MessageDigest.isEqual(pending.codeHash(), hash(request + ":" + code.trim()))) {
+          if (!MessageDigest.isEqual(
+              pending.codeHash(), Secrets.sha256(request + ":" + code.trim()))) {
             jdbc.sql("update booking_requests set attempts = attempts + 1 where id = ?")
                 .param(request)
                 .update();
@@ -236,7 +237,7 @@ public class OnlineBooking {
                   .withoutPadding()
                   .encodeToString(manage.getBytes(StandardCharsets.UTF_8));
           jdbc.sql("update booking_requests set appointment_id = ?, manage_hash = ? where id = ?")
-              .params(appointment.id(), hash(token), request)
+              .params(appointment.id(), Secrets.sha256(token), request)
               .update();
           return new Confirmed(appointment, token);
         });
@@ -297,7 +298,7 @@ public class OnlineBooking {
     return anonymous(
             () ->
                 jdbc.sql("select * from booking_by_manage_hash(?)")
-                    .param(hash(token))
+                    .param(Secrets.sha256(token))
                     .query(
                         (rs, n) ->
                             new UUID[] {
@@ -348,13 +349,5 @@ public class OnlineBooking {
   private <T> T anonymous(Supplier<T> work) {
     return TenantContext.call(
         TenantContext.Scope.anonymous(), () -> transaction.execute(s -> work.get()));
-  }
-
-  private static byte[] hash(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
