@@ -354,7 +354,12 @@ public class FrontDesk {
   @Transactional(readOnly = true)
   public Map<UUID, Duration> estimatedWaits() {
     permissions.require(Action.PATIENT_VIEW);
-    return WaitEstimates.of(visits.ofDay(TenantContext.clinic(), today(), null, true));
+    return estimatedWaits(visits.ofDay(TenantContext.clinic(), today(), null, true));
+  }
+
+  /** The same, from the whole day's visits a caller already holds ({@code queue(null, true)}). */
+  public static Map<UUID, Duration> estimatedWaits(List<Visit> day) {
+    return WaitEstimates.of(day);
   }
 
   /** Today's booked appointments of the active clinic not yet checked in; one doctor's if given. */

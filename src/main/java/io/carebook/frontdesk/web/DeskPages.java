@@ -130,7 +130,8 @@ class DeskPages {
                     visits.stream().map(Visit::patientId),
                     expected.stream().map(Appointment::patientId))
                 .toList());
-    var estimates = frontDesk.estimatedWaits();
+    // the whole day's visits are at hand unless one doctor's queue was asked for
+    var estimates = doctor == null ? FrontDesk.estimatedWaits(visits) : frontDesk.estimatedWaits();
     for (var v : visits) {
       var steps =
           Arrays.stream(Transition.values())

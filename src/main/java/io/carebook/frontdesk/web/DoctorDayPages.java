@@ -133,7 +133,7 @@ class DoctorDayPages {
                     mine.stream().map(Visit::patientId),
                     expected.stream().map(Appointment::patientId))
                 .toList());
-    var estimates = frontDesk.estimatedWaits();
+    var estimates = FrontDesk.estimatedWaits(all);
     var now = clock.instant();
     Function<Visit, Line> line =
         v ->
