@@ -365,17 +365,21 @@ public class FrontDesk {
   /** Today's booked appointments of the active clinic not yet checked in; one doctor's if given. */
   @Transactional(readOnly = true)
   public List<Appointment> expected(@Nullable UserId doctor) {
+    return appointmentsToday(doctor).stream()
+        .filter(a -> a.status() == AppointmentStatus.BOOKED)
+        .toList();
+  }
+
+  /** Today's appointments of the active clinic, whatever their status; one doctor's if given. */
+  @Transactional(readOnly = true)
+  public List<Appointment> appointmentsToday(@Nullable UserId doctor) {
     permissions.require(Action.PATIENT_VIEW);
     var clinic = organizations.activeClinic();
     var day = today();
-    return calendar
-        .between(
-            doctor,
-            day.atStartOfDay(clinic.timezone()).toInstant(),
-            day.plusDays(1).atStartOfDay(clinic.timezone()).toInstant())
-        .stream()
-        .filter(a -> a.status() == AppointmentStatus.BOOKED)
-        .toList();
+    return calendar.between(
+        doctor,
+        day.atStartOfDay(clinic.timezone()).toInstant(),
+        day.plusDays(1).atStartOfDay(clinic.timezone()).toInstant());
   }
 
   @Transactional(readOnly = true)

@@ -114,18 +114,13 @@ class DoctorDayPages {
         all.stream()
             .filter(v -> doctor.value().equals(v.doctorId()) || v.doctorId() == null)
             .toList();
-    var expected = frontDesk.expected(doctor);
+    var appointments = frontDesk.appointmentsToday(doctor);
+    var expected =
+        appointments.stream()
+            .filter(a -> a.status() == io.carebook.scheduling.AppointmentStatus.BOOKED)
+            .toList();
     var booked =
-        calendar
-            .between(
-                doctor,
-                frontDesk.today().atStartOfDay(organizations.activeClinic().timezone()).toInstant(),
-                frontDesk
-                    .today()
-                    .plusDays(1)
-                    .atStartOfDay(organizations.activeClinic().timezone())
-                    .toInstant())
-            .stream()
+        appointments.stream()
             .collect(Collectors.toMap(Appointment::id, Appointment::startsAt, (a, b) -> a));
     var names =
         patients.names(
