@@ -59,7 +59,15 @@ class Recipients {
       Locale locale,
       Clinic clinic,
       ChannelSettings settings,
-      Map<String, String> variables) {}
+      Map<String, String> variables) {
+
+    /** The same recipient, with the message's {link} pointing at {@code link}. */
+    Recipient withLink(String link) {
+      var withLink = new java.util.HashMap<>(variables);
+      withLink.put("link", link);
+      return new Recipient(patientId, channel, address, locale, clinic, settings, withLink);
+    }
+  }
 
   /** The patient's recipient for a message about a time, or null: opted out, or unreachable. */
   @Nullable Recipient of(UUID patientId, ClinicId clinicId, @Nullable UserId doctor, Instant when) {

@@ -189,20 +189,7 @@ class Reminders {
         () -> {
           var recipient = recipients.of(patient, clinic, null, clock.instant());
           if (recipient != null) {
-            var withLink = new java.util.HashMap<>(recipient.variables());
-            withLink.put("link", link);
-            write(
-                new Recipients.Recipient(
-                    recipient.patientId(),
-                    recipient.channel(),
-                    recipient.address(),
-                    recipient.locale(),
-                    recipient.clinic(),
-                    recipient.settings(),
-                    withLink),
-                kind,
-                null,
-                clock.instant());
+            write(recipient.withLink(link), kind, null, clock.instant());
           }
         });
   }
