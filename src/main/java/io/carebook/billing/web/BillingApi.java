@@ -3,7 +3,7 @@ package io.carebook.billing.web;
 import io.carebook.billing.Billing;
 import io.carebook.billing.Catalog;
 import io.carebook.billing.Invoice;
-import io.carebook.shared.NotFoundException;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -78,7 +77,7 @@ class BillingApi {
   @PatchMapping("/api/v1/services/{id}")
   @Operation(summary = "Retire a service (active=false) or bring it back")
   Catalog.BillableService setActive(@PathVariable String id, @RequestBody Activity body) {
-    return catalog.setActive(uuid(id, "Service"), body.active());
+    return catalog.setActive(Ids.parse(id, "Service"), body.active());
   }
 
   record NewInvoice(@Nullable String patientId, @Nullable String visitId) {}
@@ -91,10 +90,10 @@ class BillingApi {
     }
     var invoice =
         billing.draft(
-            uuid(body.patientId(), "Patient"),
+            Ids.parse(body.patientId(), "Patient"),
             body.visitId() == null || body.visitId().isBlank()
                 ? null
-                : uuid(body.visitId(), "Visit"));
+                : Ids.parse(body.visitId(), "Visit"));
     return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id())).body(invoice);
   }
 
@@ -106,13 +105,14 @@ class BillingApi {
     return Map.of(
         "items",
         billing.list(
-            patientId == null || patientId.isBlank() ? null : uuid(patientId, "Patient"), limit));
+            patientId == null || patientId.isBlank() ? null : Ids.parse(patientId, "Patient"),
+            limit));
   }
 
   @GetMapping("/api/v1/invoices/{id}")
   @Operation(summary = "An invoice with its lines and payments")
   Invoice invoice(@PathVariable String id) {
-    return billing.get(uuid(id, "Invoice"));
+    return billing.get(Ids.parse(id, "Invoice"));
   }
 
   @GetMapping("/api/v1/invoices/{id}/pdf")
@@ -123,7 +123,7 @@ class BillingApi {
       @PathVariable String id, @RequestParam(required = false) @Nullable String lang) {
     return pdfOf(
         documents.pdf(
-            uuid(id, "Invoice"), lang == null ? null : java.util.Locale.forLanguageTag(lang)));
+            Ids.parse(id, "Invoice"), lang == null ? null : java.util.Locale.forLanguageTag(lang)));
   }
 
   static ResponseEntity<byte[]> pdfOf(byte[] pdf) {
@@ -141,13 +141,13 @@ class BillingApi {
               + " (default 1); a discount as discountPercent or discountAmount, with a"
               + " discountReason. More than 10% off needs a role that may void invoices.")
   ResponseEntity<Invoice> addLine(@PathVariable String id, @RequestBody Billing.NewLine body) {
-    return ResponseEntity.status(201).body(billing.addLine(uuid(id, "Invoice"), body));
+    return ResponseEntity.status(201).body(billing.addLine(Ids.parse(id, "Invoice"), body));
   }
 
   @DeleteMapping("/api/v1/invoices/{id}/lines/{line}")
   @Operation(summary = "Remove a line from a draft")
   Invoice removeLine(@PathVariable String id, @PathVariable String line) {
-    return billing.removeLine(uuid(id, "Invoice"), uuid(line, "Line"));
+    return billing.removeLine(Ids.parse(id, "Invoice"), Ids.parse(line, "Line"));
   }
 
   @PostMapping("/api/v1/invoices/{id}/issue")
@@ -155,7 +155,7 @@ class BillingApi {
       summary = "Issue a draft",
       description = "It takes the next number of the clinic's series and never changes again.")
   Invoice issue(@PathVariable String id) {
-    return billing.issue(uuid(id, "Invoice"));
+    return billing.issue(Ids.parse(id, "Invoice"));
   }
 
   record Reason(@Nullable String reason) {}
@@ -164,7 +164,7 @@ class BillingApi {
   @Operation(summary = "Void an invoice with a reason (needs INVOICE_VOID; refund payments first)")
   Invoice voidInvoice(
       @PathVariable String id, @RequestBody(required = false) @Nullable Reason body) {
-    return billing.voidInvoice(uuid(id, "Invoice"), body == null ? null : body.reason());
+    return billing.voidInvoice(Ids.parse(id, "Invoice"), body == null ? null : body.reason());
   }
 
   @PostMapping("/api/v1/invoices/{id}/payments")
@@ -174,13 +174,13 @@ class BillingApi {
           "method: CASH, CARD, BANK_TRANSFER, WALLET (methodNote names it) or ONLINE; amount up"
               + " to what is owed; partial payments add up.")
   ResponseEntity<Invoice> pay(@PathVariable String id, @RequestBody Billing.NewPayment body) {
-    return ResponseEntity.status(201).body(billing.pay(uuid(id, "Invoice"), body));
+    return ResponseEntity.status(201).body(billing.pay(Ids.parse(id, "Invoice"), body));
   }
 
   @PostMapping("/api/v1/invoices/{id}/refunds")
   @Operation(summary = "Give money back (needs REFUND): up to what was paid, with a reason")
   ResponseEntity<Invoice> refund(@PathVariable String id, @RequestBody Billing.NewPayment body) {
-    return ResponseEntity.status(201).body(billing.refund(uuid(id, "Invoice"), body));
+    return ResponseEntity.status(201).body(billing.refund(Ids.parse(id, "Invoice"), body));
   }
 
   @GetMapping("/api/v1/dues")
@@ -203,13 +203,5 @@ class BillingApi {
       throw ProblemException.invalid("day", "is a date like 2026-11-22");
     }
     return billing.cash(date == null ? billing.today() : date);
-  }
-
-  private static UUID uuid(String id, String what) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(what);
-    }
   }
 }

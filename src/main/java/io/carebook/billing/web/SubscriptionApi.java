@@ -64,13 +64,8 @@ class SubscriptionApi {
               + " is recorded when Stripe's signed event says it was paid. 409 when online payment"
               + " is not set up or nothing is owed.")
   Map<String, String> paymentLink(@org.springframework.web.bind.annotation.PathVariable String id) {
-    java.util.UUID invoice;
-    try {
-      invoice = java.util.UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new io.carebook.shared.NotFoundException("Invoice");
-    }
-    return Map.of("url", stripe.paymentLink(invoice).toString());
+    return Map.of(
+        "url", stripe.paymentLink(io.carebook.shared.Ids.parse(id, "Invoice")).toString());
   }
 
   @PostMapping(path = "/api/v1/webhooks/stripe", consumes = MediaType.ALL_VALUE)

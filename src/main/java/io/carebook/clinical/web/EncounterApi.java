@@ -4,6 +4,7 @@ import io.carebook.clinical.Charting;
 import io.carebook.clinical.Encounter;
 import io.carebook.clinical.Note;
 import io.carebook.clinical.Vitals;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;

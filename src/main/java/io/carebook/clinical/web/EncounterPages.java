@@ -7,6 +7,7 @@ import io.carebook.clinical.Vitals;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;

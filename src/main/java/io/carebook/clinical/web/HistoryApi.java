@@ -2,6 +2,7 @@ package io.carebook.clinical.web;
 
 import io.carebook.clinical.History;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.shared.Ids;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;

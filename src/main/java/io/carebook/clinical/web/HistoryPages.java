@@ -3,6 +3,7 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.History;
 import io.carebook.clinical.Verification;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.shared.Ids;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import org.springframework.stereotype.Controller;

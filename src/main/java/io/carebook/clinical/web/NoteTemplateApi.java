@@ -3,6 +3,7 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.Note;
 import io.carebook.clinical.NoteTemplate;
 import io.carebook.clinical.NoteTemplates;
+import io.carebook.shared.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.carebook.clinical.web;
 
 import io.carebook.clinical.Note;
 import io.carebook.patients.SafetyWarning;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

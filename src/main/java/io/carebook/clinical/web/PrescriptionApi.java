@@ -3,6 +3,7 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.Prescribing;
 import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
+import io.carebook.shared.Ids;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

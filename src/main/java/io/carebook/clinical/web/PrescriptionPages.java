@@ -3,6 +3,7 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.Prescribing;
 import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
 import io.carebook.frontdesk.WaitingRoom;
 import io.carebook.patients.NewPatient;
+import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -70,19 +71,19 @@ class FrontDeskApi {
     var priority = priority(body.priority());
     Visit visit;
     if (body.appointmentId() != null && !body.appointmentId().isBlank()) {
-      visit = frontDesk.checkIn(uuid(body.appointmentId(), "Appointment"), priority);
+      visit = frontDesk.checkIn(Ids.parse(body.appointmentId(), "Appointment"), priority);
     } else {
       visit =
           frontDesk.checkIn(
               new FrontDesk.WalkIn(
-                  body.patientId() == null ? null : uuid(body.patientId(), "Patient"),
+                  body.patientId() == null ? null : Ids.parse(body.patientId(), "Patient"),
                   body.patient() == null
                       ? null
                       : new NewPatient(
                           body.patient().fullName(), body.patient().phone(), null, null),
                   body.doctorId() == null || body.doctorId().isBlank()
                       ? null
-                      : new UserId(uuid(body.doctorId(), "Doctor")),
+                      : new UserId(Ids.parse(body.doctorId(), "Doctor")),
                   priority));
     }
     return ResponseEntity.created(URI.create("/api/v1/visits/" + visit.id())).body(visit);
@@ -98,7 +99,7 @@ class FrontDeskApi {
       @RequestParam(required = false) @Nullable String doctorId,
       @RequestParam(defaultValue = "false") boolean all) {
     var doctor =
-        doctorId == null || doctorId.isBlank() ? null : new UserId(uuid(doctorId, "Doctor"));
+        doctorId == null || doctorId.isBlank() ? null : new UserId(Ids.parse(doctorId, "Doctor"));
     var waits = new java.util.TreeMap<UUID, Long>();
     frontDesk.estimatedWaits().forEach((visit, wait) -> waits.put(visit, wait.toMinutes()));
     return Map.of(
@@ -128,7 +129,7 @@ class FrontDeskApi {
             ? TenantContext.current()
                 .map(TenantContext.Scope::user)
                 .orElseThrow(() -> ProblemException.invalid("doctorId", "is required"))
-            : new UserId(uuid(body.doctorId(), "Doctor"));
+            : new UserId(Ids.parse(body.doctorId(), "Doctor"));
     return frontDesk.callNext(doctor);
   }
 
@@ -137,7 +138,7 @@ class FrontDeskApi {
   @GetMapping("/api/v1/visits/{id}")
   @Operation(summary = "A visit of the active clinic and its moves")
   VisitWithHistory visit(@PathVariable String id) {
-    var visitId = uuid(id, "Visit");
+    var visitId = Ids.parse(id, "Visit");
     return new VisitWithHistory(frontDesk.get(visitId), frontDesk.history(visitId));
   }
 
@@ -156,7 +157,7 @@ class FrontDeskApi {
       @PathVariable String transition,
       @RequestBody(required = false) @Nullable Move body) {
     var step = Transition.ofPath(transition).orElseThrow(() -> new NotFoundException("Step"));
-    return frontDesk.move(uuid(id, "Visit"), step, body == null ? null : body.reason());
+    return frontDesk.move(Ids.parse(id, "Visit"), step, body == null ? null : body.reason());
   }
 
   /**
@@ -203,14 +204,6 @@ class FrontDeskApi {
       return Priority.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalid("priority", "must be NONE, EMERGENCY, ELDERLY or FOLLOW_UP");
-    }
-  }
-
-  private static UUID uuid(String id, String what) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(what);
     }
   }
 }
