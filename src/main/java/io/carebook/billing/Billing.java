@@ -296,7 +296,7 @@ public class Billing {
     if (invoice.lines().isEmpty()) {
       throw Catalog.conflict("invoice-empty", "An invoice needs at least one line to be issued.");
     }
-    var number = invoices.nextNumber(invoice.clinicId(), "INV");
+    var number = invoices.nextNumber(invoice.clinicId(), Invoices.INVOICE_SERIES);
     invoices.issue(invoiceId, number, clock.instant(), currentUser());
     return invoices.find(invoiceId).orElseThrow();
   }
@@ -311,10 +311,63 @@ public class Billing {
     if (invoice.status() == Invoice.Status.VOID) {
       throw Catalog.conflict("invoice-void", "This invoice is already void.");
     }
+    if (!invoice.creditNotes().isEmpty()) {
+      throw Catalog.conflict(
+          "invoice-credited", "This invoice has credit notes; credit the rest instead of voiding.");
+    }
     if (invoice.paid().minor() > 0) {
       throw Catalog.conflict("invoice-paid", "Refund the payments before voiding this invoice.");
     }
     invoices.voidInvoice(invoiceId, reason.strip(), clock.instant(), currentUser());
+    return invoices.find(invoiceId).orElseThrow();
+  }
+
+  /**
+   * Corrects an issued invoice by a credit note of {@code amount} (tax included) with a reason:
+   * numbered gap-free in the credit-note series, never more than the invoice still carries. It
+   * needs the permission to void invoices. If the patient had already paid more than they now owe,
+   * the invoice shows what to refund.
+   */
+  @Transactional
+  public Invoice credit(UUID invoiceId, @Nullable BigDecimal amount, @Nullable String reason) {
+    var invoice = locked(invoiceId);
+    permissions.require(Action.INVOICE_VOID, stateOf(invoice));
+    issued(invoice);
+    var money = Catalog.money(amount, "amount", invoice.total().currency());
+    if (money.minor() == 0) {
+      throw ProblemException.invalid("amount", "must be more than 0");
+    }
+    var creditable = invoice.total().minus(invoice.credited());
+    if (money.minor() > creditable.minor()) {
+      throw ProblemException.invalid(
+          "amount", "is more than the invoice has left to credit (" + creditable + ")");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw ProblemException.invalid("reason", "is required");
+    }
+    if (reason.strip().length() > 500) {
+      throw ProblemException.invalid("reason", "is longer than 500 characters");
+    }
+    var number = invoices.nextNumber(invoice.clinicId(), Invoices.CREDIT_SERIES);
+    invoices.insertCreditNote(
+        invoiceId,
+        invoice.clinicId(),
+        number,
+        new Invoice.CreditNote(
+            UUID.randomUUID(),
+            "",
+            money,
+            new Money(
+                Totals.creditTax(
+                    invoice.credited().minor(),
+                    invoice.creditNotes().stream().mapToLong(c -> c.tax().minor()).sum(),
+                    money.minor(),
+                    invoice.tax().minor(),
+                    invoice.total().minor()),
+                money.currency()),
+            reason.strip(),
+            clock.instant(),
+            currentUser()));
     return invoices.find(invoiceId).orElseThrow();
   }
 

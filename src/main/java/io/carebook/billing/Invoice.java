@@ -1,5 +1,6 @@
 package io.carebook.billing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import java.math.BigDecimal;
@@ -21,8 +22,10 @@ public record Invoice(
     Money tax,
     Money total,
     Money paid,
+    Money credited,
     List<Line> lines,
     List<Payment> payments,
+    List<CreditNote> creditNotes,
     Instant createdAt,
     @Nullable Instant issuedAt,
     @Nullable String voidReason,
@@ -34,10 +37,46 @@ public record Invoice(
     VOID
   }
 
-  /** What is still owed: the total less payments plus refunds (never below zero while issued). */
+  /**
+   * What is still owed: the total less credit notes, less payments net of refunds. Below zero when
+   * the patient paid more than they now owe (a credit note after payment, or cash and an online
+   * payment both); {@link #refundDue()} is then what the desk should give back.
+   */
+  @JsonProperty
   public Money balance() {
-    return status == Status.ISSUED ? total.minus(paid) : Money.zero(total.currency());
+    return status == Status.ISSUED
+        ? total.minus(credited).minus(paid)
+        : Money.zero(total.currency());
   }
+
+  /** What is still owed, never below zero: what the desk asks the patient for. */
+  @JsonProperty
+  public Money owed() {
+    var balance = balance();
+    return balance.minor() < 0 ? Money.zero(total.currency()) : balance;
+  }
+
+  /** What the clinic owes back to the patient on this invoice: zero unless overpaid. */
+  @JsonProperty
+  public Money refundDue() {
+    var balance = balance();
+    return balance.minor() < 0
+        ? Money.zero(total.currency()).minus(balance)
+        : Money.zero(total.currency());
+  }
+
+  /**
+   * A correction of an issued invoice: an amount (tax included, {@code tax} of it) the patient no
+   * longer owes, numbered in the credit-note series, with the reason.
+   */
+  public record CreditNote(
+      UUID id,
+      String number,
+      Money amount,
+      Money tax,
+      String reason,
+      Instant createdAt,
+      @Nullable UUID createdBy) {}
 
   public record Line(
       UUID id,

@@ -50,7 +50,12 @@ public class InvoiceDocuments {
       throw new ProblemException(
           HttpStatus.CONFLICT, "invoice-not-issued", "Only an issued invoice can be printed.");
     }
-    var clinic = organizations.activeClinic();
+    return render(invoice, asked);
+  }
+
+  /** The PDF of an invoice already read (and allowed); in the tenant's transaction. */
+  byte[] render(Invoice invoice, @Nullable Locale asked) {
+    var clinic = organizations.find(invoice.clinicId()).orElseThrow();
     var locale =
         asked != null && LANGUAGES.contains(asked.getLanguage())
             ? Locale.of(asked.getLanguage())

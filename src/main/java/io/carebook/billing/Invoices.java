@@ -1,5 +1,6 @@
 package io.carebook.billing;
 
+import io.carebook.billing.Invoice.CreditNote;
 import io.carebook.billing.Invoice.Line;
 import io.carebook.billing.Invoice.Payment;
 import io.carebook.shared.ClinicId;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Repository;
 /** The invoices of the current organization, their lines and payments. */
 @Repository
 class Invoices {
+
+  static final String INVOICE_SERIES = "INV";
+  static final String CREDIT_SERIES = "CN";
 
   private final JdbcClient jdbc;
 
@@ -86,9 +90,15 @@ class Invoices {
             .param(id)
             .query(Invoices::payment)
             .list();
+    var credits =
+        jdbc.sql(
+                "select c.*, i.currency from credit_notes c join invoices i on i.tenant_id = c.tenant_id and i.id = c.invoice_id where c.invoice_id = ? order by c.number")
+            .param(id)
+            .query(Invoices::creditNote)
+            .list();
     return jdbc.sql("select * from invoices where id = ?")
         .param(id)
-        .query((rs, n) -> invoice(rs, lines, payments))
+        .query((rs, n) -> invoice(rs, lines, payments, credits))
         .optional();
   }
 
@@ -99,11 +109,14 @@ class Invoices {
             select i.*, coalesce((select sum(case p.kind when 'PAYMENT' then p.amount_minor
                                                      else -p.amount_minor end)
                                   from payments p where p.tenant_id = i.tenant_id
-                                   and p.invoice_id = i.id), 0) as paid_minor
+                                   and p.invoice_id = i.id), 0) as paid_minor,
+                   coalesce((select sum(c.amount_minor) from credit_notes c
+                              where c.tenant_id = i.tenant_id and c.invoice_id = i.id), 0)
+                     as credited_minor
             from invoices i where i.clinic_id = ? and (cast(? as uuid) is null or i.patient_id = cast(? as uuid))
             order by i.created_at desc limit ?""")
         .params(clinic.value(), patient, patient, limit)
-        .query((rs, n) -> invoice(rs, List.of(), List.of()))
+        .query((rs, n) -> invoice(rs, List.of(), List.of(), List.of()))
         .list();
   }
 
@@ -214,13 +227,15 @@ class Invoices {
     return jdbc.sql(
             """
             select i.patient_id, i.currency, count(*) as invoices,
-                   sum(i.total_minor - coalesce(p.paid, 0)) as owed
+                   sum(i.total_minor - coalesce(c.credited, 0) - coalesce(p.paid, 0)) as owed
             from invoices i
             left join (select invoice_id, sum(case kind when 'PAYMENT' then amount_minor
                                                          else -amount_minor end) as paid
                        from payments group by invoice_id) p on p.invoice_id = i.id
+            left join (select invoice_id, sum(amount_minor) as credited
+                       from credit_notes group by invoice_id) c on c.invoice_id = i.id
             where i.clinic_id = ? and i.status = 'ISSUED'
-              and i.total_minor - coalesce(p.paid, 0) > 0
+              and i.total_minor - coalesce(c.credited, 0) - coalesce(p.paid, 0) > 0
             group by i.patient_id, i.currency order by owed desc limit ?""")
         .params(clinic.value(), limit)
         .query(
@@ -263,7 +278,8 @@ class Invoices {
   record CashRow(
       @Nullable UUID member, Payment.Method method, Money taken, Money returned, int entries) {}
 
-  private static Invoice invoice(ResultSet rs, List<Line> lines, List<Payment> payments)
+  private static Invoice invoice(
+      ResultSet rs, List<Line> lines, List<Payment> payments, List<CreditNote> credits)
       throws SQLException {
     var currency = Currency.getInstance(rs.getString("currency"));
     long paid;
@@ -276,6 +292,10 @@ class Invoices {
                   p -> p.kind() == Payment.Kind.PAYMENT ? p.amount().minor() : -p.amount().minor())
               .sum();
     }
+    var credited =
+        hasColumn(rs, "credited_minor")
+            ? rs.getLong("credited_minor")
+            : credits.stream().mapToLong(c -> c.amount().minor()).sum();
     var number = rs.getObject("number", Integer.class);
     return new Invoice(
         rs.getObject("id", UUID.class),
@@ -283,18 +303,57 @@ class Invoices {
         rs.getObject("patient_id", UUID.class),
         rs.getObject("visit_id", UUID.class),
         Invoice.Status.valueOf(rs.getString("status")),
-        number == null ? null : rs.getString("series") + "-" + String.format("%06d", number),
+        number == null ? null : numbered(rs.getString("series"), number),
         new Money(rs.getLong("subtotal_minor"), currency),
         new Money(rs.getLong("discount_minor"), currency),
         new Money(rs.getLong("tax_minor"), currency),
         new Money(rs.getLong("total_minor"), currency),
         new Money(paid, currency),
+        new Money(credited, currency),
         lines,
         payments,
+        credits,
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("issued_at") == null ? null : rs.getTimestamp("issued_at").toInstant(),
         rs.getString("void_reason"),
         rs.getInt("version"));
+  }
+
+  private static String numbered(String series, int number) {
+    return series + "-" + String.format("%06d", number);
+  }
+
+  void insertCreditNote(UUID invoice, ClinicId clinic, int number, CreditNote note) {
+    jdbc.sql(
+            """
+            insert into credit_notes (tenant_id, id, clinic_id, invoice_id, series, number,
+              amount_minor, tax_minor, reason, created_at, created_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            note.id(),
+            clinic.value(),
+            invoice,
+            CREDIT_SERIES,
+            number,
+            note.amount().minor(),
+            note.tax().minor(),
+            note.reason(),
+            Timestamp.from(note.createdAt()),
+            note.createdBy())
+        .update();
+  }
+
+  private static CreditNote creditNote(ResultSet rs, int n) throws SQLException {
+    var currency = Currency.getInstance(rs.getString("currency"));
+    return new CreditNote(
+        rs.getObject("id", UUID.class),
+        numbered(rs.getString("series"), rs.getInt("number")),
+        new Money(rs.getLong("amount_minor"), currency),
+        new Money(rs.getLong("tax_minor"), currency),
+        rs.getString("reason"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getObject("created_by", UUID.class));
   }
 
   private static boolean hasColumn(ResultSet rs, String column) throws SQLException {

@@ -72,6 +72,26 @@ public final class Totals {
     return new Sums(subtotal, discount, tax, total);
   }
 
+  /**
+   * The tax inside a credit note of {@code amount} on an invoice of {@code total} carrying {@code
+   * tax}, after credit notes of {@code creditedBefore} carrying {@code taxBefore}: the invoice's
+   * proportion of tax applied to everything credited so far, rounded half up, less what earlier
+   * notes carried. So the notes' taxes always add up to the proportion of their sum, and crediting
+   * the whole invoice gives back exactly its tax.
+   */
+  public static long creditTax(
+      long creditedBefore, long taxBefore, long amount, long tax, long total) {
+    if (amount <= 0 || creditedBefore < 0 || creditedBefore + amount > total) {
+      throw new IllegalArgumentException("a credit is positive and within the invoice's total");
+    }
+    var cumulative =
+        BigDecimal.valueOf(creditedBefore + amount)
+            .multiply(BigDecimal.valueOf(tax))
+            .divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_UP)
+            .longValueExact();
+    return cumulative - taxBefore;
+  }
+
   private static long ofPercent(long minor, BigDecimal percent) {
     return BigDecimal.valueOf(minor)
         .multiply(percent)

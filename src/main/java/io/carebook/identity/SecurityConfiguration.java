@@ -123,6 +123,7 @@ class SecurityConfiguration {
                         "/invitations/accept",
                         "/book/**",
                         "/verify/**",
+                        "/receipts/**",
                         "/calendar/feeds/**",
                         "/tv/**",
                         "/dev/outbox",

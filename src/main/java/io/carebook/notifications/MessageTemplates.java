@@ -31,7 +31,8 @@ class MessageTemplates {
           Reminders.OFFER,
           Reminders.FOLLOW_UP,
           Reminders.PRESCRIPTION_COPY,
-          Reminders.PAYMENT_LINK);
+          Reminders.PAYMENT_LINK,
+          Reminders.RECEIPT);
   static final List<String> VARIABLES = List.of("firstName", "clinic", "doctor", "when", "link");
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 

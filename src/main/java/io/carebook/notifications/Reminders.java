@@ -36,6 +36,7 @@ class Reminders {
   static final String FOLLOW_UP = "VISIT_FOLLOW_UP";
   static final String PRESCRIPTION_COPY = "PRESCRIPTION_COPY";
   static final String PAYMENT_LINK = "PAYMENT_LINK";
+  static final String RECEIPT = "RECEIPT";
 
   /** A visit's follow-up goes out the next day at this clinic-local time (quiet hours apply). */
   static final java.time.LocalTime FOLLOW_UP_AT = java.time.LocalTime.of(11, 0);
@@ -181,15 +182,44 @@ class Reminders {
         baseUrl + "/verify/rx/" + event.verificationCode());
   }
 
+  /**
+   * The patient's invoice and receipt: the link to its PDF, which opens in the language the message
+   * is written in.
+   */
+  @Async
+  @TransactionalEventListener
+  void on(io.carebook.billing.InvoiceCopies.InvoiceCopyRequested event) {
+    sendLink(
+        event.tenantId(),
+        event.clinicId(),
+        event.patientId(),
+        RECEIPT,
+        language -> event.url() + "?lang=" + language);
+  }
+
   /** A message now to a patient whose {link} is {@code link}. */
   private void sendLink(TenantId tenant, ClinicId clinic, UUID patient, String kind, String link) {
+    sendLink(tenant, clinic, patient, kind, language -> link);
+  }
+
+  /** A message now to a patient whose {link} is made for the message's language. */
+  private void sendLink(
+      TenantId tenant,
+      ClinicId clinic,
+      UUID patient,
+      String kind,
+      java.util.function.Function<String, String> link) {
     inClinic(
         tenant,
         clinic,
         () -> {
           var recipient = recipients.of(patient, clinic, null, clock.instant());
           if (recipient != null) {
-            write(recipient.withLink(link), kind, null, clock.instant());
+            write(
+                recipient.withLink(link.apply(recipient.locale().getLanguage())),
+                kind,
+                null,
+                clock.instant());
           }
         });
   }

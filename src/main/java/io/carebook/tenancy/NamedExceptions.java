@@ -48,5 +48,6 @@ public final class NamedExceptions {
           "calendar_feed_by_hash", // a doctor's calendar feed link -> its clinic and doctor
           "prescription_by_code", // a printed prescription's code -> its tenant and id
           "queue_display_by_hash", // a waiting-room screen's link -> its clinic
+          "invoice_link_by_hash", // a patient's receipt link -> its tenant and invoice
           "platform_subscription_by_provider_id"); // a provider's subscription -> its clinic
 }

@@ -8,6 +8,9 @@ import io.carebook.Api;
 import io.carebook.BrowserTestSupport;
 import io.carebook.CarebookTest;
 import io.carebook.TestOrganizations;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.SubscriptionStatus;
+import io.carebook.tenancy.TenantTransactions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BillingBrowserTests extends BrowserTestSupport {
 
   @Autowired TestOrganizations organizations;
+  @Autowired TenantTransactions tenants;
+  @Autowired Organizations orgs;
 
   @Test
   void theDeskBillsAVisitAndTakesCash() {
@@ -101,5 +106,74 @@ class BillingBrowserTests extends BrowserTestSupport {
     page.navigate(origin() + "/billing");
     assertThat(page.locator("#invoices")).containsText("INV-000001");
     assertThat(page.locator("#invoices")).containsText("Rania Billed");
+  }
+
+  @Test
+  void aPaidInvoiceIsCorrectedByACreditNoteAndSentToThePatient() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient =
+        desk.post("/api/v1/patients", Map.of("fullName", "Omar Credited", "phone", "+201001239876"))
+            .text("id");
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    var path = "/api/v1/invoices/" + invoice;
+    desk.post(path + "/lines", Map.of("description", "Consultation", "unitPrice", "400"));
+    desk.post(path + "/issue", Map.of());
+    desk.post(path + "/payments", Map.of("method", "CASH", "amount", "400"));
+
+    signInAsOwner(page, owner);
+    page.navigate(origin() + "/billing/invoices/" + invoice);
+    page.locator("#credit summary").click();
+    page.locator("#credit input[name=amount]").fill("150");
+    page.locator("#credit input[name=reason]").fill("Follow-up visit is free");
+    page.locator("#issue-credit").click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Credit note issued");
+    assertThat(page.locator("#credit-notes")).containsText("CN-000001");
+    assertThat(page.locator("#credited")).containsText("150.00");
+    assertThat(page.locator("#balance")).containsText("0.00");
+    assertThat(page.locator("#refund-due")).containsText("150.00");
+    assertThat(page.locator("#void")).hasCount(0);
+
+    page.locator("#send-copy button").click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("sent to the patient");
+  }
+
+  @Test
+  void aLapsedClinicReadsItsInvoicesButCannotIssueOne() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient = desk.post("/api/v1/patients", Map.of("fullName", "Lapsed Draft")).text("id");
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    desk.post(
+        "/api/v1/invoices/" + invoice + "/lines",
+        Map.of("description", "Consultation", "unitPrice", "400"));
+    tenants.run(
+        owner.tenant(),
+        () -> orgs.changeSubscriptionStatus(owner.clinic(), SubscriptionStatus.EXPIRED));
+
+    signInAsOwner(page, owner);
+    page.navigate(origin() + "/billing/invoices/" + invoice);
+    assertThat(page.locator("#total")).containsText("400.00");
+    assertThat(page.locator("#read-only")).containsText("read-only");
+    assertThat(page.locator("#read-only a")).containsText("Renew");
+    assertThat(page.locator("#issue")).hasCount(0);
+    assertThat(page.locator("#add-line")).hasCount(0);
+    // a form still open from before is refused, and nothing changes
+    var refused =
+        page.request()
+            .post(
+                origin() + "/billing/invoices/" + invoice + "/issue",
+                com.microsoft.playwright.options.RequestOptions.create()
+                    .setForm(
+                        com.microsoft.playwright.options.FormData.create()
+                            .set("_csrf", page.locator("input[name=_csrf]").first().inputValue()))
+                    .setMaxRedirects(0));
+    org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
+    page.reload();
+    assertThat(page.locator("#status")).hasText("Draft");
+    page.navigate(origin() + "/billing");
+    assertThat(page.locator("#invoices")).containsText("Lapsed Draft");
   }
 }

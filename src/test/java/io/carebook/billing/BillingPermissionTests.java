@@ -92,6 +92,19 @@ class BillingPermissionTests {
       var mayVoid = PermissionMatrix.allows(roles, Action.INVOICE_VOID, state);
       var voided = member.post(path + "/void", Map.of("reason", "test"));
       assertThat(voided.status()).as(as + " voids").isEqualTo(mayVoid ? 200 : 403);
+
+      // a credit note corrects an issued invoice: the same permission as voiding one
+      var target = path;
+      if (mayVoid) { // that one is void now: another, issued, for the same visit
+        target = "/api/v1/invoices/" + desk.post("/api/v1/invoices", body).text("id");
+        desk.post(target + "/lines", Map.of("description", "Consultation", "unitPrice", "100"));
+        desk.post(target + "/issue", Map.of());
+      }
+      var credited =
+          member.post(target + "/credit-notes", Map.of("amount", "10", "reason", "Billed twice"));
+      assertThat(credited.status())
+          .as(as + " credits: " + credited.body())
+          .isEqualTo(mayVoid ? 201 : 403);
     }
   }
 

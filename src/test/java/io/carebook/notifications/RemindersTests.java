@@ -27,6 +27,23 @@ class RemindersTests {
     clinic = new Clinics(organizations, port, environment);
   }
 
+  /** The bodies of the clinic's messages of a kind, once there is one (or after 10 s). */
+  private List<String> awaitBodies(String kind) {
+    var bodies = List.<String>of();
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    while (bodies.isEmpty() && System.nanoTime() < deadline) {
+      Clinics.sleep(100);
+      bodies =
+          clinic
+              .database
+              .sql("select body from outbox_messages where tenant_id = ? and kind = ?")
+              .params(clinic.owner.tenant().value(), kind)
+              .query(String.class)
+              .list();
+    }
+    return bodies;
+  }
+
   private static long count(List<Clinics.Message> messages, String kind, String status) {
     return messages.stream()
         .filter(m -> m.kind().equals(kind) && m.status().equals(status))
@@ -126,22 +143,53 @@ class RemindersTests {
     assertThat(finalized.status()).as(finalized.body().toString()).isEqualTo(200);
     var sent = clinic.desk.post(prescription + "/send", Map.of());
     assertThat(sent.status()).as(sent.body().toString()).isLessThan(300);
-    var bodies = List.<String>of();
-    var deadline = System.nanoTime() + 10_000_000_000L;
-    while (bodies.isEmpty() && System.nanoTime() < deadline) {
-      Clinics.sleep(100);
-      bodies =
-          clinic
-              .database
-              .sql("select body from outbox_messages where tenant_id = ? and kind = ?")
-              .params(clinic.owner.tenant().value(), Reminders.PRESCRIPTION_COPY)
-              .query(String.class)
-              .list();
-    }
+    var bodies = awaitBodies(Reminders.PRESCRIPTION_COPY);
     assertThat(bodies).hasSize(1);
     assertThat(bodies.getFirst())
         .contains("Copy")
         .contains("/verify/rx/" + finalized.text("verificationCode"));
+  }
+
+  @Test
+  void anInvoiceGoesToThePatientAsAPrivateLinkToItsPdf() throws Exception {
+    var patient =
+        clinic
+            .desk
+            .post(
+                "/api/v1/patients", Map.of("fullName", "Receipt Wanted", "phone", "+201001234597"))
+            .text("id");
+    var invoice = clinic.desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    var path = "/api/v1/invoices/" + invoice;
+    clinic.desk.post(path + "/lines", Map.of("description", "Consultation", "unitPrice", "300"));
+    assertThat(clinic.desk.post(path + "/send", Map.of()).status())
+        .as("a draft is not sent")
+        .isEqualTo(409);
+    var number = clinic.desk.post(path + "/issue", Map.of()).text("number");
+    clinic.desk.post(path + "/payments", Map.of("method", "CASH", "amount", "300"));
+    var sent = clinic.desk.post(path + "/send", Map.of());
+    assertThat(sent.status()).as(sent.body().toString()).isEqualTo(202);
+
+    var bodies = awaitBodies(Reminders.RECEIPT);
+    assertThat(bodies).hasSize(1);
+    var message = bodies.getFirst();
+    var link =
+        java.util.regex.Pattern.compile("https?://\\S+/receipts/\\S+")
+            .matcher(message)
+            .results()
+            .map(java.util.regex.MatchResult::group)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no link in: " + message));
+    assertThat(link).startsWith(sent.text("url"));
+
+    // the link opens the PDF without signing in; a made-up one, nothing
+    var anonymous = new io.carebook.Api(port);
+    var pdf = anonymous.download(link.substring(link.indexOf("/receipts/")));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+          .contains(number, "300.00", "Receipt Wanted");
+    }
+    assertThat(anonymous.download("/receipts/not-a-real-link").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -221,6 +221,12 @@ class FailClosedTests {
     assertThat(
             desk.post(invoicePath + "/payments", Map.of("method", "CASH", "amount", "50")).status())
         .isEqualTo(201);
+    // corrected by a credit note, and sent to the patient as a link
+    assertThat(
+            desk.post(invoicePath + "/credit-notes", Map.of("amount", "10", "reason", "Hidden"))
+                .status())
+        .isEqualTo(201);
+    assertThat(desk.post(invoicePath + "/send", Map.of()).status()).isEqualTo(202);
     // the platform's subscription: a signed provider event, kept once
     var event =
         """

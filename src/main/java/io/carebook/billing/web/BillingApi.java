@@ -167,6 +167,20 @@ class BillingApi {
     return billing.voidInvoice(Ids.parse(id, "Invoice"), body == null ? null : body.reason());
   }
 
+  record Credit(@Nullable BigDecimal amount, @Nullable String reason) {}
+
+  @PostMapping("/api/v1/invoices/{id}/credit-notes")
+  @Operation(
+      summary = "Correct an issued invoice by a credit note (needs INVOICE_VOID)",
+      description =
+          "amount (tax included) up to what is not yet credited, and a reason. The note is numbered"
+              + " in the CN series; the invoice's balance falls by the amount, and refundDue shows"
+              + " what to give back if the patient had paid more than they now owe.")
+  ResponseEntity<Invoice> credit(@PathVariable String id, @RequestBody Credit body) {
+    return ResponseEntity.status(201)
+        .body(billing.credit(Ids.parse(id, "Invoice"), body.amount(), body.reason()));
+  }
+
   @PostMapping("/api/v1/invoices/{id}/payments")
   @Operation(
       summary = "Record money received against an issued invoice",

@@ -37,6 +37,7 @@ class BillingPages {
   private final io.carebook.billing.Usage usage;
   private final io.carebook.billing.StripeSubscriptions stripe;
   private final io.carebook.billing.InvoiceDocuments documents;
+  private final io.carebook.billing.InvoiceCopies copies;
 
   BillingPages(
       Billing billing,
@@ -45,7 +46,8 @@ class BillingPages {
       Permissions permissions,
       io.carebook.billing.Usage usage,
       io.carebook.billing.StripeSubscriptions stripe,
-      io.carebook.billing.InvoiceDocuments documents) {
+      io.carebook.billing.InvoiceDocuments documents,
+      io.carebook.billing.InvoiceCopies copies) {
     this.billing = billing;
     this.catalog = catalog;
     this.patients = patients;
@@ -53,6 +55,7 @@ class BillingPages {
     this.usage = usage;
     this.stripe = stripe;
     this.documents = documents;
+    this.copies = copies;
   }
 
   @GetMapping("/billing")
@@ -174,6 +177,21 @@ class BillingPages {
   String refund(
       @PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
     return act(id, redirect, "refunded", () -> billing.refund(id, payment(form)));
+  }
+
+  @PostMapping("/billing/invoices/{id}/send")
+  String send(@PathVariable UUID id, RedirectAttributes redirect) {
+    return act(id, redirect, "sent", () -> copies.send(id));
+  }
+
+  @PostMapping("/billing/invoices/{id}/credit-notes")
+  String credit(
+      @PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "credited",
+        () -> billing.credit(id, decimal(form.get("amount")), form.get("reason")));
   }
 
   @PostMapping("/billing/invoices/{id}/void")

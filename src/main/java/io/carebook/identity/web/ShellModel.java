@@ -4,6 +4,9 @@ import io.carebook.identity.CurrentMember;
 import io.carebook.identity.PermissionMatrix;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,9 +22,30 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellModel {
 
   private final boolean devOutbox;
+  private final Organizations organizations;
+  private final Clock clock;
 
-  ShellModel(@Value("${carebook.dev.outbox-page:false}") boolean devOutbox) {
+  ShellModel(
+      @Value("${carebook.dev.outbox-page:false}") boolean devOutbox,
+      Organizations organizations,
+      Clock clock) {
     this.devOutbox = devOutbox;
+    this.organizations = organizations;
+    this.clock = clock;
+  }
+
+  /**
+   * The subscription status of the active clinic when it may only be read now (its subscription
+   * ended, lapsed or was suspended), else null: every page says so, and pages hide the actions that
+   * would be refused.
+   */
+  @ModelAttribute("readOnly")
+  @Nullable String readOnly() {
+    if (TenantContext.current().map(TenantContext.Scope::clinic).isEmpty()) {
+      return null;
+    }
+    var clinic = organizations.activeClinic();
+    return clinic.writable(clock.instant()) ? null : clinic.subscriptionStatus().name();
   }
 
   @ModelAttribute("member")

@@ -1,0 +1,154 @@
+package io.carebook.billing;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.Money;
+import io.carebook.shared.ProblemException;
+import io.carebook.shared.Secrets;
+import io.carebook.shared.TenantId;
+import io.carebook.shared.VisitState;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The patient's copy of an invoice (with its payments, so also the receipt): a private link to its
+ * PDF, sent by notifications on the patient's channel (e-mail, SMS or WhatsApp). Whoever holds the
+ * link sees that one invoice and nothing else, for {@link #VALID}; its secret is stored hashed and
+ * looked up through {@code invoice_link_by_hash}.
+ */
+@Service
+public class InvoiceCopies {
+
+  static final Duration VALID = Duration.ofDays(90);
+
+  private final JdbcClient jdbc;
+  private final Billing billing;
+  private final Invoices invoices;
+  private final InvoiceDocuments documents;
+  private final Permissions permissions;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+  private final String baseUrl;
+
+  InvoiceCopies(
+      JdbcClient jdbc,
+      Billing billing,
+      Invoices invoices,
+      InvoiceDocuments documents,
+      Permissions permissions,
+      ApplicationEventPublisher events,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
+    this.jdbc = jdbc;
+    this.billing = billing;
+    this.invoices = invoices;
+    this.documents = documents;
+    this.permissions = permissions;
+    this.events = events;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+    transaction.setReadOnly(true);
+    this.baseUrl = baseUrl;
+  }
+
+  /** Notifications sends {@code url} (the invoice's PDF) to the patient. */
+  public record InvoiceCopyRequested(
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID invoiceId,
+      UUID patientId,
+      String number,
+      Money total,
+      String url) {}
+
+  /**
+   * Sends the patient a link to an issued (or voided) invoice of the active clinic: the invoice and
+   * receipt in one PDF. Needs the permission to take payments. Answers the link.
+   */
+  @Transactional
+  public String send(UUID invoiceId) {
+    var invoice = billing.get(invoiceId);
+    permissions.require(
+        Action.PAYMENT_RECORD, invoice.visitId() == null ? VisitState.NONE : VisitState.DONE);
+    if (invoice.status() == Invoice.Status.DRAFT || invoice.number() == null) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT, "invoice-not-issued", "Only an issued invoice can be sent.");
+    }
+    var token = Secrets.randomToken();
+    var now = clock.instant();
+    jdbc.sql(
+            """
+            insert into invoice_links (tenant_id, token_hash, invoice_id, created_at, expires_at)
+            values (?, ?, ?, ?, ?)""")
+        .params(
+            TenantContext.tenant().value(),
+            Secrets.sha256(token),
+            invoiceId,
+            Timestamp.from(now),
+            Timestamp.from(now.plus(VALID)))
+        .update();
+    var url = baseUrl + "/receipts/" + token;
+    events.publishEvent(
+        new InvoiceCopyRequested(
+            TenantContext.tenant(),
+            invoice.clinicId(),
+            invoiceId,
+            invoice.patientId(),
+            invoice.number(),
+            invoice.total(),
+            url));
+    return url;
+  }
+
+  /** The PDF behind a link, in {@code language} if given; empty for an unknown or expired link. */
+  public Optional<byte[]> pdf(String token, @Nullable Locale language) {
+    if (token.length() > 100) {
+      return Optional.empty();
+    }
+    var found =
+        TenantContext.call(
+            TenantContext.Scope.anonymous(),
+            () ->
+                transaction.execute(
+                    s ->
+                        jdbc.sql("select tenant_id, invoice_id from invoice_link_by_hash(?)")
+                            .param(Secrets.sha256(token))
+                            .query(
+                                (rs, n) ->
+                                    new Found(
+                                        new TenantId(rs.getObject(1, UUID.class)),
+                                        rs.getObject(2, UUID.class)))
+                            .optional()));
+    return found.flatMap(
+        f ->
+            TenantContext.call(
+                new TenantContext.Scope(f.tenant(), null, null, ActorType.SYSTEM),
+                () ->
+                    transaction.execute(
+                        s ->
+                            invoices
+                                .find(f.invoice())
+                                .filter(i -> i.status() != Invoice.Status.DRAFT)
+                                .map(i -> documents.render(i, language)))));
+  }
+
+  private record Found(TenantId tenant, UUID invoice) {}
+}
