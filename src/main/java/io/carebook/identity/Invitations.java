@@ -51,8 +51,10 @@ public class Invitations {
   private final AuditTrail audit;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final Seats seats;
 
   Invitations(
+      Seats seats,
       JdbcClient jdbc,
       Users users,
       Memberships memberships,
@@ -62,6 +64,7 @@ public class Invitations {
       AuditTrail audit,
       Clock clock,
       PlatformTransactionManager transactions) {
+    this.seats = seats;
     this.jdbc = jdbc;
     this.users = users;
     this.memberships = memberships;
@@ -103,6 +106,7 @@ public class Invitations {
           "Only an owner can make somebody an owner or manager.");
     }
     var clinic = organizations.activeClinic();
+    seats.requireRoom(clinic.id(), null, roles);
     var id = UUID.randomUUID();
     var token = Secrets.randomToken();
     jdbc.sql(

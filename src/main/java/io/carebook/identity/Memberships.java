@@ -23,16 +23,22 @@ public class Memberships {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate readOnly;
+  private final Seats seats;
 
-  Memberships(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  Memberships(JdbcClient jdbc, PlatformTransactionManager transactions, Seats seats) {
     this.jdbc = jdbc;
+    this.seats = seats;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
   }
 
-  /** Gives {@code user} the roles in a clinic of the current organization. */
+  /**
+   * Gives {@code user} the roles in a clinic of the current organization, if its plan has room
+   * ({@code plan-limit} otherwise).
+   */
   @Transactional
   public void grant(ClinicId clinic, UserId user, Collection<Role> roles) {
+    seats.requireRoom(clinic, user, roles);
     var names = roles.stream().map(Role::name).toArray(String[]::new);
     jdbc.sql(
             """

@@ -24,7 +24,10 @@ public class Staff {
 
   private final JdbcClient jdbc;
 
-  Staff(JdbcClient jdbc) {
+  private final Seats seats;
+
+  Staff(JdbcClient jdbc, Seats seats) {
+    this.seats = seats;
     this.jdbc = jdbc;
   }
 
@@ -60,8 +63,13 @@ public class Staff {
     setStatus(user, "SUSPENDED");
   }
 
+  /** A suspended member comes back, if the clinic's plan has room for them. */
   @Transactional
   public void reactivate(UserId user) {
+    var member = guard(user);
+    if (!member.active()) {
+      seats.requireRoom(TenantContext.clinic(), user, member.roles());
+    }
     setStatus(user, "ACTIVE");
   }
 
@@ -80,7 +88,7 @@ public class Staff {
         .update();
   }
 
-  private void guard(UserId user) {
+  private Member guard(UserId user) {
     var actor = CurrentMember.required();
     if (actor.userId().equals(user)) {
       throw new ProblemException(
@@ -95,5 +103,6 @@ public class Staff {
       throw new ProblemException(
           HttpStatus.FORBIDDEN, "forbidden", "Only an owner can change an owner's membership.");
     }
+    return target;
   }
 }
