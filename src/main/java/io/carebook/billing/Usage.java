@@ -5,6 +5,7 @@ import io.carebook.identity.Staff;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.MonthlyUsage;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.Plan;
@@ -29,6 +30,7 @@ public class Usage {
   private final Permissions permissions;
   private final StripeSubscriptions stripe;
   private final Clock clock;
+  private final List<MonthlyUsage> monthly;
 
   Usage(
       Organizations organizations,
@@ -37,7 +39,9 @@ public class Usage {
       Calendar calendar,
       Permissions permissions,
       StripeSubscriptions stripe,
-      Clock clock) {
+      Clock clock,
+      List<MonthlyUsage> monthly) {
+    this.monthly = monthly;
     this.organizations = organizations;
     this.subscriptions = subscriptions;
     this.staff = staff;
@@ -84,14 +88,19 @@ public class Usage {
             .stream()
             .filter(a -> a.status() != AppointmentStatus.CANCELLED)
             .count();
-    var meters =
+    var from = month.atStartOfDay(clinic.timezone()).toInstant();
+    var to = month.plusMonths(1).atStartOfDay(clinic.timezone()).toInstant();
+    var meters = new java.util.ArrayList<Meter>();
+    meters.addAll(
         List.of(
             new Meter(
                 "doctors",
                 members.stream().filter(m -> m.roles().contains(Role.DOCTOR)).count(),
                 limit(plan.doctors())),
             new Meter("staff", members.size(), limit(plan.staff())),
-            new Meter("appointmentsThisMonth", appointments, limit(plan.appointmentsPerMonth())));
+            new Meter("appointmentsThisMonth", appointments, limit(plan.appointmentsPerMonth()))));
+    monthly.forEach(
+        m -> meters.add(new Meter(m.name(), m.used(clinic.id(), from, to), limit(m.limit(plan)))));
     return new Report(
         clinic.subscriptionStatus(),
         clinic.writable(now),

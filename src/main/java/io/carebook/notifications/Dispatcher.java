@@ -5,6 +5,7 @@ import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Encryption;
 import io.carebook.tenancy.KeyOwner;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Subscriptions;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
@@ -37,6 +38,7 @@ class Dispatcher {
   private final NotificationSettings settings;
   private final MessagePreferences preferences;
   private final Organizations organizations;
+  private final Subscriptions subscriptions;
   private final TenantTransactions tenants;
   private final List<Channel> channels;
   private final Clock clock;
@@ -50,6 +52,7 @@ class Dispatcher {
       NotificationSettings settings,
       MessagePreferences preferences,
       Organizations organizations,
+      Subscriptions subscriptions,
       TenantTransactions tenants,
       List<Channel> channels,
       Clock clock,
@@ -61,6 +64,7 @@ class Dispatcher {
     this.settings = settings;
     this.preferences = preferences;
     this.organizations = organizations;
+    this.subscriptions = subscriptions;
     this.tenants = tenants;
     this.channels = channels;
     this.clock = clock;
@@ -69,8 +73,15 @@ class Dispatcher {
     this.maxAttempts = maxAttempts;
   }
 
-  /** What a delivery needs to know, read in one short transaction. */
-  private record Job(Outbox.Row row, ChannelSettings settings, java.time.ZoneId zone) {}
+  /**
+   * What a delivery needs to know, read in one short transaction; {@code paidLeft}: whether the
+   * clinic's plan has SMS and WhatsApp messages left this month.
+   */
+  private record Job(
+      Outbox.Row row, ChannelSettings settings, java.time.ZoneId zone, boolean paidLeft) {}
+
+  static final String PAID_CHANNELS_USED_UP =
+      "The plan's SMS and WhatsApp messages for this month are used up.";
 
   /** Delivers message {@code id}; returns when to try again, or null when it is done with. */
   @Nullable Instant deliver(TenantId tenant, UUID id) {
@@ -120,12 +131,33 @@ class Dispatcher {
         clinic == null
             ? ZoneOffset.UTC
             : organizations.find(clinic).map(c -> c.timezone()).orElse(ZoneOffset.UTC);
-    return new Job(row, clinic == null ? ChannelSettings.defaults() : settings.of(clinic), zone);
+    return new Job(
+        row,
+        clinic == null ? ChannelSettings.defaults() : settings.of(clinic),
+        zone,
+        clinic == null || paidLeft(clinic, zone));
+  }
+
+  /** Whether the clinic's plan allows another SMS or WhatsApp message this (clinic-local) month. */
+  private boolean paidLeft(ClinicId clinic, java.time.ZoneId zone) {
+    var limit = subscriptions.plan(clinic).messagesPerMonth();
+    if (limit == Integer.MAX_VALUE) {
+      return true;
+    }
+    var month =
+        clock.instant().atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+    return outbox.paidSentSince(clinic, month, limit) < limit;
   }
 
   private @Nullable Instant attempt(TenantId tenant, Job job) {
     var id = job.row().message().id();
     var route = route(job);
+    if (route.isEmpty() && !job.paidLeft() && !route(job, true).isEmpty()) {
+      // the message could go by SMS or WhatsApp, but the plan's are used up and nothing else
+      // reaches
+      tenants.run(tenant, () -> states.failed(id, PAID_CHANNELS_USED_UP, true));
+      return null;
+    }
     if (route.isEmpty()) {
       tenants.run(tenant, () -> states.sent(id, job.row().message().channel(), LOG));
       return null;
@@ -161,8 +193,15 @@ class Dispatcher {
     return next;
   }
 
-  /** The message's own channel first, then the clinic's other channels that reach its address. */
+  /**
+   * The message's own channel first, then the clinic's other channels that reach its address;
+   * without SMS and WhatsApp when the plan's are used up this month.
+   */
   private List<Channel> route(Job job) {
+    return route(job, job.paidLeft());
+  }
+
+  private List<Channel> route(Job job, boolean paidLeft) {
     var message = job.row().message();
     var phone = message.recipient().startsWith("+");
     var order = new ArrayList<String>();
@@ -174,6 +213,7 @@ class Dispatcher {
     return order.stream()
         .flatMap(name -> channels.stream().filter(c -> c.name().equals(name)))
         .filter(c -> c.ready(job.settings()))
+        .filter(c -> paidLeft || "EMAIL".equals(c.name()))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package io.carebook.notifications;
 
+import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
@@ -181,6 +182,23 @@ public class Outbox {
             "select exists (select 1 from outbox_messages where appointment_id = ? and kind = ?)")
         .params(appointment, kind)
         .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * How many SMS and WhatsApp messages a clinic sent since {@code since}, counted up to {@code cap}
+   * at most (so the count stays as cheap as the plan's limit is small).
+   */
+  long paidSentSince(ClinicId clinic, Instant since, long cap) {
+    return jdbc.sql(
+            """
+            select count(*) from (
+              select 1 from outbox_messages
+               where clinic_id = ? and channel in ('SMS', 'WHATSAPP') and sent_at is not null
+                 and direction = 'OUT' and sent_at >= ?
+               limit ?) paid""")
+        .params(clinic.value(), java.sql.Timestamp.from(since), cap)
+        .query(Long.class)
         .single();
   }
 

@@ -4,13 +4,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a clinic's subscription includes: how many doctors and staff, appointments a month, and
- * which features. A limit of {@link Integer#MAX_VALUE} is no limit.
+ * What a clinic's subscription includes: how many doctors and staff, appointments a month, SMS and
+ * WhatsApp messages a month (they cost per message; e-mail is not counted), and which features. A
+ * limit of {@link Integer#MAX_VALUE} is no limit.
  */
 public enum Plan {
-  STARTER(2, 5, 600, EnumSet.noneOf(Feature.class)),
-  GROWTH(5, 15, 3000, EnumSet.of(Feature.WHATSAPP_BOOKING, Feature.REPORTS)),
+  STARTER(2, 5, 600, 500, EnumSet.noneOf(Feature.class)),
+  GROWTH(5, 15, 3000, 3000, EnumSet.of(Feature.WHATSAPP_BOOKING, Feature.REPORTS)),
   PRO(
+      Integer.MAX_VALUE,
       Integer.MAX_VALUE,
       Integer.MAX_VALUE,
       Integer.MAX_VALUE,
@@ -25,12 +27,19 @@ public enum Plan {
   private final int doctors;
   private final int staff;
   private final int appointmentsPerMonth;
+  private final int messagesPerMonth;
   private final Set<Feature> features;
 
-  Plan(int doctors, int staff, int appointmentsPerMonth, Set<Feature> features) {
+  Plan(
+      int doctors,
+      int staff,
+      int appointmentsPerMonth,
+      int messagesPerMonth,
+      Set<Feature> features) {
     this.doctors = doctors;
     this.staff = staff;
     this.appointmentsPerMonth = appointmentsPerMonth;
+    this.messagesPerMonth = messagesPerMonth;
     this.features = features;
   }
 
@@ -44,6 +53,10 @@ public enum Plan {
 
   public int appointmentsPerMonth() {
     return appointmentsPerMonth;
+  }
+
+  public int messagesPerMonth() {
+    return messagesPerMonth;
   }
 
   public Set<Feature> features() {

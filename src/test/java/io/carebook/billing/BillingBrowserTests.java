@@ -99,6 +99,7 @@ class BillingBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#status")).containsText("Free trial");
     assertThat(page.locator("#trial-ends")).containsText("The free trial ends on");
     assertThat(page.locator("#usage")).containsText("Doctors");
+    assertThat(page.locator("#usage")).containsText("SMS and WhatsApp this month");
 
     page.navigate(origin() + "/billing/cash");
     assertThat(page.locator("#cash-total")).containsText("750.50");

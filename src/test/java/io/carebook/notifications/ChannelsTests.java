@@ -28,6 +28,8 @@ class ChannelsTests extends FakeProviders {
   @Autowired TestOrganizations organizations;
   @Autowired Environment environment;
   @LocalServerPort int port;
+  @Autowired io.carebook.tenancy.TenantTransactions tenants;
+  @Autowired io.carebook.tenancy.Subscriptions subscriptions;
   Clinics clinic;
   String sid;
   String phoneNumberId;
@@ -98,6 +100,51 @@ class ChannelsTests extends FakeProviders {
                 .query(String.class)
                 .single())
         .isEqualTo("SM" + sid.substring(2));
+  }
+
+  @Test
+  void whenThePlansMessagesOfTheMonthAreUsedUpNoMoreSmsGoesOut() {
+    useChannels("SMS");
+    smsAnswers(201, "{\"sid\": \"SMx\", \"status\": \"queued\"}");
+    var limit = io.carebook.tenancy.Plan.STARTER.messagesPerMonth();
+    // the month's SMS so far: all the STARTER plan allows
+    clinic
+        .database
+        .sql(
+            """
+            insert into outbox_messages (tenant_id, id, clinic_id, channel, recipient, kind, locale,
+                                         subject, body, status, sent_at)
+            select ?, gen_random_uuid(), ?, 'SMS', '+2010' || lpad(n::text, 8, '0'),
+                   'APPOINTMENT_REMINDER', 'en', '', 'Earlier ' || n, 'SENT', now()
+            from generate_series(1, ?) n""")
+        .params(clinic.owner.tenant().value(), clinic.owner.clinic().value(), limit)
+        .update();
+    var appointment = clinic.book(Clinics.at(4, 12), "Over Limit", "+201001230009");
+    var failed =
+        clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "FAILED")).stream()
+            .filter(m -> m.kind().equals(Reminders.BOOKED))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            clinic
+                .database
+                .sql("select last_error from outbox_messages where id = ?")
+                .param(failed.id())
+                .query(String.class)
+                .single())
+        .isEqualTo(Dispatcher.PAID_CHANNELS_USED_UP);
+    PROVIDERS.verify(0, postRequestedFor(urlPathEqualTo(smsPath())));
+
+    // on a plan with room, the next message goes out
+    tenants.run(
+        clinic.owner.tenant(),
+        () ->
+            subscriptions.apply(
+                clinic.owner.clinic(),
+                io.carebook.tenancy.SubscriptionStatus.ACTIVE,
+                io.carebook.tenancy.Plan.GROWTH));
+    var next = clinic.book(Clinics.at(4, 13), "Under Limit", "+201001230010");
+    clinic.awaitMessages(next, m -> has(m, Reminders.BOOKED, "SENT"));
   }
 
   @Test
