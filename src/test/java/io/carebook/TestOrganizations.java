@@ -26,11 +26,26 @@ public class TestOrganizations {
 
   private final Outbox outbox;
   private final TenantTransactions tenants;
+  private final io.carebook.tenancy.Subscriptions subscriptions;
   private final Map<String, TestAuthenticator> authenticators = new ConcurrentHashMap<>();
 
-  TestOrganizations(Outbox outbox, TenantTransactions tenants) {
+  TestOrganizations(
+      Outbox outbox, TenantTransactions tenants, io.carebook.tenancy.Subscriptions subscriptions) {
     this.outbox = outbox;
     this.tenants = tenants;
+    this.subscriptions = subscriptions;
+  }
+
+  /**
+   * The owner's clinic subscribed (ACTIVE) to {@code plan}, as a provider's event would make it.
+   */
+  public Owner onPlan(Owner owner, io.carebook.tenancy.Plan plan) {
+    tenants.run(
+        owner.tenant(),
+        () ->
+            subscriptions.apply(
+                owner.clinic(), io.carebook.tenancy.SubscriptionStatus.ACTIVE, plan));
+    return owner;
   }
 
   /** A signed-up, confirmed owner with two-step sign-in, and their first clinic. */

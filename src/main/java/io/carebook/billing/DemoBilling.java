@@ -14,9 +14,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo clinics' price lists, in their own currencies: a consultation, a follow-up, an ECG, a
- * blood count and a dressing, the procedures taxed where the clinic's country taxes them. The
- * visits done in the demo morning get their invoices drafted as any visit does.
+ * The demo clinics' subscriptions and price lists, in their own currencies: a consultation, a
+ * follow-up, an ECG, a blood count and a dressing, the procedures taxed where the clinic's country
+ * taxes them. The visits done in the demo morning get their invoices drafted as any visit does.
  */
 @Component
 @Order(350) // before the demo morning, whose visits done are invoiced from this list
@@ -42,10 +42,15 @@ class DemoBilling implements DemoDataLoader {
           new Item("CURACION", "Curación", Catalog.Kind.PROCEDURE, "250", true));
 
   private final Catalog catalog;
+  private final io.carebook.tenancy.Subscriptions subscriptions;
   private final TransactionTemplate transaction;
 
-  DemoBilling(Catalog catalog, PlatformTransactionManager transactions) {
+  DemoBilling(
+      Catalog catalog,
+      io.carebook.tenancy.Subscriptions subscriptions,
+      PlatformTransactionManager transactions) {
     this.catalog = catalog;
+    this.subscriptions = subscriptions;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -55,6 +60,17 @@ class DemoBilling implements DemoDataLoader {
     priceList(DemoOrganization.NILE, DemoOrganization.NILE_HELIOPOLIS, "VAT 14%", "14", EGYPT);
     priceList(DemoOrganization.ZAMALEK, DemoOrganization.ZAMALEK_EYE, "VAT 14%", "14", EGYPT);
     priceList(DemoOrganization.SOL, DemoOrganization.SOL_ROMA, "IVA 16%", "16", MEXICO);
+    // Dokki pays for the PRO plan (API keys, no limits); the other clinics are on their trial
+    TenantContext.run(
+        new TenantContext.Scope(
+            DemoOrganization.NILE, DemoOrganization.NILE_DOKKI, null, ActorType.SYSTEM),
+        () ->
+            transaction.executeWithoutResult(
+                s ->
+                    subscriptions.apply(
+                        DemoOrganization.NILE_DOKKI,
+                        io.carebook.tenancy.SubscriptionStatus.ACTIVE,
+                        io.carebook.tenancy.Plan.PRO)));
   }
 
   private void priceList(

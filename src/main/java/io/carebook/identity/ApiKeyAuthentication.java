@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,9 +44,9 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
   }
 
   private final ApiKeys keys;
-  private final AuthenticationEntryPoint refused;
+  private final ProblemEntryPoint refused;
 
-  ApiKeyAuthentication(ApiKeys keys, AuthenticationEntryPoint refused) {
+  ApiKeyAuthentication(ApiKeys keys, ProblemEntryPoint refused) {
     this.keys = keys;
     this.refused = refused;
   }
@@ -65,6 +64,14 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
     if (agent.isEmpty()) {
       refused.commence(
           request, response, new BadCredentialsException("unknown or revoked API key"));
+      return;
+    }
+    if (!keys.planAllows(agent.get())) {
+      refused.write(
+          response,
+          org.springframework.http.HttpStatus.FORBIDDEN,
+          "plan-feature",
+          "API keys need a plan with API access; the clinic's plan does not include it.");
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();

@@ -7,6 +7,8 @@ import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Plan;
+import io.carebook.tenancy.Subscriptions;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -50,8 +52,14 @@ public class ApiKeys {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final Subscriptions subscriptions;
 
-  ApiKeys(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  ApiKeys(
+      JdbcClient jdbc,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      Subscriptions subscriptions) {
+    this.subscriptions = subscriptions;
     this.jdbc = jdbc;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
@@ -92,6 +100,12 @@ public class ApiKeys {
     if (!beyondCreator.isEmpty()) {
       throw new ProblemException(
           HttpStatus.FORBIDDEN, "forbidden", "A key cannot do what you may not: " + beyondCreator);
+    }
+    if (!subscriptions.plan(active.clinicId()).includes(Plan.Feature.API_ACCESS)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "plan-feature",
+          "API keys need a plan with API access; upgrade the clinic's plan to create one.");
     }
     var id = UUID.randomUUID();
     var secret = PREFIX + Secrets.randomToken();
@@ -141,6 +155,22 @@ public class ApiKeys {
     if (revoked == 0) {
       throw new NotFoundException("API key");
     }
+  }
+
+  /** Whether the active clinic's plan includes API access. */
+  @Transactional(readOnly = true)
+  public boolean planAllowsHere() {
+    return subscriptions.plan(TenantContext.clinic()).includes(Plan.Feature.API_ACCESS);
+  }
+
+  /** Whether the plan of the agent's clinic (which may have changed since) includes API access. */
+  boolean planAllows(Agent agent) {
+    return TenantContext.call(
+        new TenantContext.Scope(agent.tenantId(), null, null, ActorType.AGENT),
+        () ->
+            Boolean.TRUE.equals(
+                transaction.execute(
+                    s -> subscriptions.plan(agent.clinicId()).includes(Plan.Feature.API_ACCESS))));
   }
 
   /** The agent a presented secret stands for, or empty when it is unknown or revoked. */

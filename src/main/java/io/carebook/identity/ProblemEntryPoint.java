@@ -41,7 +41,7 @@ class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler
     write(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this in this clinic.");
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String kind, String detail)
+  void write(HttpServletResponse response, HttpStatus status, String kind, String detail)
       throws IOException {
     var problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(Problems.type(kind));

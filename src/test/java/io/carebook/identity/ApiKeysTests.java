@@ -7,6 +7,7 @@ import io.carebook.CarebookTest;
 import io.carebook.TestOrganizations;
 import io.carebook.audit.AuditEntries;
 import io.carebook.audit.AuditQuery;
+import io.carebook.tenancy.Plan;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +29,7 @@ class ApiKeysTests {
   @Test
   void anAgentDoesWhatItsKeyAllowsAndIsAuditedAsAnAgent() {
     var api = new Api(port);
-    var owner = organizations.signUp(api);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
     var created =
         api.as(owner.token())
             .post(
@@ -91,8 +92,8 @@ class ApiKeysTests {
   @Test
   void aRevokedOrUnknownKeyIsRefusedAndAKeyNeverCrossesOrganizations() {
     var api = new Api(port);
-    var owner = organizations.signUp(api);
-    var other = organizations.signUp(api);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
+    var other = organizations.onPlan(organizations.signUp(api), Plan.PRO);
     var theirs =
         api.as(other.token()).post("/api/v1/patients", Map.of("fullName", "Not Yours")).text("id");
     var created =
@@ -118,12 +119,36 @@ class ApiKeysTests {
   @Test
   void aKeyGetsNeitherMoreThanItsCreatorMayNorAnythingBeyondDayToDayWork() {
     var api = new Api(port);
-    var owner = organizations.signUp(api);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
     var staff =
         api.as(owner.token())
             .post(
                 "/api/v1/api-keys", Map.of("name", "Too much", "actions", List.of("STAFF_MANAGE")));
     assertThat(staff.status()).isEqualTo(400);
     assertThat(staff.body().path("errors").get(0).path("field").asString()).isEqualTo("actions");
+  }
+
+  @Test
+  void apiKeysComeWithAPlanThatIncludesApiAccess() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api); // a trial on the STARTER plan
+    var desk = api.as(owner.token());
+    var key = Map.of("name", "Agent", "actions", List.of("PATIENT_VIEW"));
+    var refused = desk.post("/api/v1/api-keys", key);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.text("type")).isEqualTo("/problems/plan-feature");
+
+    organizations.onPlan(owner, Plan.PRO);
+    var secret = desk.post("/api/v1/api-keys", key).text("secret");
+    var agent = new Api(port).withHeader("X-API-Key", secret);
+    assertThat(agent.get("/api/v1/patients?q=a").status()).isEqualTo(200);
+
+    // moved down to a plan without API access, the key stops working until the plan has it again
+    organizations.onPlan(owner, Plan.GROWTH);
+    var stopped = agent.get("/api/v1/patients?q=a");
+    assertThat(stopped.status()).isEqualTo(403);
+    assertThat(stopped.text("type")).isEqualTo("/problems/plan-feature");
+    organizations.onPlan(owner, Plan.PRO);
+    assertThat(agent.get("/api/v1/patients?q=a").status()).isEqualTo(200);
   }
 }

@@ -254,8 +254,13 @@ class FailClosedTests {
         "Hidden Online",
         "0109 111 2222",
         "198.51.100.7");
-    desk.post(
-        "/api/v1/api-keys", Map.of("name", "Hidden", "actions", java.util.List.of("PATIENT_VIEW")));
+    organizations.onPlan(owner, Plan.PRO); // API keys come with API access
+    assertThat(
+            desk.post(
+                    "/api/v1/api-keys",
+                    Map.of("name", "Hidden", "actions", java.util.List.of("PATIENT_VIEW")))
+                .status())
+        .isEqualTo(201);
     desk.post(
         "/api/v1/invitations",
         Map.of(

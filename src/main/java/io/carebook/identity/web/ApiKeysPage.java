@@ -32,6 +32,7 @@ class ApiKeysPage {
     permissions.require(Action.SETTINGS_MANAGE);
     model.addAttribute("keys", keys.ofActiveClinic());
     model.addAttribute("grantable", ApiKeys.GRANTABLE);
+    model.addAttribute("planAllows", keys.planAllowsHere());
     return "identity/api-keys";
   }
 

@@ -1,0 +1,134 @@
+package io.carebook.billing;
+
+import io.carebook.billing.Invoice.Payment;
+import io.carebook.identity.Role;
+import io.carebook.identity.Staff;
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.Money;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.DemoDataLoader;
+import io.carebook.tenancy.DemoOrganization;
+import io.carebook.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo morning's visits done, billed as a receptionist would: most invoices issued and paid in
+ * cash or by wallet at the desk (so the day-end cash report has her takings), one paid in part (so
+ * dues show), the last still a draft waiting at the desk.
+ */
+@Component
+@Order(750) // after the demo morning (its visits done) and their notes
+class DemoInvoices implements DemoDataLoader {
+
+  private final JdbcClient jdbc;
+  private final Billing billing;
+  private final Invoices invoices;
+  private final Staff staff;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  DemoInvoices(
+      JdbcClient jdbc,
+      Billing billing,
+      Invoices invoices,
+      Staff staff,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.billing = billing;
+    this.invoices = invoices;
+    this.staff = staff;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Override
+  public void load() {
+    bill(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI, "Vodafone Cash");
+    bill(DemoOrganization.SOL, DemoOrganization.SOL_ROMA, "Mercado Pago");
+  }
+
+  /** Bills the clinic's visits done that have no invoice issued yet; returns how many it issued. */
+  int bill(TenantId tenant, ClinicId clinic, String wallet) {
+    return TenantContext.call(
+        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
+        () ->
+            java.util.Objects.requireNonNull(
+                transaction.execute(
+                    s -> {
+                      var issued = 0;
+                      var cashier = receptionist();
+                      var done = visitsDone(clinic);
+                      for (int i = 0; i < done.size(); i++) {
+                        var visit = done.get(i);
+                        billing.draftForVisit(visit.id(), visit.patient(), visit.doctor());
+                        if (i == done.size() - 1) {
+                          continue; // the last stays a draft, for the desk to finish
+                        }
+                        var id = invoices.ofVisit(visit.id()).orElseThrow();
+                        var invoice = invoices.lock(id).orElseThrow();
+                        if (invoice.status() != Invoice.Status.DRAFT || invoice.lines().isEmpty()) {
+                          continue;
+                        }
+                        var at = clock.instant().minus(Duration.ofMinutes(5L * (done.size() - i)));
+                        invoices.issue(
+                            id, invoices.nextNumber(clinic, Invoices.INVOICE_SERIES), at, cashier);
+                        var total = invoice.total();
+                        var partly = i == 1; // one patient pays part now, the rest another day
+                        var paid = partly ? new Money(total.minor() / 2, total.currency()) : total;
+                        var byWallet = i % 3 == 2;
+                        invoices.insertPayment(
+                            id,
+                            clinic,
+                            new Payment(
+                                UUID.randomUUID(),
+                                Payment.Kind.PAYMENT,
+                                byWallet ? Payment.Method.WALLET : Payment.Method.CASH,
+                                byWallet ? wallet : null,
+                                paid,
+                                null,
+                                null,
+                                at,
+                                cashier));
+                        issued++;
+                      }
+                      return issued;
+                    })));
+  }
+
+  private record Done(UUID id, UUID patient, @Nullable UUID doctor) {}
+
+  /** The demo reads the front desk's finished visits directly: it has no member to ask as. */
+  private List<Done> visitsDone(ClinicId clinic) {
+    return jdbc.sql(
+            """
+            select v.id, v.patient_id, v.doctor_id from visits v
+            where v.clinic_id = ? and v.state = 'DONE' order by v.created_at""")
+        .param(clinic.value())
+        .query(
+            (rs, n) ->
+                new Done(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getObject(3, UUID.class)))
+        .list();
+  }
+
+  private @Nullable UUID receptionist() {
+    return staff.members().stream()
+        .filter(m -> m.roles().contains(Role.RECEPTIONIST))
+        .findFirst()
+        .map(m -> m.userId().value())
+        .orElse(null);
+  }
+}
