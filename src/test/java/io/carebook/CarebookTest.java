@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.rate-limit.password-reset-ip=100000",
       "carebook.rate-limit.organization=100000",
       "carebook.rate-limit.mfa-code-user=100000",
-      "carebook.stripe.webhook-secret=whsec_test_carebook"
+      "carebook.stripe.webhook-secret=whsec_test_carebook",
+      "carebook.platform.operator-token=operator-test-token"
     })
 public @interface CarebookTest {}

@@ -82,6 +82,9 @@ class SecurityConfiguration {
                     // providers' callbacks, verified by their own signatures
                     .requestMatchers("/api/v1/webhooks/**")
                     .permitAll()
+                    // the platform's operators, who answer with their own token (PlatformApi)
+                    .requestMatchers("/api/platform/**")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
