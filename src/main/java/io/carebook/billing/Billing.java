@@ -435,6 +435,13 @@ public class Billing {
         .toList();
   }
 
+  /** All that patients owe the active clinic on issued invoices. */
+  @Transactional(readOnly = true)
+  public Money totalOutstanding() {
+    permissions.require(Action.PATIENT_VIEW);
+    return new Money(invoices.totalOwed(Catalog.clinic()), catalog.currency());
+  }
+
   /**
    * The day-end cash report of the active clinic: for each member who took money that clinic-local
    * day, per method, what they took, what they gave back and what they should hand over.

@@ -249,6 +249,25 @@ class Invoices {
 
   record Owed(UUID patientId, Money owed, int invoices) {}
 
+  /** All that patients owe the clinic on issued invoices (credit notes and payments counted). */
+  long totalOwed(ClinicId clinic) {
+    return jdbc.sql(
+            """
+            select coalesce(sum(greatest(owed, 0)), 0) from (
+              select i.total_minor
+                     - coalesce((select sum(c.amount_minor) from credit_notes c
+                                  where c.tenant_id = i.tenant_id and c.invoice_id = i.id), 0)
+                     - coalesce((select sum(case p.kind when 'PAYMENT' then p.amount_minor
+                                                        else -p.amount_minor end)
+                                   from payments p
+                                  where p.tenant_id = i.tenant_id and p.invoice_id = i.id), 0)
+                     as owed
+              from invoices i where i.clinic_id = ? and i.status = 'ISSUED') o""")
+        .param(clinic.value())
+        .query(Long.class)
+        .single();
+  }
+
   /** Money taken and given back at a clinic between two instants, per member and method. */
   List<CashRow> cash(ClinicId clinic, Instant from, Instant to) {
     return jdbc.sql(

@@ -102,9 +102,11 @@ class CreditNotesTests {
     desk.post(path + "/lines", Map.of("description", "Dressing", "unitPrice", "200"));
     desk.post(path + "/issue", Map.of());
     desk.post(path + "/credit-notes", Map.of("amount", "50", "reason", "Smaller dressing"));
-    var dues = desk.get("/api/v1/dues").body().path("items");
+    var answer = desk.get("/api/v1/dues").body();
+    var dues = answer.path("items");
     assertThat(dues).hasSize(1);
     assertThat(dues.get(0).path("owed").path("amount").asText()).isEqualTo("150.00");
+    assertThat(answer.path("total").path("amount").asText()).isEqualTo("150.00");
 
     // even the application's own role cannot credit more than the invoice's total
     var jdbc = new JdbcTemplate(dataSource);

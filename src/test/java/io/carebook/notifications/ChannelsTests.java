@@ -28,8 +28,6 @@ class ChannelsTests extends FakeProviders {
   @Autowired TestOrganizations organizations;
   @Autowired Environment environment;
   @LocalServerPort int port;
-  @Autowired io.carebook.tenancy.TenantTransactions tenants;
-  @Autowired io.carebook.tenancy.Subscriptions subscriptions;
   Clinics clinic;
   String sid;
   String phoneNumberId;
@@ -136,13 +134,7 @@ class ChannelsTests extends FakeProviders {
     PROVIDERS.verify(0, postRequestedFor(urlPathEqualTo(smsPath())));
 
     // on a plan with room, the next message goes out
-    tenants.run(
-        clinic.owner.tenant(),
-        () ->
-            subscriptions.apply(
-                clinic.owner.clinic(),
-                io.carebook.tenancy.SubscriptionStatus.ACTIVE,
-                io.carebook.tenancy.Plan.GROWTH));
+    organizations.onPlan(clinic.owner, io.carebook.tenancy.Plan.GROWTH);
     var next = clinic.book(Clinics.at(4, 13), "Under Limit", "+201001230010");
     clinic.awaitMessages(next, m -> has(m, Reminders.BOOKED, "SENT"));
   }

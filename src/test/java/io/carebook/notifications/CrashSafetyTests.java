@@ -42,6 +42,8 @@ class CrashSafetyTests extends FakeProviders {
   @BeforeEach
   void loadDueMessages() {
     clinic = new Clinics(organizations, port, environment);
+    // thousands of SMS: a plan without a monthly message limit
+    organizations.onPlan(clinic.owner, io.carebook.tenancy.Plan.PRO);
     sid = "AC" + UUID.randomUUID().toString().replace("-", "");
     // a task name of its own: only the processes this test starts send these messages
     taskName = "send-message-" + sid;

@@ -33,7 +33,6 @@ class DrainBenchmark extends FakeProviders {
   @Autowired Environment environment;
   @Autowired Outbox outbox;
   @Autowired TenantTransactions tenants;
-  @Autowired io.carebook.tenancy.Subscriptions subscriptions;
   @LocalServerPort int port;
 
   @Test
@@ -41,13 +40,7 @@ class DrainBenchmark extends FakeProviders {
     var count = Integer.getInteger("bench.messages", 2_000);
     var clinic = new Clinics(organizations, port, environment);
     // a plan without a monthly message limit: the backlog is far beyond the smaller plans'
-    tenants.run(
-        clinic.owner.tenant(),
-        () ->
-            subscriptions.apply(
-                clinic.owner.clinic(),
-                io.carebook.tenancy.SubscriptionStatus.ACTIVE,
-                io.carebook.tenancy.Plan.PRO));
+    organizations.onPlan(clinic.owner, io.carebook.tenancy.Plan.PRO);
     var sid = "AC" + UUID.randomUUID().toString().replace("-", "");
     clinic.settings(
         Map.of(

@@ -198,9 +198,10 @@ class BillingApi {
   }
 
   @GetMapping("/api/v1/dues")
-  @Operation(summary = "What patients owe the active clinic on issued invoices, most first")
+  @Operation(
+      summary = "What patients owe the active clinic on issued invoices: most first, and the total")
   Map<String, Object> dues(@RequestParam(defaultValue = "50") int limit) {
-    return Map.of("items", billing.outstanding(limit));
+    return Map.of("items", billing.outstanding(limit), "total", billing.totalOutstanding());
   }
 
   @GetMapping("/api/v1/cash-report")

@@ -64,6 +64,7 @@ class BillingPages {
     var dues = billing.outstanding(20);
     model.addAttribute("invoices", invoices);
     model.addAttribute("dues", dues);
+    model.addAttribute("owedTotal", billing.totalOutstanding());
     model.addAttribute(
         "names",
         patients.names(
