@@ -57,7 +57,8 @@ class StripeSubscriptionTests extends FakeProviders {
 
   private HttpResponse<String> signed(String payload) throws Exception {
     var t = Instant.now().getEpochSecond();
-    return send(payload, "t=" + t + ",v1=" + StripeSubscriptions.hmac(SECRET, t + "." + payload));
+    return send(
+        payload, "t=" + t + ",v1=" + io.carebook.shared.Hmac.sha256Hex(SECRET, t + "." + payload));
   }
 
   private static String subscriptionEvent(
@@ -198,7 +199,12 @@ class StripeSubscriptionTests extends FakeProviders {
     assertThat(send(active, null).statusCode()).isEqualTo(401);
     var old = now - 3600;
     assertThat(
-            send(active, "t=" + old + ",v1=" + StripeSubscriptions.hmac(SECRET, old + "." + active))
+            send(
+                    active,
+                    "t="
+                        + old
+                        + ",v1="
+                        + io.carebook.shared.Hmac.sha256Hex(SECRET, old + "." + active))
                 .statusCode())
         .as("a signature older than five minutes")
         .isEqualTo(401);
