@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Patients' invoices and the platform's subscriptions paid through Razorpay, which Indian clinics
@@ -44,7 +43,6 @@ public class RazorpayPayments {
 
   private static final Logger log = LoggerFactory.getLogger(RazorpayPayments.class);
   private static final String PROVIDER = "RAZORPAY";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final RazorpayClient razorpay;
   private final PaymentLinks paymentLinks;
@@ -167,6 +165,9 @@ public class RazorpayPayments {
           HttpStatus.UNAUTHORIZED, "bad-signature", "The request's signature does not match.");
     }
     var event = RazorpayEvent.parse(payload, id);
+    if (!event.entity().isObject()) {
+      return EventOutcome.IGNORED; // an event of a kind Carebook does not read
+    }
     var route =
         ProviderEvents.routeByNotes(event.entity().path("notes"))
             .or(() -> providerEvents.routeBySubscription(PROVIDER, event.subscriptionId()));
@@ -248,10 +249,5 @@ public class RazorpayPayments {
 
   private @Nullable String planId(Plan plan) {
     return razorpay.setting("plan." + plan.name()).orElse(null);
-  }
-
-  /** Parses JSON for {@link RazorpayEvent}, which keeps no mapper of its own. */
-  static JsonNode json(byte[] payload) {
-    return JSON.readTree(payload);
   }
 }

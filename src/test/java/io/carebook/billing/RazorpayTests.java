@@ -224,6 +224,14 @@ class RazorpayTests extends FakeProviders {
     var tampered = active.replace("subscription.activated", "subscription.cancelled");
     assertThat(send(tampered, Hmac.sha256Hex(SECRET, active), "evt_t").statusCode()).isEqualTo(401);
     assertThat(signed("not json").statusCode()).as("signed but not an event").isEqualTo(400);
+    var other =
+        """
+        {"entity": "event", "event": "payment.captured", "contains": ["payment"], "created_at": %d,
+         "payload": {"payment": {"entity": {"id": "pay_other", "amount": 100}}}}"""
+            .formatted(now);
+    var ignored = signed(other);
+    assertThat(ignored.statusCode()).as("an event Carebook does not read").isEqualTo(200);
+    assertThat(ignored.body()).contains("IGNORED");
     assertThat(status(owner)).isEqualTo("TRIAL");
   }
 
@@ -273,6 +281,40 @@ class RazorpayTests extends FakeProviders {
         manage.post(
             "/api/v1/subscription/checkout", Map.of("plan", "GROWTH", "provider", "PAYPAL"));
     assertThat(unknown.status()).isEqualTo(400);
+  }
+
+  @Test
+  void theSubscriptionPageOffersRazorpayFirstToAnIndianClinic() {
+    var hosted = PROVIDERS.baseUrl() + "/hosted/razorpay-subscription";
+    PROVIDERS.stubFor(
+        post(urlEqualTo("/v1/subscriptions"))
+            .withRequestBody(matchingJsonPath("$.plan_id", equalTo("plan_growth_monthly")))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"id\": \"sub_page\", \"short_url\": \"" + hosted + "\"}")));
+    PROVIDERS.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo("/hosted/razorpay-subscription"))
+            .willReturn(aResponse().withBody("Razorpay's subscription page")));
+    var owner = indianClinic(new Api(port));
+    var web =
+        io.carebook.WebSession.signIn(
+            port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
+
+    var page = web.get("/billing/subscription").body();
+    assertThat(page).contains("name=\"provider\" value=\"RAZORPAY\"");
+    assertThat(page.indexOf("value=\"RAZORPAY\""))
+        .as("Razorpay first, by default")
+        .isLessThan(page.indexOf("value=\"STRIPE\""));
+    assertThat(page).contains("Or pay by card through Stripe");
+    var checkout =
+        web.post(
+            "/billing/subscription",
+            "/billing/subscription/checkout",
+            "plan=GROWTH&provider=RAZORPAY");
+    assertThat(checkout.uri().toString()).isEqualTo(hosted);
+    assertThat(checkout.body()).isEqualTo("Razorpay's subscription page");
   }
 
   @Test
