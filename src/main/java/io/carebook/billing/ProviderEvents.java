@@ -43,10 +43,25 @@ class ProviderEvents {
     this.transaction = new TransactionTemplate(transactions);
   }
 
-  /** Runs {@code work} in one transaction inside the routed clinic, as the system. */
-  <T> T within(Route route, Supplier<T> work) {
+  /**
+   * Runs {@code work} in one transaction inside the routed clinic, as the system; an event naming a
+   * clinic this server does not have (another server's, sharing the provider account) is ignored
+   * rather than failing on it.
+   */
+  EventOutcome within(Route route, Supplier<EventOutcome> work) {
     var scope = new TenantContext.Scope(route.tenant(), route.clinic(), null, ActorType.SYSTEM);
-    return TenantContext.call(scope, () -> transaction.execute(s -> work.get()));
+    return TenantContext.call(
+        scope,
+        () ->
+            transaction.execute(
+                s -> {
+                  var known =
+                      jdbc.sql("select exists (select 1 from clinics where id = ?)")
+                          .param(route.clinic().value())
+                          .query(Boolean.class)
+                          .single();
+                  return known ? work.get() : EventOutcome.IGNORED;
+                }));
   }
 
   /** The clinic named by the {@code tenant_id} and {@code clinic_id} set when paying began. */

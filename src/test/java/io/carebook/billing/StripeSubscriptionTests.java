@@ -169,22 +169,7 @@ class StripeSubscriptionTests extends FakeProviders {
   }
 
   private long emailsOrMessages(TestOrganizations.Owner owner, String kind) {
-    var database = io.carebook.OwnerDatabase.jdbc(environment);
-    long count = 0;
-    for (int i = 0; i < 100 && count == 0; i++) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      count =
-          database
-              .sql("select count(*) from outbox_messages where tenant_id = ? and kind = ?")
-              .params(owner.tenant().value(), kind)
-              .query(Long.class)
-              .single();
-    }
-    return count;
+    return Outbox.count(environment, owner.tenant(), kind);
   }
 
   @Test
