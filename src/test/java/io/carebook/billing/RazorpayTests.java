@@ -178,12 +178,17 @@ class RazorpayTests extends FakeProviders {
                 matchingJsonPath("$.notes.clinic_id", equalTo(owner.clinic().toString()))));
     assertThat(messages(owner, "PAYMENT_LINK")).as("sent to the patient").isEqualTo(1);
 
-    var paid = paidEvent(owner, invoice, 25000, "INR", "pay_" + UUID.randomUUID());
+    var payment = "pay_" + UUID.randomUUID();
+    var paid = paidEvent(owner, invoice, 25000, "INR", payment);
     var eventId = "evt_" + UUID.randomUUID();
     assertThat(signed(paid, eventId).body()).contains("APPLIED");
     var shown = desk.get(path);
     assertThat(shown.body().path("paid").path("amount").asText()).isEqualTo("400.00");
     assertThat(shown.body().path("payments").size()).isEqualTo(2);
+    var online = shown.body().path("payments").path(1);
+    assertThat(online.path("method").asText()).isEqualTo("ONLINE");
+    assertThat(online.path("methodNote").asText()).isEqualTo("Razorpay");
+    assertThat(online.path("reference").asText()).isEqualTo(payment);
     // Razorpay retrying the same event, or telling the same payment again under a new id
     assertThat(signed(paid, eventId).body()).contains("REPLAYED");
     assertThat(signed(paid).body()).contains("APPLIED");
