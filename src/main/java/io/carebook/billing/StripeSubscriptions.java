@@ -43,6 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * applied to that subscription, so events arriving out of order end in the right state. They find
  * their clinic by the metadata set at checkout, or by the subscription's id.
  *
+ * <p>What does not depend on the provider is shared with Razorpay's {@link RazorpayPayments}: which
+ * invoices may be paid online ({@link PaymentLinks}) and how events are kept and ordered ({@link
+ * ProviderEvents}).
+ *
  * <p>Configuration: {@code carebook.stripe.secret-key}, {@code carebook.stripe.webhook-secret},
  * {@code carebook.stripe.price.GROWTH} (and STARTER, PRO), {@code carebook.stripe.api-base}.
  * Without them, checkout answers that online payment is not set up.
@@ -189,7 +193,10 @@ public class StripeSubscriptions {
     return url;
   }
 
-  /** An invoice's payment link was made, for notifications to send to the patient. */
+  /**
+   * An invoice's payment link was made, by Stripe or by Razorpay ({@link PaymentLinks}), for
+   * notifications to send to the patient.
+   */
   public record PaymentLinkCreated(
       TenantId tenantId,
       ClinicId clinicId,
