@@ -511,6 +511,11 @@ public class Billing {
    * taken cash meanwhile; the excess shows and can be refunded).
    */
   void recordOnline(UUID invoiceId, long minor, @Nullable String reference) {
+    recordOnline(invoiceId, minor, reference, "Stripe");
+  }
+
+  /** As above, the payment's method naming {@code provider}, which took it. */
+  void recordOnline(UUID invoiceId, long minor, @Nullable String reference, String provider) {
     var invoice = invoices.lock(invoiceId).orElse(null);
     if (invoice == null || minor <= 0 || invoice.status() != Invoice.Status.ISSUED) {
       return;
@@ -526,7 +531,7 @@ public class Billing {
             UUID.randomUUID(),
             Payment.Kind.PAYMENT,
             Payment.Method.ONLINE,
-            "Stripe",
+            provider,
             new Money(minor, invoice.total().currency()),
             reference,
             null,

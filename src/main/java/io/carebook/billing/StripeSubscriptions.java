@@ -1,16 +1,13 @@
 package io.carebook.billing;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.Hmac;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.Plan;
-import io.carebook.tenancy.SubscriptionStatus;
-import io.carebook.tenancy.Subscriptions;
-import io.carebook.tenancy.TenantContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,30 +15,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * once per event id (a replay changes nothing), and applied only when newer than the last event
  * applied to that subscription, so events arriving out of order end in the right state. They find
  * their clinic by the metadata set at checkout, or by the subscription's id.
+ *
+ * <p>What does not depend on the provider is shared with Razorpay's {@link RazorpayPayments}: which
+ * invoices may be paid online ({@link PaymentLinks}) and how events are kept and ordered ({@link
+ * ProviderEvents}).
  *
  * <p>Configuration: {@code carebook.stripe.secret-key}, {@code carebook.stripe.webhook-secret},
  * {@code carebook.stripe.price.GROWTH} (and STARTER, PRO), {@code carebook.stripe.api-base}.
@@ -68,13 +60,12 @@ public class StripeSubscriptions {
 
   private final JdbcClient jdbc;
   private final Billing billing;
-  private final org.springframework.context.ApplicationEventPublisher events;
-  private final Subscriptions subscriptions;
+  private final PaymentLinks paymentLinks;
+  private final ProviderEvents providerEvents;
   private final Organizations organizations;
   private final Permissions permissions;
   private final Environment environment;
   private final Clock clock;
-  private final TransactionTemplate transaction;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String apiBase;
@@ -83,24 +74,22 @@ public class StripeSubscriptions {
   StripeSubscriptions(
       JdbcClient jdbc,
       Billing billing,
-      org.springframework.context.ApplicationEventPublisher events,
-      Subscriptions subscriptions,
+      PaymentLinks paymentLinks,
+      ProviderEvents providerEvents,
       Organizations organizations,
       Permissions permissions,
       Environment environment,
       Clock clock,
-      PlatformTransactionManager transactions,
       @Value("${carebook.stripe.api-base:https://api.stripe.com}") String apiBase,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.jdbc = jdbc;
     this.billing = billing;
-    this.events = events;
-    this.subscriptions = subscriptions;
+    this.paymentLinks = paymentLinks;
+    this.providerEvents = providerEvents;
     this.organizations = organizations;
     this.permissions = permissions;
     this.environment = environment;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
     this.apiBase = apiBase;
     this.baseUrl = baseUrl;
   }
@@ -173,18 +162,7 @@ public class StripeSubscriptions {
    * owes: its address. The payment is recorded when Stripe's event says it was paid.
    */
   public URI paymentLink(UUID invoiceId) {
-    var invoice = billing.get(invoiceId);
-    permissions.require(
-        Action.PAYMENT_RECORD,
-        invoice.visitId() == null
-            ? io.carebook.shared.VisitState.NONE
-            : io.carebook.shared.VisitState.DONE);
-    if (invoice.status() != Invoice.Status.ISSUED || invoice.balance().minor() <= 0) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "nothing-owed",
-          "Only an issued invoice with something owed can be paid online.");
-    }
+    var invoice = paymentLinks.payable(invoiceId);
     var key =
         secret("carebook.stripe.secret-key")
             .orElseThrow(
@@ -211,22 +189,14 @@ public class StripeSubscriptions {
       form.put(prefix + "[invoice_id]", invoice.id().toString());
     }
     var url = createCheckout(key, form);
-    // published in a transaction of its own: the link exists once Stripe made it
-    transaction.executeWithoutResult(
-        s ->
-            events.publishEvent(
-                new PaymentLinkCreated(
-                    clinic.tenantId(),
-                    clinic.id(),
-                    invoice.id(),
-                    invoice.patientId(),
-                    invoice.number(),
-                    invoice.balance(),
-                    url.toString())));
+    paymentLinks.created(clinic, invoice, url);
     return url;
   }
 
-  /** An invoice's payment link was made, for notifications to send to the patient. */
+  /**
+   * An invoice's payment link was made, by Stripe or by Razorpay ({@link PaymentLinks}), for
+   * notifications to send to the patient.
+   */
   public record PaymentLinkCreated(
       TenantId tenantId,
       ClinicId clinicId,
@@ -236,16 +206,8 @@ public class StripeSubscriptions {
       io.carebook.shared.Money amount,
       String url) {}
 
-  /** What a received event did. */
-  public enum Outcome {
-    APPLIED,
-    REPLAYED,
-    STALE,
-    IGNORED
-  }
-
   /** Receives one event as Stripe sent it: verified, kept once, applied if newer. */
-  public Outcome receive(String payload, @Nullable String signature) {
+  public EventOutcome receive(String payload, @Nullable String signature) {
     var secret =
         secret("carebook.stripe.webhook-secret")
             .orElseThrow(
@@ -266,27 +228,20 @@ public class StripeSubscriptions {
     if (id.isEmpty() || type.isEmpty() || object.isMissingNode()) {
       throw ProblemException.invalid("body", "is not a Stripe event");
     }
-    var route = route(object);
+    var route =
+        ProviderEvents.routeByNotes(object.path("metadata"))
+            .or(() -> providerEvents.routeBySubscription(PROVIDER, text(object, "subscription")));
     if (route.isEmpty()) {
-      return Outcome.IGNORED; // not one of our clinics' subscriptions
+      return EventOutcome.IGNORED; // not one of our clinics' subscriptions
     }
-    var scope =
-        new TenantContext.Scope(route.get().tenant(), route.get().clinic(), null, ActorType.SYSTEM);
-    return TenantContext.call(
-        scope,
-        () -> transaction.execute(s -> apply(route.get().clinic(), id, type, created, object)));
+    return providerEvents.within(
+        route.get(), () -> apply(route.get().clinic(), id, type, created, object));
   }
 
-  private Outcome apply(ClinicId clinic, String id, String type, Instant created, JsonNode object) {
-    var kept =
-        jdbc.sql(
-                """
-                insert into platform_webhook_events (tenant_id, provider, event_id, type, created_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")
-            .params(TenantContext.tenant().value(), PROVIDER, id, type, Timestamp.from(created))
-            .update();
-    if (kept == 0) {
-      return Outcome.REPLAYED;
+  private EventOutcome apply(
+      ClinicId clinic, String id, String type, Instant created, JsonNode object) {
+    if (!providerEvents.keep(PROVIDER, id, type, created)) {
+      return EventOutcome.REPLAYED;
     }
     var invoice = text(object.path("metadata"), "invoice_id");
     if (invoice != null) { // a patient paid an invoice through a payment link
@@ -294,16 +249,11 @@ public class StripeSubscriptions {
           && "paid".equals(object.path("payment_status").asString(""))) {
         billing.recordOnline(
             UUID.fromString(invoice), object.path("amount_total").asLong(0), text(object, "id"));
-        return Outcome.APPLIED;
+        return EventOutcome.APPLIED;
       }
-      return Outcome.IGNORED;
+      return EventOutcome.IGNORED;
     }
-    jdbc.sql(
-            """
-            insert into platform_subscriptions (tenant_id, clinic_id, provider) values (?, ?, ?)
-            on conflict (tenant_id, clinic_id) do nothing""")
-        .params(TenantContext.tenant().value(), clinic.value(), PROVIDER)
-        .update();
+    providerEvents.open(clinic, PROVIDER);
     var plan = planOf(object);
     switch (type) {
       case "checkout.session.completed" -> {
@@ -319,110 +269,39 @@ public class StripeSubscriptions {
                 plan == null ? null : plan.name(),
                 clinic.value())
             .update();
-        return Outcome.APPLIED;
+        return EventOutcome.APPLIED;
       }
       case "customer.subscription.created",
           "customer.subscription.updated",
           "customer.subscription.deleted" -> {
         var status = type.endsWith("deleted") ? "canceled" : object.path("status").asString("");
-        return newer(clinic, created, text(object, "id"), status, plan)
-            ? move(clinic, statusOf(status), plan)
-            : Outcome.STALE;
+        return moveIfNewer(clinic, created, text(object, "id"), status, plan);
       }
       case "invoice.paid", "invoice.payment_failed" -> {
         var status = type.equals("invoice.paid") ? "active" : "past_due";
-        return newer(clinic, created, text(object, "subscription"), status, null)
-            ? move(clinic, statusOf(status), null)
-            : Outcome.STALE;
+        return moveIfNewer(clinic, created, text(object, "subscription"), status, null);
       }
       default -> {
-        return Outcome.IGNORED;
+        return EventOutcome.IGNORED;
       }
     }
   }
 
-  /** Records the event as the subscription's latest if it is; false if a later one came first. */
-  private boolean newer(
+  private EventOutcome moveIfNewer(
       ClinicId clinic,
       Instant created,
       @Nullable String subscription,
       String status,
       @Nullable Plan plan) {
-    return jdbc.sql(
-                """
-                update platform_subscriptions set last_event_at = ?, provider_status = ?,
-                  subscription_id = coalesce(?, subscription_id), plan = coalesce(?, plan),
-                  updated_at = now()
-                where clinic_id = ? and (last_event_at is null or last_event_at <= ?)""")
-            .params(
-                Timestamp.from(created),
-                status,
-                subscription,
-                plan == null ? null : plan.name(),
-                clinic.value(),
-                Timestamp.from(created))
-            .update()
-        == 1;
-  }
-
-  private Outcome move(ClinicId clinic, @Nullable SubscriptionStatus status, @Nullable Plan plan) {
-    if (status == null) {
-      return Outcome.IGNORED; // incomplete: nothing paid yet, nothing changes
-    }
-    subscriptions.apply(clinic, status, plan);
-    return Outcome.APPLIED;
-  }
-
-  private static @Nullable SubscriptionStatus statusOf(String stripe) {
-    return switch (stripe) {
-      case "active", "trialing" -> SubscriptionStatus.ACTIVE;
-      case "past_due", "unpaid" -> SubscriptionStatus.PAST_DUE;
-      case "canceled" -> SubscriptionStatus.CANCELED;
-      case "incomplete_expired" -> SubscriptionStatus.EXPIRED;
-      default -> null;
-    };
-  }
-
-  private record Route(TenantId tenant, ClinicId clinic) {}
-
-  private Optional<Route> route(JsonNode object) {
-    var metadata = object.path("metadata");
-    var tenant = text(metadata, "tenant_id");
-    var clinic = text(metadata, "clinic_id");
-    if (tenant != null && clinic != null) {
-      try {
-        return Optional.of(new Route(TenantId.of(tenant), ClinicId.of(clinic)));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    }
-    var subscription = text(object, "subscription");
-    if (subscription == null) {
-      return Optional.empty();
-    }
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(),
-        () ->
-            transaction.execute(
-                s ->
-                    jdbc.sql("select * from platform_subscription_by_provider_id(?, ?)")
-                        .params(PROVIDER, subscription)
-                        .query(
-                            (rs, n) ->
-                                new Route(
-                                    new TenantId(rs.getObject(1, UUID.class)),
-                                    new ClinicId(rs.getObject(2, UUID.class))))
-                        .optional()));
+    return providerEvents.newer(clinic, PROVIDER, created, subscription, status, plan)
+        ? providerEvents.move(clinic, ProviderEvents.statusOf(status), plan)
+        : EventOutcome.STALE;
   }
 
   private @Nullable Plan planOf(JsonNode object) {
     var named = text(object.path("metadata"), "plan");
     if (named != null) {
-      try {
-        return Plan.valueOf(named.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
+      return ProviderEvents.plan(named);
     }
     var price = text(object.path("items").path("data").path(0).path("price"), "id");
     if (price == null) {
@@ -458,25 +337,9 @@ public class StripeSubscriptions {
         || Math.abs(clock.instant().getEpochSecond() - timestamp) > TOLERANCE_SECONDS) {
       throw badSignature();
     }
-    var expected = hmac(secret, timestamp + "." + payload);
-    for (var signature : signatures) {
-      if (MessageDigest.isEqual(
-          expected.getBytes(StandardCharsets.US_ASCII),
-          signature.getBytes(StandardCharsets.US_ASCII))) {
-        return;
-      }
-    }
-    throw badSignature();
-  }
-
-  /** The signature Stripe puts in {@code v1}: hex HMAC-SHA256 of {@code signed} with the secret. */
-  static String hmac(String secret, String signed) {
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
+    var expected = Hmac.sha256Hex(secret, timestamp + "." + payload);
+    if (signatures.stream().noneMatch(signature -> Hmac.same(signature, expected))) {
+      throw badSignature();
     }
   }
 
@@ -489,8 +352,7 @@ public class StripeSubscriptions {
   }
 
   private static @Nullable String text(JsonNode node, String field) {
-    var value = node.path(field);
-    return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    return ProviderEvents.text(node, field);
   }
 
   private static String encode(String value) {

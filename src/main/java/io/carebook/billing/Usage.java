@@ -28,7 +28,7 @@ public class Usage {
   private final Staff staff;
   private final Calendar calendar;
   private final Permissions permissions;
-  private final StripeSubscriptions stripe;
+  private final PaymentProviders providers;
   private final Clock clock;
   private final List<MonthlyUsage> monthly;
 
@@ -38,7 +38,7 @@ public class Usage {
       Staff staff,
       Calendar calendar,
       Permissions permissions,
-      StripeSubscriptions stripe,
+      PaymentProviders providers,
       Clock clock,
       List<MonthlyUsage> monthly) {
     this.monthly = monthly;
@@ -47,7 +47,7 @@ public class Usage {
     this.staff = staff;
     this.calendar = calendar;
     this.permissions = permissions;
-    this.stripe = stripe;
+    this.providers = providers;
     this.clock = clock;
   }
 
@@ -112,7 +112,9 @@ public class Usage {
         clinic.pastDueSince(),
         meters,
         plan.features(),
-        java.util.Arrays.stream(Plan.values()).filter(stripe::offers).toList());
+        java.util.Arrays.stream(Plan.values())
+            .filter(p -> !providers.offering(p).isEmpty())
+            .toList());
   }
 
   private static @Nullable Integer limit(int value) {

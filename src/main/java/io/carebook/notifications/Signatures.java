@@ -1,14 +1,11 @@
 package io.carebook.notifications;
 
+import io.carebook.shared.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /** The providers' webhook signatures, compared in constant time. */
@@ -23,26 +20,16 @@ final class Signatures {
   static String twilio(String authToken, String url, Map<String, String> parameters) {
     var data = new StringBuilder(url);
     new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
-    return Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, bytes(data.toString())));
+    return Base64.getEncoder().encodeToString(Hmac.sha1(authToken, bytes(data.toString())));
   }
 
   /** Meta's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the body. */
   static String whatsapp(String appSecret, byte[] body) {
-    return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret, body));
+    return "sha256=" + HexFormat.of().formatHex(Hmac.sha256(appSecret, body));
   }
 
   static boolean same(@Nullable String presented, String expected) {
-    return presented != null && MessageDigest.isEqual(bytes(presented.strip()), bytes(expected));
-  }
-
-  private static byte[] hmac(String algorithm, String key, byte[] data) {
-    try {
-      var mac = Mac.getInstance(algorithm);
-      mac.init(new SecretKeySpec(bytes(key), algorithm));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.same(presented, expected);
   }
 
   private static byte[] bytes(String text) {

@@ -57,7 +57,8 @@ class StripeSubscriptionTests extends FakeProviders {
 
   private HttpResponse<String> signed(String payload) throws Exception {
     var t = Instant.now().getEpochSecond();
-    return send(payload, "t=" + t + ",v1=" + StripeSubscriptions.hmac(SECRET, t + "." + payload));
+    return send(
+        payload, "t=" + t + ",v1=" + io.carebook.shared.Hmac.sha256Hex(SECRET, t + "." + payload));
   }
 
   private static String subscriptionEvent(
@@ -168,22 +169,7 @@ class StripeSubscriptionTests extends FakeProviders {
   }
 
   private long emailsOrMessages(TestOrganizations.Owner owner, String kind) {
-    var database = io.carebook.OwnerDatabase.jdbc(environment);
-    long count = 0;
-    for (int i = 0; i < 100 && count == 0; i++) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      count =
-          database
-              .sql("select count(*) from outbox_messages where tenant_id = ? and kind = ?")
-              .params(owner.tenant().value(), kind)
-              .query(Long.class)
-              .single();
-    }
-    return count;
+    return Outbox.count(environment, owner.tenant(), kind);
   }
 
   @Test
@@ -198,7 +184,12 @@ class StripeSubscriptionTests extends FakeProviders {
     assertThat(send(active, null).statusCode()).isEqualTo(401);
     var old = now - 3600;
     assertThat(
-            send(active, "t=" + old + ",v1=" + StripeSubscriptions.hmac(SECRET, old + "." + active))
+            send(
+                    active,
+                    "t="
+                        + old
+                        + ",v1="
+                        + io.carebook.shared.Hmac.sha256Hex(SECRET, old + "." + active))
                 .statusCode())
         .as("a signature older than five minutes")
         .isEqualTo(401);

@@ -13,9 +13,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The application wired to fake providers at the wire: SMTP to GreenMail, Twilio, the WhatsApp
- * Cloud API and Stripe to WireMock, with a one-second timeout and quick retries. Test classes
- * extending it share one application; its message task has a name of its own, so the other test
- * application (same database) never sends these messages, nor this one theirs.
+ * Cloud API, Stripe and Razorpay to WireMock, with a one-second timeout and quick retries. Test
+ * classes extending it share one application; its message task has a name of its own, so the other
+ * test application (same database) never sends these messages, nor this one theirs.
  */
 @CarebookTest
 @ContextConfiguration(initializers = FakeProviders.Ports.class)
@@ -29,7 +29,11 @@ import org.springframework.test.context.TestPropertySource;
       "carebook.stripe.secret-key=sk_test_carebook",
       "carebook.stripe.webhook-secret=whsec_test_carebook",
       "carebook.stripe.price.GROWTH=price_growth_monthly",
-      "carebook.stripe.price.PRO=price_pro_monthly"
+      "carebook.stripe.price.PRO=price_pro_monthly",
+      "carebook.razorpay.key-id=rzp_test_carebook",
+      "carebook.razorpay.key-secret=rzp_secret_carebook",
+      "carebook.razorpay.webhook-secret=rzp_whsec_carebook",
+      "carebook.razorpay.plan.GROWTH=plan_growth_monthly"
     })
 public abstract class FakeProviders {
 
@@ -51,6 +55,7 @@ public abstract class FakeProviders {
               "carebook.notifications.sms.base-url=" + PROVIDERS.baseUrl(),
               "carebook.notifications.whatsapp.base-url=" + PROVIDERS.baseUrl(),
               "carebook.stripe.api-base=" + PROVIDERS.baseUrl(),
+              "carebook.razorpay.api-base=" + PROVIDERS.baseUrl(),
               "spring.mail.host=localhost",
               "spring.mail.port=" + SMTP.getSmtp().getPort())
           .applyTo(context);

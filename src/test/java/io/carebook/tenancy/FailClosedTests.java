@@ -72,16 +72,6 @@ class FailClosedTests {
     }
   }
 
-  /** A Stripe-style signature: hex HMAC-SHA256 of {@code signed}. */
-  private static String hmacSha256Hex(String secret, String signed) throws Exception {
-    var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(
-        new javax.crypto.spec.SecretKeySpec(
-            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-    return java.util.HexFormat.of()
-        .formatHex(mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
   /** Vitals, a signed note with an addendum, a finalized prescription with an addendum. */
   private static void fillTheEncounter(Api desk, String visit) {
     var path = "/api/v1/visits/" + visit;
@@ -242,7 +232,11 @@ class FailClosedTests {
                         java.net.URI.create("http://localhost:" + port + "/api/v1/webhooks/stripe"))
                     .header(
                         "Stripe-Signature",
-                        "t=" + t + ",v1=" + hmacSha256Hex("whsec_test_carebook", t + "." + event))
+                        "t="
+                            + t
+                            + ",v1="
+                            + io.carebook.shared.Hmac.sha256Hex(
+                                "whsec_test_carebook", t + "." + event))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(event))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -35,7 +35,7 @@ class BillingPages {
   private final PatientDirectory patients;
   private final Permissions permissions;
   private final io.carebook.billing.Usage usage;
-  private final io.carebook.billing.StripeSubscriptions stripe;
+  private final io.carebook.billing.PaymentProviders providers;
   private final io.carebook.billing.InvoiceDocuments documents;
   private final io.carebook.billing.InvoiceCopies copies;
 
@@ -45,7 +45,7 @@ class BillingPages {
       PatientDirectory patients,
       Permissions permissions,
       io.carebook.billing.Usage usage,
-      io.carebook.billing.StripeSubscriptions stripe,
+      io.carebook.billing.PaymentProviders providers,
       io.carebook.billing.InvoiceDocuments documents,
       io.carebook.billing.InvoiceCopies copies) {
     this.billing = billing;
@@ -53,7 +53,7 @@ class BillingPages {
     this.patients = patients;
     this.permissions = permissions;
     this.usage = usage;
-    this.stripe = stripe;
+    this.providers = providers;
     this.documents = documents;
     this.copies = copies;
   }
@@ -166,7 +166,7 @@ class BillingPages {
   @PostMapping("/billing/invoices/{id}/payment-link")
   String paymentLink(@PathVariable UUID id, RedirectAttributes redirect) {
     try {
-      redirect.addFlashAttribute("paymentLink", stripe.paymentLink(id).toString());
+      redirect.addFlashAttribute("paymentLink", providers.paymentLink(id, null).toString());
       redirect.addFlashAttribute("done", "linkSent");
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
@@ -228,14 +228,36 @@ class BillingPages {
     model.addAttribute("report", usage.report());
     model.addAttribute("plans", io.carebook.tenancy.Plan.values());
     model.addAttribute("checkout", checkout);
-    model.addAttribute("mayManage", permissions.allows(Action.SUBSCRIPTION_MANAGE));
+    var mayManage = permissions.allows(Action.SUBSCRIPTION_MANAGE);
+    model.addAttribute("mayManage", mayManage);
+    // per plan, the providers that take it here, the one used by default first
+    var offers =
+        new java.util.LinkedHashMap<
+            io.carebook.tenancy.Plan,
+            java.util.List<io.carebook.billing.PaymentProviders.Provider>>();
+    for (var plan : io.carebook.tenancy.Plan.values()) {
+      var offering =
+          mayManage
+              ? providers.offering(plan)
+              : java.util.List.<io.carebook.billing.PaymentProviders.Provider>of();
+      if (!offering.isEmpty()) {
+        offers.put(plan, offering);
+      }
+    }
+    model.addAttribute("offers", offers);
     return "billing/subscription";
   }
 
   @PostMapping("/billing/subscription/checkout")
-  String checkout(@RequestParam String plan, RedirectAttributes redirect) {
+  String checkout(
+      @RequestParam String plan,
+      @RequestParam(required = false) @Nullable String provider,
+      RedirectAttributes redirect) {
     try {
-      return "redirect:" + stripe.checkout(io.carebook.tenancy.Plan.valueOf(plan));
+      return "redirect:"
+          + providers.checkout(
+              io.carebook.tenancy.Plan.valueOf(plan),
+              io.carebook.billing.PaymentProviders.Provider.named(provider, "provider"));
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
     } catch (IllegalArgumentException e) {
