@@ -435,6 +435,43 @@ public class Billing {
         .toList();
   }
 
+  /** What was billed for one service over a period: how many, and how much. */
+  public record ServiceTakings(String name, int quantity, Money total) {}
+
+  /**
+   * The active clinic's takings per clinic-local day from {@code from} to {@code to} inclusive:
+   * money taken less money given back, every day present (zero when nothing), for reports.
+   */
+  @Transactional(readOnly = true)
+  public java.util.SortedMap<java.time.LocalDate, Money> takingsByDay(
+      java.time.LocalDate from, java.time.LocalDate to) {
+    permissions.require(Action.REPORTS_VIEW);
+    var zone = organizations.activeClinic().timezone();
+    var found =
+        invoices.takingsByDay(
+            Catalog.clinic(),
+            zone,
+            from.atStartOfDay(zone).toInstant(),
+            to.plusDays(1).atStartOfDay(zone).toInstant());
+    var days = new java.util.TreeMap<java.time.LocalDate, Money>();
+    for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      days.put(day, new Money(found.getOrDefault(day, 0L), catalog.currency()));
+    }
+    return days;
+  }
+
+  /** What issued invoices of the period billed per service, most first (REPORTS_VIEW). */
+  @Transactional(readOnly = true)
+  public List<ServiceTakings> byService(java.time.LocalDate from, java.time.LocalDate to) {
+    permissions.require(Action.REPORTS_VIEW);
+    var zone = organizations.activeClinic().timezone();
+    return invoices.byService(
+        Catalog.clinic(),
+        from.atStartOfDay(zone).toInstant(),
+        to.plusDays(1).atStartOfDay(zone).toInstant(),
+        8);
+  }
+
   /** All that patients owe the active clinic on issued invoices. */
   @Transactional(readOnly = true)
   public Money totalOutstanding() {

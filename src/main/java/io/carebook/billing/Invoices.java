@@ -294,6 +294,44 @@ class Invoices {
         .list();
   }
 
+  /** Money taken less money given back, per clinic-local day, between two instants. */
+  java.util.Map<java.time.LocalDate, Long> takingsByDay(
+      ClinicId clinic, java.time.ZoneId zone, Instant from, Instant to) {
+    var days = new java.util.TreeMap<java.time.LocalDate, Long>();
+    jdbc.sql(
+            """
+            select cast(received_at at time zone ? as date) as day,
+                   sum(case kind when 'PAYMENT' then amount_minor else -amount_minor end) as net
+            from payments where clinic_id = ? and received_at >= ? and received_at < ?
+            group by 1""")
+        .params(zone.getId(), clinic.value(), Timestamp.from(from), Timestamp.from(to))
+        .query(
+            (rs, n) -> days.put(rs.getObject("day", java.time.LocalDate.class), rs.getLong("net")))
+        .list();
+    return days;
+  }
+
+  /** What issued invoices billed per service (or description) between two instants, most first. */
+  List<Billing.ServiceTakings> byService(ClinicId clinic, Instant from, Instant to, int limit) {
+    return jdbc.sql(
+            """
+            select coalesce(s.name, l.description) as name, i.currency,
+                   sum(l.quantity) as quantity, sum(l.total_minor) as total
+            from invoice_lines l
+            join invoices i on i.tenant_id = l.tenant_id and i.id = l.invoice_id
+            left join billable_services s on s.tenant_id = l.tenant_id and s.id = l.service_id
+            where i.clinic_id = ? and i.status = 'ISSUED' and i.issued_at >= ? and i.issued_at < ?
+            group by 1, 2 order by total desc limit ?""")
+        .params(clinic.value(), Timestamp.from(from), Timestamp.from(to), limit)
+        .query(
+            (rs, n) ->
+                new Billing.ServiceTakings(
+                    rs.getString("name"),
+                    rs.getInt("quantity"),
+                    new Money(rs.getLong("total"), Currency.getInstance(rs.getString("currency")))))
+        .list();
+  }
+
   record CashRow(
       @Nullable UUID member, Payment.Method method, Money taken, Money returned, int entries) {}
 

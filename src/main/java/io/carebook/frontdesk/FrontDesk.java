@@ -319,6 +319,20 @@ public class FrontDesk {
   public record Step(@Nullable VisitState from, VisitState to, Instant at, @Nullable UUID by) {}
 
   /**
+   * A day of the active clinic, for reports: visits done (walk-ins among them), patients who did
+   * not come, and the mean consultation in minutes.
+   */
+  public record DayCount(
+      LocalDate day, int done, int noShows, int walkIns, double consultMinutes) {}
+
+  /** The active clinic's days from {@code from} to {@code to}, those with visits (REPORTS_VIEW). */
+  @Transactional(readOnly = true)
+  public List<DayCount> countsByDay(LocalDate from, LocalDate to) {
+    permissions.require(Action.REPORTS_VIEW);
+    return visits.countsByDay(TenantContext.clinic(), from, to);
+  }
+
+  /**
    * Today's queue of the active clinic in queue order (see the class comment): visits under way, or
    * every visit of the day with {@code closedToo}; one doctor's when given.
    */

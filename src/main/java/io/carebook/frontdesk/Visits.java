@@ -120,6 +120,30 @@ class Visits {
         .list();
   }
 
+  /** Per day of a clinic, from {@code from} to {@code to} inclusive: how the visits ended. */
+  List<FrontDesk.DayCount> countsByDay(ClinicId clinic, LocalDate from, LocalDate to) {
+    return jdbc.sql(
+            """
+            select token_day, count(*) filter (where state = 'DONE') as done,
+                   count(*) filter (where state = 'NO_SHOW') as no_shows,
+                   count(*) filter (where state = 'DONE' and appointment_id is null) as walk_ins,
+                   coalesce(avg(extract(epoch from done_at - doctor_at) / 60)
+                              filter (where state = 'DONE' and doctor_at is not null), 0)
+                     as consult_minutes
+            from visits where clinic_id = ? and token_day between ? and ?
+            group by token_day order by token_day""")
+        .params(clinic.value(), from, to)
+        .query(
+            (rs, n) ->
+                new FrontDesk.DayCount(
+                    rs.getObject("token_day", LocalDate.class),
+                    rs.getInt("done"),
+                    rs.getInt("no_shows"),
+                    rs.getInt("walk_ins"),
+                    rs.getDouble("consult_minutes")))
+        .list();
+  }
+
   /** A patient's visits at every clinic of the organization, newest first. */
   List<Visit> ofPatient(UUID patient, int limit) {
     return jdbc.sql("select * from visits where patient_id = ? order by created_at desc limit ?")
