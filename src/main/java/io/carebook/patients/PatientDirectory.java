@@ -57,6 +57,29 @@ public class PatientDirectory {
    */
   @Transactional
   public Patient register(NewPatient patient) {
+    return get(registered(patient));
+  }
+
+  /** The patient the duplicate rule matches, or a newly registered one. */
+  @Transactional
+  public Patient findOrRegister(NewPatient patient) {
+    return get(findOrRegisterId(patient));
+  }
+
+  /**
+   * The id of the patient the duplicate rule matches, or of a newly registered one, for callers
+   * that need only the id (a booking): the record just written is not read back.
+   */
+  @Transactional
+  public PatientId findOrRegisterId(NewPatient patient) {
+    try {
+      return registered(patient);
+    } catch (DuplicatePatientException e) {
+      return e.existing();
+    }
+  }
+
+  private PatientId registered(NewPatient patient) {
     var checked = validated(patient);
     var phone = checked.phone();
     var name = PersonName.normalize(patient.fullName());
@@ -74,17 +97,7 @@ public class PatientDirectory {
       throw new DuplicatePatientException(patients.sameNameAndPhone(name, phone).orElseThrow());
     }
     events.publishEvent(new PatientRegistered(TenantContext.tenant(), id));
-    return patients.find(id).orElseThrow();
-  }
-
-  /** The patient the duplicate rule matches, or a newly registered one. */
-  @Transactional
-  public Patient findOrRegister(NewPatient patient) {
-    try {
-      return register(patient);
-    } catch (DuplicatePatientException e) {
-      return get(e.existing());
-    }
+    return id;
   }
 
   /**
