@@ -81,6 +81,11 @@ class Appointments {
         == 1;
   }
 
+  /** The appointment just booked is for another patient (the duplicate rule found them). */
+  void changePatient(UUID id, UUID patient) {
+    jdbc.sql("update appointments set patient_id = ? where id = ?").params(patient, id).update();
+  }
+
   Optional<Appointment> find(UUID id) {
     return jdbc.sql("select * from appointments where id = ?")
         .param(id)

@@ -178,37 +178,30 @@ public class Calendar {
 
   /**
    * Books the slot, or refuses it with the nearest alternatives. The rules are checked for the
-   * asked start only, from one read of the doctor's window; the patient is registered only once the
-   * slot passed them; the busy time and the appointment are written in one statement, and the busy
-   * time's exclusion constraints, not that check, have the last word on overlaps.
+   * asked start only, from one read of the doctor's window; the busy time and the appointment are
+   * written in one statement whose exclusion constraints, not that check, have the last word on
+   * overlaps; a patient to register is registered last, so that the organization's record-number
+   * lock is held only until the commit (the appointment's patient is checked at commit).
    */
   @Transactional
   public Appointment book(NewAppointment request) {
     var start = request.startsAt();
     var window = availability.around(request.doctorId(), request.serviceType(), start);
     var doctor = requireDoctor(window);
-    var bookingRules = window.rules();
+    if (request.patientId() == null && request.patient() == null) {
+      throw ProblemException.invalid("patient", "give a patientId or the patient's name and phone");
+    }
     if (availability.slotAt(window, start).isEmpty()) {
       throw taken(window, doctor, start);
     }
-    var patient = patientOf(request);
-    var end = start.plus(bookingRules.duration());
-    var appointment =
-        new Appointment(
-            UUID.randomUUID(),
-            window.clinic(),
-            doctor,
-            patient,
-            request.serviceType(),
-            start,
-            end,
-            AppointmentStatus.BOOKED,
-            request.source(),
-            null,
-            0,
-            null);
+    var patient =
+        request.patientId() != null
+            ? patients.get(new PatientId(request.patientId())).id()
+            : PatientId.random();
+    var appointment = booked(window, request, patient.value());
+    var bookingRules = window.rules();
     var holdFrom = start.minus(bookingRules.bufferBefore());
-    var holdTo = end.plus(bookingRules.bufferAfter());
+    var holdTo = appointment.endsAt().plus(bookingRules.bufferAfter());
     var held = false;
     for (int seat = 1; seat <= bookingRules.seats() && !held; seat++) {
       held = appointments.insertHeld(appointment, holdFrom, holdTo, seat);
@@ -216,10 +209,43 @@ public class Calendar {
     if (!held) {
       throw taken(window, doctor, start);
     }
+    if (request.patientId() == null) {
+      var registered = patients.findOrRegisterId(request.patient(), patient);
+      if (!registered.equals(patient)) {
+        appointments.changePatient(appointment.id(), registered.value());
+        appointment = booked(window, request, registered.value(), appointment.id());
+      }
+    }
     events.publishEvent(
         new AppointmentBooked(
-            TenantContext.tenant(), window.clinic(), appointment.id(), doctor, patient, start));
+            TenantContext.tenant(),
+            window.clinic(),
+            appointment.id(),
+            doctor,
+            appointment.patientId(),
+            start));
     return appointment;
+  }
+
+  private static Appointment booked(DoctorWindow window, NewAppointment request, UUID patient) {
+    return booked(window, request, patient, UUID.randomUUID());
+  }
+
+  private static Appointment booked(
+      DoctorWindow window, NewAppointment request, UUID patient, UUID id) {
+    return new Appointment(
+        id,
+        window.clinic(),
+        window.doctor(),
+        patient,
+        request.serviceType(),
+        request.startsAt(),
+        request.startsAt().plus(window.rules().duration()),
+        AppointmentStatus.BOOKED,
+        request.source(),
+        null,
+        0,
+        null);
   }
 
   @Transactional
@@ -351,16 +377,6 @@ public class Calendar {
       throw new NotFoundException("Doctor");
     }
     return window.doctor();
-  }
-
-  private UUID patientOf(NewAppointment request) {
-    if (request.patientId() != null) {
-      return patients.get(new PatientId(request.patientId())).id().value();
-    }
-    if (request.patient() == null) {
-      throw ProblemException.invalid("patient", "give a patientId or the patient's name and phone");
-    }
-    return patients.findOrRegisterId(request.patient()).value();
   }
 
   /** The refusal of a start, with the nearest alternatives: other times, then other doctors. */

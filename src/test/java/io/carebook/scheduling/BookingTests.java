@@ -233,6 +233,34 @@ class BookingTests {
   }
 
   @Test
+  void bookingForAPatientOnFileByNameAndPhoneBooksThatPatientAndRegistersNoOne() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var known =
+        desk.post("/api/v1/patients", Map.of("fullName", "Mona Zaki", "phone", "+201001234567"))
+            .text("id");
+    var start = LocalDate.now(CAIRO).plusDays(2).atTime(9, 0).atZone(CAIRO).toInstant();
+    var booked =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                start.toString(),
+                "patient",
+                Map.of("fullName", "mona zaki", "phone", "01001234567")));
+    assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+    assertThat(booked.text("patientId")).isEqualTo(known);
+    assertThat(desk.get("/api/v1/appointments/" + booked.text("id")).text("patientId"))
+        .isEqualTo(known);
+    assertThat(desk.get("/api/v1/patients?q=mona").body().path("items")).hasSize(1);
+  }
+
+  @Test
   void cancelingFreesTheTimeAndReschedulingMovesIt() {
     var api = new Api(port);
     var owner = organizations.signUp(api);
