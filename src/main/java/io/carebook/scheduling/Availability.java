@@ -161,8 +161,11 @@ class Availability {
     var from = start.minus(rules.bufferBefore());
     var to = end.plus(rules.bufferAfter());
     var taken = 0;
-    for (var interval : busy) {
-      if (interval.starts().isBefore(to) && interval.ends().isAfter(from)) {
+    for (var interval : busy) { // by start (DoctorWindow)
+      if (!interval.starts().isBefore(to)) {
+        break;
+      }
+      if (interval.ends().isAfter(from)) {
         if (!interval.clinic().equals(clinic)) {
           return 0;
         }

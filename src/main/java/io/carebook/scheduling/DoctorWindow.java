@@ -24,6 +24,11 @@ record DoctorWindow(
     List<BusyTime.Interval> busy,
     Map<LocalDate, Integer> liveByDay) {
 
+  DoctorWindow {
+    // by start, so that a slot's overlap check can stop at the first interval after it
+    busy = busy.stream().sorted(java.util.Comparator.comparing(BusyTime.Interval::starts)).toList();
+  }
+
   /** Live appointments on a local day; zero when the rules set no daily cap. */
   int liveOn(LocalDate day) {
     return liveByDay.getOrDefault(day, 0);
