@@ -57,6 +57,31 @@ public class PatientDirectory {
    */
   @Transactional
   public Patient register(NewPatient patient) {
+    return get(registered(patient, PatientId.random()));
+  }
+
+  /** The patient the duplicate rule matches, or a newly registered one. */
+  @Transactional
+  public Patient findOrRegister(NewPatient patient) {
+    return get(findOrRegisterId(patient, PatientId.random()));
+  }
+
+  /**
+   * The id of the patient the duplicate rule matches, else {@code proposed}, under which the
+   * patient is registered. For callers that need only the id and may have used it already (a
+   * booking writes its appointment first, so that the record-number lock is held only until its
+   * commit): the record just written is not read back.
+   */
+  @Transactional
+  public PatientId findOrRegisterId(NewPatient patient, PatientId proposed) {
+    try {
+      return registered(patient, proposed);
+    } catch (DuplicatePatientException e) {
+      return e.existing();
+    }
+  }
+
+  private PatientId registered(NewPatient patient, PatientId id) {
     var checked = validated(patient);
     var phone = checked.phone();
     var name = PersonName.normalize(patient.fullName());
@@ -68,23 +93,12 @@ public class PatientDirectory {
                 throw new DuplicatePatientException(existing);
               });
     }
-    var id = PatientId.random();
     if (!patients.insert(id, checked)) {
       // another request registered the same person a moment ago
       throw new DuplicatePatientException(patients.sameNameAndPhone(name, phone).orElseThrow());
     }
     events.publishEvent(new PatientRegistered(TenantContext.tenant(), id));
-    return patients.find(id).orElseThrow();
-  }
-
-  /** The patient the duplicate rule matches, or a newly registered one. */
-  @Transactional
-  public Patient findOrRegister(NewPatient patient) {
-    try {
-      return register(patient);
-    } catch (DuplicatePatientException e) {
-      return get(e.existing());
-    }
+    return id;
   }
 
   /**

@@ -45,6 +45,47 @@ class Appointments {
         .update();
   }
 
+  /**
+   * Holds [{@code holdFrom}, {@code holdTo}) of the doctor's busy time on {@code seat} and inserts
+   * the appointment on that hold, in one statement; false, and nothing written, when the busy
+   * time's exclusion constraints refuse the seat.
+   */
+  boolean insertHeld(Appointment appointment, Instant holdFrom, Instant holdTo, int seat) {
+    return jdbc.sql(
+                """
+                with hold as (
+                  insert into practitioner_busy (id, user_id, clinic_id, period, seat, kind)
+                  values (:busy, :doctor, :clinic, tstzrange(:holdFrom, :holdTo), :seat,
+                          'APPOINTMENT')
+                  on conflict do nothing
+                  returning id, seat)
+                insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id,
+                  service_type, starts_at, ends_at, status, busy_id, seat, source)
+                select :tenant, :id, :clinic, :doctor, :patient, :service, :startsAt, :endsAt,
+                  'BOOKED', hold.id, hold.seat, :source
+                from hold""")
+            .param("busy", UUID.randomUUID())
+            .param("doctor", appointment.doctorId().value())
+            .param("clinic", appointment.clinicId().value())
+            .param("holdFrom", Timestamp.from(holdFrom))
+            .param("holdTo", Timestamp.from(holdTo))
+            .param("seat", seat)
+            .param("tenant", TenantContext.tenant().value())
+            .param("id", appointment.id())
+            .param("patient", appointment.patientId())
+            .param("service", appointment.serviceType())
+            .param("startsAt", Timestamp.from(appointment.startsAt()))
+            .param("endsAt", Timestamp.from(appointment.endsAt()))
+            .param("source", appointment.source())
+            .update()
+        == 1;
+  }
+
+  /** The appointment just booked is for another patient (the duplicate rule found them). */
+  void changePatient(UUID id, UUID patient) {
+    jdbc.sql("update appointments set patient_id = ? where id = ?").params(patient, id).update();
+  }
+
   Optional<Appointment> find(UUID id) {
     return jdbc.sql("select * from appointments where id = ?")
         .param(id)

@@ -1,15 +1,17 @@
 package io.carebook.scheduling;
 
-import io.carebook.shared.ClinicId;
+import io.carebook.shared.NotFoundException;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.Clinic;
+import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,50 +19,116 @@ import org.springframework.stereotype.Component;
  * clinic (correct across daylight-saving changes), on the clinic's grid, minus what the minimum
  * notice, the horizon, the daily cap and the doctor's busy time — anywhere — leave.
  */
+/**
+ * Free slots computed from the rules, never stored: the doctor's hours on each local day of the
+ * clinic (correct across daylight-saving changes), on the clinic's grid, minus what the minimum
+ * notice, the horizon, the daily cap and the doctor's busy time — anywhere — leave. Everything it
+ * needs is read in one statement ({@link DoctorWindows}); the rest is arithmetic.
+ */
 @Component
 class Availability {
 
-  private final Hours hours;
-  private final BusyTime busy;
-  private final Appointments appointments;
+  private final DoctorWindows windows;
   private final Clock clock;
 
-  Availability(Hours hours, BusyTime busy, Appointments appointments, Clock clock) {
-    this.hours = hours;
-    this.busy = busy;
-    this.appointments = appointments;
+  Availability(DoctorWindows windows, Clock clock) {
+    this.windows = windows;
     this.clock = clock;
   }
 
-  List<Slot> slots(Clinic clinic, UserId doctor, BookingRules rules, LocalDate from, LocalDate to) {
-    var zone = clinic.timezone();
-    var now = clock.instant();
-    var earliest = now.plus(rules.minimumNotice());
-    var latest = now.plus(rules.horizon());
-    var weekly = hours.weekly(clinic.id(), doctor);
-    var overrides = hours.overrides(clinic.id(), doctor, from, to);
-    var windowStart = from.atStartOfDay(zone).toInstant().minus(rules.bufferBefore());
-    var windowEnd = to.plusDays(1).atStartOfDay(zone).toInstant().plus(rules.bufferAfter());
-    var busyTime = busy.of(doctor, windowStart, windowEnd);
+  /** The doctor at the active clinic for the local days {@code from}..{@code to}. */
+  DoctorWindow window(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
+    // local days lie within a day of the UTC ones; buffers reach at most WIDEST_BUFFER further
+    var busyFrom =
+        from.minusDays(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .minus(BookingRules.WIDEST_BUFFER);
+    var busyTo =
+        to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant().plus(BookingRules.WIDEST_BUFFER);
+    return read(doctor, serviceType, from, to, busyFrom, busyTo);
+  }
+
+  /** The doctor at the active clinic around one start: only what deciding that start needs. */
+  DoctorWindow around(UserId doctor, String serviceType, Instant start) {
+    var utcDay = start.atZone(ZoneOffset.UTC).toLocalDate();
+    return read(
+        doctor,
+        serviceType,
+        utcDay.minusDays(1),
+        utcDay.plusDays(1),
+        start.minus(BookingRules.WIDEST_BUFFER),
+        start.plus(BookingRules.LONGEST).plus(BookingRules.WIDEST_BUFFER));
+  }
+
+  private DoctorWindow read(
+      UserId doctor,
+      String serviceType,
+      LocalDate from,
+      LocalDate to,
+      Instant busyFrom,
+      Instant busyTo) {
+    return windows
+        .of(TenantContext.clinic(), doctor, serviceType, from, to, busyFrom, busyTo)
+        .orElseThrow(() -> new NotFoundException("Clinic"));
+  }
+
+  /** The free slots of the window's doctor on the local days {@code from}..{@code to}. */
+  List<Slot> slots(DoctorWindow window, LocalDate from, LocalDate to) {
+    var rules = window.rules();
     var slots = new ArrayList<Slot>();
     for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      if (capReached(clinic.id(), doctor, rules, day, zone)) {
+      if (capReached(window, day)) {
         continue;
       }
-      for (var range : Hours.workingRanges(day, weekly, overrides)) {
-        for (var start : grid(day, range[0], range[1], rules, zone)) {
-          var end = start.plus(rules.duration());
-          if (start.isBefore(earliest) || start.isAfter(latest)) {
-            continue;
-          }
-          var left = seatsLeft(clinic.id(), rules, busyTime, start, end);
-          if (left > 0) {
-            slots.add(new Slot(start, end, left));
-          }
+      for (var range : Hours.workingRanges(day, window.weekly(), window.overrides())) {
+        for (var start : grid(day, range[0], range[1], rules, window.zone())) {
+          free(window, start).ifPresent(slots::add);
         }
       }
     }
     return slots;
+  }
+
+  /**
+   * The slot that starts at {@code start}, if it is free: within the doctor's hours that day, on
+   * the grid, after the notice, before the horizon, under the cap, with a seat left. Only that
+   * start is checked, not the whole day.
+   */
+  Optional<Slot> slotAt(DoctorWindow window, Instant start) {
+    var day = start.atZone(window.zone()).toLocalDate();
+    if (capReached(window, day)) {
+      return Optional.empty();
+    }
+    for (var range : Hours.workingRanges(day, window.weekly(), window.overrides())) {
+      if (onGrid(day, range[0], range[1], window.rules(), window.zone(), start)) {
+        return free(window, start);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Slot> free(DoctorWindow window, Instant start) {
+    var rules = window.rules();
+    var now = clock.instant();
+    if (start.isBefore(now.plus(rules.minimumNotice()))
+        || start.isAfter(now.plus(rules.horizon()))) {
+      return Optional.empty();
+    }
+    var end = start.plus(rules.duration());
+    var left = seatsLeft(window.clinic().value(), rules, window.busy(), start, end);
+    return left > 0 ? Optional.of(new Slot(start, end, left)) : Optional.empty();
+  }
+
+  /** Whether {@code start} is a slot start of the grid within one working range. */
+  private static boolean onGrid(
+      LocalDate day,
+      LocalTime from,
+      LocalTime to,
+      BookingRules rules,
+      java.time.ZoneId zone,
+      Instant start) {
+    return grid(day, from, to, rules, zone).contains(start);
   }
 
   /**
@@ -93,8 +161,11 @@ class Availability {
     var from = start.minus(rules.bufferBefore());
     var to = end.plus(rules.bufferAfter());
     var taken = 0;
-    for (var interval : busy) {
-      if (interval.starts().isBefore(to) && interval.ends().isAfter(from)) {
+    for (var interval : busy) { // by start (DoctorWindow)
+      if (!interval.starts().isBefore(to)) {
+        break;
+      }
+      if (interval.ends().isAfter(from)) {
         if (!interval.clinic().equals(clinic)) {
           return 0;
         }
@@ -104,26 +175,8 @@ class Availability {
     return rules.seats() - taken;
   }
 
-  private int seatsLeft(
-      ClinicId clinic,
-      BookingRules rules,
-      List<BusyTime.Interval> busy,
-      Instant start,
-      Instant end) {
-    return seatsLeft(clinic.value(), rules, busy, start, end);
-  }
-
-  private boolean capReached(
-      ClinicId clinic, UserId doctor, BookingRules rules, LocalDate day, java.time.ZoneId zone) {
-    if (rules.dailyCap() == null) {
-      return false;
-    }
-    var count =
-        appointments.countLive(
-            clinic,
-            doctor,
-            day.atStartOfDay(zone).toInstant(),
-            day.plusDays(1).atStartOfDay(zone).toInstant());
-    return count >= rules.dailyCap();
+  private static boolean capReached(DoctorWindow window, LocalDate day) {
+    var cap = window.rules().dailyCap();
+    return cap != null && window.liveOn(day) >= cap;
   }
 }

@@ -18,6 +18,12 @@ public record BookingRules(
     @Nullable Integer dailyCap,
     int seats) {
 
+  /** The longest appointment the rules allow. */
+  static final Duration LONGEST = Duration.ofMinutes(480);
+
+  /** The widest buffer, before or after, the rules allow. */
+  static final Duration WIDEST_BUFFER = Duration.ofMinutes(120);
+
   public static BookingRules defaults(String serviceType) {
     return new BookingRules(
         serviceType,

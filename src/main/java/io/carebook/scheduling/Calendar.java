@@ -11,7 +11,6 @@ import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -123,9 +122,24 @@ public class Calendar {
   @Transactional
   public void setRules(BookingRules newRules) {
     var errors = new ArrayList<ProblemException.FieldError>();
-    within(errors, "durationMinutes", newRules.duration().toMinutes(), 5, 480);
-    within(errors, "bufferBeforeMinutes", newRules.bufferBefore().toMinutes(), 0, 120);
-    within(errors, "bufferAfterMinutes", newRules.bufferAfter().toMinutes(), 0, 120);
+    within(
+        errors,
+        "durationMinutes",
+        newRules.duration().toMinutes(),
+        5,
+        BookingRules.LONGEST.toMinutes());
+    within(
+        errors,
+        "bufferBeforeMinutes",
+        newRules.bufferBefore().toMinutes(),
+        0,
+        BookingRules.WIDEST_BUFFER.toMinutes());
+    within(
+        errors,
+        "bufferAfterMinutes",
+        newRules.bufferAfter().toMinutes(),
+        0,
+        BookingRules.WIDEST_BUFFER.toMinutes());
     within(errors, "minimumNoticeMinutes", newRules.minimumNotice().toMinutes(), 0, 60 * 24 * 90);
     within(errors, "horizonDays", newRules.horizon().toDays(), 1, 365);
     within(errors, "alignmentMinutes", newRules.alignment().toMinutes(), 5, 120);
@@ -154,62 +168,95 @@ public class Calendar {
 
   @Transactional(readOnly = true)
   public List<Slot> availability(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
-    requireDoctor(doctor);
     if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
       throw ProblemException.invalid("to", "must be on or after from, at most 62 days later");
     }
-    var clinic = organizations.activeClinic();
-    return availability.slots(clinic, doctor, rules.of(clinic.id(), serviceType), from, to);
+    var window = availability.window(doctor, serviceType, from, to);
+    requireDoctor(window);
+    return availability.slots(window, from, to);
   }
 
+  /**
+   * Books the slot, or refuses it with the nearest alternatives. The rules are checked for the
+   * asked start only, from one read of the doctor's window; the busy time and the appointment are
+   * written in one statement whose exclusion constraints, not that check, have the last word on
+   * overlaps; a patient to register is registered last, so that the organization's record-number
+   * lock is held only until the commit (the appointment's patient is checked at commit).
+   */
   @Transactional
   public Appointment book(NewAppointment request) {
-    var clinic = organizations.activeClinic();
-    var doctor = requireDoctor(request.doctorId());
-    var bookingRules = rules.of(clinic.id(), request.serviceType());
-    var end = request.startsAt().plus(bookingRules.duration());
-    requireBookable(clinic, doctor, bookingRules, request.startsAt());
-    var patient = patientOf(request);
-    var hold =
-        busy.hold(
-                doctor,
-                clinic.id(),
-                request.startsAt().minus(bookingRules.bufferBefore()),
-                end.plus(bookingRules.bufferAfter()),
-                bookingRules.seats())
-            .orElseThrow(() -> taken(clinic, doctor, bookingRules, request.startsAt()));
-    var appointment =
-        new Appointment(
-            UUID.randomUUID(),
-            clinic.id(),
-            doctor,
-            patient,
-            request.serviceType(),
-            request.startsAt(),
-            end,
-            AppointmentStatus.BOOKED,
-            request.source(),
-            null,
-            0,
-            null);
-    appointments.insert(appointment, hold.id(), hold.seat());
+    var start = request.startsAt();
+    var window = availability.around(request.doctorId(), request.serviceType(), start);
+    var doctor = requireDoctor(window);
+    if (request.patientId() == null && request.patient() == null) {
+      throw ProblemException.invalid("patient", "give a patientId or the patient's name and phone");
+    }
+    if (availability.slotAt(window, start).isEmpty()) {
+      throw taken(window, doctor, start);
+    }
+    var patient =
+        request.patientId() != null
+            ? patients.get(new PatientId(request.patientId())).id()
+            : PatientId.random();
+    var appointment = booked(window, request, patient.value());
+    var bookingRules = window.rules();
+    var holdFrom = start.minus(bookingRules.bufferBefore());
+    var holdTo = appointment.endsAt().plus(bookingRules.bufferAfter());
+    var held = false;
+    for (int seat = 1; seat <= bookingRules.seats() && !held; seat++) {
+      held = appointments.insertHeld(appointment, holdFrom, holdTo, seat);
+    }
+    if (!held) {
+      throw taken(window, doctor, start);
+    }
+    if (request.patientId() == null) {
+      var registered = patients.findOrRegisterId(request.patient(), patient);
+      if (!registered.equals(patient)) {
+        appointments.changePatient(appointment.id(), registered.value());
+        appointment = booked(window, request, registered.value(), appointment.id());
+      }
+    }
     events.publishEvent(
         new AppointmentBooked(
-            clinic.tenantId(),
-            clinic.id(),
+            TenantContext.tenant(),
+            window.clinic(),
             appointment.id(),
             doctor,
-            patient,
-            appointment.startsAt()));
+            appointment.patientId(),
+            start));
     return appointment;
+  }
+
+  private static Appointment booked(DoctorWindow window, NewAppointment request, UUID patient) {
+    return booked(window, request, patient, UUID.randomUUID());
+  }
+
+  private static Appointment booked(
+      DoctorWindow window, NewAppointment request, UUID patient, UUID id) {
+    return new Appointment(
+        id,
+        window.clinic(),
+        window.doctor(),
+        patient,
+        request.serviceType(),
+        request.startsAt(),
+        request.startsAt().plus(window.rules().duration()),
+        AppointmentStatus.BOOKED,
+        request.source(),
+        null,
+        0,
+        null);
   }
 
   @Transactional
   public Appointment reschedule(UUID id, Instant startsAt) {
     var appointment = live(id);
     var clinic = organizations.activeClinic();
-    var bookingRules = rules.of(clinic.id(), appointment.serviceType());
-    requireBookable(clinic, appointment.doctorId(), bookingRules, startsAt);
+    var window = availability.around(appointment.doctorId(), appointment.serviceType(), startsAt);
+    var bookingRules = window.rules();
+    if (availability.slotAt(window, startsAt).isEmpty()) {
+      throw taken(window, appointment.doctorId(), startsAt);
+    }
     var previous = appointments.busyOf(id);
     if (previous != null) {
       busy.release(previous); // its own old time must not stand in its way
@@ -222,7 +269,7 @@ public class Calendar {
                 startsAt.minus(bookingRules.bufferBefore()),
                 end.plus(bookingRules.bufferAfter()),
                 bookingRules.seats())
-            .orElseThrow(() -> taken(clinic, appointment.doctorId(), bookingRules, startsAt));
+            .orElseThrow(() -> taken(window, appointment.doctorId(), startsAt));
     appointments.move(id, startsAt, end, hold.id(), hold.seat());
     events.publishEvent(
         new AppointmentRescheduled(
@@ -324,33 +371,21 @@ public class Calendar {
     return doctor;
   }
 
-  private UUID patientOf(NewAppointment request) {
-    if (request.patientId() != null) {
-      return patients.get(new PatientId(request.patientId())).id().value();
+  /** The window's doctor, if an active doctor of the clinic; else 404, as for any unknown id. */
+  private static UserId requireDoctor(DoctorWindow window) {
+    if (!window.activeDoctor()) {
+      throw new NotFoundException("Doctor");
     }
-    if (request.patient() == null) {
-      throw ProblemException.invalid("patient", "give a patientId or the patient's name and phone");
-    }
-    return patients.findOrRegister(request.patient()).id().value();
+    return window.doctor();
   }
 
-  /** The rules that hold whoever books: within hours, on the grid, notice, horizon, daily cap. */
-  private void requireBookable(
-      Clinic clinic, UserId doctor, BookingRules bookingRules, Instant start) {
-    var day = start.atZone(clinic.timezone()).toLocalDate();
-    var open =
-        availability.slots(clinic, doctor, bookingRules, day, day).stream()
-            .anyMatch(s -> s.startsAt().equals(start));
-    if (!open) {
-      throw taken(clinic, doctor, bookingRules, start);
-    }
-  }
-
-  private SlotTakenException taken(
-      Clinic clinic, UserId doctor, BookingRules bookingRules, Instant wanted) {
+  /** The refusal of a start, with the nearest alternatives: other times, then other doctors. */
+  private SlotTakenException taken(DoctorWindow window, UserId doctor, Instant wanted) {
     var alternatives = new ArrayList<SlotTakenException.Alternative>();
-    var day = wanted.atZone(clinic.timezone()).toLocalDate();
-    availability.slots(clinic, doctor, bookingRules, day, day.plusDays(7)).stream()
+    var serviceType = window.rules().serviceType();
+    var day = wanted.atZone(window.zone()).toLocalDate();
+    var week = availability.window(doctor, serviceType, day, day.plusDays(7));
+    availability.slots(week, day, day.plusDays(7)).stream()
         .sorted(
             Comparator.comparing(
                 s -> Math.abs(s.startsAt().getEpochSecond() - wanted.getEpochSecond())))
@@ -362,9 +397,9 @@ public class Calendar {
                         doctor.toString(), s.startsAt(), s.endsAt())));
     for (var other : doctors()) {
       if (!other.userId().equals(doctor)) {
-        availability.slots(clinic, other.userId(), bookingRules, day, day).stream()
-            .filter(s -> s.startsAt().equals(wanted))
-            .findFirst()
+        var theirs = availability.around(other.userId(), serviceType, wanted);
+        availability
+            .slotAt(theirs, wanted)
             .ifPresent(
                 s ->
                     alternatives.add(

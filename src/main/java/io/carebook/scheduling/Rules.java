@@ -2,6 +2,8 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,20 +25,23 @@ class Rules {
             select * from booking_rules where clinic_id = ? and service_type in (?, '')
             order by service_type desc limit 1""")
         .params(clinic.value(), serviceType)
-        .query(
-            (rs, n) ->
-                new BookingRules(
-                    serviceType,
-                    Duration.ofMinutes(rs.getInt("duration_minutes")),
-                    Duration.ofMinutes(rs.getInt("buffer_before")),
-                    Duration.ofMinutes(rs.getInt("buffer_after")),
-                    Duration.ofMinutes(rs.getInt("min_notice_minutes")),
-                    Duration.ofDays(rs.getInt("horizon_days")),
-                    Duration.ofMinutes(rs.getInt("alignment_minutes")),
-                    (Integer) rs.getObject("daily_cap"),
-                    rs.getInt("seats")))
+        .query((rs, n) -> row(rs, serviceType))
         .optional()
         .orElse(BookingRules.defaults(serviceType));
+  }
+
+  /** The rules in a row that has the columns of {@code booking_rules}. */
+  static BookingRules row(ResultSet rs, String serviceType) throws SQLException {
+    return new BookingRules(
+        serviceType,
+        Duration.ofMinutes(rs.getInt("duration_minutes")),
+        Duration.ofMinutes(rs.getInt("buffer_before")),
+        Duration.ofMinutes(rs.getInt("buffer_after")),
+        Duration.ofMinutes(rs.getInt("min_notice_minutes")),
+        Duration.ofDays(rs.getInt("horizon_days")),
+        Duration.ofMinutes(rs.getInt("alignment_minutes")),
+        (Integer) rs.getObject("daily_cap"),
+        rs.getInt("seats"));
   }
 
   void save(ClinicId clinic, BookingRules rules) {

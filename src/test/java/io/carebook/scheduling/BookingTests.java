@@ -205,6 +205,62 @@ class BookingTests {
   }
 
   @Test
+  void changedRulesAndHoursApplyToTheVeryNextBooking() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var day = LocalDate.now(CAIRO).plusDays(3);
+    assertThat(book(desk, doctor, day.atTime(9, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(201);
+
+    rules(desk, Map.of("horizonDays", 2));
+    assertThat(book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(409);
+    rules(desk, Map.of("durationMinutes", 30, "alignmentMinutes", 30));
+    var quarterPast = day.atTime(10, 15).atZone(CAIRO).toInstant();
+    assertThat(book(desk, doctor, quarterPast).status()).isEqualTo(409);
+    var ten = book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant());
+    assertThat(ten.status()).isEqualTo(201);
+    assertThat(Instant.parse(ten.text("endsAt")))
+        .isEqualTo(day.atTime(10, 30).atZone(CAIRO).toInstant());
+
+    var off = desk.put("/api/v1/doctors/" + doctor + "/hours", List.of(), Map.of());
+    assertThat(off.status()).as(off.body().toString()).isEqualTo(200);
+    assertThat(book(desk, doctor, day.atTime(11, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void bookingForAPatientOnFileByNameAndPhoneBooksThatPatientAndRegistersNoOne() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var known =
+        desk.post("/api/v1/patients", Map.of("fullName", "Mona Zaki", "phone", "+201001234567"))
+            .text("id");
+    var start = LocalDate.now(CAIRO).plusDays(2).atTime(9, 0).atZone(CAIRO).toInstant();
+    var booked =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                start.toString(),
+                "patient",
+                Map.of("fullName", "mona zaki", "phone", "01001234567")));
+    assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+    assertThat(booked.text("patientId")).isEqualTo(known);
+    assertThat(desk.get("/api/v1/appointments/" + booked.text("id")).text("patientId"))
+        .isEqualTo(known);
+    assertThat(desk.get("/api/v1/patients?q=mona").body().path("items")).hasSize(1);
+  }
+
+  @Test
   void cancelingFreesTheTimeAndReschedulingMovesIt() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

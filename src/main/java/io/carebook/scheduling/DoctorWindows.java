@@ -1,0 +1,198 @@
+package io.carebook.scheduling;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.UserId;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads a {@link DoctorWindow} in one statement. A booking used to spend a round trip on each of
+ * these (clinic, membership, rules, hours, exceptions, busy time, the day's count), and the round
+ * trips, not the reads, were most of its time. Nothing is cached: rules, hours and memberships
+ * changed by anyone, on any instance, apply to the next request.
+ *
+ * <p>Membership is identity's table; it is read here, filtered to the one doctor, so that checking
+ * "an active doctor of this clinic" costs no statement of its own.
+ */
+@Repository
+class DoctorWindows {
+
+  private static final String QUERY =
+      """
+      select c.timezone,
+        exists (select 1 from memberships m where m.clinic_id = c.id and m.user_id = :doctor
+                  and m.status = 'ACTIVE' and 'DOCTOR' = any (m.roles)) as active_doctor,
+        r.clinic_id is not null as has_rules, r.duration_minutes, r.buffer_before, r.buffer_after,
+        r.min_notice_minutes, r.horizon_days, r.alignment_minutes, r.daily_cap, r.seats,
+        w.weekdays, w.starts, w.ends, o.days, o.kinds, o.starts, o.ends,
+        b.clinics, b.lowers, b.uppers, k.days, k.counts
+      from clinics c
+      left join lateral (
+        select * from booking_rules where clinic_id = c.id and service_type in (:service, '')
+        order by service_type desc limit 1) r on true
+      cross join lateral (
+        select array_agg(weekday order by weekday, starts) weekdays,
+               array_agg(starts order by weekday, starts) starts,
+               array_agg(ends order by weekday, starts) ends
+        from weekly_hours where clinic_id = c.id and doctor_id = :doctor) w
+      cross join lateral (
+        select array_agg(day) days, array_agg(kind) kinds, array_agg(starts) starts,
+               array_agg(ends) ends
+        from hours_overrides
+        where clinic_id = c.id and doctor_id = :doctor and day between :fromDay and :toDay) o
+      cross join lateral (
+        select array_agg(clinic_id order by lower(period)) clinics,
+               -- epoch microseconds: decoding timestamps from text was a visible share of
+               -- availability's time; numbers decode cheaply
+               array_agg((extract(epoch from lower(period)) * 1000000)::bigint
+                         order by lower(period)) lowers,
+               array_agg((extract(epoch from upper(period)) * 1000000)::bigint
+                         order by lower(period)) uppers
+        from practitioner_busy
+        where user_id = :doctor and period && tstzrange(:busyFrom, :busyTo)) b
+      cross join lateral (
+        select array_agg(day) days, array_agg(n) counts from (
+          select (starts_at at time zone c.timezone)::date as day, count(*)::int as n
+          from appointments
+          where r.daily_cap is not null and clinic_id = c.id and doctor_id = :doctor
+            and status in ('BOOKED', 'ARRIVED', 'FULFILLED')
+            and starts_at >= :countFrom and starts_at < :countTo
+          group by 1) per_day) k
+      where c.id = :clinic""";
+
+  private final JdbcClient jdbc;
+
+  DoctorWindows(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The doctor at the clinic, with exceptions for the local days {@code from}..{@code to} and busy
+   * time overlapping [{@code busyFrom}, {@code busyTo}); empty when the clinic is not found.
+   */
+  Optional<DoctorWindow> of(
+      ClinicId clinic,
+      UserId doctor,
+      String serviceType,
+      LocalDate from,
+      LocalDate to,
+      Instant busyFrom,
+      Instant busyTo) {
+    // local days lie within a day of the UTC ones, whatever the clinic's zone
+    var countFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    var countTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return jdbc.sql(QUERY)
+        .param("clinic", clinic.value())
+        .param("doctor", doctor.value())
+        .param("service", serviceType)
+        .param("fromDay", Date.valueOf(from))
+        .param("toDay", Date.valueOf(to))
+        .param("busyFrom", Timestamp.from(busyFrom))
+        .param("busyTo", Timestamp.from(busyTo))
+        .param("countFrom", Timestamp.from(countFrom))
+        .param("countTo", Timestamp.from(countTo))
+        .query((rs, n) -> window(rs, clinic, doctor, serviceType))
+        .optional();
+  }
+
+  private static DoctorWindow window(
+      ResultSet rs, ClinicId clinic, UserId doctor, String serviceType) throws SQLException {
+    var rules =
+        rs.getBoolean("has_rules")
+            ? Rules.row(rs, serviceType)
+            : BookingRules.defaults(serviceType);
+    return new DoctorWindow(
+        clinic,
+        doctor,
+        ZoneId.of(rs.getString(1)),
+        rs.getBoolean(2),
+        rules,
+        weekly(rs),
+        overrides(rs),
+        busy(rs),
+        liveByDay(rs));
+  }
+
+  private static List<WeeklyHours> weekly(ResultSet rs) throws SQLException {
+    var days = array(rs.getArray(12));
+    var starts = array(rs.getArray(13));
+    var ends = array(rs.getArray(14));
+    var weekly = new ArrayList<WeeklyHours>(days.length);
+    for (int i = 0; i < days.length; i++) {
+      weekly.add(new WeeklyHours(DayOfWeek.of((Integer) days[i]), time(starts[i]), time(ends[i])));
+    }
+    return weekly;
+  }
+
+  private static List<Hours.Override> overrides(ResultSet rs) throws SQLException {
+    var days = array(rs.getArray(15));
+    var kinds = array(rs.getArray(16));
+    var starts = array(rs.getArray(17));
+    var ends = array(rs.getArray(18));
+    var overrides = new ArrayList<Hours.Override>(days.length);
+    for (int i = 0; i < days.length; i++) {
+      overrides.add(
+          new Hours.Override(
+              ((Date) days[i]).toLocalDate(),
+              (String) kinds[i],
+              starts[i] == null ? null : time(starts[i]),
+              ends[i] == null ? null : time(ends[i])));
+    }
+    return overrides;
+  }
+
+  private static List<BusyTime.Interval> busy(ResultSet rs) throws SQLException {
+    var clinics = array(rs.getArray(19));
+    var lowers = array(rs.getArray(20));
+    var uppers = array(rs.getArray(21));
+    var busy = new ArrayList<BusyTime.Interval>(clinics.length);
+    for (int i = 0; i < clinics.length; i++) {
+      busy.add(
+          new BusyTime.Interval(
+              (UUID) clinics[i], instant((Long) lowers[i]), instant((Long) uppers[i])));
+    }
+    return busy;
+  }
+
+  private static Map<LocalDate, Integer> liveByDay(ResultSet rs) throws SQLException {
+    var days = array(rs.getArray(22));
+    var counts = array(rs.getArray(23));
+    var live = new HashMap<LocalDate, Integer>();
+    for (int i = 0; i < days.length; i++) {
+      live.put(((Date) days[i]).toLocalDate(), (Integer) counts[i]);
+    }
+    return live;
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  private static java.time.LocalTime time(Object time) {
+    return ((Time) time).toLocalTime();
+  }
+
+  /** The elements of a SQL array; an empty array for NULL (array_agg over no rows). */
+  private static Object[] array(@Nullable Array array) throws SQLException {
+    return array == null ? new Object[0] : (Object[]) array.getArray();
+  }
+}
