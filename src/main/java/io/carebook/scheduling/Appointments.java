@@ -180,4 +180,20 @@ class Appointments {
             .update()
         == 1;
   }
+
+  /**
+   * How many appointments (not cancelled) a clinic has between two instants, counted up to {@code
+   * cap} at most, so the count costs no more than the plan's limit is large.
+   */
+  long countBetween(ClinicId clinic, Instant from, Instant to, long cap) {
+    return jdbc.sql(
+            """
+            select count(*) from (
+              select 1 from appointments
+               where clinic_id = ? and starts_at >= ? and starts_at < ? and status <> 'CANCELLED'
+               limit ?) booked""")
+        .params(clinic.value(), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), cap)
+        .query(Long.class)
+        .single();
+  }
 }

@@ -46,6 +46,7 @@ public class Calendar {
   private final PatientDirectory patients;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final io.carebook.tenancy.Subscriptions subscriptions;
 
   Calendar(
       Rules rules,
@@ -57,7 +58,9 @@ public class Calendar {
       Staff staff,
       PatientDirectory patients,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      io.carebook.tenancy.Subscriptions subscriptions) {
+    this.subscriptions = subscriptions;
     this.rules = rules;
     this.hours = hours;
     this.busy = busy;
@@ -194,6 +197,7 @@ public class Calendar {
     if (availability.slotAt(window, start).isEmpty()) {
       throw taken(window, doctor, start);
     }
+    requireMonthlyRoom(window, start);
     var patient =
         request.patientId() != null
             ? patients.get(new PatientId(request.patientId())).id()
@@ -225,6 +229,36 @@ public class Calendar {
             appointment.patientId(),
             start));
     return appointment;
+  }
+
+  /**
+   * Refuses ({@code plan-limit}) a booking past the appointments the clinic's plan allows in the
+   * clinic-local month of {@code start}; plans without a limit skip the count.
+   */
+  private void requireMonthlyRoom(DoctorWindow window, Instant start) {
+    var plan = subscriptions.plan(window.clinic());
+    var limit = plan.appointmentsPerMonth();
+    if (limit == Integer.MAX_VALUE) {
+      return;
+    }
+    var month = start.atZone(window.zone()).toLocalDate().withDayOfMonth(1);
+    var booked =
+        appointments.countBetween(
+            window.clinic(),
+            month.atStartOfDay(window.zone()).toInstant(),
+            month.plusMonths(1).atStartOfDay(window.zone()).toInstant(),
+            limit);
+    if (booked >= limit) {
+      throw new ProblemException(
+          org.springframework.http.HttpStatus.CONFLICT,
+          "plan-limit",
+          "The clinic's "
+              + plan.name()
+              + " plan allows "
+              + limit
+              + " appointments a month, and this month has them all. Upgrade the plan to book"
+              + " more.");
+    }
   }
 
   private static Appointment booked(DoctorWindow window, NewAppointment request, UUID patient) {

@@ -57,8 +57,8 @@ final class BenchData {
     db.sql(
             """
         insert into clinics (tenant_id, id, name, slug, timezone, locale, currency, country,
-                             subscription_status, trial_ends_at)
-        values (?, ?, 'Bench Clinic', ?, 'Africa/Cairo', 'en', 'EGP', 'EG', 'ACTIVE', null)""")
+                             subscription_status, trial_ends_at, plan)
+        values (?, ?, 'Bench Clinic', ?, 'Africa/Cairo', 'en', 'EGP', 'EG', 'ACTIVE', null, 'PRO')""")
         .params(tenant, clinic, "bench-" + clinic)
         .update();
     db.sql(

@@ -26,6 +26,7 @@ class BookingTests {
   private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
 
   @Autowired TestOrganizations organizations;
+  @Autowired org.springframework.core.env.Environment environment;
   @LocalServerPort int port;
 
   @Test
@@ -202,6 +203,46 @@ class BookingTests {
     assertThat(slots(desk, doctor, day)).isEmpty();
     assertThat(book(desk, doctor, day.atTime(11, 0).atZone(CAIRO).toInstant()).status())
         .isEqualTo(409);
+  }
+
+  @Test
+  void aClinicBooksNoMoreAppointmentsInAMonthThanItsPlanAllows() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var month = day.withDayOfMonth(1);
+    var limit = io.carebook.tenancy.Plan.STARTER.appointmentsPerMonth();
+    // the month's bookings so far: all but one of what the STARTER plan allows
+    var patient = desk.post("/api/v1/patients", Map.of("fullName", "Regular Patient")).text("id");
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql(
+            """
+            insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at,
+                                      ends_at, source)
+            select ?, gen_random_uuid(), ?, ?::uuid, ?::uuid, ts, ts + interval '15 minutes',
+                   'STAFF'
+            from generate_series(1, ?) n, lateral (select cast(? as timestamptz)
+                                                    + n * interval '1 minute' as ts) t""")
+        .params(
+            owner.tenant().value(),
+            owner.clinic().value(),
+            doctor,
+            patient,
+            limit - 1,
+            java.sql.Timestamp.from(month.atStartOfDay(CAIRO).toInstant()))
+        .update();
+    assertThat(book(desk, doctor, day.atTime(9, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(201);
+    var refused = book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.text("type")).isEqualTo("/problems/plan-limit");
+    assertThat(refused.text("detail")).contains(limit + " appointments a month");
+    // a bigger plan has room this month
+    organizations.onPlan(owner, io.carebook.tenancy.Plan.GROWTH);
+    assertThat(book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant()).status())
+        .isEqualTo(201);
   }
 
   @Test
