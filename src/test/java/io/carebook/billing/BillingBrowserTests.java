@@ -176,5 +176,9 @@ class BillingBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#status")).hasText("Draft");
     page.navigate(origin() + "/billing");
     assertThat(page.locator("#invoices")).containsText("Lapsed Draft");
+    // nor does the desk offer to check anybody in
+    page.navigate(origin() + "/desk");
+    assertThat(page.locator("#read-only")).isVisible();
+    assertThat(page.locator("#check-in")).hasCount(0);
   }
 }
