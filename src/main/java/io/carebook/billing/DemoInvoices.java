@@ -22,9 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo morning's visits done, billed as a receptionist would: most invoices issued and paid in
- * cash or by wallet at the desk (so the day-end cash report has her takings), one paid in part (so
- * dues show), the last still a draft waiting at the desk.
+ * The demo morning's visits done, billed as a receptionist would: invoices issued and paid in cash
+ * or by wallet at the desk (so the day-end cash report has her takings), the latest of them paid in
+ * part (so dues show), the last visit's still a draft waiting at the desk.
  */
 @Component
 @Order(750) // after the demo morning (its visits done) and their notes
@@ -84,7 +84,9 @@ class DemoInvoices implements DemoDataLoader {
                         invoices.issue(
                             id, invoices.nextNumber(clinic, Invoices.INVOICE_SERIES), at, cashier);
                         var total = invoice.total();
-                        var partly = i == 1; // one patient pays part now, the rest another day
+                        // the latest issued is paid in part: that patient brings the rest another
+                        // day
+                        var partly = i == done.size() - 2;
                         var paid = partly ? new Money(total.minor() / 2, total.currency()) : total;
                         var byWallet = i % 3 == 2;
                         invoices.insertPayment(
