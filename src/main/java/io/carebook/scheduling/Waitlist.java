@@ -83,11 +83,24 @@ public class Waitlist {
       String status,
       @Nullable Instant offeredStart,
       @Nullable Instant offeredUntil,
-      @Nullable UUID appointmentId) {}
+      @Nullable UUID appointmentId,
+      String serviceType) {}
 
   @Transactional
   public Entry join(
       UserId doctor,
+      @Nullable UUID patientId,
+      @Nullable NewPatient patient,
+      Instant from,
+      Instant to) {
+    return join(doctor, "", patientId, patient, from, to);
+  }
+
+  /** Puts a patient in line for a doctor and a service type ("" the standard visit). */
+  @Transactional
+  public Entry join(
+      UserId doctor,
+      String serviceType,
       @Nullable UUID patientId,
       @Nullable NewPatient patient,
       Instant from,
@@ -106,8 +119,8 @@ public class Waitlist {
     jdbc.sql(
             """
             insert into waitlist_entries (tenant_id, id, clinic_id, doctor_id, patient_id,
-                                          window_from, window_to)
-            values (?, ?, ?, ?, ?, ?, ?)""")
+                                          window_from, window_to, service_type)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             TenantContext.tenant().value(),
             id,
@@ -115,7 +128,8 @@ public class Waitlist {
             doctor.value(),
             patientUuid,
             Timestamp.from(from),
-            Timestamp.from(to))
+            Timestamp.from(to),
+            serviceType)
         .update();
     return find(id).orElseThrow();
   }
@@ -315,6 +329,7 @@ public class Waitlist {
         rs.getTimestamp("offered_until") == null
             ? null
             : rs.getTimestamp("offered_until").toInstant(),
-        rs.getObject("appointment_id", UUID.class));
+        rs.getObject("appointment_id", UUID.class),
+        rs.getString("service_type"));
   }
 }
