@@ -13,3 +13,8 @@ alter table booking_requests add column waitlist_entry_id uuid;
 alter table booking_requests add constraint booking_requests_window
   check (kind = 'BOOKING' or window_to > starts_at);
 grant update (waitlist_entry_id) on booking_requests to ${app_role};
+
+-- A waitlist entry waits for a service type, and its offer may hold less than the freed time (a
+-- follow-up in a standard visit's place): the freed time's end is kept, so that when the offer
+-- expires the whole of it passes to the next in line.
+alter table waitlist_entries add column offered_end timestamptz;

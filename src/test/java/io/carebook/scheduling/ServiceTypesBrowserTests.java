@@ -60,6 +60,9 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#service-types")).containsText("Follow-up");
     assertThat(page.locator("#service-types")).containsText("20 min, starting every 20 min");
     assertThat(page.locator("h3")).containsText("Rules of Follow-up");
+    if (Boolean.getBoolean("screenshots")) {
+      shoot(page, "hours-service-types");
+    }
 
     var patient = newContext(390, 844).newPage();
     patient.navigate("/book/" + slug(owner));
@@ -147,7 +150,7 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
 
   /** The page as it is, then in Arabic (right to left), for a person to look at. */
   private static void shoot(Page page, String name) {
-    var url = page.url();
+    var url = page.url().replaceAll("#.*", "");
     for (var lang : new String[] {"en", "ar"}) {
       page.navigate(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
       page.screenshot(
