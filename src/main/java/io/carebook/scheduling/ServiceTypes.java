@@ -82,6 +82,13 @@ public class ServiceTypes {
     return name.isEmpty() ? new ServiceType("", calendar.rules(""), false) : find(name);
   }
 
+  /** Sets a type's rules: the default's for "", an existing type's, or a new type's (added). */
+  @Transactional
+  public BookingRules save(String name, BookingRules newRules) {
+    var known = name.isEmpty() || names(false).stream().anyMatch(n -> n.name().equals(name));
+    return (known ? update(name, newRules) : add(name, newRules)).rules();
+  }
+
   /** Retires a type or brings it back; the default cannot be retired. */
   @Transactional
   public ServiceType retire(String name, boolean retire) {

@@ -66,8 +66,13 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
 
     var patient = newContext(390, 844).newPage();
     patient.navigate("/book/" + slug(owner));
-    assertThat(patient.locator("script[type='application/ld+json']"))
-        .hasCount(1); // the markup stays while the patient chooses
+    // the markup stays while the patient chooses, and names the service types
+    org.assertj.core.api.Assertions.assertThat(
+            patient.locator("script[type='application/ld+json']").textContent())
+        .contains("\"MedicalClinic\"")
+        .contains("\"availableService\":[{")
+        .contains("\"MedicalProcedure\"")
+        .contains("\"name\":\"Follow-up\"");
     assertThat(patient.locator("#service-types")).containsText("Standard visit");
     assertThat(patient.locator(".cb-slot")).hasCount(0);
     if (Boolean.getBoolean("screenshots")) {
@@ -106,10 +111,12 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
     var desk = api.as(owner.token());
     var doctor = desk.get("/api/v1/me").text("userId");
     TestCalendars.openEveryDay(desk, doctor, "08:00", "20:00");
+    desk.post("/api/v1/service-types", ServiceTypesTests.type("Follow-up", 10, 10));
 
     var patient = newContext(390, 844).newPage();
-    patient.navigate("/book/" + slug(owner));
+    patient.navigate("/book/" + slug(owner) + "?service=Follow-up");
     patient.getByText("No time suits you? Join the waitlist").first().click();
+    assertThat(patient.locator("#service-type")).containsText("Follow-up · 10 min");
     if (Boolean.getBoolean("screenshots")) {
       shoot(patient, "public-waitlist");
     }
@@ -137,7 +144,10 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
     signInAsOwner(page, owner);
     page.navigate("/calendar/waitlist");
     assertThat(page.locator("#waitlist")).containsText("Samir Waiting");
+    assertThat(page.locator("#waitlist")).containsText("Follow-up");
     assertThat(page.locator("#waitlist")).containsText("Waiting");
+    // the desk can put a patient in line for a service type too
+    assertThat(page.getByLabel("Service type")).isVisible();
   }
 
   private String slug(TestOrganizations.Owner owner) {

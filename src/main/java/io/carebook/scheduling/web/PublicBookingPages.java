@@ -236,6 +236,14 @@ class PublicBookingPages {
     clinic.put("name", page.clinic().name());
     clinic.put("currenciesAccepted", page.clinic().currency());
     clinic.put("employee", doctors);
+    var services =
+        page.serviceTypes().stream()
+            .filter(t -> !t.serviceType().isEmpty())
+            .map(t -> Map.of("@type", "MedicalProcedure", "name", t.serviceType()))
+            .toList();
+    if (!services.isEmpty()) {
+      clinic.put("availableService", services);
+    }
     // inside a script element: no closing tag may appear in the data
     return JSON.writeValueAsString(clinic).replace("</", "<\\/");
   }
