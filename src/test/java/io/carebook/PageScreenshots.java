@@ -196,6 +196,10 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("17d-day-end-cash");
       page.navigate("/billing/subscription");
       shots.take("17e-subscription");
+      page.navigate("/reports");
+      shots.take("17f-reports");
+      page.navigate("/settings/api-keys");
+      shots.take("17g-api-keys");
 
       page.navigate("/account/mfa");
       shots.take("14-mfa-on");

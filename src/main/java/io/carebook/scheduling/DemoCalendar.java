@@ -128,6 +128,18 @@ class DemoCalendar implements DemoDataLoader {
                           Duration.ofMinutes(minutes),
                           null,
                           seats));
+                  // a shorter service type beside the default, so a newcomer sees patients pick one
+                  calendar.setRules(
+                      new BookingRules(
+                          tenant.equals(DemoOrganization.SOL) ? "Seguimiento" : "Follow-up",
+                          Duration.ofMinutes(15),
+                          Duration.ZERO,
+                          Duration.ZERO,
+                          Duration.ofMinutes(30),
+                          Duration.ofDays(60),
+                          Duration.ofMinutes(15),
+                          null,
+                          1));
                   for (var doctor : calendar.doctors()) {
                     var weekly = new ArrayList<WeeklyHours>();
                     for (var day : days) {

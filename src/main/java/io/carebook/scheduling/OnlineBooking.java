@@ -62,10 +62,12 @@ public class OnlineBooking {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final ServiceTypes serviceTypes;
 
   OnlineBooking(
       JdbcClient jdbc,
       Calendar calendar,
+      ServiceTypes serviceTypes,
       Organizations organizations,
       DoctorProfiles profiles,
       RateLimits limits,
@@ -74,6 +76,7 @@ public class OnlineBooking {
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.calendar = calendar;
+    this.serviceTypes = serviceTypes;
     this.organizations = organizations;
     this.profiles = profiles;
     this.limits = limits;
@@ -86,16 +89,26 @@ public class OnlineBooking {
   public record DoctorOffer(
       UserId doctorId, String name, @Nullable String specialty, List<Slot> slots) {}
 
-  /** The public page of a clinic. */
-  public record Page(Clinic clinic, List<DoctorOffer> doctors) {}
+  /**
+   * The public page of a clinic, for one service type ("" is the standard visit): the types to
+   * choose from, the standard visit first (empty when it is the only one), and its doctors' free
+   * times for the chosen type.
+   */
+  public record Page(
+      Clinic clinic,
+      List<BookingRules> serviceTypes,
+      BookingRules serviceType,
+      List<DoctorOffer> doctors) {}
 
   /** An online booking, confirmed: the appointment and the secret link to manage it. */
   public record Confirmed(Appointment appointment, String manageToken) {}
 
-  public Page page(String slug, int days) {
+  /** The public page for a service type the clinic offers ("" for the standard visit); else 404. */
+  public Page page(String slug, String serviceType, int days) {
     return inClinic(
         slug,
         () -> {
+          requireOffered(serviceType);
           var clinic = organizations.activeClinic();
           var today = LocalDate.now(clinic.timezone());
           var doctors =
@@ -107,13 +120,20 @@ public class OnlineBooking {
                               p.name(),
                               p.specialty(),
                               calendar.availability(
-                                  p.userId(), "", today, today.plusDays(days - 1))))
+                                  p.userId(), serviceType, today, today.plusDays(days - 1))))
                   .toList();
-          return new Page(clinic, doctors);
+          var offered = serviceTypes.offered();
+          var choices =
+              offered.isEmpty()
+                  ? List.<BookingRules>of()
+                  : java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(calendar.rules("")), offered.stream())
+                      .toList();
+          return new Page(clinic, choices, calendar.rules(serviceType), doctors);
         });
   }
 
-  /** Asks for a booking; sends the one-time code. Answers the request's id. */
+  /** Asks for a booking of the standard visit; sends the one-time code. */
   public UUID request(
       String slug,
       UserId doctor,
@@ -121,27 +141,30 @@ public class OnlineBooking {
       String fullName,
       String typedPhone,
       String address) {
-    limits.consume(PER_ADDRESS, address);
+    return request(slug, doctor, "", startsAt, fullName, typedPhone, address);
+  }
+
+  /**
+   * Asks for a booking of a service type the clinic offers ("" the standard visit); sends the
+   * one-time code. Answers the request's id.
+   */
+  public UUID request(
+      String slug,
+      UserId doctor,
+      String serviceType,
+      Instant startsAt,
+      String fullName,
+      String typedPhone,
+      String address) {
+    limitAddress(address);
     return inClinic(
         slug,
         () -> {
-          var clinic = organizations.activeClinic();
-          limits.consume(PER_CLINIC, clinic.id().toString());
-          if (!clinic.writable(clock.instant())) {
-            throw new ProblemException(
-                HttpStatus.CONFLICT, "clinic-read-only", "This clinic does not take bookings now.");
-          }
-          if (fullName == null || fullName.isBlank() || fullName.length() > 200) {
-            throw ProblemException.invalid("fullName", "is required");
-          }
-          var phone =
-              PhoneNumber.parse(typedPhone, clinic.country())
-                  .orElseThrow(
-                      () -> ProblemException.invalid("phone", "is not a valid phone number"));
-          limits.consume(PER_PHONE, phone.e164());
-          var day = startsAt.atZone(clinic.timezone()).toLocalDate();
+          var applicant = applicant(fullName, typedPhone);
+          requireOffered(serviceType);
+          var day = startsAt.atZone(applicant.clinic().timezone()).toLocalDate();
           var open =
-              calendar.availability(doctor, "", day, day).stream()
+              calendar.availability(doctor, serviceType, day, day).stream()
                   .anyMatch(s -> s.startsAt().equals(startsAt));
           if (!open) {
             throw new ProblemException(
@@ -149,33 +172,134 @@ public class OnlineBooking {
                 "slot-taken",
                 "This time was just taken; please choose another.");
           }
-          var id = UUID.randomUUID();
-          var code = String.format("%06d", RANDOM.nextInt(1_000_000));
-          jdbc.sql(
-                  """
-              insert into booking_requests (tenant_id, id, clinic_id, doctor_id, starts_at, full_name,
-                phone_e164, code_hash, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-              .params(
-                  clinic.tenantId().value(),
-                  id,
-                  clinic.id().value(),
-                  doctor.value(),
-                  Timestamp.from(startsAt),
-                  fullName.trim(),
-                  phone.e164(),
-                  Secrets.sha256(id + ":" + code),
-                  Timestamp.from(clock.instant().plus(CODE_VALIDITY)))
-              .update();
-          events.publishEvent(
-              new BookingCodeRequested(
-                  clinic.tenantId(),
-                  clinic.id(),
-                  phone.e164(),
-                  code,
-                  clinic.name(),
-                  clinic.locale().getLanguage()));
-          return id;
+          return sendCode(
+              applicant, new Wish("BOOKING", doctor, serviceType, startsAt, null, null, null));
         });
+  }
+
+  /** Who asks for a code, checked: the clinic takes requests, a name, a phone within its limit. */
+  record Applicant(Clinic clinic, String fullName, String phone) {}
+
+  /**
+   * What a request asks for: a booking at {@code start}, or a place on the waitlist from {@code
+   * start} to {@code windowTo}; and once confirmed, what it became.
+   */
+  record Wish(
+      String kind,
+      UserId doctor,
+      String serviceType,
+      Instant start,
+      @Nullable Instant windowTo,
+      @Nullable String fullName,
+      @Nullable String phone) {}
+
+  /** Counts a request from an address (before the clinic is known, so a bad slug counts too). */
+  void limitAddress(String address) {
+    limits.consume(PER_ADDRESS, address);
+  }
+
+  /** Checks the limits and the patient's details; called inside the clinic. */
+  Applicant applicant(String fullName, String typedPhone) {
+    var clinic = organizations.activeClinic();
+    limits.consume(PER_CLINIC, clinic.id().toString());
+    if (!clinic.writable(clock.instant())) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT, "clinic-read-only", "This clinic does not take bookings now.");
+    }
+    if (fullName == null || fullName.isBlank() || fullName.length() > 200) {
+      throw ProblemException.invalid("fullName", "is required");
+    }
+    var phone =
+        PhoneNumber.parse(typedPhone, clinic.country())
+            .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+    limits.consume(PER_PHONE, phone.e164());
+    return new Applicant(clinic, fullName.trim(), phone.e164());
+  }
+
+  /** Stores the request and sends its one-time code to the applicant's phone. */
+  UUID sendCode(Applicant applicant, Wish wish) {
+    var clinic = applicant.clinic();
+    var id = UUID.randomUUID();
+    var code = String.format("%06d", RANDOM.nextInt(1_000_000));
+    jdbc.sql(
+            """
+            insert into booking_requests (tenant_id, id, clinic_id, doctor_id, starts_at, full_name,
+              phone_e164, code_hash, expires_at, service_type, kind, window_to)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            clinic.tenantId().value(),
+            id,
+            clinic.id().value(),
+            wish.doctor().value(),
+            Timestamp.from(wish.start()),
+            applicant.fullName(),
+            applicant.phone(),
+            Secrets.sha256(id + ":" + code),
+            Timestamp.from(clock.instant().plus(CODE_VALIDITY)),
+            wish.serviceType(),
+            wish.kind(),
+            wish.windowTo() == null ? null : Timestamp.from(wish.windowTo()))
+        .update();
+    events.publishEvent(
+        new BookingCodeRequested(
+            clinic.tenantId(),
+            clinic.id(),
+            applicant.phone(),
+            code,
+            clinic.name(),
+            clinic.locale().getLanguage()));
+    return id;
+  }
+
+  /**
+   * The request behind a code, if the code is right and still valid and the request is of that kind
+   * and not yet used; counts a wrong attempt. Called inside the clinic.
+   */
+  Wish redeem(UUID request, String kind, String code) {
+    record Pending(Wish wish, byte[] codeHash, int attempts, Instant expires, boolean used) {}
+    var pending =
+        jdbc.sql("select * from booking_requests where id = ? and clinic_id = ? and kind = ?")
+            .params(request, TenantContext.clinic().value(), kind)
+            .query(
+                (rs, n) ->
+                    new Pending(
+                        new Wish(
+                            kind,
+                            new UserId(rs.getObject("doctor_id", UUID.class)),
+                            rs.getString("service_type"),
+                            rs.getTimestamp("starts_at").toInstant(),
+                            rs.getTimestamp("window_to") == null
+                                ? null
+                                : rs.getTimestamp("window_to").toInstant(),
+                            rs.getString("full_name"),
+                            rs.getString("phone_e164")),
+                        rs.getBytes("code_hash"),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getObject("appointment_id") != null
+                            || rs.getObject("waitlist_entry_id") != null))
+            .optional()
+            .orElseThrow(() -> new NotFoundException("Booking request"));
+    if (pending.used()
+        || pending.attempts() >= MAX_ATTEMPTS
+        || pending.expires().isBefore(clock.instant())) {
+      throw new ProblemException(
+          HttpStatus.GONE, "code-expired", "This code has expired; please start again.");
+    }
+    if (!MessageDigest.isEqual(pending.codeHash(), Secrets.sha256(request + ":" + code.trim()))) {
+      jdbc.sql("update booking_requests set attempts = attempts + 1 where id = ?")
+          .param(request)
+          .update();
+      throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-code", "This code is not right.");
+    }
+    return pending.wish();
+  }
+
+  /** 404 unless the clinic offers the service type now ("" always is). */
+  void requireOffered(String serviceType) {
+    if (!serviceTypes.isOffered(serviceType)) {
+      throw new NotFoundException("Service type");
+    }
   }
 
   /** Confirms a request with its code; books it by the same rules as any booking. */
@@ -183,53 +307,15 @@ public class OnlineBooking {
     return inClinic(
         slug,
         () -> {
-          record Pending(
-              UserId doctor,
-              Instant start,
-              String name,
-              String phone,
-              byte[] codeHash,
-              int attempts,
-              Instant expires,
-              @Nullable UUID appointment) {}
-          var pending =
-              jdbc.sql("select * from booking_requests where id = ? and clinic_id = ?")
-                  .params(request, TenantContext.clinic().value())
-                  .query(
-                      (rs, n) ->
-                          new Pending(
-                              new UserId(rs.getObject("doctor_id", UUID.class)),
-                              rs.getTimestamp("starts_at").toInstant(),
-                              rs.getString("full_name"),
-                              rs.getString("phone_e164"),
-                              rs.getBytes("code_hash"),
-                              rs.getInt("attempts"),
-                              rs.getTimestamp("expires_at").toInstant(),
-                              rs.getObject("appointment_id", UUID.class)))
-                  .optional()
-                  .orElseThrow(() -> new NotFoundException("Booking request"));
-          if (pending.appointment() != null
-              || pending.attempts() >= MAX_ATTEMPTS
-              || pending.expires().isBefore(clock.instant())) {
-            throw new ProblemException(
-                HttpStatus.GONE, "code-expired", "This code has expired; please start again.");
-          }
-          if (!MessageDigest.isEqual(
-              pending.codeHash(), Secrets.sha256(request + ":" + code.trim()))) {
-            jdbc.sql("update booking_requests set attempts = attempts + 1 where id = ?")
-                .param(request)
-                .update();
-            throw new ProblemException(
-                HttpStatus.BAD_REQUEST, "invalid-code", "This code is not right.");
-          }
+          var wish = redeem(request, "BOOKING", code);
           var appointment =
               calendar.book(
                   new NewAppointment(
-                      pending.doctor(),
-                      pending.start(),
-                      "",
+                      wish.doctor(),
+                      wish.start(),
+                      wish.serviceType(),
                       null,
-                      new NewPatient(pending.name(), pending.phone(), null, null),
+                      new NewPatient(wish.fullName(), wish.phone(), null, null),
                       "PATIENT"));
           var manage = UUID.randomUUID() + "" + UUID.randomUUID();
           var token =
@@ -320,7 +406,8 @@ public class OnlineBooking {
             });
   }
 
-  private <T> T inClinic(String slug, Supplier<T> work) {
+  /** Runs work inside the clinic of a public page's slug; 404 for an unknown slug. */
+  <T> T inClinic(String slug, Supplier<T> work) {
     var route =
         anonymous(
                 () ->

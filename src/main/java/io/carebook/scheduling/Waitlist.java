@@ -83,11 +83,24 @@ public class Waitlist {
       String status,
       @Nullable Instant offeredStart,
       @Nullable Instant offeredUntil,
-      @Nullable UUID appointmentId) {}
+      @Nullable UUID appointmentId,
+      String serviceType) {}
 
   @Transactional
   public Entry join(
       UserId doctor,
+      @Nullable UUID patientId,
+      @Nullable NewPatient patient,
+      Instant from,
+      Instant to) {
+    return join(doctor, "", patientId, patient, from, to);
+  }
+
+  /** Puts a patient in line for a doctor and a service type ("" the standard visit). */
+  @Transactional
+  public Entry join(
+      UserId doctor,
+      String serviceType,
       @Nullable UUID patientId,
       @Nullable NewPatient patient,
       Instant from,
@@ -106,8 +119,8 @@ public class Waitlist {
     jdbc.sql(
             """
             insert into waitlist_entries (tenant_id, id, clinic_id, doctor_id, patient_id,
-                                          window_from, window_to)
-            values (?, ?, ?, ?, ?, ?, ?)""")
+                                          window_from, window_to, service_type)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             TenantContext.tenant().value(),
             id,
@@ -115,7 +128,8 @@ public class Waitlist {
             doctor.value(),
             patientUuid,
             Timestamp.from(from),
-            Timestamp.from(to))
+            Timestamp.from(to),
+            serviceType)
         .update();
     return find(id).orElseThrow();
   }
@@ -155,14 +169,14 @@ public class Waitlist {
             .query(Integer.class)
             .single();
     var clinic = organizations.activeClinic();
-    var bookingRules = rules.of(clinic.id(), "");
+    var bookingRules = rules.of(clinic.id(), entry.serviceType());
     var appointment =
         new Appointment(
             UUID.randomUUID(),
             clinic.id(),
             entry.doctorId(),
             entry.patientId(),
-            "",
+            entry.serviceType(),
             entry.offeredStart(),
             entry.offeredStart().plus(bookingRules.duration()),
             AppointmentStatus.BOOKED,
@@ -228,7 +242,8 @@ public class Waitlist {
   }
 
   void expire(TenantId tenant) {
-    record Expired(UUID id, ClinicId clinic, UserId doctor, Instant start, UUID hold) {}
+    record Expired(
+        UUID id, ClinicId clinic, UserId doctor, Instant start, @Nullable Instant end, UUID hold) {}
     var expired =
         jdbc.sql(
                 "select * from waitlist_entries where status = 'OFFERED' and offered_until < ? for update skip locked")
@@ -240,6 +255,9 @@ public class Waitlist {
                         new ClinicId(rs.getObject("clinic_id", UUID.class)),
                         new UserId(rs.getObject("doctor_id", UUID.class)),
                         rs.getTimestamp("offered_start").toInstant(),
+                        rs.getTimestamp("offered_end") == null
+                            ? null
+                            : rs.getTimestamp("offered_end").toInstant(),
                         rs.getObject("offered_hold", UUID.class)))
             .list();
     for (var offer : expired) {
@@ -247,33 +265,49 @@ public class Waitlist {
       jdbc.sql("update waitlist_entries set status = 'EXPIRED', offered_hold = null where id = ?")
           .param(offer.id())
           .update();
-      var duration = rules.of(offer.clinic(), "").duration();
-      offer(tenant, offer.clinic(), offer.doctor(), offer.start(), offer.start().plus(duration));
+      // the whole freed time passes on, not only what the expired offer's service type needed
+      var end =
+          offer.end() != null
+              ? offer.end()
+              : offer.start().plus(rules.of(offer.clinic(), "").duration());
+      offer(tenant, offer.clinic(), offer.doctor(), offer.start(), end);
     }
   }
 
-  /** Offers [start, end) to the first entry waiting for that doctor whose window covers it. */
+  /**
+   * Offers [start, end) to the first entry waiting for that doctor whose window covers it and whose
+   * service type fits in it; the slot is held for that type's length and margins.
+   */
   private void offer(TenantId tenant, ClinicId clinic, UserId doctor, Instant start, Instant end) {
+    record Waiting(UUID id, UUID patient, BookingRules rules) {}
     var next =
-        jdbc.sql(
+        jdbc
+            .sql(
                 """
-            select id, patient_id from waitlist_entries
+            select id, patient_id, service_type from waitlist_entries
             where clinic_id = ? and doctor_id = ? and status = 'WAITING'
               and window_from <= ? and window_to >= ?
-            order by created_at limit 1 for update skip locked""")
+            order by created_at limit 20 for update skip locked""")
             .params(clinic.value(), doctor.value(), Timestamp.from(start), Timestamp.from(end))
-            .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
-            .optional();
+            .query(
+                (rs, n) ->
+                    new Waiting(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rules.of(clinic, rs.getString(3))))
+            .stream()
+            .filter(w -> !start.plus(w.rules().duration()).isAfter(end))
+            .findFirst();
     if (next.isEmpty()) {
       return;
     }
-    var bookingRules = rules.of(clinic, "");
+    var bookingRules = next.get().rules();
     var hold =
         busy.hold(
             doctor,
             clinic,
             start.minus(bookingRules.bufferBefore()),
-            end.plus(bookingRules.bufferAfter()),
+            start.plus(bookingRules.duration()).plus(bookingRules.bufferAfter()),
             bookingRules.seats());
     if (hold.isEmpty()) {
       return; // somebody booked it first
@@ -288,10 +322,16 @@ public class Waitlist {
     var entry = next.get();
     jdbc.sql(
             "update waitlist_entries set status = 'OFFERED', offered_start = ?, offered_until = ?,"
-                + " offered_hold = ? where id = ?")
-        .params(Timestamp.from(start), Timestamp.from(until), hold.get().id(), entry[0])
+                + " offered_hold = ?, offered_end = ? where id = ?")
+        .params(
+            Timestamp.from(start),
+            Timestamp.from(until),
+            hold.get().id(),
+            Timestamp.from(end),
+            entry.id())
         .update();
-    events.publishEvent(new WaitlistOfferMade(tenant, clinic, entry[0], entry[1], start, until));
+    events.publishEvent(
+        new WaitlistOfferMade(tenant, clinic, entry.id(), entry.patient(), start, until));
   }
 
   private Optional<Entry> find(UUID id) {
@@ -315,6 +355,7 @@ public class Waitlist {
         rs.getTimestamp("offered_until") == null
             ? null
             : rs.getTimestamp("offered_until").toInstant(),
-        rs.getObject("appointment_id", UUID.class));
+        rs.getObject("appointment_id", UUID.class),
+        rs.getString("service_type"));
   }
 }

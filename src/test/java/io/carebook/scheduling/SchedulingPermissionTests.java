@@ -65,6 +65,29 @@ class SchedulingPermissionTests {
                 1),
             Map.of());
     assertThat(rules.status()).as(role + " rules").isEqualTo(mayEdit ? 200 : 403);
+    var type =
+        member.post(
+            "/api/v1/service-types",
+            Map.of(
+                "name",
+                "Follow-up",
+                "rules",
+                Map.of(
+                    "durationMinutes",
+                    10,
+                    "bufferBeforeMinutes",
+                    0,
+                    "bufferAfterMinutes",
+                    0,
+                    "minimumNoticeMinutes",
+                    0,
+                    "horizonDays",
+                    30,
+                    "alignmentMinutes",
+                    10,
+                    "seats",
+                    1)));
+    assertThat(type.status()).as(role + " service type").isEqualTo(mayEdit ? 201 : 403);
 
     var day = LocalDate.now(CAIRO).plusDays(1);
     var availability =

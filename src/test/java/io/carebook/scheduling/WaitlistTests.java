@@ -119,6 +119,56 @@ class WaitlistTests {
         .isEqualTo(409);
   }
 
+  @Test
+  void aFreedTimeGoesToTheFirstInLineWhoseServiceTypeFitsAndIsBookedForThatTypesLength()
+      throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    io.carebook.TestCalendars.openEveryDay(desk, doctor, "09:00", "12:00");
+    desk.post("/api/v1/service-types", ServiceTypesTests.type("Procedure", 45, 15));
+    desk.post("/api/v1/service-types", ServiceTypesTests.type("Follow-up", 10, 10));
+    var day = LocalDate.now(CAIRO).plusDays(3);
+    var nine = day.atTime(9, 0).atZone(CAIRO).toInstant();
+    var booked =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                nine.toString(),
+                "patient",
+                Map.of("fullName", "Will Cancel")));
+    var window =
+        Map.of(
+            "doctorId",
+            doctor,
+            "from",
+            nine.minusSeconds(3600).toString(),
+            "to",
+            nine.plusSeconds(7200).toString());
+    var procedure =
+        desk.post(
+                "/api/v1/waitlist",
+                with(with(window, "fullName", "Long Procedure"), "serviceType", "Procedure"))
+            .text("id");
+    var followUp =
+        desk.post(
+                "/api/v1/waitlist",
+                with(with(window, "fullName", "Short Follow"), "serviceType", "Follow-up"))
+            .text("id");
+
+    desk.post("/api/v1/appointments/" + booked.text("id") + "/cancel", Map.of("reason", "travel"));
+    awaitStatus(desk, followUp, "OFFERED");
+    assertThat(status(desk, procedure)).as("45 minutes do not fit in 15").isEqualTo("WAITING");
+    var accepted = desk.post("/api/v1/waitlist/" + followUp + "/accept", Map.of());
+    assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
+    assertThat(accepted.text("serviceType")).isEqualTo("Follow-up");
+    assertThat(accepted.text("endsAt")).isEqualTo(nine.plusSeconds(600).toString());
+  }
+
   private static Map<String, String> with(Map<String, String> base, String key, String value) {
     var copy = new HashMap<>(base);
     copy.put(key, value);

@@ -1,6 +1,7 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,29 +23,51 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Owners and managers edit each doctor's weekly hours at the clinic: up to two ranges a day (a
- * morning and an evening, as many clinics here work).
+ * Owners and managers edit each doctor's weekly hours at the clinic (up to two ranges a day: a
+ * morning and an evening, as many clinics here work), and the clinic's booking rules: its default
+ * and each service type's.
  */
 @Controller
 class HoursPages {
 
   private final Calendar calendar;
+  private final ServiceTypes serviceTypes;
   private final Permissions permissions;
 
-  HoursPages(Calendar calendar, Permissions permissions) {
+  HoursPages(Calendar calendar, ServiceTypes serviceTypes, Permissions permissions) {
     this.calendar = calendar;
+    this.serviceTypes = serviceTypes;
     this.permissions = permissions;
   }
+
+  /** A service type on the page: its name, whether retired, its rules in minutes and days. */
+  record TypeRow(String name, boolean retired, RulesView rules) {}
 
   /** A day's row on the form: up to two ranges. */
   record DayRow(DayOfWeek day, String start1, String end1, String start2, String end2) {}
 
+  /**
+   * The doctors, and the clinic's service types with their rules; the form below edits the one
+   * chosen ({@code service}, the default when absent) or adds one ({@code add}).
+   */
   @GetMapping("/calendar/hours")
-  String doctors(Model model) {
+  String doctors(
+      @RequestParam(defaultValue = "") String service,
+      @RequestParam(required = false) @Nullable String add,
+      Model model) {
     permissions.require(Action.SCHEDULE_EDIT);
     model.addAttribute("doctors", calendar.doctors());
+    model.addAttribute("defaultRules", RulesView.of(calendar.rules("")));
+    model.addAttribute(
+        "types",
+        serviceTypes.all().stream()
+            .map(t -> new TypeRow(t.name(), t.retired(), RulesView.of(t.rules())))
+            .toList());
+    var adding = add != null || model.containsAttribute("adding");
+    model.addAttribute("adding", adding);
+    model.addAttribute("service", adding ? "" : service);
     if (!model.containsAttribute("rules")) {
-      model.addAttribute("rules", RulesView.of(calendar.rules("")));
+      model.addAttribute("rules", RulesView.of(calendar.rules(adding ? "" : service)));
     }
     return "scheduling/hours-doctors";
   }
@@ -51,6 +75,8 @@ class HoursPages {
   @PostMapping("/calendar/rules")
   String saveRules(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
     permissions.require(Action.SCHEDULE_EDIT);
+    var service = form.getOrDefault("serviceType", "");
+    var newName = form.get("newName");
     RulesView typed;
     try {
       var cap = form.getOrDefault("dailyCap", "").strip();
@@ -66,17 +92,45 @@ class HoursPages {
               Integer.parseInt(form.getOrDefault("seats", "").strip()));
     } catch (NumberFormatException e) {
       redirect.addFlashAttribute("rulesProblem", java.util.List.of());
-      return "redirect:/calendar/hours";
+      return back(service, newName, redirect);
     }
     try {
-      calendar.setRules(typed.rules(""));
+      var saved =
+          newName != null
+              ? serviceTypes.add(newName, typed.rules(""))
+              : serviceTypes.update(service, typed.rules(service));
+      service = saved.name();
     } catch (io.carebook.shared.ProblemException e) {
       redirect.addFlashAttribute("rules", typed);
       redirect.addFlashAttribute("rulesProblem", e.errors().stream().map(f -> f.field()).toList());
-      return "redirect:/calendar/hours";
+      return back(service, newName, redirect);
     }
     redirect.addFlashAttribute("rulesSaved", true);
-    return "redirect:/calendar/hours";
+    redirect.addAttribute("service", service);
+    return "redirect:/calendar/hours#rules";
+  }
+
+  /** Retires a service type (it is offered no more) or brings it back. */
+  @PostMapping("/calendar/service-types/retire")
+  String retire(
+      @RequestParam String serviceType,
+      @RequestParam(defaultValue = "true") boolean retire,
+      RedirectAttributes redirect) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    serviceTypes.retire(serviceType, retire);
+    redirect.addFlashAttribute("rulesSaved", true);
+    return "redirect:/calendar/hours#types";
+  }
+
+  private static String back(
+      String service, @Nullable String newName, RedirectAttributes redirect) {
+    if (newName != null) {
+      redirect.addFlashAttribute("adding", true);
+      redirect.addFlashAttribute("newName", newName);
+      return "redirect:/calendar/hours?add#rules";
+    }
+    redirect.addAttribute("service", service);
+    return "redirect:/calendar/hours#rules";
   }
 
   @GetMapping("/calendar/hours/{doctorId}")

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -41,25 +42,47 @@ class PublicBookingPages {
   /** A doctor's free times, day by day, in the clinic's local time. */
   record Day(LocalDate date, List<Map.Entry<String, Instant>> times) {}
 
+  /**
+   * The clinic's page. When it offers service types besides the standard visit, the patient picks
+   * one first ({@code service}; empty for the standard visit), and the times shown follow its
+   * rules.
+   */
   @GetMapping("/book/{slug}")
-  String page(@PathVariable String slug, Model model) {
-    return render(slug, booking.page(slug, 7), model);
+  String page(
+      @PathVariable String slug,
+      @RequestParam(required = false) @Nullable String service,
+      Model model) {
+    return render(slug, booking.page(slug, service == null ? "" : service, 7), service, model);
   }
 
   /** One doctor's own booking page, to share or link from their profile. */
   @GetMapping("/book/{slug}/doctors/{doctorId}")
-  String doctorPage(@PathVariable String slug, @PathVariable UUID doctorId, Model model) {
-    var page = booking.page(slug, 14);
+  String doctorPage(
+      @PathVariable String slug,
+      @PathVariable UUID doctorId,
+      @RequestParam(required = false) @Nullable String service,
+      Model model) {
+    var page = booking.page(slug, service == null ? "" : service, 14);
     var doctors =
         page.doctors().stream().filter(d -> d.doctorId().value().equals(doctorId)).toList();
     if (doctors.isEmpty()) {
       throw new io.carebook.shared.NotFoundException("Doctor");
     }
     model.addAttribute("doctorPage", true);
-    return render(slug, new OnlineBooking.Page(page.clinic(), doctors), model);
+    model.addAttribute("doctorId", doctorId);
+    return render(
+        slug,
+        new OnlineBooking.Page(page.clinic(), page.serviceTypes(), page.serviceType(), doctors),
+        service,
+        model);
   }
 
-  private String render(String slug, OnlineBooking.Page page, Model model) {
+  private String render(
+      String slug, OnlineBooking.Page page, @Nullable String service, Model model) {
+    // with service types to choose from, times show only once the patient has chosen
+    model.addAttribute("serviceTypes", page.serviceTypes());
+    model.addAttribute("chosen", page.serviceTypes().isEmpty() || service != null);
+    model.addAttribute("serviceType", page.serviceType());
     model.addAttribute(
         "metaDescription",
         messages.getMessage(
@@ -91,14 +114,18 @@ class PublicBookingPages {
   String details(
       @PathVariable String slug,
       @RequestParam UUID doctorId,
+      @RequestParam(defaultValue = "") String service,
       @RequestParam Instant startsAt,
       Model model) {
-    return detailsPage(slug, doctorId, startsAt, model);
+    return detailsPage(slug, doctorId, service, startsAt, model);
   }
 
   /** The form for a chosen time: name and phone, to send the code. */
-  private String detailsPage(String slug, UUID doctorId, Instant startsAt, Model model) {
-    var page = booking.page(slug, 1);
+  private String detailsPage(
+      String slug, UUID doctorId, String service, Instant startsAt, Model model) {
+    var page = booking.page(slug, service, 1);
+    model.addAttribute("serviceType", page.serviceType());
+    model.addAttribute("hasTypes", !page.serviceTypes().isEmpty());
     model.addAttribute("slug", slug);
     model.addAttribute("clinic", page.clinic());
     model.addAttribute("doctorId", doctorId);
@@ -113,6 +140,7 @@ class PublicBookingPages {
   String request(
       @PathVariable String slug,
       @RequestParam UUID doctorId,
+      @RequestParam(defaultValue = "") String serviceType,
       @RequestParam Instant startsAt,
       @RequestParam String fullName,
       @RequestParam String phone,
@@ -121,11 +149,17 @@ class PublicBookingPages {
     try {
       var id =
           booking.request(
-              slug, new UserId(doctorId), startsAt, fullName, phone, http.getRemoteAddr());
+              slug,
+              new UserId(doctorId),
+              serviceType,
+              startsAt,
+              fullName,
+              phone,
+              http.getRemoteAddr());
       return "redirect:/book/" + slug + "/requests/" + id;
     } catch (ProblemException e) {
       model.addAttribute("problem", e.kind());
-      return detailsPage(slug, doctorId, startsAt, model);
+      return detailsPage(slug, doctorId, serviceType, startsAt, model);
     }
   }
 
@@ -202,6 +236,14 @@ class PublicBookingPages {
     clinic.put("name", page.clinic().name());
     clinic.put("currenciesAccepted", page.clinic().currency());
     clinic.put("employee", doctors);
+    var services =
+        page.serviceTypes().stream()
+            .filter(t -> !t.serviceType().isEmpty())
+            .map(t -> Map.of("@type", "MedicalProcedure", "name", t.serviceType()))
+            .toList();
+    if (!services.isEmpty()) {
+      clinic.put("availableService", services);
+    }
     // inside a script element: no closing tag may appear in the data
     return JSON.writeValueAsString(clinic).replace("</", "<\\/");
   }

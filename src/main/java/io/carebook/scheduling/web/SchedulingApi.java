@@ -4,6 +4,7 @@ import io.carebook.patients.NewPatient;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -47,10 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SchedulingApi {
 
   private final Calendar calendar;
+  private final ServiceTypes serviceTypes;
   private final Permissions permissions;
 
-  SchedulingApi(Calendar calendar, Permissions permissions) {
+  SchedulingApi(Calendar calendar, ServiceTypes serviceTypes, Permissions permissions) {
     this.calendar = calendar;
+    this.serviceTypes = serviceTypes;
     this.permissions = permissions;
   }
 
@@ -130,12 +133,14 @@ class SchedulingApi {
   }
 
   @PutMapping("/api/v1/booking-rules")
-  @Operation(summary = "Set the active clinic's booking rules (needs SCHEDULE_EDIT)")
+  @Operation(
+      summary =
+          "Set the active clinic's booking rules, or a service type's (added if new; needs"
+              + " SCHEDULE_EDIT)")
   RulesView setRules(
       @RequestParam(defaultValue = "") String serviceType, @Valid @RequestBody RulesView body) {
     permissions.require(Action.SCHEDULE_EDIT);
-    calendar.setRules(body.rules(serviceType));
-    return RulesView.of(calendar.rules(serviceType));
+    return RulesView.of(serviceTypes.save(serviceType, body.rules(serviceType)));
   }
 
   /** A free slot and whose it is. */

@@ -43,11 +43,14 @@ class WaitlistApi {
       @NotNull Instant to,
       @Nullable String patientId,
       @Nullable String fullName,
-      @Nullable String phone) {}
+      @Nullable String phone,
+      @Nullable String serviceType) {}
 
   @PostMapping("/api/v1/waitlist")
   @Operation(
-      summary = "Put a patient on the waitlist for a doctor between two instants (needs BOOKING)",
+      summary =
+          "Put a patient on the waitlist for a doctor (and a service type) between two instants"
+              + " (needs BOOKING)",
       description =
           "When a slot in the window frees up, the first in line is offered it; the offer holds"
               + " the slot for the clinic's offer time (30 minutes by default), then passes on.")
@@ -56,6 +59,7 @@ class WaitlistApi {
     var entry =
         waitlist.join(
             new UserId(uuid(body.doctorId())),
+            body.serviceType() == null ? "" : body.serviceType(),
             body.patientId() == null ? null : uuid(body.patientId()),
             body.fullName() == null
                 ? null

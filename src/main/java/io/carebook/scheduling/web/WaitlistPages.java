@@ -3,6 +3,7 @@ package io.carebook.scheduling.web;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.Waitlist;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WaitlistPages {
 
   private final Waitlist waitlist;
+  private final ServiceTypes serviceTypes;
   private final Calendar calendar;
   private final PatientDirectory patients;
   private final Organizations organizations;
@@ -38,11 +40,13 @@ class WaitlistPages {
 
   WaitlistPages(
       Waitlist waitlist,
+      ServiceTypes serviceTypes,
       Calendar calendar,
       PatientDirectory patients,
       Organizations organizations,
       Permissions permissions) {
     this.waitlist = waitlist;
+    this.serviceTypes = serviceTypes;
     this.calendar = calendar;
     this.patients = patients;
     this.organizations = organizations;
@@ -71,6 +75,7 @@ class WaitlistPages {
                         doctors.getOrDefault(e.doctorId(), "")))
             .toList());
     model.addAttribute("doctors", calendar.doctors());
+    model.addAttribute("serviceTypes", serviceTypes.offered());
     model.addAttribute("zone", organizations.activeClinic().timezone());
     model.addAttribute("today", LocalDate.now(organizations.activeClinic().timezone()));
     return "scheduling/waitlist";
@@ -89,8 +94,13 @@ class WaitlistPages {
         throw ProblemException.invalid("fullName", "is required");
       }
       var phone = form.getOrDefault("phone", "").strip();
+      var serviceType = form.getOrDefault("serviceType", "");
+      if (!serviceTypes.isOffered(serviceType)) {
+        throw ProblemException.invalid("serviceType", "is not offered");
+      }
       waitlist.join(
           new UserId(UUID.fromString(form.getOrDefault("doctorId", ""))),
+          serviceType,
           null,
           new NewPatient(name, phone.isEmpty() ? null : phone, null, null),
           from.toInstant(),
