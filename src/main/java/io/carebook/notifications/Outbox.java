@@ -186,8 +186,9 @@ public class Outbox {
   }
 
   /**
-   * How many SMS and WhatsApp messages a clinic sent since {@code since}, counted up to {@code cap}
-   * at most (so the count stays as cheap as the plan's limit is small).
+   * How many SMS and WhatsApp messages a clinic sent through a provider since {@code since} (not
+   * those only kept in the outbox, with no provider set up), counted up to {@code cap} at most, so
+   * the count stays as cheap as the plan's limit is small.
    */
   long paidSentSince(ClinicId clinic, Instant since, long cap) {
     return jdbc.sql(
@@ -195,7 +196,7 @@ public class Outbox {
             select count(*) from (
               select 1 from outbox_messages
                where clinic_id = ? and channel in ('SMS', 'WHATSAPP') and sent_at is not null
-                 and direction = 'OUT' and sent_at >= ?
+                 and direction = 'OUT' and sent_at >= ? and provider is distinct from 'log'
                limit ?) paid""")
         .params(clinic.value(), java.sql.Timestamp.from(since), cap)
         .query(Long.class)
