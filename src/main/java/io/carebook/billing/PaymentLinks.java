@@ -57,7 +57,7 @@ class PaymentLinks {
     transaction.executeWithoutResult(
         s ->
             events.publishEvent(
-                new StripeSubscriptions.PaymentLinkCreated(
+                new PaymentLinkCreated(
                     clinic.tenantId(),
                     clinic.id(),
                     invoice.id(),

@@ -3,7 +3,6 @@ package io.carebook.billing;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Hmac;
 import io.carebook.shared.ProblemException;
-import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
@@ -192,19 +191,6 @@ public class StripeSubscriptions {
     paymentLinks.created(clinic, invoice, url);
     return url;
   }
-
-  /**
-   * An invoice's payment link was made, by Stripe or by Razorpay ({@link PaymentLinks}), for
-   * notifications to send to the patient.
-   */
-  public record PaymentLinkCreated(
-      TenantId tenantId,
-      ClinicId clinicId,
-      UUID invoiceId,
-      UUID patientId,
-      @Nullable String number,
-      io.carebook.shared.Money amount,
-      String url) {}
 
   /** Receives one event as Stripe sent it: verified, kept once, applied if newer. */
   public EventOutcome receive(String payload, @Nullable String signature) {

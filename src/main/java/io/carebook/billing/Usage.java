@@ -2,7 +2,6 @@ package io.carebook.billing;
 
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
-import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.MonthlyUsage;
@@ -80,14 +79,9 @@ public class Usage {
     var now = clock.instant();
     var month = now.atZone(clinic.timezone()).toLocalDate().withDayOfMonth(1);
     var appointments =
-        calendar
-            .between(
-                null,
-                month.atStartOfDay(clinic.timezone()).toInstant(),
-                month.plusMonths(1).atStartOfDay(clinic.timezone()).toInstant())
-            .stream()
-            .filter(a -> a.status() != AppointmentStatus.CANCELLED)
-            .count();
+        calendar.countBetween(
+            month.atStartOfDay(clinic.timezone()).toInstant(),
+            month.plusMonths(1).atStartOfDay(clinic.timezone()).toInstant());
     var from = month.atStartOfDay(clinic.timezone()).toInstant();
     var to = month.plusMonths(1).atStartOfDay(clinic.timezone()).toInstant();
     var meters = new java.util.ArrayList<Meter>();

@@ -2,7 +2,7 @@ package io.carebook.notifications;
 
 import io.carebook.patients.Patient;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.shared.NotFoundException;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
@@ -176,21 +176,13 @@ class NotificationsApi {
   @Operation(summary = "Send a failed message again, now (BOOKING); 409 unless it failed")
   ResponseEntity<Void> resend(@PathVariable String id) {
     permissions.require(Action.BOOKING);
-    outbox.resend(uuid(id));
+    outbox.resend(Ids.parse(id, "Message"));
     return ResponseEntity.accepted().build();
   }
 
   private UUID patient(String id) {
-    var patient = patients.get(new Patient.PatientId(uuid(id)));
+    var patient = patients.get(new Patient.PatientId(Ids.parse(id, "Patient")));
     return patient.id().value();
-  }
-
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Message");
-    }
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

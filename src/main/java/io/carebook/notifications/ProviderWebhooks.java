@@ -1,6 +1,7 @@
 package io.carebook.notifications;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
@@ -233,8 +234,8 @@ class ProviderWebhooks {
   }
 
   private <T> T inClinic(String tenant, String clinic, Supplier<T> work) {
-    var tenantId = new TenantId(uuid(tenant));
-    var clinicId = new ClinicId(uuid(clinic));
+    var tenantId = new TenantId(Ids.parse(tenant, "Clinic"));
+    var clinicId = new ClinicId(Ids.parse(clinic, "Clinic"));
     return TenantContext.call(
         new TenantContext.Scope(tenantId, clinicId, null, ActorType.SYSTEM),
         () ->
@@ -250,14 +251,6 @@ class ProviderWebhooks {
   private static ProblemException badSignature() {
     return new ProblemException(
         HttpStatus.UNAUTHORIZED, "bad-signature", "The request's signature does not match.");
-  }
-
-  private static UUID uuid(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Clinic");
-    }
   }
 
   private static @Nullable UUID uuidOrNull(@Nullable String value) {

@@ -163,7 +163,7 @@ class Reminders {
   /** A payment link for an invoice: to the patient, on their channel. */
   @Async
   @TransactionalEventListener
-  void on(io.carebook.billing.StripeSubscriptions.PaymentLinkCreated event) {
+  void on(io.carebook.billing.PaymentLinkCreated event) {
     sendLink(event.tenantId(), event.clinicId(), event.patientId(), PAYMENT_LINK, event.url());
   }
 

@@ -387,6 +387,12 @@ public class Calendar {
     return appointments.between(TenantContext.clinic(), doctor, from, to);
   }
 
+  /** How many appointments (not cancelled) the active clinic has between two instants. */
+  @Transactional(readOnly = true)
+  public long countBetween(Instant from, Instant to) {
+    return appointments.countBetween(TenantContext.clinic(), from, to, Long.MAX_VALUE);
+  }
+
   private Appointment live(UUID id) {
     var appointment = get(id);
     if (appointment.status() != AppointmentStatus.BOOKED) {

@@ -39,14 +39,28 @@ final class BenchData {
         t -> migrator.sql("alter table " + t + " disable trigger audit_row_change").update());
     try {
       var doctors = new ArrayList<Doctor>();
+      var started = System.nanoTime();
+      var step = Math.max(1, organizations / 20); // about every 5 %
       for (int o = 0; o < organizations; o++) {
         doctors.addAll(organization(migrator, doctorsEach, appointmentsEach));
+        if ((o + 1) % step == 0 || o + 1 == organizations) {
+          progress(o + 1, organizations, (long) doctorsEach * appointmentsEach, started);
+        }
       }
       return doctors;
     } finally {
       TABLES.forEach(
           t -> migrator.sql("alter table " + t + " enable trigger audit_row_change").update());
     }
+  }
+
+  /** A line on the console: how far the load is, and how long the rest should take. */
+  private static void progress(int done, int of, long appointmentsEach, long started) {
+    var elapsed = (System.nanoTime() - started) / 1e9;
+    var left = elapsed / done * (of - done);
+    System.out.printf(
+        "Loading: %d of %d organizations (%,d appointments), %.0f s so far, about %.0f s left%n",
+        done, of, done * appointmentsEach, elapsed, left);
   }
 
   private static List<Doctor> organization(JdbcClient db, int doctorsEach, int appointmentsEach) {

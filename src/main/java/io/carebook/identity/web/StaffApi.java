@@ -3,7 +3,7 @@ package io.carebook.identity.web;
 import io.carebook.identity.Invitations;
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
-import io.carebook.shared.NotFoundException;
+import io.carebook.shared.Ids;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -82,7 +81,7 @@ class StaffApi {
   @Operation(summary = "Revoke a pending invitation; its link stops working (needs STAFF_MANAGE)")
   void revoke(@PathVariable String id) {
     permissions.require(Action.STAFF_MANAGE);
-    invitations.revoke(uuid(id));
+    invitations.revoke(Ids.parse(id, "Invitation"));
   }
 
   record Acceptance(@NotBlank String token, @Nullable String name, @NotBlank String password) {}
@@ -105,7 +104,7 @@ class StaffApi {
   @Operation(summary = "Suspend a member: access ends at their next request (needs STAFF_MANAGE)")
   void suspend(@PathVariable String userId) {
     permissions.require(Action.STAFF_MANAGE);
-    staff.suspend(new UserId(uuid(userId)));
+    staff.suspend(new UserId(Ids.parse(userId, "Member")));
   }
 
   @PostMapping("/api/v1/staff/{userId}/reactivate")
@@ -113,7 +112,7 @@ class StaffApi {
   @Operation(summary = "Reactivate a suspended member (needs STAFF_MANAGE)")
   void reactivate(@PathVariable String userId) {
     permissions.require(Action.STAFF_MANAGE);
-    staff.reactivate(new UserId(uuid(userId)));
+    staff.reactivate(new UserId(Ids.parse(userId, "Member")));
   }
 
   @DeleteMapping("/api/v1/staff/{userId}")
@@ -121,14 +120,6 @@ class StaffApi {
   @Operation(summary = "Remove a member from the clinic (needs STAFF_MANAGE)")
   void remove(@PathVariable String userId) {
     permissions.require(Action.STAFF_MANAGE);
-    staff.remove(new UserId(uuid(userId)));
-  }
-
-  private static UUID uuid(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Record");
-    }
+    staff.remove(new UserId(Ids.parse(userId, "Member")));
   }
 }

@@ -1,6 +1,7 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.scheduling.CalendarFeeds;
+import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
@@ -10,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +42,7 @@ class CalendarFeedController {
       description =
           "For the doctor themself, or with SCHEDULE_EDIT. The previous link stops working.")
   Map<String, String> newLink(@PathVariable String doctorId) {
-    var doctor = new UserId(uuid(doctorId));
+    var doctor = new UserId(Ids.parse(doctorId, "Doctor"));
     var self =
         TenantContext.current().map(TenantContext.Scope::user).map(doctor::equals).orElse(false);
     if (!self) {
@@ -58,13 +58,5 @@ class CalendarFeedController {
         .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
         .header("Cache-Control", "private, max-age=300")
         .body(Objects.requireNonNull(ics));
-  }
-
-  private static UUID uuid(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Doctor");
-    }
   }
 }

@@ -6,7 +6,7 @@ import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
 import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.WeeklyHours;
-import io.carebook.shared.NotFoundException;
+import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -201,7 +200,7 @@ class SchedulingApi {
                 doctor(body.doctorId()),
                 body.startsAt(),
                 body.serviceType() == null ? "" : body.serviceType(),
-                body.patientId() == null ? null : uuid(body.patientId()),
+                body.patientId() == null ? null : Ids.parse(body.patientId(), "Patient"),
                 body.patient() == null
                     ? null
                     : new NewPatient(body.patient().fullName(), body.patient().phone(), null, null),
@@ -245,7 +244,7 @@ class SchedulingApi {
   @Operation(summary = "One appointment")
   Appointment appointment(@PathVariable String id) {
     permissions.require(Action.PATIENT_VIEW);
-    return calendar.get(uuid(id));
+    return calendar.get(Ids.parse(id, "Appointment"));
   }
 
   record Cancellation(@NotBlank String reason) {}
@@ -254,7 +253,7 @@ class SchedulingApi {
   @Operation(summary = "Cancel with a reason; the time is freed at once (needs BOOKING)")
   Appointment cancel(@PathVariable String id, @Valid @RequestBody Cancellation body) {
     permissions.require(Action.BOOKING);
-    return calendar.cancel(uuid(id), body.reason());
+    return calendar.cancel(Ids.parse(id, "Appointment"), body.reason());
   }
 
   record Move(@NotNull Instant startsAt) {}
@@ -263,7 +262,7 @@ class SchedulingApi {
   @Operation(summary = "Move to another time, by the same rules (needs BOOKING)")
   Appointment reschedule(@PathVariable String id, @Valid @RequestBody Move body) {
     permissions.require(Action.BOOKING);
-    return calendar.reschedule(uuid(id), body.startsAt());
+    return calendar.reschedule(Ids.parse(id, "Appointment"), body.startsAt());
   }
 
   @PostMapping("/api/v1/appointments/{id}/confirm")
@@ -272,25 +271,17 @@ class SchedulingApi {
       description = "Patients also confirm by replying YES / SÍ / نعم to a reminder.")
   Appointment confirm(@PathVariable String id) {
     permissions.require(Action.BOOKING);
-    return calendar.confirm(uuid(id));
+    return calendar.confirm(Ids.parse(id, "Appointment"));
   }
 
   @PostMapping("/api/v1/appointments/{id}/no-show")
   @Operation(summary = "Mark an appointment whose time has come as a no-show (needs BOOKING)")
   Appointment noShow(@PathVariable String id) {
     permissions.require(Action.BOOKING);
-    return calendar.markNoShow(uuid(id));
+    return calendar.markNoShow(Ids.parse(id, "Appointment"));
   }
 
   private static UserId doctor(String id) {
-    return new UserId(uuid(id));
-  }
-
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Record");
-    }
+    return new UserId(Ids.parse(id, "Doctor"));
   }
 }

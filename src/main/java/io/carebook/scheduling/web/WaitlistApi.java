@@ -3,7 +3,7 @@ package io.carebook.scheduling.web;
 import io.carebook.patients.NewPatient;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Waitlist;
-import io.carebook.shared.NotFoundException;
+import io.carebook.shared.Ids;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,9 +57,9 @@ class WaitlistApi {
     permissions.require(Action.BOOKING);
     var entry =
         waitlist.join(
-            new UserId(uuid(body.doctorId())),
+            new UserId(Ids.parse(body.doctorId(), "Doctor")),
             body.serviceType() == null ? "" : body.serviceType(),
-            body.patientId() == null ? null : uuid(body.patientId()),
+            body.patientId() == null ? null : Ids.parse(body.patientId(), "Patient"),
             body.fullName() == null
                 ? null
                 : new NewPatient(body.fullName(), body.phone(), null, null),
@@ -80,14 +79,6 @@ class WaitlistApi {
   @Operation(summary = "Accept an open offer: it becomes an appointment (needs BOOKING)")
   Appointment accept(@PathVariable String id) {
     permissions.require(Action.BOOKING);
-    return waitlist.accept(uuid(id));
-  }
-
-  private static UUID uuid(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Record");
-    }
+    return waitlist.accept(Ids.parse(id, "Waitlist entry"));
   }
 }

@@ -1,0 +1,20 @@
+package io.carebook.billing;
+
+import io.carebook.shared.ClinicId;
+import io.carebook.shared.Money;
+import io.carebook.shared.TenantId;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice's payment link was made, by Stripe or by Razorpay ({@link PaymentLinks}), for
+ * notifications to send to the patient.
+ */
+public record PaymentLinkCreated(
+    TenantId tenantId,
+    ClinicId clinicId,
+    UUID invoiceId,
+    UUID patientId,
+    @Nullable String number,
+    Money amount,
+    String url) {}
