@@ -108,6 +108,22 @@ class ServiceTypesTests {
     var listed = desk.get("/api/v1/service-types").body().path("items").get(0);
     assertThat(listed.path("name").asString()).isEqualTo("Follow-up");
     assertThat(listed.path("retired").asBoolean()).isTrue();
+    // a retired type is booked by nobody, staff included
+    var me = desk.get("/api/v1/me").text("userId");
+    var refused =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                me,
+                "startsAt",
+                java.time.Instant.now().plusSeconds(86_400).toString(),
+                "serviceType",
+                "Follow-up",
+                "patient",
+                Map.of("fullName", "Too Late")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().toString()).contains("serviceType");
     // adding it again brings it back, with the new rules
     var back = desk.post("/api/v1/service-types", type("Follow-up", 20, 20));
     assertThat(back.status()).isEqualTo(201);

@@ -190,6 +190,11 @@ class SchedulingApi {
               + " doctor and other doctors free at that time.")
   ResponseEntity<Appointment> book(@Valid @RequestBody Booking body) {
     permissions.require(Action.BOOKING);
+    var type = body.serviceType() == null ? "" : body.serviceType().strip();
+    if (!serviceTypes.isOffered(type)) {
+      throw io.carebook.shared.ProblemException.invalid(
+          "serviceType", "is not a service type this clinic offers now");
+    }
     var source =
         TenantContext.current().map(s -> s.actor() == ActorType.AGENT).orElse(false)
             ? "AGENT"
@@ -199,7 +204,7 @@ class SchedulingApi {
             new NewAppointment(
                 doctor(body.doctorId()),
                 body.startsAt(),
-                body.serviceType() == null ? "" : body.serviceType(),
+                type,
                 body.patientId() == null ? null : Ids.parse(body.patientId(), "Patient"),
                 body.patient() == null
                     ? null
