@@ -150,6 +150,41 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
     assertThat(page.getByLabel("Service type")).isVisible();
   }
 
+  @Test
+  void theDeskShowsAndBooksTheFreeTimesOfAServiceType() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    TestCalendars.openEveryDay(desk, doctor, "08:00", "20:00");
+    desk.post("/api/v1/service-types", ServiceTypesTests.type("Procedure", 40, 20));
+    var day = LocalDate.now(CAIRO).plusDays(2);
+
+    signInAsOwner(page, owner);
+    page.navigate("/calendar?date=" + day);
+    page.getByLabel("Free times for").selectOption("Procedure");
+    assertThat(page).hasURL(Pattern.compile(".*type=Procedure.*"));
+    var free = page.locator("details").first();
+    free.locator("summary").click();
+    free.locator("input[name=fullName]").fill("Desk Procedure");
+    free.getByRole(
+            AriaRole.BUTTON,
+            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Book"))
+        .click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked");
+    assertThat(page.getByLabel("Free times for")).hasValue("Procedure");
+
+    var booked =
+        OwnerDatabase.jdbc(environment)
+            .sql(
+                "select service_type || ' ' || extract(epoch from ends_at - starts_at)::int / 60"
+                    + " from appointments where clinic_id = ?")
+            .param(owner.clinic().value())
+            .query(String.class)
+            .single();
+    org.assertj.core.api.Assertions.assertThat(booked).isEqualTo("Procedure 40");
+  }
+
   private String slug(TestOrganizations.Owner owner) {
     return OwnerDatabase.jdbc(environment)
         .sql("select slug from clinics where id = ?")

@@ -45,12 +45,15 @@ class CalendarPages {
   private final PatientDirectory patients;
   private final Organizations organizations;
   private final Permissions permissions;
+  private final io.carebook.scheduling.ServiceTypes serviceTypes;
 
   CalendarPages(
       Calendar calendar,
       PatientDirectory patients,
       Organizations organizations,
-      Permissions permissions) {
+      Permissions permissions,
+      io.carebook.scheduling.ServiceTypes serviceTypes) {
+    this.serviceTypes = serviceTypes;
     this.calendar = calendar;
     this.patients = patients;
     this.organizations = organizations;
@@ -72,8 +75,16 @@ class CalendarPages {
   String day(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate date,
+      @RequestParam(defaultValue = "") String type,
       Model model) {
     permissions.require(Action.PATIENT_VIEW);
+    // the free times shown, and booked, are those of one service type (the standard visit first)
+    var types = new ArrayList<String>(List.of(""));
+    serviceTypes.offered().stream()
+        .map(r -> r.serviceType())
+        .filter(t -> !t.isEmpty())
+        .forEach(types::add);
+    var serviceType = types.contains(type) ? type : "";
     var clinic = organizations.activeClinic();
     var zone = clinic.timezone();
     var day = date == null ? LocalDate.now(zone) : date;
@@ -96,7 +107,7 @@ class CalendarPages {
       }
       List<Slot> free =
           permissions.allows(Action.BOOKING)
-              ? calendar.availability(doctor.userId(), "", day, day)
+              ? calendar.availability(doctor.userId(), serviceType, day, day)
               : List.of();
       for (var slot : free) {
         entries.add(
@@ -111,6 +122,8 @@ class CalendarPages {
               booked.stream().filter(a -> a.status() != AppointmentStatus.CANCELLED).count()));
     }
     model.addAttribute("day", day);
+    model.addAttribute("types", types);
+    model.addAttribute("type", serviceType);
     model.addAttribute("columns", columns);
     model.addAttribute("canBook", permissions.allows(Action.BOOKING));
     model.addAttribute(
@@ -130,14 +143,18 @@ class CalendarPages {
       @RequestParam String fullName,
       @RequestParam(required = false) String phone,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam(defaultValue = "") String serviceType,
       RedirectAttributes redirect) {
     permissions.require(Action.BOOKING);
     try {
+      if (!serviceTypes.isOffered(serviceType)) {
+        throw ProblemException.invalid("serviceType", "is not offered");
+      }
       calendar.book(
           new NewAppointment(
               new UserId(doctorId),
               startsAt,
-              "",
+              serviceType,
               null,
               new NewPatient(fullName, phone, null, null),
               "STAFF"));
@@ -147,7 +164,11 @@ class CalendarPages {
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
     }
-    return "redirect:/calendar?date=" + date;
+    redirect.addAttribute("date", date.toString());
+    if (!serviceType.isEmpty()) {
+      redirect.addAttribute("type", serviceType);
+    }
+    return "redirect:/calendar";
   }
 
   @PostMapping("/calendar/appointments/{id}/reschedule")
