@@ -41,10 +41,11 @@ final class EmbeddedDatabase {
   }
 
   /** Starts the server once per JVM; later calls return the running one. */
-  static synchronized EmbeddedDatabase start(@Nullable Path directory, int port) {
+  static synchronized EmbeddedDatabase start(
+      @Nullable Path directory, int port, @Nullable String sharedBuffers) {
     if (running == null) {
       var started = System.nanoTime();
-      var database = new EmbeddedDatabase(startServer(directory, port));
+      var database = new EmbeddedDatabase(startServer(directory, port, sharedBuffers));
       database.prepareRolesAndDatabase();
       // after every application context has closed, so nothing still needs the database
       SpringApplication.getShutdownHandlers().add(database::stop);
@@ -71,6 +72,12 @@ final class EmbeddedDatabase {
   }
 
   static EmbeddedPostgres startServer(@Nullable Path directory, int port) {
+    return startServer(directory, port, null);
+  }
+
+  /** {@code sharedBuffers}: PostgreSQL's shared_buffers (e.g. "1GB"), or null for its default. */
+  static EmbeddedPostgres startServer(
+      @Nullable Path directory, int port, @Nullable String sharedBuffers) {
     try {
       var builder =
           EmbeddedPostgres.builder()
@@ -79,6 +86,9 @@ final class EmbeddedDatabase {
               // the server's log joins ours: keep values (names, phones) out of it
               .setServerConfig("log_error_verbosity", "terse")
               .setServerConfig("log_min_error_statement", "panic");
+      if (sharedBuffers != null && !sharedBuffers.isBlank()) {
+        builder.setServerConfig("shared_buffers", sharedBuffers.strip());
+      }
       if (port > 0) {
         builder.setPort(port);
       }

@@ -15,7 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>{@code carebook.embedded-database.directory} keeps the data across restarts (the default,
  * {@code ./data/postgres}); the value {@code temporary} gives a throw-away server, as the tests
- * use. {@code carebook.embedded-database.port} 0 picks a free port.
+ * use. {@code carebook.embedded-database.port} 0 picks a free port. {@code
+ * carebook.embedded-database.shared-buffers} sets the server's shared_buffers (PostgreSQL's
+ * default, 128MB, when unset), for large data such as the benchmarks' reference size.
  */
 class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
@@ -30,7 +32,10 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         environment.getProperty("carebook.embedded-database.directory", "data/postgres");
     var port = environment.getProperty("carebook.embedded-database.port", Integer.class, 5433);
     var database =
-        EmbeddedDatabase.start("temporary".equals(directory) ? null : Path.of(directory), port);
+        EmbeddedDatabase.start(
+            "temporary".equals(directory) ? null : Path.of(directory),
+            port,
+            environment.getProperty("carebook.embedded-database.shared-buffers"));
     environment
         .getPropertySources()
         .addFirst(new MapPropertySource("carebookEmbeddedDatabase", database.springProperties()));

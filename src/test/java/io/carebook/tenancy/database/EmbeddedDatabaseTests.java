@@ -26,6 +26,16 @@ class EmbeddedDatabaseTests {
     }
   }
 
+  @Test
+  void sharedBuffersCanBeSetForLargeData(@TempDir Path directory) throws Exception {
+    try (var server = EmbeddedDatabase.startServer(directory.resolve("postgres"), 0, "256MB");
+        var connection = server.getPostgresDatabase().getConnection();
+        var rows = connection.createStatement().executeQuery("show shared_buffers")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("256MB");
+    }
+  }
+
   private static void execute(
       io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres, String sql)
       throws SQLException {
