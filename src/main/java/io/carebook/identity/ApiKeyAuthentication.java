@@ -66,7 +66,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
           request, response, new BadCredentialsException("unknown or revoked API key"));
       return;
     }
-    if (!keys.planAllows(agent.get())) {
+    if (!agent.get().apiAccess()) {
       refused.write(
           response,
           org.springframework.http.HttpStatus.FORBIDDEN,

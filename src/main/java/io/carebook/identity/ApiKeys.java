@@ -79,7 +79,9 @@ public class ApiKeys {
   public record Created(UUID id, String name, String secret, Set<Action> actions) {}
 
   /** The agent behind a presented key. */
-  public record Agent(UUID keyId, TenantId tenantId, ClinicId clinicId, Set<Action> actions) {}
+  /** {@code apiAccess}: whether the plan of the key's clinic includes API access now. */
+  public record Agent(
+      UUID keyId, TenantId tenantId, ClinicId clinicId, Set<Action> actions, boolean apiAccess) {}
 
   @Transactional
   public Created create(String name, Set<Action> actions) {
@@ -163,16 +165,6 @@ public class ApiKeys {
     return subscriptions.plan(TenantContext.clinic()).includes(Plan.Feature.API_ACCESS);
   }
 
-  /** Whether the plan of the agent's clinic (which may have changed since) includes API access. */
-  boolean planAllows(Agent agent) {
-    return TenantContext.call(
-        new TenantContext.Scope(agent.tenantId(), null, null, ActorType.AGENT),
-        () ->
-            Boolean.TRUE.equals(
-                transaction.execute(
-                    s -> subscriptions.plan(agent.clinicId()).includes(Plan.Feature.API_ACCESS))));
-  }
-
   /** The agent a presented secret stands for, or empty when it is unknown or revoked. */
   Optional<Agent> authenticate(String secret) {
     if (!secret.startsWith(PREFIX)) {
@@ -200,7 +192,11 @@ public class ApiKeys {
             transaction.execute(
                 s -> {
                   var found =
-                      jdbc.sql("select * from api_keys where key_hash = ? and revoked_at is null")
+                      jdbc.sql(
+                              """
+                              select k.id, k.clinic_id, k.actions, c.plan from api_keys k
+                              join clinics c on c.tenant_id = k.tenant_id and c.id = k.clinic_id
+                              where k.key_hash = ? and k.revoked_at is null""")
                           .param(hash)
                           .query(
                               (rs, n) ->
@@ -208,7 +204,9 @@ public class ApiKeys {
                                       rs.getObject("id", UUID.class),
                                       tenant,
                                       new ClinicId(rs.getObject("clinic_id", UUID.class)),
-                                      actions((String[]) rs.getArray("actions").getArray())))
+                                      actions((String[]) rs.getArray("actions").getArray()),
+                                      Plan.valueOf(rs.getString("plan"))
+                                          .includes(Plan.Feature.API_ACCESS)))
                           .optional();
                   found.ifPresent(this::touch);
                   return found;

@@ -100,8 +100,9 @@ public class Reports {
     var takings = billing.takingsByDay(from, to);
     var counts = new java.util.HashMap<LocalDate, FrontDesk.DayCount>();
     frontDesk.countsByDay(from, to).forEach(c -> counts.put(c.day(), c));
+    var owed = billing.totalOutstanding();
     var list = new ArrayList<Day>();
-    var total = Money.zero(billing.totalOutstanding().currency());
+    var total = Money.zero(owed.currency());
     int visits = 0;
     int noShows = 0;
     int walkIns = 0;
@@ -132,7 +133,7 @@ public class Reports {
         walkIns,
         visits + noShows == 0 ? 0 : Math.round(100f * noShows / (visits + noShows)),
         visits == 0 ? 0 : (int) Math.round(consultMinutes / visits),
-        billing.totalOutstanding(),
+        owed,
         billing.byService(from, to));
   }
 }

@@ -26,8 +26,9 @@ class ReportsPages {
     var period = Reports.PERIODS.contains(days) ? days : 30;
     model.addAttribute("days", period);
     model.addAttribute("periods", java.util.List.of(7, 30, 90));
-    model.addAttribute("included", reports.included());
-    if (reports.included()) {
+    var included = reports.included();
+    model.addAttribute("included", included);
+    if (included) {
       model.addAttribute("report", reports.summary(period));
     }
     return "reports/overview";
