@@ -102,19 +102,40 @@ class Invoices {
         .optional();
   }
 
+  /** An invoice {@code i}'s payments less its refunds, in minor units. */
+  private static final String PAID =
+      """
+      coalesce((select sum(case p.kind when 'PAYMENT' then p.amount_minor else -p.amount_minor end)
+                from payments p where p.tenant_id = i.tenant_id and p.invoice_id = i.id), 0)""";
+
+  /** What an invoice {@code i}'s credit notes took off, in minor units. */
+  private static final String CREDITED =
+      """
+      coalesce((select sum(c.amount_minor) from credit_notes c
+                where c.tenant_id = i.tenant_id and c.invoice_id = i.id), 0)""";
+
+  /**
+   * A clinic's issued invoices with what each still owes ({@code owed}, below zero if overpaid).
+   */
+  private static final String OWED_PER_INVOICE =
+      "select i.patient_id, i.currency, i.total_minor - "
+          + CREDITED
+          + " - "
+          + PAID
+          + " as owed from invoices i where i.clinic_id = ? and i.status = 'ISSUED'";
+
   /** A clinic's invoices, newest first; one patient's if given; without lines and payments. */
   List<Invoice> list(ClinicId clinic, @Nullable UUID patient, int limit) {
     return jdbc.sql(
-            """
-            select i.*, coalesce((select sum(case p.kind when 'PAYMENT' then p.amount_minor
-                                                     else -p.amount_minor end)
-                                  from payments p where p.tenant_id = i.tenant_id
-                                   and p.invoice_id = i.id), 0) as paid_minor,
-                   coalesce((select sum(c.amount_minor) from credit_notes c
-                              where c.tenant_id = i.tenant_id and c.invoice_id = i.id), 0)
-                     as credited_minor
-            from invoices i where i.clinic_id = ? and (cast(? as uuid) is null or i.patient_id = cast(? as uuid))
-            order by i.created_at desc limit ?""")
+            "select i.*, "
+                + PAID
+                + " as paid_minor, "
+                + CREDITED
+                + """
+                 as credited_minor
+                from invoices i
+                where i.clinic_id = ? and (cast(? as uuid) is null or i.patient_id = cast(? as uuid))
+                order by i.created_at desc limit ?""")
         .params(clinic.value(), patient, patient, limit)
         .query((rs, n) -> invoice(rs, List.of(), List.of(), List.of()))
         .list();
@@ -225,18 +246,11 @@ class Invoices {
   /** What each patient of the clinic owes on issued invoices, most first. */
   List<Owed> outstanding(ClinicId clinic, int limit) {
     return jdbc.sql(
-            """
-            select i.patient_id, i.currency, count(*) as invoices,
-                   sum(i.total_minor - coalesce(c.credited, 0) - coalesce(p.paid, 0)) as owed
-            from invoices i
-            left join (select invoice_id, sum(case kind when 'PAYMENT' then amount_minor
-                                                         else -amount_minor end) as paid
-                       from payments group by invoice_id) p on p.invoice_id = i.id
-            left join (select invoice_id, sum(amount_minor) as credited
-                       from credit_notes group by invoice_id) c on c.invoice_id = i.id
-            where i.clinic_id = ? and i.status = 'ISSUED'
-              and i.total_minor - coalesce(c.credited, 0) - coalesce(p.paid, 0) > 0
-            group by i.patient_id, i.currency order by owed desc limit ?""")
+            "select patient_id, currency, count(*) as invoices, sum(owed) as owed from ("
+                + OWED_PER_INVOICE
+                + """
+                ) o where owed > 0
+                group by patient_id, currency order by sum(owed) desc limit ?""")
         .params(clinic.value(), limit)
         .query(
             (rs, n) ->
@@ -252,17 +266,7 @@ class Invoices {
   /** All that patients owe the clinic on issued invoices (credit notes and payments counted). */
   long totalOwed(ClinicId clinic) {
     return jdbc.sql(
-            """
-            select coalesce(sum(greatest(owed, 0)), 0) from (
-              select i.total_minor
-                     - coalesce((select sum(c.amount_minor) from credit_notes c
-                                  where c.tenant_id = i.tenant_id and c.invoice_id = i.id), 0)
-                     - coalesce((select sum(case p.kind when 'PAYMENT' then p.amount_minor
-                                                        else -p.amount_minor end)
-                                   from payments p
-                                  where p.tenant_id = i.tenant_id and p.invoice_id = i.id), 0)
-                     as owed
-              from invoices i where i.clinic_id = ? and i.status = 'ISSUED') o""")
+            "select coalesce(sum(owed), 0) from (" + OWED_PER_INVOICE + ") o where owed > 0")
         .param(clinic.value())
         .query(Long.class)
         .single();
