@@ -4,7 +4,6 @@ import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,19 +27,16 @@ class NoShows {
   private static final Logger log = LoggerFactory.getLogger(NoShows.class);
 
   private final JdbcClient jdbc;
-  private final Organizations organizations;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
   NoShows(
       JdbcClient jdbc,
-      Organizations organizations,
       ApplicationEventPublisher events,
       Clock clock,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.organizations = organizations;
     this.events = events;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
@@ -50,7 +46,13 @@ class NoShows {
       fixedDelayString = "${carebook.no-show.sweep-interval:PT5M}",
       initialDelayString = "PT1M")
   void sweep() {
-    for (var tenant : organizations.allTenants()) {
+    var now = Timestamp.from(clock.instant());
+    var due =
+        jdbc.sql("select no_show_due_tenants(?)")
+            .param(now)
+            .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+            .list();
+    for (var tenant : due) {
       try {
         TenantContext.run(
             new TenantContext.Scope(tenant, null, null, ActorType.SYSTEM),
@@ -67,11 +69,12 @@ class NoShows {
                 """
             update appointments a set status = 'NOSHOW', version = version + 1
             from booking_rules r
-            where a.status = 'BOOKED' and r.tenant_id = a.tenant_id and r.clinic_id = a.clinic_id
+            where a.status = 'BOOKED' and a.ends_at < :now
+              and r.tenant_id = a.tenant_id and r.clinic_id = a.clinic_id
               and r.service_type = '' and r.no_show_after_minutes is not null
-              and a.ends_at + make_interval(mins => r.no_show_after_minutes) < ?
+              and a.ends_at + make_interval(mins => r.no_show_after_minutes) < :now
             returning a.id, a.clinic_id, a.patient_id""")
-            .param(Timestamp.from(clock.instant()))
+            .param("now", Timestamp.from(clock.instant()))
             .query(
                 (rs, n) ->
                     new AppointmentMarkedNoShow(

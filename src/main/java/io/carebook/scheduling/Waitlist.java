@@ -230,7 +230,12 @@ public class Waitlist {
       fixedDelayString = "${carebook.waitlist.sweep-interval:PT1M}",
       initialDelayString = "PT30S")
   void expireOffers() {
-    for (var tenant : organizations.allTenants()) {
+    var due =
+        jdbc.sql("select waitlist_expired_offer_tenants(?)")
+            .param(Timestamp.from(clock.instant()))
+            .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+            .list();
+    for (var tenant : due) {
       try {
         TenantContext.run(
             new TenantContext.Scope(tenant, null, null, ActorType.SYSTEM),

@@ -50,5 +50,9 @@ public final class NamedExceptions {
           "queue_display_by_hash", // a waiting-room screen's link -> its clinic
           "invoice_link_by_hash", // a patient's receipt link -> its tenant and invoice
           "platform_subscription_by_provider_id", // a provider's subscription -> its clinic
-          "clinic_tenant"); // a clinic's id -> its organization, for the platform's operators
+          "clinic_tenant", // a clinic's id -> its organization, for the platform's operators
+          // background jobs: which organizations have work waiting, ids only
+          "audit_unchained_tenants", // audit rows not yet hash-chained
+          "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
+          "no_show_due_tenants"); // appointments past their no-show delay
 }

@@ -257,7 +257,7 @@ class AuditTrailTests {
         assertThat(write.get()).isEqualTo(201);
       }
     }
-    chain.chain(owner.tenant());
+    chain.chainEveryTenant(); // the scheduled pass: it finds the organizations with rows waiting
     var inserts =
         tenants.call(
             owner.tenant(),

@@ -6,8 +6,6 @@ import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** An appointment never checked in becomes a no-show the clinic's delay after it ended. */
 @CarebookTest
@@ -24,7 +20,6 @@ class NoShowsTests {
 
   @Autowired TestOrganizations organizations;
   @Autowired NoShows noShows;
-  @Autowired PlatformTransactionManager transactions;
   @Autowired Environment environment;
   @LocalServerPort int port;
 
@@ -48,14 +43,8 @@ class NoShowsTests {
                     "patient",
                     Map.of("fullName", "Never Came")))
             .text("id");
-    var sweep =
-        (Runnable)
-            () ->
-                TenantContext.run(
-                    new TenantContext.Scope(owner.tenant(), null, null, ActorType.SYSTEM),
-                    () ->
-                        new TransactionTemplate(transactions)
-                            .executeWithoutResult(s -> noShows.markIn(owner.tenant())));
+    // the scheduled sweep: it finds the organizations with appointments past their delay
+    Runnable sweep = noShows::sweep;
 
     sweep.run();
     assertThat(desk.get("/api/v1/appointments/" + id).text("status")).isEqualTo("BOOKED");

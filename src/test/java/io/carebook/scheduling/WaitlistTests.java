@@ -6,8 +6,6 @@ import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A freed slot is offered to the first in line, held for them, and passes on when unclaimed. */
 @CarebookTest
@@ -29,7 +25,6 @@ class WaitlistTests {
 
   @Autowired TestOrganizations organizations;
   @Autowired Waitlist waitlist;
-  @Autowired PlatformTransactionManager transactions;
   @Autowired Environment environment;
   @LocalServerPort int port;
 
@@ -104,11 +99,7 @@ class WaitlistTests {
             "update waitlist_entries set offered_until = now() - interval '1 minute' where id = ?::uuid")
         .param(first)
         .update();
-    TenantContext.run(
-        new TenantContext.Scope(owner.tenant(), null, null, ActorType.SYSTEM),
-        () ->
-            new TransactionTemplate(transactions)
-                .executeWithoutResult(s -> waitlist.expire(owner.tenant())));
+    waitlist.expireOffers(); // the scheduled pass: it finds the organizations with offers run out
     assertThat(status(desk, first)).isEqualTo(null); // no longer listed: expired
     awaitStatus(desk, second, "OFFERED");
 
