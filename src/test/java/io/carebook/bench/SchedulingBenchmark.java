@@ -54,7 +54,25 @@ class SchedulingBenchmark {
     var appointmentsEach = Integer.getInteger("bench.appointments", 200);
     var migrator = OwnerDatabase.jdbc(environment);
     var started = System.nanoTime();
-    var loaded = BenchData.load(migrator, organizations, doctorsEach, appointmentsEach);
+    // one connection for the whole load: a new one per statement cost half a second per
+    // organization, more than its rows
+    var owner =
+        (org.springframework.jdbc.datasource.DriverManagerDataSource)
+            OwnerDatabase.dataSource(environment);
+    var loadConnection =
+        new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+            owner.getUrl(), owner.getUsername(), owner.getPassword(), true);
+    List<BenchData.Doctor> loaded;
+    try {
+      loaded =
+          BenchData.load(
+              org.springframework.jdbc.core.simple.JdbcClient.create(loadConnection),
+              organizations,
+              doctorsEach,
+              appointmentsEach);
+    } finally {
+      loadConnection.destroy();
+    }
     var loadSeconds = (System.nanoTime() - started) / 1e9;
 
     var target = loaded.getFirst();
@@ -65,9 +83,17 @@ class SchedulingBenchmark {
     while (System.nanoTime() < warmUntil) {
       availability(target, 16, 160);
     }
+    var availabilityProfile = BenchProfile.start("availability", environment);
     var availability =
         availability(target, 16, Integer.getInteger("bench.availabilityCalls", 3200));
+    var cpuPerAvailability = availabilityProfile.stop((long) availability[2]);
+    // the booking path warmed up too, both kinds, not measured: a server books all day
+    var warmUp = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 8));
+    bookings(loaded, 64, warmUp.dividedBy(2), true);
+    bookings(loaded, 64, warmUp.dividedBy(2), false);
+    var profile = BenchProfile.start("bookings-new", environment);
     var bookings = bookings(loaded, 64, Duration.ofSeconds(10), true);
+    var cpuPerBooking = profile.stop((long) bookings[1]);
     var returning = bookings(loaded, 64, Duration.ofSeconds(10), false);
     var doubleBooked =
         migrator
@@ -79,7 +105,9 @@ class SchedulingBenchmark {
             .query(Long.class)
             .single();
     var plain = plainInserts(64, Duration.ofSeconds(10));
+    var plainProfile = BenchProfile.start("plain-same-rows-new", environment);
     var sameRowsNew = sameRowsInserts(64, Duration.ofSeconds(10), true);
+    var cpuPerPlain = plainProfile.stop(Math.round(sameRowsNew * 10));
     var sameRowsKnown = sameRowsInserts(64, Duration.ofSeconds(10), false);
     var counts =
         migrator
@@ -99,6 +127,9 @@ class SchedulingBenchmark {
         ratio bookings / plain two-row inserts: %.3f (new patients), %.3f (known patients)
         plain transactions writing a booking's rows, 64 clients, 10 s: %.0f/s (7 rows: with a new patient), %.0f/s (5 rows: known patient)
         ratio bookings / plain same-rows transactions: %.2f (new patients), %.2f (known patients)
+        CPU per availability call: JVM %.2f ms + PostgreSQL %.2f ms
+        CPU per booking of a new patient: JVM %.2f ms + PostgreSQL %.2f ms (everything it causes: listeners, audit chaining)
+        CPU per plain same-rows transaction (7 rows): JVM %.2f ms + PostgreSQL %.2f ms
         """,
             organizations,
             doctorsEach,
@@ -121,7 +152,13 @@ class SchedulingBenchmark {
             sameRowsNew,
             sameRowsKnown,
             bookings[0] / sameRowsNew,
-            returning[0] / sameRowsKnown);
+            returning[0] / sameRowsKnown,
+            cpuPerAvailability[0],
+            cpuPerAvailability[1],
+            cpuPerBooking[0],
+            cpuPerBooking[1],
+            cpuPerPlain[0],
+            cpuPerPlain[1]);
     System.out.println(report);
     var out = Path.of("target/bench/scheduling.txt");
     Files.createDirectories(out.getParent());

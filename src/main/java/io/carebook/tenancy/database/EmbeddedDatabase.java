@@ -42,10 +42,14 @@ final class EmbeddedDatabase {
 
   /** Starts the server once per JVM; later calls return the running one. */
   static synchronized EmbeddedDatabase start(
-      @Nullable Path directory, int port, @Nullable String sharedBuffers) {
+      @Nullable Path directory,
+      int port,
+      @Nullable String sharedBuffers,
+      boolean statementStatistics) {
     if (running == null) {
       var started = System.nanoTime();
-      var database = new EmbeddedDatabase(startServer(directory, port, sharedBuffers));
+      var database =
+          new EmbeddedDatabase(startServer(directory, port, sharedBuffers, statementStatistics));
       database.prepareRolesAndDatabase();
       // after every application context has closed, so nothing still needs the database
       SpringApplication.getShutdownHandlers().add(database::stop);
@@ -72,12 +76,18 @@ final class EmbeddedDatabase {
   }
 
   static EmbeddedPostgres startServer(@Nullable Path directory, int port) {
-    return startServer(directory, port, null);
+    return startServer(directory, port, null, false);
   }
 
-  /** {@code sharedBuffers}: PostgreSQL's shared_buffers (e.g. "1GB"), or null for its default. */
+  /**
+   * {@code sharedBuffers}: PostgreSQL's shared_buffers (e.g. "1GB"), or null for its default;
+   * {@code statementStatistics}: load pg_stat_statements, for profiling.
+   */
   static EmbeddedPostgres startServer(
-      @Nullable Path directory, int port, @Nullable String sharedBuffers) {
+      @Nullable Path directory,
+      int port,
+      @Nullable String sharedBuffers,
+      boolean statementStatistics) {
     try {
       var builder =
           EmbeddedPostgres.builder()
@@ -88,6 +98,11 @@ final class EmbeddedDatabase {
               .setServerConfig("log_min_error_statement", "panic");
       if (sharedBuffers != null && !sharedBuffers.isBlank()) {
         builder.setServerConfig("shared_buffers", sharedBuffers.strip());
+      }
+      if (statementStatistics) {
+        // every statement's calls and time, those run by triggers and functions included
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        builder.setServerConfig("pg_stat_statements.track", "all");
       }
       if (port > 0) {
         builder.setPort(port);

@@ -17,7 +17,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code ./data/postgres}); the value {@code temporary} gives a throw-away server, as the tests
  * use. {@code carebook.embedded-database.port} 0 picks a free port. {@code
  * carebook.embedded-database.shared-buffers} sets the server's shared_buffers (PostgreSQL's
- * default, 128MB, when unset), for large data such as the benchmarks' reference size.
+ * default, 128MB, when unset), for large data such as the benchmarks' reference size; {@code
+ * carebook.embedded-database.statement-statistics=true} loads pg_stat_statements (counting the
+ * statements of triggers and functions too), for profiling.
  */
 class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
@@ -35,7 +37,9 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         EmbeddedDatabase.start(
             "temporary".equals(directory) ? null : Path.of(directory),
             port,
-            environment.getProperty("carebook.embedded-database.shared-buffers"));
+            environment.getProperty("carebook.embedded-database.shared-buffers"),
+            environment.getProperty(
+                "carebook.embedded-database.statement-statistics", Boolean.class, false));
     environment
         .getPropertySources()
         .addFirst(new MapPropertySource("carebookEmbeddedDatabase", database.springProperties()));

@@ -27,12 +27,20 @@ class EmbeddedDatabaseTests {
   }
 
   @Test
-  void sharedBuffersCanBeSetForLargeData(@TempDir Path directory) throws Exception {
-    try (var server = EmbeddedDatabase.startServer(directory.resolve("postgres"), 0, "256MB");
+  void sharedBuffersAndStatementStatisticsCanBeSetForBenchmarks(@TempDir Path directory)
+      throws Exception {
+    try (var server =
+            EmbeddedDatabase.startServer(directory.resolve("postgres"), 0, "256MB", true);
         var connection = server.getPostgresDatabase().getConnection();
-        var rows = connection.createStatement().executeQuery("show shared_buffers")) {
-      assertThat(rows.next()).isTrue();
-      assertThat(rows.getString(1)).isEqualTo("256MB");
+        var statement = connection.createStatement()) {
+      try (var rows = statement.executeQuery("show shared_buffers")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("256MB");
+      }
+      statement.execute("create extension pg_stat_statements");
+      try (var rows = statement.executeQuery("select count(*) from pg_stat_statements")) {
+        assertThat(rows.next()).isTrue();
+      }
     }
   }
 
