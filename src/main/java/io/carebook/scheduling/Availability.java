@@ -17,11 +17,6 @@ import org.springframework.stereotype.Component;
 /**
  * Free slots computed from the rules, never stored: the doctor's hours on each local day of the
  * clinic (correct across daylight-saving changes), on the clinic's grid, minus what the minimum
- * notice, the horizon, the daily cap and the doctor's busy time — anywhere — leave.
- */
-/**
- * Free slots computed from the rules, never stored: the doctor's hours on each local day of the
- * clinic (correct across daylight-saving changes), on the clinic's grid, minus what the minimum
  * notice, the horizon, the daily cap and the doctor's busy time — anywhere — leave. Everything it
  * needs is read in one statement ({@link DoctorWindows}); the rest is arithmetic.
  */
