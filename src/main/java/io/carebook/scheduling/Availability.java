@@ -33,6 +33,12 @@ class Availability {
 
   /** The doctor at the active clinic for the local days {@code from}..{@code to}. */
   DoctorWindow window(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
+    return first(windows(List.of(doctor), serviceType, from, to));
+  }
+
+  /** The same for several doctors of the active clinic, read at once, in their order. */
+  List<DoctorWindow> windows(
+      List<UserId> doctors, String serviceType, LocalDate from, LocalDate to) {
     // local days lie within a day of the UTC ones; buffers reach at most WIDEST_BUFFER further
     var busyFrom =
         from.minusDays(1)
@@ -41,14 +47,19 @@ class Availability {
             .minus(BookingRules.WIDEST_BUFFER);
     var busyTo =
         to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant().plus(BookingRules.WIDEST_BUFFER);
-    return read(doctor, serviceType, from, to, busyFrom, busyTo);
+    return read(doctors, serviceType, from, to, busyFrom, busyTo);
   }
 
   /** The doctor at the active clinic around one start: only what deciding that start needs. */
   DoctorWindow around(UserId doctor, String serviceType, Instant start) {
+    return first(around(List.of(doctor), serviceType, start));
+  }
+
+  /** The same for several doctors of the active clinic, read at once, in their order. */
+  List<DoctorWindow> around(List<UserId> doctors, String serviceType, Instant start) {
     var utcDay = start.atZone(ZoneOffset.UTC).toLocalDate();
     return read(
-        doctor,
+        doctors,
         serviceType,
         utcDay.minusDays(1),
         utcDay.plusDays(1),
@@ -56,16 +67,22 @@ class Availability {
         start.plus(BookingRules.LONGEST).plus(BookingRules.WIDEST_BUFFER));
   }
 
-  private DoctorWindow read(
-      UserId doctor,
+  private List<DoctorWindow> read(
+      List<UserId> doctors,
       String serviceType,
       LocalDate from,
       LocalDate to,
       Instant busyFrom,
       Instant busyTo) {
-    return windows
-        .of(TenantContext.clinic(), doctor, serviceType, from, to, busyFrom, busyTo)
-        .orElseThrow(() -> new NotFoundException("Clinic"));
+    var read = windows.of(TenantContext.clinic(), doctors, serviceType, from, to, busyFrom, busyTo);
+    if (read.isEmpty() && !doctors.isEmpty()) {
+      throw new NotFoundException("Clinic");
+    }
+    return read;
+  }
+
+  private static DoctorWindow first(List<DoctorWindow> windows) {
+    return windows.getFirst();
   }
 
   /** The free slots of the window's doctor on the local days {@code from}..{@code to}. */

@@ -19,7 +19,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -171,12 +173,29 @@ public class Calendar {
 
   @Transactional(readOnly = true)
   public List<Slot> availability(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
-    if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
-      throw ProblemException.invalid("to", "must be on or after from, at most 62 days later");
-    }
+    requireRange(from, to);
     var window = availability.window(doctor, serviceType, from, to);
     requireDoctor(window);
     return availability.slots(window, from, to);
+  }
+
+  private static void requireRange(LocalDate from, LocalDate to) {
+    if (to.isBefore(from) || from.plusDays(62).isBefore(to)) {
+      throw ProblemException.invalid("to", "must be on or after from, at most 62 days later");
+    }
+  }
+
+  /** The free slots of every doctor of the active clinic, read in one statement, by doctor. */
+  @Transactional(readOnly = true)
+  public Map<UserId, List<Slot>> clinicAvailability(
+      String serviceType, LocalDate from, LocalDate to) {
+    requireRange(from, to);
+    var doctors = doctors().stream().map(Staff.Member::userId).toList();
+    var slots = new LinkedHashMap<UserId, List<Slot>>();
+    for (var window : availability.windows(doctors, serviceType, from, to)) {
+      slots.put(window.doctor(), availability.slots(window, from, to));
+    }
+    return slots;
   }
 
   /**
@@ -435,17 +454,16 @@ public class Calendar {
                 alternatives.add(
                     new SlotTakenException.Alternative(
                         doctor.toString(), s.startsAt(), s.endsAt())));
-    for (var other : doctors()) {
-      if (!other.userId().equals(doctor)) {
-        var theirs = availability.around(other.userId(), serviceType, wanted);
-        availability
-            .slotAt(theirs, wanted)
-            .ifPresent(
-                s ->
-                    alternatives.add(
-                        new SlotTakenException.Alternative(
-                            other.userId().toString(), s.startsAt(), s.endsAt())));
-      }
+    var others =
+        doctors().stream().map(Staff.Member::userId).filter(d -> !d.equals(doctor)).toList();
+    for (var theirs : availability.around(others, serviceType, wanted)) { // one read for all
+      availability
+          .slotAt(theirs, wanted)
+          .ifPresent(
+              s ->
+                  alternatives.add(
+                      new SlotTakenException.Alternative(
+                          theirs.doctor().toString(), s.startsAt(), s.endsAt())));
     }
     return new SlotTakenException(
         "This time cannot be booked with this doctor: it is taken, outside their hours, too soon or"

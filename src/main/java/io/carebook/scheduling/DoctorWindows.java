@@ -39,13 +39,14 @@ class DoctorWindows {
   private static final String QUERY =
       """
       select c.timezone,
-        exists (select 1 from memberships m where m.clinic_id = c.id and m.user_id = :doctor
+        exists (select 1 from memberships m where m.clinic_id = c.id and m.user_id = d.doctor
                   and m.status = 'ACTIVE' and 'DOCTOR' = any (m.roles)) as active_doctor,
         r.clinic_id is not null as has_rules, r.duration_minutes, r.buffer_before, r.buffer_after,
         r.min_notice_minutes, r.horizon_days, r.alignment_minutes, r.daily_cap, r.seats,
         w.weekdays, w.starts, w.ends, o.days, o.kinds, o.starts, o.ends,
-        b.clinics, b.lowers, b.uppers, k.days, k.counts
+        b.clinics, b.lowers, b.uppers, k.days, k.counts, d.doctor
       from clinics c
+      cross join unnest(cast(:doctors as uuid[])) with ordinality as d(doctor, n)
       left join lateral (
         select * from booking_rules where clinic_id = c.id and service_type in (:service, '')
         order by service_type desc limit 1) r on true
@@ -53,12 +54,12 @@ class DoctorWindows {
         select array_agg(weekday order by weekday, starts) weekdays,
                array_agg(starts order by weekday, starts) starts,
                array_agg(ends order by weekday, starts) ends
-        from weekly_hours where clinic_id = c.id and doctor_id = :doctor) w
+        from weekly_hours where clinic_id = c.id and doctor_id = d.doctor) w
       cross join lateral (
         select array_agg(day) days, array_agg(kind) kinds, array_agg(starts) starts,
                array_agg(ends) ends
         from hours_overrides
-        where clinic_id = c.id and doctor_id = :doctor and day between :fromDay and :toDay) o
+        where clinic_id = c.id and doctor_id = d.doctor and day between :fromDay and :toDay) o
       cross join lateral (
         select array_agg(clinic_id order by lower(period)) clinics,
                -- epoch microseconds: decoding timestamps from text was a visible share of
@@ -68,16 +69,17 @@ class DoctorWindows {
                array_agg((extract(epoch from upper(period)) * 1000000)::bigint
                          order by lower(period)) uppers
         from practitioner_busy
-        where user_id = :doctor and period && tstzrange(:busyFrom, :busyTo)) b
+        where user_id = d.doctor and period && tstzrange(:busyFrom, :busyTo)) b
       cross join lateral (
         select array_agg(day) days, array_agg(n) counts from (
           select (starts_at at time zone c.timezone)::date as day, count(*)::int as n
           from appointments
-          where r.daily_cap is not null and clinic_id = c.id and doctor_id = :doctor
+          where r.daily_cap is not null and clinic_id = c.id and doctor_id = d.doctor
             and status in ('BOOKED', 'ARRIVED', 'FULFILLED')
             and starts_at >= :countFrom and starts_at < :countTo
           group by 1) per_day) k
-      where c.id = :clinic""";
+      where c.id = :clinic
+      order by d.n""";
 
   private final JdbcClient jdbc;
 
@@ -97,12 +99,31 @@ class DoctorWindows {
       LocalDate to,
       Instant busyFrom,
       Instant busyTo) {
+    return of(clinic, List.of(doctor), serviceType, from, to, busyFrom, busyTo).stream()
+        .findFirst();
+  }
+
+  /**
+   * The same for several doctors of the clinic, in their order, still in one statement (a clinic's
+   * availability, the other doctors a refusal offers); empty when the clinic is not found.
+   */
+  List<DoctorWindow> of(
+      ClinicId clinic,
+      List<UserId> doctors,
+      String serviceType,
+      LocalDate from,
+      LocalDate to,
+      Instant busyFrom,
+      Instant busyTo) {
+    if (doctors.isEmpty()) {
+      return List.of();
+    }
     // local days lie within a day of the UTC ones, whatever the clinic's zone
     var countFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     var countTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
     return jdbc.sql(QUERY)
         .param("clinic", clinic.value())
-        .param("doctor", doctor.value())
+        .param("doctors", doctors.stream().map(UserId::toString).toArray(String[]::new))
         .param("service", serviceType)
         .param("fromDay", Date.valueOf(from))
         .param("toDay", Date.valueOf(to))
@@ -110,8 +131,10 @@ class DoctorWindows {
         .param("busyTo", Timestamp.from(busyTo))
         .param("countFrom", Timestamp.from(countFrom))
         .param("countTo", Timestamp.from(countTo))
-        .query((rs, n) -> window(rs, clinic, doctor, serviceType))
-        .optional();
+        .query(
+            (rs, n) ->
+                window(rs, clinic, new UserId(rs.getObject("doctor", UUID.class)), serviceType))
+        .list();
   }
 
   private static DoctorWindow window(

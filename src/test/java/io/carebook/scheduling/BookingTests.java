@@ -360,6 +360,61 @@ class BookingTests {
   }
 
   @Test
+  void aTakenTimeOffersTheOtherDoctorsFreeAtThatTimeEachByTheirOwnCalendar() {
+    var api = new Api(port);
+    // three doctors: more than the Starter plan's two
+    var owner = organizations.onPlan(organizations.signUp(api), io.carebook.tenancy.Plan.GROWTH);
+    var desk = api.as(owner.token());
+    var first = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var others = new ArrayList<String>();
+    for (int i = 0; i < 2; i++) {
+      var other =
+          api.as(organizations.join(api, owner, "DOCTOR").token()).get("/api/v1/me").text("userId");
+      io.carebook.TestCalendars.openEveryDay(desk, other, "08:00", "12:00");
+      others.add(other);
+    }
+    var nine = LocalDate.now(CAIRO).plusDays(2).atTime(9, 0).atZone(CAIRO).toInstant();
+    for (var doctor : List.of(first, others.get(1))) {
+      assertThat(
+              desk.post(
+                      "/api/v1/appointments",
+                      Map.of(
+                          "doctorId",
+                          doctor,
+                          "startsAt",
+                          nine.toString(),
+                          "patient",
+                          Map.of("fullName", "Booked Before")))
+                  .status())
+          .isEqualTo(201);
+    }
+
+    var refused =
+        desk.post(
+            "/api/v1/appointments/negotiate",
+            Map.of(
+                "doctorId",
+                first,
+                "startsAt",
+                nine.toString(),
+                "patient",
+                Map.of("fullName", "Wants Nine")));
+
+    var atNine = new ArrayList<String>();
+    refused
+        .body()
+        .path("alternatives")
+        .forEach(
+            a -> {
+              if (a.path("startsAt").asString().equals(nine.toString())) {
+                atNine.add(a.path("doctorId").asString());
+              }
+            });
+    assertThat(atNine).as("the free one of the two others").containsExactly(others.get(0));
+  }
+
+  @Test
   void aDoctorsPrivateFeedShowsTheirAppointmentsWithoutPatientNames() throws Exception {
     var api = new Api(port);
     var owner = organizations.signUp(api);

@@ -156,16 +156,19 @@ class SchedulingApi {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "") String serviceType) {
     permissions.require(Action.BOOKING);
-    var doctors =
+    var slots =
         doctorId == null || doctorId.isBlank()
-            ? calendar.doctors().stream().map(d -> d.userId()).toList()
-            : List.of(doctor(doctorId));
+            ? calendar.clinicAvailability(serviceType, from, to)
+            : Map.of(
+                doctor(doctorId), calendar.availability(doctor(doctorId), serviceType, from, to));
     var items = new java.util.ArrayList<DoctorSlot>();
-    for (var d : doctors) {
-      for (var slot : calendar.availability(d, serviceType, from, to)) {
-        items.add(new DoctorSlot(d.toString(), slot.startsAt(), slot.endsAt(), slot.seatsLeft()));
-      }
-    }
+    slots.forEach(
+        (d, free) ->
+            free.forEach(
+                slot ->
+                    items.add(
+                        new DoctorSlot(
+                            d.toString(), slot.startsAt(), slot.endsAt(), slot.seatsLeft()))));
     items.sort(
         java.util.Comparator.comparing(DoctorSlot::startsAt).thenComparing(DoctorSlot::doctorId));
     return Map.of("items", items);
