@@ -491,6 +491,36 @@ class BookingTests {
   }
 
   @Test
+  void theClinicWeekCountsEveryDoctorsFreeTimesEachByTheirOwnHours() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    rules(desk, Map.of());
+    openAllWeek(desk, owner); // 08:00–20:00: 48 slots a day
+    var second =
+        api.as(organizations.join(api, owner, "DOCTOR").token()).get("/api/v1/me").text("userId");
+    io.carebook.TestCalendars.openEveryDay(desk, second, "09:00", "10:00"); // 4 slots a day
+
+    var session =
+        io.carebook.WebSession.signIn(
+            port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
+    var page = session.get("/calendar/week?date=" + LocalDate.now(CAIRO).plusDays(14));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    var rows = page.body().split("<tr");
+    var secondRow =
+        java.util.Arrays.stream(rows).filter(r -> r.contains("doctorId=" + second)).findFirst();
+    assertThat(secondRow).isPresent();
+    assertThat(secondRow.get().split(">4 free<", -1)).hasSize(8); // 7 days of 4
+    var ownerRow =
+        java.util.Arrays.stream(rows)
+            .filter(r -> r.contains("doctorId=") && !r.contains("doctorId=" + second))
+            .findFirst();
+    assertThat(ownerRow).isPresent();
+    assertThat(ownerRow.get().split(">48 free<", -1)).hasSize(8); // 7 days of 48
+  }
+
+  @Test
   void bookingRulesOutOfRangeAreRefusedFieldByFieldAndNothingChanges() {
     var api = new Api(port);
     var owner = organizations.signUp(api);
