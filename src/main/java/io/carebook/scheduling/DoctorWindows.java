@@ -80,8 +80,8 @@ class DoctorWindows {
       where c.id = :clinic{order}""";
 
   /**
-   * One doctor: the parameter itself in every condition and nothing else, as the planner reads best
-   * (the same statement over a one-row list of doctors took almost three times as long).
+   * One doctor: the parameter itself in every condition and nothing else (the several-doctor
+   * statement, given a list of one, took almost three times as long: the benchmark's availability).
    */
   private static final String ONE =
       TEMPLATE
