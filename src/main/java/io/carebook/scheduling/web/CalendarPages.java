@@ -92,10 +92,23 @@ class CalendarPages {
     var to = day.plusDays(1).atStartOfDay(zone).toInstant();
     var time = TIME.withZone(zone);
     var columns = new ArrayList<Column>();
+    // the whole clinic's day in three reads, whatever the number of doctors
+    var bookedByDoctor =
+        calendar.between(null, from, to).stream()
+            .collect(java.util.stream.Collectors.groupingBy(Appointment::doctorId));
+    var names =
+        patients.names(
+            bookedByDoctor.values().stream()
+                .flatMap(List::stream)
+                .map(Appointment::patientId)
+                .toList());
+    var freeByDoctor =
+        permissions.allows(Action.BOOKING)
+            ? calendar.clinicAvailability(serviceType, day, day)
+            : java.util.Map.<UserId, List<Slot>>of();
     for (var doctor : calendar.doctors()) {
       var entries = new ArrayList<Entry>();
-      var booked = calendar.between(doctor.userId(), from, to);
-      var names = patients.names(booked.stream().map(Appointment::patientId).toList());
+      var booked = bookedByDoctor.getOrDefault(doctor.userId(), List.of());
       for (var appointment : booked) {
         entries.add(
             new Entry(
@@ -105,11 +118,7 @@ class CalendarPages {
                 names.getOrDefault(appointment.patientId(), ""),
                 0));
       }
-      List<Slot> free =
-          permissions.allows(Action.BOOKING)
-              ? calendar.availability(doctor.userId(), serviceType, day, day)
-              : List.of();
-      for (var slot : free) {
+      for (var slot : freeByDoctor.getOrDefault(doctor.userId(), List.of())) {
         entries.add(
             new Entry(time.format(slot.startsAt()), slot.startsAt(), null, null, slot.seatsLeft()));
       }
