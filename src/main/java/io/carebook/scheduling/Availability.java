@@ -33,7 +33,7 @@ class Availability {
 
   /** The doctor at the active clinic for the local days {@code from}..{@code to}. */
   DoctorWindow window(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
-    return first(windows(List.of(doctor), serviceType, from, to));
+    return windows(List.of(doctor), serviceType, from, to).getFirst();
   }
 
   /** The same for several doctors of the active clinic, read at once, in their order. */
@@ -52,7 +52,7 @@ class Availability {
 
   /** The doctor at the active clinic around one start: only what deciding that start needs. */
   DoctorWindow around(UserId doctor, String serviceType, Instant start) {
-    return first(around(List.of(doctor), serviceType, start));
+    return around(List.of(doctor), serviceType, start).getFirst();
   }
 
   /** The same for several doctors of the active clinic, read at once, in their order. */
@@ -79,10 +79,6 @@ class Availability {
       throw new NotFoundException("Clinic");
     }
     return read;
-  }
-
-  private static DoctorWindow first(List<DoctorWindow> windows) {
-    return windows.getFirst();
   }
 
   /** The free slots of the window's doctor on the local days {@code from}..{@code to}. */

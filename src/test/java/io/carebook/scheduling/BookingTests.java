@@ -518,6 +518,35 @@ class BookingTests {
             .findFirst();
     assertThat(ownerRow).isPresent();
     assertThat(ownerRow.get().split(">48 free<", -1)).hasSize(8); // 7 days of 48
+
+    // a booking of the second doctor counts in their row only
+    var nine = LocalDate.now(CAIRO).plusDays(14).atTime(9, 0).atZone(CAIRO).toInstant();
+    assertThat(
+            desk.post(
+                    "/api/v1/appointments",
+                    Map.of(
+                        "doctorId",
+                        second,
+                        "startsAt",
+                        nine.toString(),
+                        "patient",
+                        Map.of("fullName", "Week Counted")))
+                .status())
+        .isEqualTo(201);
+    var after =
+        session.get("/calendar/week?date=" + LocalDate.now(CAIRO).plusDays(14)).body().split("<tr");
+    assertThat(
+            java.util.Arrays.stream(after)
+                .filter(r -> r.contains("doctorId=" + second))
+                .findFirst()
+                .orElseThrow())
+        .contains(">1 booked<");
+    assertThat(
+            java.util.Arrays.stream(after)
+                .filter(r -> r.contains("doctorId=") && !r.contains("doctorId=" + second))
+                .findFirst()
+                .orElseThrow())
+        .doesNotContain(" booked<");
   }
 
   @Test

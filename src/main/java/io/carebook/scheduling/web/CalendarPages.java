@@ -257,13 +257,16 @@ class CalendarPages {
   private String clinicWeek(LocalDate first, Model model) {
     var zone = organizations.activeClinic().timezone();
     var rows = new ArrayList<DoctorWeek>();
-    // every doctor's free time in one read
+    // every doctor's appointments and free time in one read each
     var freeByDoctor =
         permissions.allows(Action.BOOKING)
             ? calendar.clinicAvailability("", first, first.plusDays(6))
             : java.util.Map.<UserId, List<Slot>>of();
+    var bookedByDoctor =
+        liveInWeek(null, first, zone).stream()
+            .collect(java.util.stream.Collectors.groupingBy(Appointment::doctorId));
     for (var doctor : calendar.doctors()) {
-      var booked = liveInWeek(doctor.userId(), first, zone);
+      var booked = bookedByDoctor.getOrDefault(doctor.userId(), List.of());
       var free = freeByDoctor.getOrDefault(doctor.userId(), List.of());
       var days = new ArrayList<long[]>();
       for (int i = 0; i < 7; i++) {
@@ -288,8 +291,12 @@ class CalendarPages {
     return "scheduling/clinic-week";
   }
 
-  /** A doctor's appointments of the week starting on {@code first}, canceled ones left out. */
-  private List<Appointment> liveInWeek(UserId doctor, LocalDate first, java.time.ZoneId zone) {
+  /**
+   * The appointments of the week starting on {@code first}, canceled ones left out: of one doctor,
+   * or of every doctor of the clinic for null.
+   */
+  private List<Appointment> liveInWeek(
+      @Nullable UserId doctor, LocalDate first, java.time.ZoneId zone) {
     return calendar
         .between(
             doctor,
