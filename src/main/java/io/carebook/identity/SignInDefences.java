@@ -1,6 +1,7 @@
 package io.carebook.identity;
 
 import io.carebook.tenancy.TenantContext;
+import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -10,23 +11,51 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks the password only for an account and address that are not locked out, and counts every
- * wrong password. The web form and the API both sign in through it.
+ * The one set of sign-in defences, in front of every password check: the web form, the API's token
+ * endpoint, and an existing account joining a clinic (which signs in through one of them). In
+ * order: the per-address rate limit, the {@link Lockout}, then the password; a wrong password is
+ * counted. Every outcome, refusals included, is published as an authentication event and audited by
+ * {@link SecurityEventsAuditor}. The address is the connection's, or the client's as a trusted
+ * proxy forwarded it ({@link TrustedProxies}); any other client's X-Forwarded-For is ignored.
  */
-class LockoutAwareAuthentication implements AuthenticationProvider {
+class SignInDefences implements AuthenticationProvider {
+
+  /** Refused before the password was looked at: wait {@link #retryAfter()}. */
+  static class TooManySignIns extends LockedException {
+    private final Duration retryAfter;
+    private final boolean rateLimited;
+
+    TooManySignIns(Duration retryAfter, boolean rateLimited) {
+      super("Too many sign-ins; try again in " + retryAfter.toSeconds() + " seconds.");
+      this.retryAfter = retryAfter;
+      this.rateLimited = rateLimited;
+    }
+
+    Duration retryAfter() {
+      return retryAfter;
+    }
+
+    /** The address made too many attempts (rather than too many wrong ones). */
+    boolean rateLimited() {
+      return rateLimited;
+    }
+  }
 
   private final AuthenticationProvider passwords;
   private final Lockout lockout;
+  private final RateLimits limits;
   private final Users users;
   private final TransactionTemplate readOnly;
 
-  LockoutAwareAuthentication(
+  SignInDefences(
       AuthenticationProvider passwords,
       Lockout lockout,
+      RateLimits limits,
       Users users,
       PlatformTransactionManager transactions) {
     this.passwords = passwords;
     this.lockout = lockout;
+    this.limits = limits;
     this.users = users;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
@@ -44,19 +73,25 @@ class LockoutAwareAuthentication implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     var address = addressOf(authentication);
+    try {
+      limits.consume(RateLimits.SIGN_IN_PER_IP, address);
+    } catch (RateLimits.Exceeded e) {
+      throw new TooManySignIns(Duration.ofSeconds(e.retryAfterSeconds()), true);
+    }
     var email = String.valueOf(authentication.getPrincipal()).trim();
     var user =
         TenantContext.call(
                 TenantContext.Scope.anonymous(), () -> readOnly.execute(s -> users.byEmail(email)))
             .map(Users.Account::id)
             .orElse(null);
-    if (lockout.lockedOut(user, address)) {
-      throw new LockedException("Too many failed sign-ins; try again in 15 minutes.");
+    var wait = lockout.wait(user, address);
+    if (wait.isPresent()) {
+      throw new TooManySignIns(wait.get(), false);
     }
     try {
       var result = passwords.authenticate(authentication);
       if (user != null) {
-        lockout.succeeded(user);
+        lockout.succeeded(user, address);
       }
       return result;
     } catch (BadCredentialsException e) {
