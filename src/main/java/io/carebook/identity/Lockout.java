@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,6 +82,16 @@ class Lockout {
         () ->
             jdbc.sql("delete from sign_in_failures where user_id = ? and address = ?")
                 .params(user.value(), address)
+                .update());
+  }
+
+  /** Failures older than the longest memory count for nothing: removed. */
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+  void forgetOldFailures() {
+    inTransaction(
+        () ->
+            jdbc.sql("delete from sign_in_failures where failed_at < ?")
+                .param(Timestamp.from(clock.instant().minus(PAIR_MEMORY)))
                 .update());
   }
 

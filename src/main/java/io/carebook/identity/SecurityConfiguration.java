@@ -1,6 +1,7 @@
 package io.carebook.identity;
 
 import io.carebook.tenancy.IdempotentRequests;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -64,7 +66,11 @@ class SecurityConfiguration {
     provider.setUserDetailsPasswordService(new StrongerHashes(users, transactions));
     var manager =
         new ProviderManager(new SignInDefences(provider, lockout, limits, users, transactions));
-    manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+    var publisher = new DefaultAuthenticationEventPublisher(events);
+    // mapped by exact class: without this, refusals by the defences would go unaudited
+    publisher.setAdditionalExceptionMappings(
+        Map.of(SignInDefences.TooManySignIns.class, AuthenticationFailureLockedEvent.class));
+    manager.setAuthenticationEventPublisher(publisher);
     return manager;
   }
 

@@ -64,10 +64,32 @@ class SignInDefences implements AuthenticationProvider {
   /** The address a sign-in comes from: the web form's, or what the API passed as details. */
   static String addressOf(Authentication authentication) {
     return switch (authentication.getDetails()) {
-      case WebAuthenticationDetails web -> String.valueOf(web.getRemoteAddress());
-      case String address -> address;
+      case WebAuthenticationDetails web -> counted(String.valueOf(web.getRemoteAddress()));
+      case String address -> counted(address);
       case null, default -> "unknown";
     };
+  }
+
+  /**
+   * The address as limits and locks count it: an IPv4 address, or an IPv6 address's /64 network,
+   * since one client commonly holds a whole /64 and could otherwise try from a fresh address each
+   * time.
+   */
+  static String counted(String address) {
+    if (address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      var bytes = java.net.InetAddress.ofLiteral(address).getAddress();
+      if (bytes.length != 16) {
+        return address;
+      }
+      var network = java.util.Arrays.copyOf(bytes, 16);
+      java.util.Arrays.fill(network, 8, 16, (byte) 0);
+      return java.net.InetAddress.getByAddress(network).getHostAddress() + "/64";
+    } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+      return address;
+    }
   }
 
   @Override

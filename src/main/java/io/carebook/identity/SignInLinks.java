@@ -90,7 +90,7 @@ public class SignInLinks {
     if (account.isEmpty()) {
       return false;
     }
-    lockout.succeeded(account.get().id(), request.getRemoteAddr());
+    lockout.succeeded(account.get().id(), SignInDefences.counted(request.getRemoteAddr()));
     var user = (CarebookUser) userDetails.loadUserByUsername(account.get().email());
     var authentication =
         UsernamePasswordAuthenticationToken.authenticated(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.Api;
 import io.carebook.CarebookTest;
+import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
 import io.carebook.shared.TenantId;
@@ -31,6 +32,7 @@ class SignInLockoutPagesTests {
   private static final Pattern LINK = Pattern.compile("signin/link/open\\?token=([A-Za-z0-9_-]+)");
 
   @Autowired TestOrganizations organizations;
+  @Autowired org.springframework.core.env.Environment environment;
   @LocalServerPort int port;
 
   @Test
@@ -48,6 +50,19 @@ class SignInLockoutPagesTests {
     assertThat(browser.get("/signin/code").uri().getPath())
         .as("no pending sign-in either")
         .isEqualTo("/signin");
+    var audited =
+        OwnerDatabase.jdbc(environment)
+            .sql(
+                """
+                select detail from audit_log a join users u on a.entity_id = u.id::text
+                where lower(u.email) = lower(?) and a.action = 'SIGN_IN_FAILED'""")
+            .param(owner.email())
+            .query(String.class)
+            .list();
+    assertThat(audited)
+        .as("every failure and refusal is audited")
+        .hasSize(6)
+        .contains("TooManySignIns");
   }
 
   @Test
