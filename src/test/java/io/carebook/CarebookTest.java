@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.embedded-database.directory=temporary",
       "carebook.embedded-database.port=0",
       "carebook.demo=false",
+      // the tests' clients connect from loopback, as through a local proxy (see Api)
+      "carebook.trusted-proxies=127.0.0.1, ::1",
       "carebook.documents.directory=target/test-documents",
       "carebook.dev.outbox-page=true",
       "carebook.rate-limit.sign-up-ip=100000",

@@ -35,6 +35,11 @@ public final class WebSession {
     this.http = http;
   }
 
+  /** A browser that has not signed in yet. */
+  public static WebSession anonymous(int port) {
+    return new WebSession("http://localhost:" + port);
+  }
+
   public static WebSession signIn(int port, String email, String password) {
     var session = new WebSession("http://localhost:" + port);
     session.post("/signin", "/signin", "email=" + encode(email) + "&password=" + encode(password));

@@ -34,7 +34,8 @@ public class AuditTrail {
     MFA_FAILED,
     RECOVERY_CODE_USED,
     RECOVERY_CODES_REGENERATED,
-    MFA_POLICY_CHANGED
+    MFA_POLICY_CHANGED,
+    SIGN_IN_LINK_REQUESTED
   }
 
   private final JdbcClient jdbc;

@@ -172,14 +172,17 @@ public class Invitations {
 
   /**
    * Accepts an invitation. With no account for the invited e-mail, one is created with {@code name}
-   * and {@code password} (the link proves the mailbox, so it is confirmed); with an account, {@code
-   * password} must be its password. Either way the person joins the clinic.
+   * and {@code password} (the link proves the mailbox, so it is confirmed). With an account, the
+   * person must be signed in as it (the web session or an access token, both won through the
+   * sign-in defences): the link alone never stands in for its password, and no password is checked
+   * here. Either way the person joins the clinic.
    */
-  public void accept(String token, @Nullable String name, String password, String locale) {
+  public void accept(
+      String token, @Nullable String name, @Nullable String password, String locale) {
     var invitation = byToken(token).orElseThrow(Invitations::invalidLink);
     var user =
         invitation.accountExists()
-            ? existing(invitation, password)
+            ? signedInAsInvited(invitation)
             : newAccount(invitation, name, password, locale);
     var asTheNewMember =
         new TenantContext.Scope(
@@ -207,24 +210,40 @@ public class Invitations {
                 }));
   }
 
-  private UserId existing(Pending invitation, String password) {
-    var account =
-        anonymous(() -> users.byEmail(invitation.email())).orElseThrow(Invitations::invalidLink);
-    if (!passwords.matches(password, account.passwordHash())) {
-      throw new ProblemException(
-          HttpStatus.UNAUTHORIZED,
-          "invalid-credentials",
-          "That is not the password of the account " + "that was invited.");
-    }
-    return account.id();
+  /** The e-mail of the account this request is signed in as, if any. */
+  public java.util.Optional<String> signedInEmail() {
+    return CurrentMember.current()
+        .flatMap(member -> anonymous(() -> users.byId(member.userId())))
+        .map(Users.Account::email);
+  }
+
+  private UserId signedInAsInvited(Pending invitation) {
+    var member =
+        CurrentMember.current()
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.UNAUTHORIZED,
+                        "sign-in-required",
+                        "The invited e-mail already has a Carebook account: sign in as it, then"
+                            + " accept the invitation while signed in."));
+    return anonymous(() -> users.byId(member.userId()))
+        .filter(account -> account.email().equalsIgnoreCase(invitation.email()))
+        .map(Users.Account::id)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "wrong-account",
+                    "This invitation is for another account: sign in as the invited e-mail."));
   }
 
   private UserId newAccount(
-      Pending invitation, @Nullable String name, String password, String locale) {
+      Pending invitation, @Nullable String name, @Nullable String password, String locale) {
     if (name == null || name.isBlank()) {
       throw ProblemException.invalid("name", "is required");
     }
-    if (PasswordPolicy.tooWeak(password)) {
+    if (password == null || PasswordPolicy.tooWeak(password)) {
       throw ProblemException.invalid("password", PasswordPolicy.RULE);
     }
     var id = UserId.random();

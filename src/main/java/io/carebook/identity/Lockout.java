@@ -5,21 +5,42 @@ import io.carebook.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Five failed sign-ins within fifteen minutes lock the account, and separately the address they
- * came from, until the oldest of them is fifteen minutes old. Counted in PostgreSQL, so every app
- * instance enforces the same lock.
+ * Failed sign-ins, counted in PostgreSQL so every app instance enforces the same locks, and how
+ * long the next attempt must wait:
+ *
+ * <ul>
+ *   <li>an account from one address: after {@value #PAIR_MAX_FAILURES} failures within a day, 15
+ *       minutes, doubling with each further failure up to 16 hours. Another address is not
+ *       affected, so a stranger's wrong passwords do not lock the owner out;
+ *   <li>an account from anywhere: {@value #ACCOUNT_MAX_FAILURES} failures within 15 minutes (an
+ *       attack from many addresses) lock it until the oldest of them is 15 minutes old; the owner
+ *       still gets in by a sign-in link sent to the account's e-mail ({@link SignInLinks});
+ *   <li>an address: {@value #ADDRESS_MAX_FAILURES} failures within 15 minutes, whatever the
+ *       accounts (password spraying).
+ * </ul>
  */
 @Component
 class Lockout {
 
-  static final int MAX_FAILURES = 5;
+  static final int PAIR_MAX_FAILURES = 5;
+  static final Duration PAIR_FIRST_LOCK = Duration.ofMinutes(15);
+  static final int PAIR_MAX_DOUBLINGS = 6;
+  static final Duration PAIR_MEMORY = Duration.ofDays(1);
+  static final int ACCOUNT_MAX_FAILURES = 20;
+  static final int ADDRESS_MAX_FAILURES = 20;
   static final Duration WINDOW = Duration.ofMinutes(15);
 
   private final JdbcClient jdbc;
@@ -32,25 +53,15 @@ class Lockout {
     this.transaction = new TransactionTemplate(transactions);
   }
 
-  boolean lockedOut(@Nullable UserId user, String address) {
-    var since = Timestamp.from(clock.instant().minus(WINDOW));
+  /** How long a sign-in to {@code user} from {@code address} must wait; empty when it may try. */
+  Optional<Duration> wait(@Nullable UserId user, String address) {
+    var now = clock.instant();
     return inTransaction(
         () ->
-            jdbc.sql(
-                    """
-                    select (select count(*) from sign_in_failures
-                            where user_id = ? and failed_at > ?) >= ?
-                        or (select count(*) from sign_in_failures
-                            where address = ? and failed_at > ?) >= ?""")
-                .params(
-                    user == null ? null : user.value(),
-                    since,
-                    MAX_FAILURES,
-                    address,
-                    since,
-                    MAX_FAILURES)
-                .query(Boolean.class)
-                .single());
+            Stream.of(
+                    pairWait(user, address, now), accountWait(user, now), addressWait(address, now))
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder()));
   }
 
   void failed(@Nullable UserId user, String address) {
@@ -62,16 +73,81 @@ class Lockout {
                 .update());
   }
 
-  /** A successful sign-in clears the account's count (not the address's). */
-  void succeeded(UserId user) {
+  /**
+   * A right password from an address clears that address's count for the account, and no other: an
+   * attacker elsewhere keeps their lock.
+   */
+  void succeeded(UserId user, String address) {
     inTransaction(
         () ->
-            jdbc.sql("delete from sign_in_failures where user_id = ?")
-                .param(user.value())
+            jdbc.sql("delete from sign_in_failures where user_id = ? and address = ?")
+                .params(user.value(), address)
                 .update());
   }
 
-  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+  /** Failures older than the longest memory count for nothing: removed. */
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+  void forgetOldFailures() {
+    inTransaction(
+        () ->
+            jdbc.sql("delete from sign_in_failures where failed_at < ?")
+                .param(Timestamp.from(clock.instant().minus(PAIR_MEMORY)))
+                .update());
+  }
+
+  private Optional<Duration> pairWait(@Nullable UserId user, String address, Instant now) {
+    if (user == null) {
+      return Optional.empty();
+    }
+    var counted =
+        jdbc.sql(
+                "select count(*) as n, max(failed_at) as last from sign_in_failures"
+                    + " where user_id = ? and address = ? and failed_at > ?")
+            .params(user.value(), address, Timestamp.from(now.minus(PAIR_MEMORY)))
+            .query((rs, n) -> new Count(rs.getInt("n"), instant(rs.getTimestamp("last"))))
+            .single();
+    if (counted.failures() < PAIR_MAX_FAILURES) {
+      return Optional.empty();
+    }
+    var doublings = Math.min(counted.failures() - PAIR_MAX_FAILURES, PAIR_MAX_DOUBLINGS);
+    return until(counted.at().plus(PAIR_FIRST_LOCK.multipliedBy(1L << doublings)), now);
+  }
+
+  private Optional<Duration> accountWait(@Nullable UserId user, Instant now) {
+    if (user == null) {
+      return Optional.empty();
+    }
+    return windowWait("user_id = ?", user.value(), ACCOUNT_MAX_FAILURES, now);
+  }
+
+  private Optional<Duration> addressWait(String address, Instant now) {
+    return windowWait("address = ?", address, ADDRESS_MAX_FAILURES, now);
+  }
+
+  /** Locked while {@code max} failures fall within the window: until the oldest leaves it. */
+  private Optional<Duration> windowWait(String where, Object key, int max, Instant now) {
+    var counted =
+        jdbc.sql(
+                "select count(*) as n, min(failed_at) as first from sign_in_failures where "
+                    + where
+                    + " and failed_at > ?")
+            .params(key, Timestamp.from(now.minus(WINDOW)))
+            .query((rs, n) -> new Count(rs.getInt("n"), instant(rs.getTimestamp("first"))))
+            .single();
+    return counted.failures() >= max ? until(counted.at().plus(WINDOW), now) : Optional.empty();
+  }
+
+  private record Count(int failures, Instant at) {}
+
+  private static Optional<Duration> until(Instant end, Instant now) {
+    return end.isAfter(now) ? Optional.of(Duration.between(now, end)) : Optional.empty();
+  }
+
+  private static Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? Instant.EPOCH : timestamp.toInstant();
+  }
+
+  private <T> T inTransaction(Supplier<T> work) {
     return TenantContext.call(
         TenantContext.Scope.anonymous(), () -> transaction.execute(status -> work.get()));
   }

@@ -19,7 +19,8 @@ class OneTimeTokens {
 
   enum Purpose {
     EMAIL_CONFIRMATION,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    SIGN_IN_LINK
   }
 
   private final JdbcClient jdbc;

@@ -32,6 +32,10 @@ public class RateLimits {
   public static final Limit SIGN_IN_PER_IP = new Limit("sign-in-ip", 30, Duration.ofMinutes(5));
   public static final Limit PASSWORD_RESET_PER_IP =
       new Limit("password-reset-ip", 10, Duration.ofHours(1));
+  public static final Limit SIGN_IN_LINK_PER_IP =
+      new Limit("sign-in-link-ip", 10, Duration.ofHours(1));
+  public static final Limit SIGN_IN_LINK_PER_ACCOUNT =
+      new Limit("sign-in-link-account", 3, Duration.ofHours(1));
   public static final Limit ORGANIZATION = new Limit("organization", 600, Duration.ofMinutes(1));
 
   /** The limit was reached; retry after the given time. */

@@ -19,6 +19,7 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Service;
 public class SecondFactorSignIn implements AuthenticationSuccessHandler {
 
   static final String CODE_PAGE = "/signin/code";
+  static final String JOIN_PAGE = "/invitations/join";
   static final Duration CODE_DUE_WITHIN = Duration.ofMinutes(5);
 
   private final SecondFactor secondFactor;
@@ -74,7 +76,22 @@ public class SecondFactorSignIn implements AuthenticationSuccessHandler {
       response.sendRedirect(request.getContextPath() + CODE_PAGE);
       return;
     }
-    response.sendRedirect(request.getContextPath() + "/");
+    response.sendRedirect(landing(request));
+  }
+
+  /**
+   * Where a completed sign-in goes: back to the invitation an existing account was asked to sign in
+   * for (the request Spring Security saved on the way to the sign-in page), else home.
+   */
+  public static String landing(HttpServletRequest request) {
+    var saved = new HttpSessionRequestCache().getRequest(request, null);
+    if (saved != null && saved.getMethod().equals("GET")) {
+      var url = java.net.URI.create(saved.getRedirectUrl());
+      if ((request.getContextPath() + JOIN_PAGE).equals(url.getPath())) {
+        return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+      }
+    }
+    return request.getContextPath() + "/";
   }
 
   /** Whether this request's session waits for a code. */

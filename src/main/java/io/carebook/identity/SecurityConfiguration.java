@@ -1,6 +1,7 @@
 package io.carebook.identity;
 
 import io.carebook.tenancy.IdempotentRequests;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -30,24 +32,45 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  static final int ARGON2_MEMORY_KIB = 19 * 1024;
+  static final int ARGON2_ITERATIONS = 2;
+  static final int ARGON2_PARALLELISM = 1;
+
+  /**
+   * Argon2id at OWASP's minimum (19 MiB of memory, 2 passes, 1 lane; 16-byte salt, 32-byte hash);
+   * Spring's v5.8 defaults use only 16 MiB. A hash carries its parameters, so an older one still
+   * verifies, and is made again with these at its owner's next sign-in ({@link StrongerHashes}).
+   */
   @Bean
   static PasswordEncoder passwordEncoder() {
-    return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    return new Argon2PasswordEncoder(
+        16, 32, ARGON2_PARALLELISM, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
   }
 
+  /**
+   * The one authentication manager, used by the API's token endpoint and the web form alike, so
+   * both pass the same {@link SignInDefences}. Without it the form would get Spring's own manager
+   * (built from the user-details service alone), which has no lockout.
+   */
   @Bean
   AuthenticationManager authenticationManager(
       CarebookUserDetailsService userDetails,
       PasswordEncoder passwords,
       ApplicationEventPublisher events,
       Lockout lockout,
+      RateLimits limits,
       Users users,
       PlatformTransactionManager transactions) {
     var provider = new DaoAuthenticationProvider(userDetails);
     provider.setPasswordEncoder(passwords);
+    provider.setUserDetailsPasswordService(new StrongerHashes(users, transactions));
     var manager =
-        new ProviderManager(new LockoutAwareAuthentication(provider, lockout, users, transactions));
-    manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        new ProviderManager(new SignInDefences(provider, lockout, limits, users, transactions));
+    var publisher = new DefaultAuthenticationEventPublisher(events);
+    // mapped by exact class: without this, refusals by the defences would go unaudited
+    publisher.setAdditionalExceptionMappings(
+        Map.of(SignInDefences.TooManySignIns.class, AuthenticationFailureLockedEvent.class));
+    manager.setAuthenticationEventPublisher(publisher);
     return manager;
   }
 
@@ -107,17 +130,21 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pages(
       HttpSecurity http,
+      AuthenticationManager authenticationManager,
       Memberships memberships,
       JsonMapper json,
       MfaGate.Factory mfa,
       SecondFactorSignIn secondFactor,
       java.time.Clock clock)
       throws Exception {
-    return http.authorizeHttpRequests(
+    return http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/signin",
                         SecondFactorSignIn.CODE_PAGE,
+                        SignInLinks.PAGE,
+                        SignInLinks.PAGE + "/**",
                         "/signup",
                         "/signup/**",
                         "/confirm-email",

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
@@ -79,19 +78,13 @@ public class Sessions {
       @Nullable String code,
       @Nullable ClinicId clinic,
       String clientIp) {
-    limits.consume(RateLimits.SIGN_IN_PER_IP, clientIp);
     CarebookUser user;
     try {
       var attempt = UsernamePasswordAuthenticationToken.unauthenticated(email.trim(), password);
       attempt.setDetails(clientIp);
       user = (CarebookUser) authentication.authenticate(attempt).getPrincipal();
-    } catch (LockedException e) {
-      throw new ProblemException(
-              HttpStatus.TOO_MANY_REQUESTS,
-              "locked-out",
-              "Too many failed sign-ins for this account or from this address; try again in 15"
-                  + " minutes, or reset the password.")
-          .header("Retry-After", Long.toString(Lockout.WINDOW.toSeconds()));
+    } catch (SignInDefences.TooManySignIns e) {
+      throw tooMany(e);
     } catch (AuthenticationException e) {
       throw new ProblemException(
           HttpStatus.UNAUTHORIZED,
@@ -100,6 +93,25 @@ public class Sessions {
     }
     secondFactor.require(user, code);
     return tokenFor(user.id(), user.displayName(), clinic, UUID.randomUUID());
+  }
+
+  private static ProblemException tooMany(SignInDefences.TooManySignIns e) {
+    var seconds = Math.max(1, e.retryAfter().toSeconds());
+    var problem =
+        e.rateLimited()
+            ? new ProblemException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests; please wait " + seconds + " seconds and try again.")
+            : new ProblemException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "locked-out",
+                "Too many failed sign-ins for this account from this address, or from too many"
+                    + " addresses; try again in "
+                    + Math.max(1, (seconds + 59) / 60)
+                    + " minutes, sign in with a link sent to the account's e-mail (/signin/link),"
+                    + " or reset the password.");
+    return problem.header("Retry-After", Long.toString(seconds));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.carebook.notifications;
 import io.carebook.identity.EmailConfirmationRequested;
 import io.carebook.identity.InvitationSent;
 import io.carebook.identity.PasswordResetRequested;
+import io.carebook.identity.SignInLinkRequested;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.Locale;
@@ -97,5 +98,21 @@ class AccountMessages {
         TenantId.PLATFORM,
         () ->
             outbox.store("EMAIL", event.email(), "PASSWORD_RESET", event.locale(), subject, body));
+  }
+
+  /** Belongs to no organization: kept in the platform's own outbox, like a reset link. */
+  @Async
+  @TransactionalEventListener
+  void on(SignInLinkRequested event) {
+    var locale = Locale.forLanguageTag(event.locale());
+    var body =
+        messages.getMessage(
+            "notifications.signInLink.body",
+            new Object[] {event.displayName(), baseUrl + event.signInPath()},
+            locale);
+    var subject = messages.getMessage("notifications.signInLink.subject", null, locale);
+    tenants.run(
+        TenantId.PLATFORM,
+        () -> outbox.store("EMAIL", event.email(), "SIGN_IN_LINK", event.locale(), subject, body));
   }
 }

@@ -6,6 +6,7 @@ import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.TestOrganizations;
 import io.carebook.TestOrganizations.Owner;
+import io.carebook.WebSession;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import java.util.EnumSet;
@@ -73,6 +74,10 @@ class StaffTests {
         .contains(email);
   }
 
+  /**
+   * Was accepted with the account's password, checked with no lockout, limit or audit: now the
+   * person signs in as the account (through the sign-in defences) and accepts with its token.
+   */
   @Test
   void somebodyWithAnAccountJoinsWithItAndWorksForTwoOrganizations() {
     var api = new Api(port);
@@ -84,15 +89,73 @@ class StaffTests {
             Map.of("email", first.email(), "roles", List.of("RECEPTIONIST")));
     var token = organizations.linkToken(second.tenant(), first.email(), INVITATION);
 
-    var wrong =
-        api.post(
-            "/api/v1/invitations/accept", Map.of("token", token, "password", "not the right one"));
-    assertThat(wrong.status()).isEqualTo(401);
-    var joined =
-        api.post(
-            "/api/v1/invitations/accept",
-            Map.of("token", token, "password", TestOrganizations.PASSWORD));
-    assertThat(joined.status()).isEqualTo(204);
+    var joined = api.as(first.token()).post("/api/v1/invitations/accept", Map.of("token", token));
+    assertThat(joined.status()).as(joined.body().toString()).isEqualTo(204);
+
+    var me = api.as(organizations.signIn(api, first.email(), null)).get("/api/v1/me").body();
+    assertThat(me.path("memberships").findValuesAsString("clinicId"))
+        .containsExactlyInAnyOrder(first.clinic().toString(), second.clinic().toString());
+  }
+
+  @Test
+  void invitationAcceptanceCannotBruteForceAnExistingAccount() {
+    var api = new Api(port);
+    var victim = organizations.signUp(api);
+    var attacker = organizations.signUp(api);
+    api.as(attacker.token())
+        .post("/api/v1/invitations", Map.of("email", victim.email(), "roles", List.of("OWNER")));
+    var token = organizations.linkToken(attacker.tenant(), victim.email(), INVITATION);
+
+    for (var guess : List.of("guess one", "guess two", TestOrganizations.PASSWORD)) {
+      var tried = api.post("/api/v1/invitations/accept", Map.of("token", token, "password", guess));
+      assertThat(tried.status())
+          .as("no password is checked here, not even the right one")
+          .isEqualTo(401);
+      assertThat(tried.text("type")).isEqualTo("/problems/sign-in-required");
+    }
+    var asSomebodyElse =
+        api.as(attacker.token()).post("/api/v1/invitations/accept", Map.of("token", token));
+    assertThat(asSomebodyElse.status()).isEqualTo(403);
+    assertThat(asSomebodyElse.text("type")).isEqualTo("/problems/wrong-account");
+    assertThat(
+            api.as(attacker.token())
+                .get("/api/v1/invitations")
+                .body()
+                .path("items")
+                .findValuesAsString("email"))
+        .as("still pending")
+        .contains(victim.email());
+
+    var page = WebSession.anonymous(port).get("/invitations/accept?token=" + token).body();
+    assertThat(page).contains("id=\"sign-in-to-join\"").doesNotContain("name=\"password\"");
+  }
+
+  @Test
+  void anExistingAccountJoinsOnTheWebAfterSigningInAsItself() {
+    var api = new Api(port);
+    var first = organizations.signUp(api);
+    var second = organizations.signUp(api);
+    api.as(second.token())
+        .post("/api/v1/invitations", Map.of("email", first.email(), "roles", List.of("DOCTOR")));
+    var token = organizations.linkToken(second.tenant(), first.email(), INVITATION);
+
+    var browser = WebSession.anonymous(port);
+    var join = browser.get("/invitations/join?token=" + token);
+    assertThat(join.uri().getPath()).isEqualTo("/signin");
+    browser.post(
+        "/signin",
+        "/signin",
+        "email="
+            + java.net.URLEncoder.encode(first.email(), java.nio.charset.StandardCharsets.UTF_8)
+            + "&password="
+            + java.net.URLEncoder.encode(
+                TestOrganizations.PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+    var back = browser.post("/signin/code", "/signin/code", "code=" + first.app().nextCode());
+    assertThat(back.uri().getPath()).as("back to the invitation").isEqualTo("/invitations/join");
+    assertThat(back.body()).contains("id=\"accept-form\"");
+    var joinPage = "/invitations/join?token=" + token;
+    var done = browser.post(joinPage, "/invitations/join", "token=" + token);
+    assertThat(done.uri().getPath()).isEqualTo("/");
 
     var me = api.as(organizations.signIn(api, first.email(), null)).get("/api/v1/me").body();
     assertThat(me.path("memberships").findValuesAsString("clinicId"))

@@ -44,7 +44,7 @@ class SignInCodePage {
       HttpServletResponse response,
       Model model) {
     return switch (signIn.complete(request, response, code)) {
-      case SIGNED_IN -> "redirect:/";
+      case SIGNED_IN -> "redirect:" + SecondFactorSignIn.landing(request);
       case WRONG_CODE -> {
         model.addAttribute("wrong", true);
         yield "identity/signin-code";

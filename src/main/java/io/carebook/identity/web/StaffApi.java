@@ -84,7 +84,7 @@ class StaffApi {
     invitations.revoke(Ids.parse(id, "Invitation"));
   }
 
-  record Acceptance(@NotBlank String token, @Nullable String name, @NotBlank String password) {}
+  record Acceptance(@NotBlank String token, @Nullable String name, @Nullable String password) {}
 
   @PostMapping("/api/v1/invitations/accept")
   @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -92,8 +92,10 @@ class StaffApi {
   @Operation(
       summary = "Accept an invitation with the token from its link (public)",
       description =
-          "With no account for the invited e-mail, give a name and a new password; with one,"
-              + " give its password. Then sign in with POST /api/v1/tokens.")
+          "With no account for the invited e-mail, give a name and a new password, then sign in"
+              + " with POST /api/v1/tokens. With one, sign in as it first and send this with its"
+              + " access token (no password): otherwise 401 /problems/sign-in-required, or 403"
+              + " /problems/wrong-account when signed in as somebody else.")
   void accept(@Valid @RequestBody Acceptance body) {
     invitations.accept(
         body.token(), body.name(), body.password(), LocaleContextHolder.getLocale().getLanguage());

@@ -8,7 +8,6 @@ import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Permissions;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -129,30 +128,37 @@ class StaffPages {
     }
   }
 
-  @GetMapping("/invitations/accept")
+  /**
+   * The invitation behind a link. An existing account is asked to sign in first: the same page at
+   * {@code /invitations/join} needs a signed-in session, and signing in comes back to it.
+   */
+  @GetMapping({"/invitations/accept", "/invitations/join"})
   String invitation(@RequestParam String token, Model model) {
-    model.addAttribute("token", token);
-    model.addAttribute("invitation", invitations.byToken(token).orElse(null));
-    return "identity/invitation";
+    return invitationPage(token, model);
   }
 
-  @PostMapping("/invitations/accept")
+  @PostMapping({"/invitations/accept", "/invitations/join"})
   @AllowedWhenReadOnly
   String accept(
       @RequestParam String token,
       @RequestParam(required = false) String name,
-      @RequestParam String password,
-      Model model,
-      HttpServletRequest request) {
+      @RequestParam(required = false) String password,
+      Model model) {
+    var signedIn = invitations.signedInEmail().isPresent();
     try {
       invitations.accept(token, name, password, LocaleContextHolder.getLocale().getLanguage());
-      return "redirect:/signin?joined";
+      return signedIn ? "redirect:/" : "redirect:/signin?joined";
     } catch (ProblemException e) {
-      model.addAttribute("token", token);
-      model.addAttribute("invitation", invitations.byToken(token).orElse(null));
       model.addAttribute("problem", e.kind());
       model.addAttribute("name", name);
-      return "identity/invitation";
+      return invitationPage(token, model);
     }
+  }
+
+  private String invitationPage(String token, Model model) {
+    model.addAttribute("token", token);
+    model.addAttribute("invitation", invitations.byToken(token).orElse(null));
+    model.addAttribute("signedInAs", invitations.signedInEmail().orElse(null));
+    return "identity/invitation";
   }
 }
