@@ -68,10 +68,10 @@ public class Prescribing {
     return rows.find(rows.insert(encounter.id(), VisitGate.actor()), false).orElseThrow();
   }
 
-  /** A prescription of the organization (PATIENT_VIEW), with its encounter. */
+  /** A prescription of the organization (CHART_READ), with its encounter. */
   @Transactional(readOnly = true)
   public Located get(UUID id) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     var prescription = rows.find(id, false).orElseThrow(Prescribing::notFound);
     return new Located(prescription, encounters.find(prescription.encounterId()).orElseThrow());
   }
@@ -177,7 +177,7 @@ public class Prescribing {
   }
 
   /**
-   * The patient asks for a copy of a finalized prescription (PATIENT_VIEW): {@link
+   * The patient asks for a copy of a finalized prescription (CHART_READ): {@link
    * PrescriptionCopyRequested} is published for notifications to send; 409 before it is final.
    */
   @Transactional

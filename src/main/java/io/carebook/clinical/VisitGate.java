@@ -54,9 +54,11 @@ class VisitGate {
     return visit;
   }
 
-  /** The visit, for reading. */
+  /** The visit, for reading its clinical record (CHART_READ). */
   Visit read(UUID visitId) {
-    return frontDesk.get(visitId);
+    var visit = frontDesk.get(visitId);
+    permissions.require(Action.CHART_READ, visit.state());
+    return visit;
   }
 
   static @Nullable UUID actor() {

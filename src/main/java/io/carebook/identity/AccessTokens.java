@@ -14,6 +14,7 @@ import io.carebook.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,6 +34,9 @@ class AccessTokens {
   static final Duration LIFETIME = Duration.ofMinutes(15);
   static final String ISSUER = "carebook";
 
+  /** The claim saying how the holder signed in (RFC 8176): with a second factor, "otp" is in it. */
+  static final String METHODS = "amr";
+
   private final SigningKeys keys;
   private final Clock clock;
   private volatile @Nullable JwtDecoder decoder;
@@ -44,7 +48,7 @@ class AccessTokens {
 
   record Issued(String token, long expiresInSeconds) {}
 
-  Issued issue(UserId user, String name, @Nullable Membership membership) {
+  Issued issue(UserId user, String name, @Nullable Membership membership, boolean secondFactor) {
     var now = clock.instant();
     var claims =
         new JWTClaimsSet.Builder()
@@ -53,7 +57,8 @@ class AccessTokens {
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(LIFETIME)))
-            .claim("name", name);
+            .claim("name", name)
+            .claim(METHODS, secondFactor ? List.of("pwd", "otp") : List.of("pwd"));
     if (membership != null) {
       claims
           .claim("tenant", membership.tenantId().toString())
@@ -71,6 +76,12 @@ class AccessTokens {
     } catch (JOSEException e) {
       throw new IllegalStateException("Could not sign an access token", e);
     }
+  }
+
+  /** Whether the holder of {@code token} signed in with a second factor. */
+  static boolean signedInWithSecondFactor(Jwt token) {
+    var methods = token.getClaimAsStringList(METHODS);
+    return methods != null && methods.contains("otp");
   }
 
   /** Verifies signature, issuer and expiry. */

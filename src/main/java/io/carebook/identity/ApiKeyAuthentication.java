@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API calls that carry an API key ({@code X-API-Key: cbk_…} or {@code Authorization:
- * ApiKey cbk_…}) as the agent the key stands for. A key that is unknown or revoked answers 401.
+ * ApiKey cbk_…}) as the agent the key stands for. A key that is unknown or revoked answers 401, and
+ * so does one whose creator has lost the rights it was cut from.
  */
 class ApiKeyAuthentication extends OncePerRequestFilter {
 
@@ -64,6 +65,15 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
     if (agent.isEmpty()) {
       refused.commence(
           request, response, new BadCredentialsException("unknown or revoked API key"));
+      return;
+    }
+    if (!agent.get().backedByItsCreator()) {
+      refused.write(
+          response,
+          org.springframework.http.HttpStatus.UNAUTHORIZED,
+          "api-key-lapsed",
+          "This key's creator is no longer a member of its clinic, or no longer may do what the"
+              + " key was given; ask an owner or manager of the clinic for a new key.");
       return;
     }
     if (!agent.get().apiAccess()) {

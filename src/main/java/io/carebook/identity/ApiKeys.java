@@ -31,12 +31,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * API keys for integrations and AI agents. A key acts in one clinic with the actions it was given,
  * which are never more than its creator may take, and only among those an unattended program should
- * take. The key is shown once; only its hash is stored.
+ * take. It is worth no more than its creator's membership: on every request the creator must still
+ * be an active member of the key's clinic and still may take every action of the key, else the key
+ * stops working; and each action is then judged by the matrix over the creator's roles, visit state
+ * included. Reading charts is a scope of its own ({@link Action#CHART_READ}), never implied by
+ * seeing patients. The key is shown once; only its hash is stored.
  */
 @Service
 public class ApiKeys {
 
-  /** What a key may be given: day-to-day work, never staff, settings, money or clinical signing. */
+  /**
+   * What a key may be given: day-to-day work, never staff, settings, money or clinical signing;
+   * reading charts only when chosen by name.
+   */
   public static final Set<Action> GRANTABLE =
       EnumSet.of(
           Action.PATIENT_VIEW,
@@ -44,7 +51,8 @@ public class ApiKeys {
           Action.PATIENT_EDIT,
           Action.BOOKING,
           Action.CHECK_IN,
-          Action.REPORTS_VIEW);
+          Action.REPORTS_VIEW,
+          Action.CHART_READ);
 
   private static final String PREFIX = "cbk_";
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
@@ -78,10 +86,31 @@ public class ApiKeys {
   /** A new key, with its secret, shown once. */
   public record Created(UUID id, String name, String secret, Set<Action> actions) {}
 
-  /** The agent behind a presented key. */
-  /** {@code apiAccess}: whether the plan of the key's clinic includes API access now. */
+  /**
+   * The agent behind a presented key. {@code apiAccess}: whether the plan of the key's clinic
+   * includes API access now; {@code creatorRoles}: the roles its creator holds in the key's clinic
+   * now (none once the membership is suspended or removed).
+   */
   public record Agent(
-      UUID keyId, TenantId tenantId, ClinicId clinicId, Set<Action> actions, boolean apiAccess) {}
+      UUID keyId,
+      TenantId tenantId,
+      ClinicId clinicId,
+      Set<Action> actions,
+      boolean apiAccess,
+      Set<Role> creatorRoles) {
+
+    /** Whether the creator still may take every action of the key: else the key has lapsed. */
+    public boolean backedByItsCreator() {
+      return withinRoles(actions, creatorRoles);
+    }
+  }
+
+  /** Whether members holding {@code roles} may take each of {@code actions}. */
+  static boolean withinRoles(Set<Action> actions, Set<Role> roles) {
+    return !roles.isEmpty()
+        && actions.stream()
+            .allMatch(a -> PermissionMatrix.allows(roles, a, io.carebook.shared.VisitState.NONE));
+  }
 
   @Transactional
   public Created create(String name, Set<Action> actions) {
@@ -94,11 +123,7 @@ public class ApiKeys {
       throw ProblemException.invalid("actions", "choose among " + GRANTABLE);
     }
     var beyondCreator =
-        actions.stream()
-            .filter(
-                a ->
-                    !PermissionMatrix.allows(active.roles(), a, io.carebook.shared.VisitState.NONE))
-            .toList();
+        actions.stream().filter(a -> !withinRoles(Set.of(a), active.roles())).toList();
     if (!beyondCreator.isEmpty()) {
       throw new ProblemException(
           HttpStatus.FORBIDDEN, "forbidden", "A key cannot do what you may not: " + beyondCreator);
@@ -165,7 +190,10 @@ public class ApiKeys {
     return subscriptions.plan(TenantContext.clinic()).includes(Plan.Feature.API_ACCESS);
   }
 
-  /** The agent a presented secret stands for, or empty when it is unknown or revoked. */
+  /**
+   * The agent a presented secret stands for, or empty when it is unknown or revoked. Whether its
+   * creator still backs it is for the caller to check ({@link Agent#backedByItsCreator()}).
+   */
   Optional<Agent> authenticate(String secret) {
     if (!secret.startsWith(PREFIX)) {
       return Optional.empty();
@@ -194,8 +222,11 @@ public class ApiKeys {
                   var found =
                       jdbc.sql(
                               """
-                              select k.id, k.clinic_id, k.actions, c.plan from api_keys k
+                              select k.id, k.clinic_id, k.actions, c.plan, m.roles from api_keys k
                               join clinics c on c.tenant_id = k.tenant_id and c.id = k.clinic_id
+                              left join memberships m on m.tenant_id = k.tenant_id
+                                and m.clinic_id = k.clinic_id and m.user_id = k.created_by
+                                and m.status = 'ACTIVE' and c.active
                               where k.key_hash = ? and k.revoked_at is null""")
                           .param(hash)
                           .query(
@@ -206,7 +237,8 @@ public class ApiKeys {
                                       new ClinicId(rs.getObject("clinic_id", UUID.class)),
                                       actions((String[]) rs.getArray("actions").getArray()),
                                       Plan.valueOf(rs.getString("plan"))
-                                          .includes(Plan.Feature.API_ACCESS)))
+                                          .includes(Plan.Feature.API_ACCESS),
+                                      roles(rs.getArray("roles"))))
                           .optional();
                   found.ifPresent(this::touch);
                   return found;
@@ -221,6 +253,14 @@ public class ApiKeys {
                 + " and (last_used_at is null or last_used_at < ?)")
         .params(Timestamp.from(now), agent.keyId(), Timestamp.from(now.minus(LAST_USED_PRECISION)))
         .update();
+  }
+
+  private static Set<Role> roles(java.sql.@Nullable Array names) throws java.sql.SQLException {
+    var roles = EnumSet.noneOf(Role.class);
+    if (names != null) {
+      Arrays.stream((String[]) names.getArray()).map(Role::valueOf).forEach(roles::add);
+    }
+    return roles;
   }
 
   private static Set<Action> actions(String[] names) {

@@ -57,4 +57,13 @@ class OneTimeTokens {
         .query((rs, n) -> new UserId(rs.getObject(1, UUID.class)))
         .optional();
   }
+
+  /** Uses up every outstanding token of {@code user} for {@code purpose}, so none works later. */
+  void revokeAll(Purpose purpose, UserId user) {
+    jdbc.sql(
+            "update one_time_tokens set used_at = ?"
+                + " where user_id = ? and purpose = ? and used_at is null")
+        .params(Timestamp.from(clock.instant()), user.value(), purpose.name())
+        .update();
+  }
 }

@@ -80,6 +80,8 @@ public final class PermissionMatrix {
     allow(SUBSCRIPTION_MANAGE, Set.of(NONE), OWNER);
     allow(CLINIC_OPEN, Set.of(NONE), OWNER);
     allow(AUDIT_VIEW, Set.of(NONE), OWNER, MANAGER);
+    // the chart, apart from the patient's details: an API key reads it only if granted this scope
+    allow(CHART_READ, ANY, Role.values());
   }
 
   private PermissionMatrix() {}

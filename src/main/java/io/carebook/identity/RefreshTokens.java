@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Rotating refresh tokens. Each is single-use: using it returns a new one of the same family. A
  * used token presented again can only be a stolen copy (or a replay by its thief), so the whole
- * family is revoked and both holders must sign in again. Only hashes are stored.
+ * family is revoked and both holders must sign in again. Only hashes are stored. A family remembers
+ * whether it began with a second factor, so that a refresh can re-check the MFA policy.
  */
 @Repository
 class RefreshTokens {
@@ -31,7 +32,8 @@ class RefreshTokens {
   /** What presenting a refresh token meant. */
   sealed interface Redemption {
     /** A valid token, now used up. */
-    record Valid(UUID family, UserId user, @Nullable ClinicId clinic) implements Redemption {}
+    record Valid(UUID family, UserId user, @Nullable ClinicId clinic, boolean secondFactor)
+        implements Redemption {}
 
     /** A token that had been used before: its family is now revoked. */
     record Reused(UUID family, UserId user) implements Redemption {}
@@ -40,16 +42,18 @@ class RefreshTokens {
     record Invalid() implements Redemption {}
   }
 
-  String issue(UUID family, UserId user, @Nullable ClinicId clinic) {
+  String issue(UUID family, UserId user, @Nullable ClinicId clinic, boolean secondFactor) {
     var token = Secrets.randomToken();
     jdbc.sql(
-            "insert into refresh_tokens (token_hash, family_id, user_id, clinic_id, expires_at)"
-                + " values (?, ?, ?, ?, ?)")
+            "insert into refresh_tokens"
+                + " (token_hash, family_id, user_id, clinic_id, second_factor, expires_at)"
+                + " values (?, ?, ?, ?, ?, ?)")
         .params(
             Secrets.sha256(token),
             family,
             user.value(),
             clinic == null ? null : clinic.value(),
+            secondFactor,
             Timestamp.from(clock.instant().plus(LIFETIME)))
         .update();
     return token;
@@ -62,7 +66,7 @@ class RefreshTokens {
                 """
                 update refresh_tokens set used_at = ?
                 where token_hash = ? and used_at is null and revoked_at is null and expires_at > ?
-                returning family_id, user_id, clinic_id""")
+                returning family_id, user_id, clinic_id, second_factor""")
             .params(now, Secrets.sha256(token), now)
             .query(
                 (rs, n) ->
@@ -72,7 +76,8 @@ class RefreshTokens {
                             new UserId(rs.getObject(2, UUID.class)),
                             rs.getObject(3, UUID.class) == null
                                 ? null
-                                : new ClinicId(rs.getObject(3, UUID.class))))
+                                : new ClinicId(rs.getObject(3, UUID.class)),
+                            rs.getBoolean(4)))
             .optional();
     if (valid.isPresent()) {
       return valid.get();

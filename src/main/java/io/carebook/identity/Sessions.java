@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,8 +93,8 @@ public class Sessions {
           "invalid-credentials",
           "The e-mail or password is wrong, or the e-mail is not confirmed yet.");
     }
-    secondFactor.require(user, code);
-    return tokenFor(user.id(), user.displayName(), clinic, UUID.randomUUID());
+    var verified = secondFactor.require(user, code);
+    return tokenFor(user.id(), user.displayName(), clinic, UUID.randomUUID(), verified);
   }
 
   private static ProblemException tooMany(SignInDefences.TooManySignIns e) {
@@ -139,10 +141,18 @@ public class Sessions {
     };
   }
 
-  /** A new token pair for the current user, bound to {@code clinic} if they are a member. */
+  /**
+   * A new token pair for the current user, bound to {@code clinic} if they are a member. It
+   * remembers whether the current token's sign-in gave a second factor, and the MFA policy is
+   * checked again as on a refresh.
+   */
   public Token switchClinic(ClinicId clinic) {
     var member = CurrentMember.required();
-    return tokenFor(member.userId(), member.displayName(), clinic, UUID.randomUUID());
+    var verified =
+        SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+            && AccessTokens.signedInWithSecondFactor(jwt.getToken());
+    secondFactor.stillSatisfied(member.userId(), member.displayName(), verified);
+    return tokenFor(member.userId(), member.displayName(), clinic, UUID.randomUUID(), verified);
   }
 
   private Token renew(RefreshTokens.Redemption.Valid valid) {
@@ -154,25 +164,43 @@ public class Sessions {
                         HttpStatus.UNAUTHORIZED,
                         "invalid-refresh-token",
                         "The account no longer exists."));
+    try {
+      secondFactor.stillSatisfied(valid.user(), account.displayName(), valid.secondFactor());
+    } catch (ProblemException refused) {
+      inTransaction(
+          () -> {
+            refreshTokens.revokeFamily(valid.family());
+            return null;
+          });
+      platformEvent(SecurityEvent.TOKEN_FAMILY_REVOKED, valid.user(), "second factor now required");
+      throw refused;
+    }
     var stillMember =
         valid.clinic() != null
             && memberships.of(valid.user()).stream()
                 .anyMatch(m -> m.active() && m.clinicId().equals(valid.clinic()));
     return tokenFor(
-        valid.user(), account.displayName(), stillMember ? valid.clinic() : null, valid.family());
+        valid.user(),
+        account.displayName(),
+        stillMember ? valid.clinic() : null,
+        valid.family(),
+        valid.secondFactor());
   }
 
-  private Token tokenFor(UserId user, String name, @Nullable ClinicId clinic, UUID family) {
+  private Token tokenFor(
+      UserId user, String name, @Nullable ClinicId clinic, UUID family, boolean verified) {
     var all = memberships.of(user);
     var member = new CurrentMember(user, name, null, all);
     var active =
         clinic == null
             ? all.stream().filter(Membership::active).findFirst().orElse(null)
             : member.membershipIn(clinic).orElseThrow(() -> new NotFoundException("Clinic"));
-    var issued = tokens.issue(user, name, active);
+    var issued = tokens.issue(user, name, active, verified);
     var refresh =
         inTransaction(
-            () -> refreshTokens.issue(family, user, active == null ? null : active.clinicId()));
+            () ->
+                refreshTokens.issue(
+                    family, user, active == null ? null : active.clinicId(), verified));
     var scope =
         active == null
             ? TenantContext.Scope.user(user)

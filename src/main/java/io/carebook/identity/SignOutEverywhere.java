@@ -64,8 +64,7 @@ public class SignOutEverywhere {
 
   /** Ends every web session of the person and revokes every refresh token they hold. */
   public void signOutEverywhere(UserId user) {
-    var name = SecurityContextHolder.getContext().getAuthentication().getName();
-    sessions.findByPrincipalName(name).keySet().forEach(sessions::deleteById);
+    endWebSessions(SecurityContextHolder.getContext().getAuthentication().getName());
     TenantContext.run(
         TenantContext.Scope.anonymous(),
         () ->
@@ -78,5 +77,13 @@ public class SignOutEverywhere {
                   audit.security(
                       AuditTrail.SecurityEvent.SIGNED_OUT, user.toString(), "everywhere");
                 }));
+  }
+
+  /**
+   * Ends every web session signed in as {@code principalName} (the account's e-mail), on every app
+   * instance: the sessions are rows in PostgreSQL, so the next request of each finds none.
+   */
+  void endWebSessions(String principalName) {
+    sessions.findByPrincipalName(principalName).keySet().forEach(sessions::deleteById);
   }
 }

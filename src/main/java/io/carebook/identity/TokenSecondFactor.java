@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,8 @@ class TokenSecondFactor {
     this.audit = audit;
   }
 
-  void require(CarebookUser user, @Nullable String code) {
+  /** Passes a user who gave a valid code (then true) or needs none (false); refuses the rest. */
+  boolean require(CarebookUser user, @Nullable String code) {
     if (secondFactor.enrolled(user.id())) {
       if (code == null || code.isBlank()) {
         throw new ProblemException(
@@ -47,8 +49,30 @@ class TokenSecondFactor {
           TenantContext.Scope.user(user.id()),
           () ->
               audit.security(SecurityEvent.MFA_VERIFIED, user.id().toString(), kind.get().name()));
-    } else if (policy.requires(user.id())) {
+      return true;
+    }
+    if (policy.requires(user.id())) {
       throw new MfaEnrolmentRequiredException(tokens.issue(user.id(), user.displayName()));
     }
+    return false;
+  }
+
+  /**
+   * Re-checks the policy for tokens whose sign-in gave no second factor, when they are renewed or
+   * exchanged: once the policy applies to the user (a new role, or the organization now requiring
+   * it of everyone), they must sign in again with a code, or set up two-step sign-in first.
+   */
+  void stillSatisfied(UserId user, String displayName, boolean signedInWithSecondFactor) {
+    if (signedInWithSecondFactor || !policy.requires(user)) {
+      return;
+    }
+    if (secondFactor.enrolled(user)) {
+      throw new ProblemException(
+          HttpStatus.UNAUTHORIZED,
+          "mfa-sign-in-required",
+          "Two-step sign-in is now required of this account, and this session began without it:"
+              + " sign in again with the password and a code.");
+    }
+    throw new MfaEnrolmentRequiredException(tokens.issue(user, displayName));
   }
 }

@@ -36,5 +36,7 @@ public enum Action {
   SETTINGS_MANAGE,
   SUBSCRIPTION_MANAGE,
   CLINIC_OPEN,
-  AUDIT_VIEW
+  AUDIT_VIEW,
+  /** Reading a patient's chart: notes, vitals, prescriptions, allergies, medications, documents. */
+  CHART_READ
 }

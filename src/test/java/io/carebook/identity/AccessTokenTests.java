@@ -109,6 +109,71 @@ class AccessTokenTests {
         .isEqualTo(401);
   }
 
+  @Test
+  void signingKeysAreStoredWrappedAndRotate() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var user = api.as(owner.token()).get("/api/v1/me").text("userId");
+    var database = OwnerDatabase.jdbc(environment);
+
+    var legacy = new byte[32];
+    new java.security.SecureRandom().nextBytes(legacy);
+    var legacyId = "legacy-" + java.util.UUID.randomUUID();
+    database
+        .sql(
+            "insert into token_signing_keys (key_id, secret, created_at)"
+                + " values (?, ?, now() - interval '1 day')")
+        .params(legacyId, legacy)
+        .update();
+    keys.reload(); // as at startup: a key found in clear is wrapped
+    assertThat(
+            database
+                .sql(
+                    "select count(*) from token_signing_keys"
+                        + " where secret is not null or secret_encrypted is null")
+                .query(Long.class)
+                .single())
+        .as("no key is left in clear")
+        .isZero();
+    var stored =
+        database
+            .sql("select secret_encrypted from token_signing_keys where key_id = ?")
+            .param(legacyId)
+            .query(byte[].class)
+            .single();
+    assertThat(stored).hasSizeGreaterThan(legacy.length + 16);
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(new String(legacy, java.nio.charset.StandardCharsets.ISO_8859_1));
+    var signedByLegacy =
+        sign(legacy, legacyId, claims(user, owner, Instant.now().plusSeconds(600)));
+    assertThat(api.as(signedByLegacy).get("/api/v1/patients").status())
+        .as("the wrapped key still verifies what it signed")
+        .isEqualTo(200);
+
+    var before = owner.token();
+    var oldKey = keys.signing().getKeyID();
+    var aMonthLater = Instant.now().plus(java.time.Duration.ofDays(31));
+    keys.maintain(aMonthLater);
+    assertThat(keys.signing().getKeyID()).as("a new key signs").isNotEqualTo(oldKey);
+    assertThat(api.as(before).get("/api/v1/patients").status())
+        .as("the superseded key verifies until its tokens have expired")
+        .isEqualTo(200);
+
+    keys.maintain(aMonthLater.plus(SigningKeys.VERIFIES_AFTER_SUPERSEDED).plusSeconds(1));
+    assertThat(
+            database
+                .sql("select count(*) from token_signing_keys where key_id in (?, ?)")
+                .params(oldKey, legacyId)
+                .query(Long.class)
+                .single())
+        .as("retired keys are deleted")
+        .isZero();
+    assertThat(api.as(before).get("/api/v1/patients").status()).isEqualTo(401);
+    assertThat(api.as(signedByLegacy).get("/api/v1/patients").status()).isEqualTo(401);
+    var after = organizations.signIn(api, owner.email(), null);
+    assertThat(api.as(after).get("/api/v1/patients").status()).isEqualTo(200);
+  }
+
   private static String header(String token) {
     return new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
   }

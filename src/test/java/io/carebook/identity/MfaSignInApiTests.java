@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
+import io.carebook.TestAuthenticator;
 import io.carebook.TestOrganizations;
 import io.carebook.TestOrganizations.Owner;
+import io.carebook.WebSession;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -132,6 +134,52 @@ class MfaSignInApiTests {
     assertThat(off.status()).isEqualTo(204);
     assertThat(signIn(owner.email(), null).text("type"))
         .isEqualTo("/problems/mfa-enrolment-required");
+  }
+
+  @Test
+  void refreshRefusedOnceMfaBecomesRequired() {
+    var owner = organizations.signUp(api);
+    var ownersRefresh = signIn(owner.email(), owner.app().nextCode()).text("refreshToken");
+    var receptionist = organizations.join(api, owner, "RECEPTIONIST");
+    var withoutFactor = signIn(receptionist.email(), null);
+    assertThat(withoutFactor.status()).isEqualTo(200);
+    var enrolledLater = organizations.join(api, owner, "RECEPTIONIST");
+    var enrolledLaterRefresh = signIn(enrolledLater.email(), null).text("refreshToken");
+    var me = api.as(enrolledLater.token());
+    var app = new TestAuthenticator(me.post("/api/v1/me/mfa", Map.of()).text("secret"));
+    assertThat(me.post("/api/v1/me/mfa/confirmation", Map.of("code", app.nextCode())).status())
+        .isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/v1/tokens/refresh",
+                    Map.of("refreshToken", withoutFactor.text("refreshToken")))
+                .status())
+        .as("before the policy changes, a family without a second factor renews")
+        .isEqualTo(200);
+    var receptionistsRefresh = signIn(receptionist.email(), null).text("refreshToken");
+
+    var session =
+        WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
+    session.post("/account/mfa", "/account/mfa/organization", "requiredForAll=true");
+
+    var refused = api.post("/api/v1/tokens/refresh", Map.of("refreshToken", receptionistsRefresh));
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.text("type")).isEqualTo("/problems/mfa-enrolment-required");
+    assertThat(refused.text("accessToken")).isEmpty();
+    assertThat(refused.text("enrolmentToken")).isNotEmpty();
+    var mustGiveCode =
+        api.post("/api/v1/tokens/refresh", Map.of("refreshToken", enrolledLaterRefresh));
+    assertThat(mustGiveCode.status()).isEqualTo(401);
+    assertThat(mustGiveCode.text("type")).isEqualTo("/problems/mfa-sign-in-required");
+    var withCode = api.post("/api/v1/tokens/refresh", Map.of("refreshToken", ownersRefresh));
+    assertThat(withCode.status()).as("a family begun with a code still renews").isEqualTo(200);
+    var switched =
+        api.as(receptionist.token())
+            .post("/api/v1/tokens/switch-clinic", Map.of("clinicId", owner.clinic().toString()));
+    assertThat(switched.status())
+        .as("nor can an access token without a second factor be exchanged for a new family")
+        .isEqualTo(401);
+    assertThat(switched.text("type")).isEqualTo("/problems/mfa-enrolment-required");
   }
 
   private Api.Response signIn(String email, @Nullable String code) {

@@ -45,7 +45,7 @@ class EncounterApi {
   record AddendumInput(@Nullable String body) {}
 
   @GetMapping("/api/v1/visits/{visitId}/encounter")
-  @Operation(summary = "The visit with its encounter, vitals, note and prescriptions (any member)")
+  @Operation(summary = "The visit with its encounter, vitals, note and prescriptions (CHART_READ)")
   Charting.Record encounter(@PathVariable String visitId) {
     return charting.of(Ids.parse(visitId, "Visit"));
   }

@@ -27,10 +27,10 @@ class HistoryApi {
   @Operation(
       summary =
           "A patient's visits at every clinic of the organization, with notes and prescriptions,"
-              + " newest first (PATIENT_VIEW)",
+              + " newest first (CHART_READ)",
       tags = "Encounters")
   Map<String, List<History.Entry>> history(@PathVariable String id) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     return Map.of("items", history.of(new PatientId(Ids.parse(id, "Patient"))));
   }
 }

@@ -48,9 +48,13 @@ class ApiKeysApi {
   @Operation(
       summary = "Create an API key for the active clinic (needs SETTINGS_MANAGE; a person only)",
       description =
-          "The answer carries the secret, once. Grantable actions: "
-              + "PATIENT_VIEW,"
-              + " PATIENT_REGISTER, PATIENT_EDIT, BOOKING, CHECK_IN, REPORTS_VIEW.")
+          "The answer carries the secret, once. Grantable actions: PATIENT_VIEW,"
+              + " PATIENT_REGISTER, PATIENT_EDIT, BOOKING, CHECK_IN, REPORTS_VIEW, and CHART_READ"
+              + " (the charts:read scope: notes, prescriptions, allergies, medications, documents),"
+              + " which seeing patients never implies. Each is also judged as for the key's"
+              + " creator, visit state included; the key stops working (401"
+              + " /problems/api-key-lapsed) once its creator leaves the clinic, is suspended or"
+              + " may no longer take one of its actions.")
   ResponseEntity<ApiKeys.Created> create(@Valid @RequestBody NewKey body) {
     CurrentMember.required();
     permissions.require(Action.SETTINGS_MANAGE);

@@ -93,12 +93,12 @@ class ChartApi {
 
   @GetMapping("/api/v1/patients/{id}/chart")
   @Operation(
-      summary = "The whole chart (PATIENT_VIEW; logged as a view of health data)",
+      summary = "The whole chart (CHART_READ; logged as a view of health data)",
       description =
           "The patient, allergies, medications, identifiers (decrypted), emergency contacts,"
               + " consents (newest first), tags, guardians and wards, and documents.")
   ChartView open(@PathVariable String id) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     return ChartView.of(chart.open(PatientIds.parse(id)));
   }
 

@@ -65,12 +65,12 @@ class DocumentApi {
   }
 
   @GetMapping("/api/v1/patients/{id}/documents")
-  @Operation(summary = "A chart's documents, newest first (PATIENT_VIEW)")
+  @Operation(summary = "A chart's documents, newest first (CHART_READ)")
   ListPage<PatientDocument> list(
       @PathVariable String id,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) @Nullable String after) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     var patient = directory.get(PatientIds.parse(id)).id();
     var chart = documentsOf(patient);
     return ListPage.of(chart, limit, after, PatientDocument::id);
@@ -78,11 +78,11 @@ class DocumentApi {
 
   @GetMapping("/api/v1/patients/{id}/documents/{documentId}/content")
   @Operation(
-      summary = "Download a document (PATIENT_VIEW; logged as a view of health data)",
+      summary = "Download a document (CHART_READ; logged as a view of health data)",
       description = "Another organization's document, or one voided, is not found (404).")
   ResponseEntity<InputStreamResource> download(
       @PathVariable String id, @PathVariable String documentId) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     return serve(documents, PatientIds.parse(id), EntryIds.parse(documentId));
   }
 

@@ -74,12 +74,12 @@ class SafetyApi {
       @NotBlank @Size(max = 200) String drug, @Size(max = 500) @Nullable String reason) {}
 
   @GetMapping("/api/v1/patients/{id}/allergies")
-  @Operation(summary = "Allergies in use, active and most severe first (PATIENT_VIEW)")
+  @Operation(summary = "Allergies in use, active and most severe first (CHART_READ)")
   ListPage<Allergy> allergies(
       @PathVariable String id,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String after) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     return ListPage.of(safety.allergies(found(id)), limit, after, Allergy::id);
   }
 
@@ -116,12 +116,12 @@ class SafetyApi {
   }
 
   @GetMapping("/api/v1/patients/{id}/medications")
-  @Operation(summary = "Medications in use, current first (PATIENT_VIEW)")
+  @Operation(summary = "Medications in use, current first (CHART_READ)")
   ListPage<Medication> medications(
       @PathVariable String id,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String after) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     return ListPage.of(safety.medications(found(id)), limit, after, Medication::id);
   }
 
@@ -182,13 +182,13 @@ class SafetyApi {
 
   @GetMapping("/api/v1/patients/{id}/prescribing-check")
   @Operation(
-      summary = "Warnings before prescribing a drug (PATIENT_VIEW)",
+      summary = "Warnings before prescribing a drug (CHART_READ)",
       description =
           "An active allergy to the same substance, or a current medication of the same drug"
               + " (names matched however typed; strengths and forms aside). Example:"
               + " ?drug=Amoxicillin 500 mg")
   Check check(@PathVariable String id, @RequestParam String drug) {
-    permissions.require(Action.PATIENT_VIEW);
+    permissions.require(Action.CHART_READ);
     return new Check(drug, safety.checkPrescription(found(id), drug));
   }
 

@@ -1,0 +1,100 @@
+package io.carebook.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.Api;
+import io.carebook.CarebookTest;
+import io.carebook.TestOrganizations;
+import io.carebook.WebSession;
+import io.carebook.notifications.Outbox;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.TenantTransactions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A completed password reset locks out whoever held the old password or an older link. */
+@CarebookTest
+class PasswordResetTests {
+
+  private static final Pattern RESET =
+      Pattern.compile("password-reset/new\\?token=([A-Za-z0-9_-]+)");
+
+  @Autowired TestOrganizations organizations;
+  @Autowired TenantTransactions tenants;
+  @Autowired Outbox outbox;
+  @LocalServerPort int port;
+
+  @Test
+  void passwordResetEndsEveryOtherSessionAndResetLink() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var thiefsBrowser =
+        WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
+    assertThat(thiefsBrowser.get("/patients").uri().getPath()).isEqualTo("/patients");
+    var thiefsRefresh =
+        api.post(
+                "/api/v1/tokens",
+                Map.of(
+                    "email",
+                    owner.email(),
+                    "password",
+                    TestOrganizations.PASSWORD,
+                    "code",
+                    owner.app().nextCode()))
+            .text("refreshToken");
+    api.post("/api/v1/password-resets", Map.of("email", owner.email()));
+    var olderLink = resetTokens(owner.email(), 1).getFirst();
+    api.post("/api/v1/password-resets", Map.of("email", owner.email()));
+    var newerLink =
+        resetTokens(owner.email(), 2).stream().filter(t -> !t.equals(olderLink)).findFirst().get();
+
+    var done =
+        api.post(
+            "/api/v1/password-resets/complete",
+            Map.of("token", newerLink, "password", "a brand new passphrase"));
+    assertThat(done.status()).isEqualTo(204);
+
+    assertThat(thiefsBrowser.get("/patients").uri().getPath())
+        .as("the web session signed in with the old password has ended")
+        .isEqualTo("/signin");
+    var refreshed = api.post("/api/v1/tokens/refresh", Map.of("refreshToken", thiefsRefresh));
+    assertThat(refreshed.status()).isEqualTo(401);
+    var olderUsed =
+        api.post(
+            "/api/v1/password-resets/complete",
+            Map.of("token", olderLink, "password", "the thief's own passphrase"));
+    assertThat(olderUsed.status()).isEqualTo(400);
+    assertThat(olderUsed.text("type")).isEqualTo("/problems/invalid-token");
+    var withNew =
+        WebSession.signIn(port, owner.email(), "a brand new passphrase", owner.app().nextCode());
+    assertThat(withNew.get("/patients").uri().getPath()).isEqualTo("/patients");
+  }
+
+  private List<String> resetTokens(String email, int atLeast) {
+    var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      var found =
+          tenants.call(TenantId.PLATFORM, () -> outbox.recent(50)).stream()
+              .filter(m -> m.recipient().equals(email))
+              .map(m -> RESET.matcher(m.body()))
+              .filter(java.util.regex.Matcher::find)
+              .map(m -> m.group(1))
+              .distinct()
+              .toList();
+      if (found.size() >= atLeast) {
+        return found;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError("fewer than " + atLeast + " reset e-mails for " + email);
+  }
+}
