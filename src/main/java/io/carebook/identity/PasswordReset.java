@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.Duration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,6 +24,7 @@ public class PasswordReset {
 
   static final Duration VALIDITY = Duration.ofMinutes(30);
 
+  private final Seals seals;
   private final Users users;
   private final OneTimeTokens tokens;
   private final PasswordEncoder passwords;
@@ -33,6 +35,7 @@ public class PasswordReset {
   private final TransactionTemplate transaction;
 
   PasswordReset(
+      Seals seals,
       Users users,
       OneTimeTokens tokens,
       PasswordEncoder passwords,
@@ -41,6 +44,7 @@ public class PasswordReset {
       AuditTrail audit,
       JdbcClient jdbc,
       PlatformTransactionManager transactions) {
+    this.seals = seals;
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
@@ -73,10 +77,9 @@ public class PasswordReset {
                               events.publishEvent(
                                   new PasswordResetRequested(
                                       account.id(),
-                                      account.email(),
-                                      account.displayName(),
                                       account.locale(),
-                                      "/password-reset/new?token=" + token));
+                                      seals.forPlatform(
+                                          "password-reset", "/password-reset/new?token=" + token)));
                             })));
   }
 

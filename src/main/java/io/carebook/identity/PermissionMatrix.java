@@ -80,6 +80,8 @@ public final class PermissionMatrix {
     allow(SUBSCRIPTION_MANAGE, Set.of(NONE), OWNER);
     allow(CLINIC_OPEN, Set.of(NONE), OWNER);
     allow(AUDIT_VIEW, Set.of(NONE), OWNER, MANAGER);
+    // issue 15: the clinic's messages are read by owners and managers only
+    allow(VIEW_MESSAGES, Set.of(NONE), OWNER, MANAGER);
   }
 
   private PermissionMatrix() {}

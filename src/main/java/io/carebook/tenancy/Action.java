@@ -36,5 +36,7 @@ public enum Action {
   SETTINGS_MANAGE,
   SUBSCRIPTION_MANAGE,
   CLINIC_OPEN,
-  AUDIT_VIEW
+  AUDIT_VIEW,
+  /** Reading the clinic's messages (the outbox, failed messages): owners and managers. */
+  VIEW_MESSAGES
 }

@@ -54,6 +54,7 @@ class PermissionMatrixTests {
       SUBSCRIPTION_MANAGE    NONE                                      x   .   .   .   .   .
       CLINIC_OPEN            NONE                                      x   .   .   .   .   .
       AUDIT_VIEW             NONE                                      x   x   .   .   .   .
+      VIEW_MESSAGES          NONE                                      x   x   .   .   .   .
       """;
 
   private static final List<Role> COLUMNS =
