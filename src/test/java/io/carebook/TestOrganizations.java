@@ -182,7 +182,7 @@ public class TestOrganizations {
     var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       var found =
-          tenants.call(tenant, () -> outbox.recent(50)).stream()
+          tenants.call(tenant, () -> outbox.revealed(50)).stream()
               .filter(m -> recipient == null || m.recipient().equals(recipient))
               .map(m -> link.matcher(m.body()))
               .filter(java.util.regex.Matcher::find)

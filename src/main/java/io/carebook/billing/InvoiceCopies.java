@@ -9,6 +9,8 @@ import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.SealedSecret;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -37,6 +39,7 @@ public class InvoiceCopies {
 
   static final Duration VALID = Duration.ofDays(90);
 
+  private final Seals seals;
   private final JdbcClient jdbc;
   private final Billing billing;
   private final Invoices invoices;
@@ -48,6 +51,7 @@ public class InvoiceCopies {
   private final String baseUrl;
 
   InvoiceCopies(
+      Seals seals,
       JdbcClient jdbc,
       Billing billing,
       Invoices invoices,
@@ -57,6 +61,7 @@ public class InvoiceCopies {
       Clock clock,
       PlatformTransactionManager transactions,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
+    this.seals = seals;
     this.jdbc = jdbc;
     this.billing = billing;
     this.invoices = invoices;
@@ -69,7 +74,10 @@ public class InvoiceCopies {
     this.baseUrl = baseUrl;
   }
 
-  /** Notifications sends {@code url} (the invoice's PDF) to the patient. */
+  /**
+   * Notifications sends {@code url} (the invoice's PDF, a link anyone holding it can open) to the
+   * patient; sealed, as the event is stored.
+   */
   public record InvoiceCopyRequested(
       TenantId tenantId,
       ClinicId clinicId,
@@ -77,7 +85,7 @@ public class InvoiceCopies {
       UUID patientId,
       String number,
       Money total,
-      String url) {}
+      SealedSecret url) {}
 
   /**
    * Sends the patient a link to an issued (or voided) invoice of the active clinic: the invoice and
@@ -114,7 +122,7 @@ public class InvoiceCopies {
             invoice.patientId(),
             invoice.number(),
             invoice.total(),
-            url));
+            seals.forOrganization("receipt-link", url)));
     return url;
   }
 

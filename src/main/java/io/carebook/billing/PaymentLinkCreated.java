@@ -3,12 +3,14 @@ package io.carebook.billing;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.SealedSecret;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An invoice's payment link was made, by Stripe or by Razorpay ({@link PaymentLinks}), for
- * notifications to send to the patient.
+ * notifications to send to the patient. The link is sealed: whoever holds it can pay, and the event
+ * is stored.
  */
 public record PaymentLinkCreated(
     TenantId tenantId,
@@ -17,4 +19,4 @@ public record PaymentLinkCreated(
     UUID patientId,
     @Nullable String number,
     Money amount,
-    String url) {}
+    SealedSecret url) {}

@@ -5,6 +5,7 @@ import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.Seals;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,16 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PaymentLinks {
 
+  private final Seals seals;
   private final Billing billing;
   private final Permissions permissions;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
 
   PaymentLinks(
+      Seals seals,
       Billing billing,
       Permissions permissions,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions) {
+    this.seals = seals;
     this.billing = billing;
     this.permissions = permissions;
     this.events = events;
@@ -64,6 +68,6 @@ class PaymentLinks {
                     invoice.patientId(),
                     invoice.number(),
                     invoice.balance(),
-                    url.toString())));
+                    seals.forOrganization("payment-link", url.toString()))));
   }
 }

@@ -7,6 +7,7 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Prescribing {
 
+  private final Seals seals;
   private final VisitGate gate;
   private final Charting charting;
   private final EncounterRows encounters;
@@ -36,6 +38,7 @@ public class Prescribing {
   private final Clock clock;
 
   Prescribing(
+      Seals seals,
       VisitGate gate,
       Charting charting,
       EncounterRows encounters,
@@ -44,6 +47,7 @@ public class Prescribing {
       Permissions permissions,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.seals = seals;
     this.gate = gate;
     this.charting = charting;
     this.encounters = encounters;
@@ -196,7 +200,7 @@ public class Prescribing {
             located.encounter().clinicId(),
             id,
             located.encounter().patientId(),
-            prescription.verificationCode(),
+            seals.forOrganization("prescription-code", prescription.verificationCode()),
             VisitGate.actor(),
             clock.instant()));
   }

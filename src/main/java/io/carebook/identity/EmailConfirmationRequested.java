@@ -2,15 +2,12 @@ package io.carebook.identity;
 
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
+import io.carebook.tenancy.SealedSecret;
 
 /**
- * A new account must confirm its e-mail address. Carries the single-use link, which is stored
- * nowhere else in clear (only its hash is kept).
+ * A new account must confirm its e-mail address. Carries the path of the single-use link sealed
+ * with the platform's key (only its hash is kept elsewhere); the address is looked up by user id
+ * ({@link AccountAddresses}), so the stored event holds neither.
  */
 public record EmailConfirmationRequested(
-    TenantId tenantId,
-    UserId userId,
-    String email,
-    String displayName,
-    String locale,
-    String confirmationPath) {}
+    TenantId tenantId, UserId userId, String locale, SealedSecret confirmationPath) {}

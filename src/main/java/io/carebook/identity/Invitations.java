@@ -10,6 +10,7 @@ import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -42,6 +43,7 @@ public class Invitations {
 
   static final Duration VALIDITY = Duration.ofDays(7);
 
+  private final Seals seals;
   private final JdbcClient jdbc;
   private final Users users;
   private final Memberships memberships;
@@ -54,6 +56,7 @@ public class Invitations {
   private final Seats seats;
 
   Invitations(
+      Seals seals,
       Seats seats,
       JdbcClient jdbc,
       Users users,
@@ -64,6 +67,7 @@ public class Invitations {
       AuditTrail audit,
       Clock clock,
       PlatformTransactionManager transactions) {
+    this.seals = seals;
     this.seats = seats;
     this.jdbc = jdbc;
     this.users = users;
@@ -129,11 +133,9 @@ public class Invitations {
             clinic.tenantId(),
             clinic.id(),
             id,
-            email.trim(),
-            clinic.name(),
-            inviter.displayName(),
+            inviter.userId(),
             clinic.locale().getLanguage(),
-            "/invitations/accept?token=" + token));
+            seals.forOrganization("invitation", "/invitations/accept?token=" + token)));
     return id;
   }
 

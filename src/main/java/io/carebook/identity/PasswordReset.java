@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.Duration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,7 @@ public class PasswordReset {
 
   static final Duration VALIDITY = Duration.ofMinutes(30);
 
+  private final Seals seals;
   private final Users users;
   private final OneTimeTokens tokens;
   private final PasswordEncoder passwords;
@@ -36,6 +38,7 @@ public class PasswordReset {
   private final SignOutEverywhere signOut;
 
   PasswordReset(
+      Seals seals,
       Users users,
       OneTimeTokens tokens,
       PasswordEncoder passwords,
@@ -46,6 +49,7 @@ public class PasswordReset {
       PlatformTransactionManager transactions,
       SignOutEverywhere signOut) {
     this.signOut = signOut;
+    this.seals = seals;
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
@@ -78,10 +82,9 @@ public class PasswordReset {
                               events.publishEvent(
                                   new PasswordResetRequested(
                                       account.id(),
-                                      account.email(),
-                                      account.displayName(),
                                       account.locale(),
-                                      "/password-reset/new?token=" + token));
+                                      seals.forPlatform(
+                                          "password-reset", "/password-reset/new?token=" + token)));
                             })));
   }
 

@@ -82,6 +82,8 @@ public final class PermissionMatrix {
     allow(AUDIT_VIEW, Set.of(NONE), OWNER, MANAGER);
     // the chart, apart from the patient's details: an API key reads it only if granted this scope
     allow(CHART_READ, ANY, Role.values());
+    // issue 15: the clinic's messages are read by owners and managers only
+    allow(VIEW_MESSAGES, Set.of(NONE), OWNER, MANAGER);
   }
 
   private PermissionMatrix() {}

@@ -6,6 +6,7 @@ import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public class SignUp {
 
   static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(2);
 
+  private final Seals seals;
   private final Users users;
   private final Memberships memberships;
   private final Organizations organizations;
@@ -38,6 +40,7 @@ public class SignUp {
   private final TransactionTemplate transaction;
 
   SignUp(
+      Seals seals,
       Users users,
       Memberships memberships,
       Organizations organizations,
@@ -45,6 +48,7 @@ public class SignUp {
       PasswordEncoder passwords,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions) {
+    this.seals = seals;
     this.users = users;
     this.memberships = memberships;
     this.organizations = organizations;
@@ -94,10 +98,8 @@ public class SignUp {
         new EmailConfirmationRequested(
             opened.tenantId(),
             opened.ownerId(),
-            email,
-            form.ownerName().trim(),
             form.localeOrDefault(),
-            "/confirm-email?token=" + token));
+            seals.forPlatform("email-confirmation", "/confirm-email?token=" + token)));
   }
 
   private static NewClinic validClinic(SignUpForm form) {

@@ -1,38 +1,61 @@
 package io.carebook.notifications;
 
+import io.carebook.identity.AccountAddresses;
 import io.carebook.identity.EmailConfirmationRequested;
 import io.carebook.identity.InvitationSent;
 import io.carebook.identity.PasswordResetRequested;
 import io.carebook.identity.SignInLinkRequested;
+import io.carebook.scheduling.BookingCodeRequested;
+import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Seals;
+import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Messages about a person's account. Listens after the publishing transaction commits; the event
- * publication registry retries a listener that failed, so no message is lost.
+ * Messages about a person's account, and one-time codes. Listens after the publishing transaction
+ * commits; the event publication registry retries a listener that failed, so no message is lost.
+ * Events carry ids and sealed secrets only: addresses are looked up here, secrets opened here, and
+ * the outbox keeps each secret sealed and masked ({@link OneTimeSecret}).
  */
 @Component
 class AccountMessages {
 
   private final Outbox outbox;
   private final TenantTransactions tenants;
+  private final TransactionTemplate transaction;
   private final MessageSource messages;
+  private final AccountAddresses accounts;
+  private final Organizations organizations;
+  private final Seals seals;
   private final String baseUrl;
 
   AccountMessages(
       Outbox outbox,
       TenantTransactions tenants,
+      PlatformTransactionManager transactions,
       MessageSource messages,
+      AccountAddresses accounts,
+      Organizations organizations,
+      Seals seals,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.outbox = outbox;
     this.tenants = tenants;
+    this.transaction = new TransactionTemplate(transactions);
     this.messages = messages;
+    this.accounts = accounts;
+    this.organizations = organizations;
+    this.seals = seals;
     this.baseUrl = baseUrl;
   }
 
@@ -40,47 +63,81 @@ class AccountMessages {
   @TransactionalEventListener
   void on(EmailConfirmationRequested event) {
     var locale = Locale.forLanguageTag(event.locale());
-    var link = baseUrl + event.confirmationPath();
-    var subject = messages.getMessage("notifications.confirm.subject", null, locale);
-    var body =
-        messages.getMessage(
-            "notifications.confirm.body", new Object[] {event.displayName(), link}, locale);
     tenants.run(
         event.tenantId(),
         () ->
-            outbox.store(
-                "EMAIL", event.email(), "EMAIL_CONFIRMATION", event.locale(), subject, body));
+            accounts
+                .of(event.userId())
+                .ifPresent(
+                    account -> {
+                      var path = seals.open(event.confirmationPath());
+                      var subject =
+                          messages.getMessage("notifications.confirm.subject", null, locale);
+                      var body =
+                          messages.getMessage(
+                              "notifications.confirm.body",
+                              new Object[] {account.displayName(), baseUrl + path},
+                              locale);
+                      outbox.store(
+                          "EMAIL",
+                          account.email(),
+                          "EMAIL_CONFIRMATION",
+                          event.locale(),
+                          subject,
+                          body,
+                          OneTimeSecret.tokenOf(path));
+                    }));
   }
 
   @Async
   @TransactionalEventListener
   void on(InvitationSent event) {
     var locale = Locale.forLanguageTag(event.locale());
-    var subject =
-        messages.getMessage(
-            "notifications.invite.subject", new Object[] {event.clinicName()}, locale);
-    var body =
-        messages.getMessage(
-            "notifications.invite.body",
-            new Object[] {event.inviterName(), event.clinicName(), baseUrl + event.acceptPath()},
-            locale);
-    tenants.run(
+    inClinic(
         event.tenantId(),
-        () -> outbox.store("EMAIL", event.email(), "INVITATION", event.locale(), subject, body));
+        event.clinicId(),
+        () -> {
+          var email = accounts.invitee(event.invitationId()).orElse(null);
+          if (email == null) {
+            return;
+          }
+          var clinic = organizations.find(event.clinicId()).orElseThrow().name();
+          var inviter = accounts.of(event.invitedBy()).map(a -> a.displayName()).orElse("");
+          var path = seals.open(event.acceptPath());
+          var subject =
+              messages.getMessage("notifications.invite.subject", new Object[] {clinic}, locale);
+          var body =
+              messages.getMessage(
+                  "notifications.invite.body",
+                  new Object[] {inviter, clinic, baseUrl + path},
+                  locale);
+          outbox.store(
+              "EMAIL",
+              email,
+              "INVITATION",
+              event.locale(),
+              subject,
+              body,
+              OneTimeSecret.tokenOf(path));
+        });
   }
 
   @Async
   @TransactionalEventListener
-  void on(io.carebook.scheduling.BookingCodeRequested event) {
+  void on(BookingCodeRequested event) {
     var locale = Locale.forLanguageTag(event.locale());
-    var body =
-        messages.getMessage(
-            "notifications.bookingCode.body",
-            new Object[] {event.code(), event.clinicName()},
-            locale);
-    tenants.run(
+    inClinic(
         event.tenantId(),
-        () -> outbox.store("SMS", event.phone(), "BOOKING_CODE", event.locale(), "", body));
+        event.clinicId(),
+        () -> {
+          var clinic = organizations.find(event.clinicId()).orElseThrow().name();
+          var code = seals.open(event.code());
+          var body =
+              messages.getMessage(
+                  "notifications.bookingCode.body", new Object[] {code, clinic}, locale);
+          outbox.store(
+              "SMS", seals.open(event.phone()), "BOOKING_CODE", event.locale(), "", body, code);
+        });
   }
 
   /** Belongs to no organization: kept in the platform's own outbox. */
@@ -88,16 +145,37 @@ class AccountMessages {
   @TransactionalEventListener
   void on(PasswordResetRequested event) {
     var locale = Locale.forLanguageTag(event.locale());
-    var body =
-        messages.getMessage(
-            "notifications.reset.body",
-            new Object[] {event.displayName(), baseUrl + event.resetPath()},
-            locale);
-    var subject = messages.getMessage("notifications.reset.subject", null, locale);
     tenants.run(
         TenantId.PLATFORM,
         () ->
-            outbox.store("EMAIL", event.email(), "PASSWORD_RESET", event.locale(), subject, body));
+            accounts
+                .of(event.userId())
+                .ifPresent(
+                    account -> {
+                      var path = seals.open(event.resetPath());
+                      var body =
+                          messages.getMessage(
+                              "notifications.reset.body",
+                              new Object[] {account.displayName(), baseUrl + path},
+                              locale);
+                      var subject =
+                          messages.getMessage("notifications.reset.subject", null, locale);
+                      outbox.store(
+                          "EMAIL",
+                          account.email(),
+                          "PASSWORD_RESET",
+                          event.locale(),
+                          subject,
+                          body,
+                          OneTimeSecret.tokenOf(path));
+                    }));
+  }
+
+  /** Inside the clinic the message is about, so the outbox files it under that clinic. */
+  private void inClinic(TenantId tenant, ClinicId clinic, Runnable work) {
+    TenantContext.run(
+        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
+        () -> transaction.executeWithoutResult(s -> work.run()));
   }
 
   /** Belongs to no organization: kept in the platform's own outbox, like a reset link. */

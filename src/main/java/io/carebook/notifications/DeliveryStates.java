@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,17 @@ class DeliveryStates {
   static final List<String> ORDER = List.of("SCHEDULED", "SENT", "DELIVERED", "READ");
 
   private final JdbcClient jdbc;
+  private final boolean keepSecrets;
 
-  DeliveryStates(JdbcClient jdbc) {
+  /**
+   * {@code keepSecrets}: whether a message's sealed one-time secret outlives its delivery; only on
+   * a developer's machine, whose outbox page shows messages as sent ({@code
+   * carebook.dev.outbox-page}). Elsewhere it is erased once delivered or canceled, so nobody can
+   * read the link or code from the outbox afterwards, not even with the keys.
+   */
+  DeliveryStates(JdbcClient jdbc, @Value("${carebook.dev.outbox-page:false}") boolean keepSecrets) {
     this.jdbc = jdbc;
+    this.keepSecrets = keepSecrets;
   }
 
   void sent(UUID id, String channel, Channel.Sent sent) {
@@ -30,9 +39,10 @@ class DeliveryStates {
             """
             update outbox_messages set status = 'SENT', channel = ?, provider = ?,
                    provider_message_id = ?, attempts = attempts + 1, sent_at = now(),
-                   last_error = null, updated_at = now()
+                   last_error = null, updated_at = now(),
+                   secret_encrypted = case when ? then secret_encrypted end
             where id = ? and status = 'SCHEDULED'""")
-        .params(channel, sent.provider(), sent.providerMessageId(), id)
+        .params(channel, sent.provider(), sent.providerMessageId(), keepSecrets, id)
         .update();
   }
 
@@ -65,9 +75,10 @@ class DeliveryStates {
   void canceled(UUID id, String reason) {
     jdbc.sql(
             """
-            update outbox_messages set status = 'CANCELED', last_error = ?, updated_at = now()
+            update outbox_messages set status = 'CANCELED', last_error = ?, updated_at = now(),
+                   secret_encrypted = case when ? then secret_encrypted end
             where id = ? and status = 'SCHEDULED'""")
-        .params(reason, id)
+        .params(reason, keepSecrets, id)
         .update();
   }
 

@@ -1,5 +1,6 @@
 package io.carebook.notifications;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.Ids;
@@ -35,8 +36,10 @@ class NotificationsApi {
   private final Outbox outbox;
   private final Permissions permissions;
   private final PatientDirectory patients;
+  private final AuditTrail audit;
 
   NotificationsApi(
+      AuditTrail audit,
       NotificationSettings settings,
       MessagePreferences preferences,
       Outbox outbox,
@@ -47,6 +50,7 @@ class NotificationsApi {
     this.outbox = outbox;
     this.permissions = permissions;
     this.patients = patients;
+    this.audit = audit;
   }
 
   /** The settings as the API shows them: credentials only as "set" or not. */
@@ -166,17 +170,25 @@ class NotificationsApi {
   record Items(List<OutboxMessage> items) {}
 
   @GetMapping("/api/v1/messages/failed")
-  @Operation(summary = "Messages that failed after every retry, newest first (BOOKING)")
+  @Operation(
+      summary =
+          "The active clinic's messages that failed after every retry, newest first"
+              + " (VIEW_MESSAGES); one-time links and codes masked")
   Items failed() {
-    permissions.require(Action.BOOKING);
-    return new Items(outbox.failed(100));
+    permissions.require(Action.VIEW_MESSAGES);
+    var clinic = TenantContext.clinic();
+    audit.viewed("outbox_messages", clinic.toString(), null);
+    return new Items(outbox.failed(clinic, 100));
   }
 
   @PostMapping("/api/v1/messages/{id}/resend")
-  @Operation(summary = "Send a failed message again, now (BOOKING); 409 unless it failed")
+  @Operation(
+      summary =
+          "Send a failed message of the active clinic again, now (VIEW_MESSAGES); 409 unless"
+              + " it failed")
   ResponseEntity<Void> resend(@PathVariable String id) {
-    permissions.require(Action.BOOKING);
-    outbox.resend(Ids.parse(id, "Message"));
+    permissions.require(Action.VIEW_MESSAGES);
+    outbox.resend(TenantContext.clinic(), Ids.parse(id, "Message"));
     return ResponseEntity.accepted().build();
   }
 

@@ -3,7 +3,11 @@ package io.carebook.notifications;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.TenantId;
+import io.carebook.tenancy.Encryption;
+import io.carebook.tenancy.KeyOwner;
 import io.carebook.tenancy.TenantContext;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,15 +34,26 @@ public class Outbox {
   static final String COLUMNS =
       "id, clinic_id, channel, recipient, kind, locale, subject, body, status, created_at,"
           + " direction, due_at, attempts, provider, last_error, patient_id, appointment_id,"
-          + " variables::text as variables, provider_message_id";
+          + " variables::text as variables, provider_message_id, secret_encrypted";
+
+  /** Binds a message's sealed secret to its column and row. */
+  private static final String SECRET_FIELD = "outbox_messages.secret_encrypted";
 
   private final JdbcClient jdbc;
   private final MessageTasks tasks;
+  private final Encryption encryption;
+  private final boolean developerOutbox;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  Outbox(JdbcClient jdbc, MessageTasks tasks) {
+  Outbox(
+      JdbcClient jdbc,
+      MessageTasks tasks,
+      Encryption encryption,
+      @Value("${carebook.dev.outbox-page:false}") boolean developerOutbox) {
     this.jdbc = jdbc;
     this.tasks = tasks;
+    this.encryption = encryption;
+    this.developerOutbox = developerOutbox;
   }
 
   void store(
@@ -45,16 +61,32 @@ public class Outbox {
     schedule(NewMessage.now(channel, recipient, kind, locale, subject, body));
   }
 
+  /** Stores a message whose {@code secret} only its recipient may read: masked, and sealed. */
+  void store(
+      String channel,
+      String recipient,
+      String kind,
+      String locale,
+      String subject,
+      String body,
+      String secret) {
+    schedule(NewMessage.now(channel, recipient, kind, locale, subject, body).withSecret(secret));
+  }
+
   /** Stores an outgoing message and schedules its delivery at its due time. */
   UUID schedule(NewMessage message) {
     var id = UUID.randomUUID();
     var scope = TenantContext.current().orElseThrow();
+    var secret = message.secret();
+    var body = secret == null ? message.body() : OneTimeSecret.masked(message.body(), secret);
+    var variables =
+        secret == null ? message.variables() : OneTimeSecret.masked(message.variables(), secret);
     jdbc.sql(
             """
             insert into outbox_messages (tenant_id, id, clinic_id, channel, recipient, kind, locale,
                                          subject, body, due_at, patient_id, appointment_id,
-                                         variables)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                                         variables, secret_encrypted)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
         .params(
             TenantContext.tenant().value(),
             id,
@@ -64,11 +96,12 @@ public class Outbox {
             message.kind(),
             message.locale(),
             message.subject(),
-            message.body(),
+            body,
             Timestamp.from(message.dueAt()),
             message.patientId(),
             message.appointmentId(),
-            JSON.writeValueAsString(message.variables()))
+            JSON.writeValueAsString(variables),
+            secret == null ? null : seal(id, secret))
         .update();
     tasks.schedule(TenantContext.tenant(), id, message.dueAt());
     return id;
@@ -111,7 +144,10 @@ public class Outbox {
         .single();
   }
 
-  /** The newest messages of the current tenant. */
+  /**
+   * The newest messages of the current tenant, one-time links and codes masked ({@link
+   * OneTimeSecret#MASK}).
+   */
   @Transactional(readOnly = true)
   public List<OutboxMessage> recent(int limit) {
     return jdbc.sql("select " + COLUMNS + " from outbox_messages order by created_at desc limit ?")
@@ -120,24 +156,50 @@ public class Outbox {
         .list();
   }
 
-  /** Messages that could not be delivered after every retry, newest first. */
+  /** The newest messages of one clinic, one-time links and codes masked. */
   @Transactional(readOnly = true)
-  public List<OutboxMessage> failed(int limit) {
+  public List<OutboxMessage> recent(ClinicId clinic, int limit) {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from outbox_messages where status = 'FAILED' order by updated_at desc limit ?")
-        .param(limit)
+                + " from outbox_messages where clinic_id = ? order by created_at desc limit ?")
+        .params(clinic.value(), limit)
         .query(Outbox::message)
         .list();
   }
 
-  /** Sends a failed message again, now, with a fresh count of attempts. */
+  /**
+   * The newest messages of the current tenant as their recipients read them, one-time links and
+   * codes included: only for the developer's outbox ({@code carebook.dev.outbox-page}), on a
+   * machine where nothing is really sent; elsewhere they stay masked.
+   */
+  @Transactional(readOnly = true)
+  public List<OutboxMessage> revealed(int limit) {
+    return jdbc.sql("select " + COLUMNS + " from outbox_messages order by created_at desc limit ?")
+        .param(limit)
+        .query((rs, n) -> developerOutbox ? opened(rs, n).message() : message(rs, n))
+        .list();
+  }
+
+  /** The messages of one clinic that could not be delivered after every retry, newest first. */
+  @Transactional(readOnly = true)
+  public List<OutboxMessage> failed(ClinicId clinic, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from outbox_messages where status = 'FAILED' and clinic_id = ?"
+                + " order by updated_at desc limit ?")
+        .params(clinic.value(), limit)
+        .query(Outbox::message)
+        .list();
+  }
+
+  /** Sends a failed message of the clinic again, now, with a fresh count of attempts. */
   @Transactional
-  public void resend(UUID id) {
+  public void resend(ClinicId clinic, UUID id) {
     var status =
-        jdbc.sql("select status from outbox_messages where id = ? for update")
-            .param(id)
+        jdbc.sql("select status from outbox_messages where id = ? and clinic_id = ? for update")
+            .params(id, clinic.value())
             .query(String.class)
             .optional()
             .orElseThrow(() -> new NotFoundException("Message"));
@@ -203,12 +265,61 @@ public class Outbox {
         .single();
   }
 
+  /** A message as it is delivered: its one-time secret, if any, back in its text. */
   @Nullable Row find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from outbox_messages where id = ?")
         .param(id)
-        .query(Outbox::row)
+        .query(this::opened)
         .optional()
         .orElse(null);
+  }
+
+  private byte[] seal(UUID id, String secret) {
+    return encryption.encrypt(
+        keyOwner(), SECRET_FIELD, id.toString(), secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The row with its secret opened; as stored when it has none (any more). */
+  private Row opened(ResultSet rs, int n) throws SQLException {
+    var row = row(rs, n);
+    var sealed = rs.getBytes("secret_encrypted");
+    if (sealed == null) {
+      return row;
+    }
+    var m = row.message();
+    var secret =
+        new String(
+            encryption.decrypt(keyOwner(), SECRET_FIELD, m.id().toString(), sealed),
+            StandardCharsets.UTF_8);
+    var opened =
+        new OutboxMessage(
+            m.id(),
+            m.channel(),
+            m.recipient(),
+            m.kind(),
+            m.locale(),
+            m.subject(),
+            OneTimeSecret.opened(m.body(), secret),
+            m.status(),
+            m.createdAt(),
+            m.direction(),
+            m.dueAt(),
+            m.attempts(),
+            m.provider(),
+            m.lastError());
+    return new Row(
+        opened,
+        row.clinicId(),
+        row.patientId(),
+        row.appointmentId(),
+        OneTimeSecret.opened(row.variables(), secret));
+  }
+
+  /** The platform's own messages (a password reset) are sealed with the platform's key. */
+  private static KeyOwner keyOwner() {
+    return TenantId.PLATFORM.equals(TenantContext.tenant())
+        ? KeyOwner.platform()
+        : KeyOwner.currentTenant();
   }
 
   /** A message with what delivery needs beyond what the page shows. */

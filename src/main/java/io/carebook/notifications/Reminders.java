@@ -9,10 +9,14 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.SealedSecret;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -47,6 +51,7 @@ class Reminders {
   private final MessageTemplates templates;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Seals seals;
   private final String baseUrl;
 
   Reminders(
@@ -56,6 +61,7 @@ class Reminders {
       MessageTemplates templates,
       PlatformTransactionManager transactions,
       Clock clock,
+      Seals seals,
       @org.springframework.beans.factory.annotation.Value(
               "${carebook.base-url:http://localhost:8080}")
           String baseUrl) {
@@ -65,6 +71,7 @@ class Reminders {
     this.templates = templates;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.seals = seals;
     this.baseUrl = baseUrl;
   }
 
@@ -160,16 +167,23 @@ class Reminders {
         });
   }
 
-  /** A payment link for an invoice: to the patient, on their channel. */
+  /** A payment link for an invoice: to the patient, on their channel; all of it is secret. */
   @Async
   @TransactionalEventListener
   void on(io.carebook.billing.PaymentLinkCreated event) {
-    sendLink(event.tenantId(), event.clinicId(), event.patientId(), PAYMENT_LINK, event.url());
+    sendLink(
+        event.tenantId(),
+        event.clinicId(),
+        event.patientId(),
+        PAYMENT_LINK,
+        event.url(),
+        url -> url,
+        (url, language) -> url);
   }
 
   /**
    * The patient asked for their prescription: its verification link, which any pharmacy can open to
-   * check it, on the patient's channel.
+   * check it, on the patient's channel; its code is the secret.
    */
   @Async
   @TransactionalEventListener
@@ -179,12 +193,14 @@ class Reminders {
         event.clinicId(),
         event.patientId(),
         PRESCRIPTION_COPY,
-        baseUrl + "/verify/rx/" + event.verificationCode());
+        event.verificationCode(),
+        code -> code,
+        (code, language) -> baseUrl + "/verify/rx/" + code);
   }
 
   /**
    * The patient's invoice and receipt: the link to its PDF, which opens in the language the message
-   * is written in.
+   * is written in; its token is the secret.
    */
   @Async
   @TransactionalEventListener
@@ -194,32 +210,36 @@ class Reminders {
         event.clinicId(),
         event.patientId(),
         RECEIPT,
-        language -> event.url() + "?lang=" + language);
+        event.url(),
+        OneTimeSecret::tokenOf,
+        (url, language) -> url + "?lang=" + language);
   }
 
-  /** A message now to a patient whose {link} is {@code link}. */
-  private void sendLink(TenantId tenant, ClinicId clinic, UUID patient, String kind, String link) {
-    sendLink(tenant, clinic, patient, kind, language -> link);
-  }
-
-  /** A message now to a patient whose {link} is made for the message's language. */
+  /**
+   * A message now to a patient whose {link} is made from the sealed value for the message's
+   * language; the part {@code secretOf} names is kept masked and sealed in the outbox.
+   */
   private void sendLink(
       TenantId tenant,
       ClinicId clinic,
       UUID patient,
       String kind,
-      java.util.function.Function<String, String> link) {
+      SealedSecret sealed,
+      UnaryOperator<String> secretOf,
+      BiFunction<String, String, String> link) {
     inClinic(
         tenant,
         clinic,
         () -> {
           var recipient = recipients.of(patient, clinic, null, clock.instant());
           if (recipient != null) {
+            var value = seals.open(sealed);
             write(
-                recipient.withLink(link.apply(recipient.locale().getLanguage())),
+                recipient.withLink(link.apply(value, recipient.locale().getLanguage())),
                 kind,
                 null,
-                clock.instant());
+                clock.instant(),
+                secretOf.apply(value));
           }
         });
   }
@@ -245,6 +265,15 @@ class Reminders {
 
   private void write(
       Recipients.Recipient recipient, String kind, @Nullable UUID appointment, Instant due) {
+    write(recipient, kind, appointment, due, null);
+  }
+
+  private void write(
+      Recipients.Recipient recipient,
+      String kind,
+      @Nullable UUID appointment,
+      Instant due,
+      @Nullable String secret) {
     var v = recipient.variables();
     var locale = recipient.locale();
     var text = templates.of(recipient.clinic().id(), kind, locale.getLanguage()).render(v);
@@ -260,7 +289,8 @@ class Reminders {
             at,
             recipient.patientId(),
             appointment,
-            v));
+            v,
+            secret));
   }
 
   private void inClinic(TenantId tenant, ClinicId clinic, Runnable work) {

@@ -6,6 +6,7 @@
     allowedDependencies = {
       "shared",
       "tenancy",
+      "audit",
       "identity",
       "patients",
       "scheduling",

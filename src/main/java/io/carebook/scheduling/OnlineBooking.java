@@ -13,6 +13,7 @@ import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,6 +55,7 @@ public class OnlineBooking {
       new RateLimits.Limit("booking-clinic", 300, Duration.ofHours(1));
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final Seals seals;
   private final JdbcClient jdbc;
   private final Calendar calendar;
   private final Organizations organizations;
@@ -65,6 +67,7 @@ public class OnlineBooking {
   private final ServiceTypes serviceTypes;
 
   OnlineBooking(
+      Seals seals,
       JdbcClient jdbc,
       Calendar calendar,
       ServiceTypes serviceTypes,
@@ -74,6 +77,7 @@ public class OnlineBooking {
       ApplicationEventPublisher events,
       Clock clock,
       PlatformTransactionManager transactions) {
+    this.seals = seals;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.serviceTypes = serviceTypes;
@@ -244,9 +248,9 @@ public class OnlineBooking {
         new BookingCodeRequested(
             clinic.tenantId(),
             clinic.id(),
-            applicant.phone(),
-            code,
-            clinic.name(),
+            id,
+            seals.forOrganization("booking-phone", applicant.phone()),
+            seals.forOrganization("booking-code", code),
             clinic.locale().getLanguage()));
     return id;
   }

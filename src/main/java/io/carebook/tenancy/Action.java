@@ -38,5 +38,7 @@ public enum Action {
   CLINIC_OPEN,
   AUDIT_VIEW,
   /** Reading a patient's chart: notes, vitals, prescriptions, allergies, medications, documents. */
-  CHART_READ
+  CHART_READ,
+  /** Reading the clinic's messages (the outbox, failed messages): owners and managers. */
+  VIEW_MESSAGES
 }

@@ -55,6 +55,7 @@ class PermissionMatrixTests {
       CLINIC_OPEN            NONE                                      x   .   .   .   .   .
       AUDIT_VIEW             NONE                                      x   x   .   .   .   .
       CHART_READ             *                                         x   x   x   x   x   x
+      VIEW_MESSAGES          NONE                                      x   x   .   .   .   .
       """;
 
   private static final List<Role> COLUMNS =

@@ -1,10 +1,14 @@
 package io.carebook.notifications.web;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.notifications.Outbox;
 import io.carebook.notifications.OutboxMessage;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +19,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The outbox: the clinic's own messages for staff, and — only on a developer's machine, where
- * nothing is really sent — every organization's messages, so sign-up links can be followed.
+ * The outbox: the active clinic's messages, for its owners and managers ({@link
+ * Action#VIEW_MESSAGES}), one-time links and codes masked, each read logged like a chart view; and
+ * — only on a developer's machine, where nothing is really sent — every organization's messages as
+ * sent, so sign-up links can be followed.
  */
 @Controller
 class OutboxPages {
@@ -24,6 +30,8 @@ class OutboxPages {
   private final Outbox outbox;
   private final Organizations organizations;
   private final TenantTransactions tenants;
+  private final Permissions permissions;
+  private final AuditTrail audit;
   private final boolean devOutbox;
   private final OutboxLinks links = new OutboxLinks();
 
@@ -31,10 +39,14 @@ class OutboxPages {
       Outbox outbox,
       Organizations organizations,
       TenantTransactions tenants,
+      Permissions permissions,
+      AuditTrail audit,
       @Value("${carebook.dev.outbox-page:false}") boolean devOutbox) {
     this.outbox = outbox;
     this.organizations = organizations;
     this.tenants = tenants;
+    this.permissions = permissions;
+    this.audit = audit;
     this.devOutbox = devOutbox;
   }
 
@@ -43,7 +55,10 @@ class OutboxPages {
 
   @GetMapping("/outbox")
   String clinicOutbox(Model model) {
-    model.addAttribute("messages", views(outbox.recent(100)));
+    permissions.require(Action.VIEW_MESSAGES);
+    var clinic = TenantContext.clinic();
+    audit.viewed("outbox_messages", clinic.toString(), null);
+    model.addAttribute("messages", views(outbox.recent(clinic, 100)));
     model.addAttribute("dev", false);
     return "notifications/outbox";
   }
@@ -55,8 +70,8 @@ class OutboxPages {
     }
     var all = new ArrayList<OutboxMessage>();
     organizations.forEachTenant(
-        tenant -> all.addAll(tenants.call(tenant, () -> outbox.recent(20))));
-    all.addAll(tenants.call(TenantId.PLATFORM, () -> outbox.recent(20)));
+        tenant -> all.addAll(tenants.call(tenant, () -> outbox.revealed(20))));
+    all.addAll(tenants.call(TenantId.PLATFORM, () -> outbox.revealed(20)));
     all.sort(Comparator.comparing(OutboxMessage::createdAt).reversed());
     model.addAttribute("messages", views(all.stream().limit(100).toList()));
     model.addAttribute("dev", true);
