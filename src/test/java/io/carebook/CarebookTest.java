@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "carebook.dev=true",
       "carebook.embedded-database.directory=temporary",
       "carebook.embedded-database.port=0",
       "carebook.demo=false",

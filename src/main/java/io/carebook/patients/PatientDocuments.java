@@ -5,6 +5,7 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,14 +24,16 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Documents attached to charts: PDF, JPEG or PNG (told by their bytes), at most {@code
- * carebook.documents.max-size} (10 MB by default), stored under generated names and read only
- * through {@link #open}, which logs the read as a view of health data.
+ * carebook.documents.max-size} (10 MB by default), stored under generated names, encrypted with the
+ * organization's data key ({@link DocumentSealing}), and read only through {@link #open}, which
+ * logs the read as a view of health data.
  */
 @Service
 public class PatientDocuments {
 
   private final DocumentRows rows;
   private final DocumentStore store;
+  private final DocumentSealing sealing;
   private final PatientDirectory directory;
   private final AuditTrail audit;
   private final long maxBytes;
@@ -38,11 +41,13 @@ public class PatientDocuments {
   PatientDocuments(
       DocumentRows rows,
       DocumentStore store,
+      DocumentSealing sealing,
       PatientDirectory directory,
       AuditTrail audit,
       @Value("${carebook.documents.max-size:10MB}") DataSize maxSize) {
     this.rows = rows;
     this.store = store;
+    this.sealing = sealing;
     this.directory = directory;
     this.audit = audit;
     this.maxBytes = maxSize.toBytes();
@@ -86,7 +91,7 @@ public class PatientDocuments {
             bytes.length,
             Patients.blankToNull(description),
             Instant.now());
-    store.put(key, bytes);
+    store.put(key, sealing.seal(id, bytes));
     discardOnRollback(key);
     rows.insert(document, sha256(bytes), key);
     return rows.find(id).orElseThrow().document();
@@ -106,7 +111,16 @@ public class PatientDocuments {
             .filter(s -> s.document().patientId().equals(patient))
             .orElseThrow(() -> new NotFoundException("Document"));
     audit.viewed("patient_documents", id.toString(), stored.document().patientId().value());
-    return new Download(stored.document(), store.open(stored.storageKey()));
+    return new Download(stored.document(), new ByteArrayInputStream(content(id, stored)));
+  }
+
+  /** Documents are at most {@code maxBytes} (10 MB by default): read whole, opened in memory. */
+  private byte[] content(UUID id, DocumentRows.Stored stored) {
+    try (var in = store.open(stored.storageKey())) {
+      return sealing.open(id, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private byte[] readAtMost(InputStream content) {

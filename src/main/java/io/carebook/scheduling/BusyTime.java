@@ -1,6 +1,7 @@
 package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BusyTime {
 
-  /** The clinic id that leave and other commitments carry: they block every clinic. */
+  /** The clinic id that a doctor's own leave and commitments carry: they block every clinic. */
   static final UUID EVERYWHERE = new UUID(0, 0);
 
   private final JdbcClient jdbc;
@@ -28,21 +29,6 @@ class BusyTime {
 
   /** One busy interval of a doctor. */
   record Interval(UUID clinic, Instant starts, Instant ends) {}
-
-  List<Interval> of(UserId doctor, Instant from, Instant to) {
-    return jdbc.sql(
-            """
-            select clinic_id, lower(period), upper(period) from practitioner_busy
-            where user_id = ? and period && tstzrange(?, ?)""")
-        .params(doctor.value(), Timestamp.from(from), Timestamp.from(to))
-        .query(
-            (rs, n) ->
-                new Interval(
-                    rs.getObject(1, UUID.class),
-                    rs.getTimestamp(2).toInstant(),
-                    rs.getTimestamp(3).toInstant()))
-        .list();
-  }
 
   /**
    * Holds the interval for the doctor at the clinic on the first free seat of {@code seats}; empty
@@ -78,20 +64,97 @@ class BusyTime {
     jdbc.sql("delete from practitioner_busy where id = ?").param(hold).update();
   }
 
-  /** Leave or another commitment: busy at every clinic. Refused if it overlaps a booking. */
-  boolean block(UserId doctor, Instant starts, Instant ends, String kind) {
+  /**
+   * The doctor's own leave or commitment: busy at every clinic, as one row. Refused (false) if it
+   * overlaps a booking anywhere or other time off of theirs.
+   */
+  boolean blockEverywhere(TimeOffEntry entry, UserId recordedBy, TenantId in) {
+    return insert(entry, EVERYWHERE, 1, false, recordedBy, in);
+  }
+
+  /**
+   * An organization's time off for the doctor at one of its clinics: every seat of that clinic,
+   * nothing elsewhere. Refused (false) if it overlaps a booking at that clinic or other time off
+   * there; the caller's transaction must then roll back the seats already taken.
+   */
+  boolean blockAtClinic(TimeOffEntry entry, ClinicId clinic, UserId recordedBy, TenantId in) {
+    for (int seat = 1; seat <= MAX_SEATS; seat++) {
+      if (!insert(entry, clinic.value(), seat, true, recordedBy, in)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The most seats a clinic's rules allow (booking_rules.seats between 1 and 10). */
+  static final int MAX_SEATS = 10;
+
+  private boolean insert(
+      TimeOffEntry entry,
+      UUID clinic,
+      int seat,
+      boolean clinicOnly,
+      UserId recordedBy,
+      TenantId in) {
     return jdbc.sql(
                 """
-                insert into practitioner_busy (id, user_id, clinic_id, period, seat, kind)
-                values (?, ?, ?, tstzrange(?, ?), 1, ?) on conflict do nothing""")
+                insert into practitioner_busy (id, user_id, clinic_id, period, seat, kind,
+                  entry_id, clinic_only, recorded_by, recorded_by_tenant)
+                values (?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?) on conflict do nothing""")
             .params(
                 UUID.randomUUID(),
-                doctor.value(),
-                EVERYWHERE,
-                Timestamp.from(starts),
-                Timestamp.from(ends),
-                kind)
+                entry.doctor().value(),
+                clinic,
+                Timestamp.from(entry.starts()),
+                Timestamp.from(entry.ends()),
+                seat,
+                entry.kind(),
+                entry.id(),
+                clinicOnly,
+                recordedBy.value(),
+                in.value())
             .update()
         == 1;
+  }
+
+  /**
+   * The doctor's time off that {@code organization} recorded, and, when {@code includeOwn}, what
+   * the doctor recorded for everywhere; never another organization's entries.
+   */
+  List<TimeOffEntry> timeOff(UserId doctor, TenantId organization, boolean includeOwn) {
+    return jdbc.sql(
+            """
+            select entry_id, min(kind), min(lower(period)), min(upper(period)),
+                   bool_and(not clinic_only)
+            from practitioner_busy
+            where user_id = ? and entry_id is not null and upper(period) > now()
+              and (recorded_by_tenant = ? or (? and not clinic_only and recorded_by = user_id))
+            group by entry_id order by 3""")
+        .params(doctor.value(), organization.value(), includeOwn)
+        .query(
+            (rs, n) ->
+                new TimeOffEntry(
+                    rs.getObject(1, UUID.class),
+                    doctor,
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getString(2),
+                    rs.getBoolean(5)))
+        .list();
+  }
+
+  /**
+   * Lifts a time-off entry of the doctor: any of theirs when {@code byTheDoctor}, else only one
+   * that {@code organization} recorded. Returns whether there was such an entry.
+   */
+  boolean lift(UserId doctor, UUID entry, TenantId organization, boolean byTheDoctor) {
+    return jdbc.sql(
+                """
+                delete from practitioner_busy
+                where entry_id = ? and user_id = ? and kind <> 'APPOINTMENT'
+                  and (? or recorded_by_tenant = ?)""")
+            .params(entry, doctor.value(), byTheDoctor, organization.value())
+            .update()
+        > 0;
   }
 }

@@ -107,18 +107,6 @@ public class Calendar {
     hours.addOverride(TenantContext.clinic(), doctor, new Hours.Override(day, kind, starts, ends));
   }
 
-  /** Leave or another commitment (hospital rounds): busy everywhere; refused over bookings. */
-  @Transactional
-  public void blockTime(UserId doctor, Instant starts, Instant ends, String kind) {
-    requireDoctor(doctor);
-    if (!busy.block(doctor, starts, ends, kind)) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "slot-taken",
-          "The doctor has appointments in that time; move them first.");
-    }
-  }
-
   @Transactional(readOnly = true)
   public BookingRules rules(String serviceType) {
     return rules.of(TenantContext.clinic(), serviceType);

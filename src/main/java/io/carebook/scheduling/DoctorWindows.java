@@ -68,7 +68,9 @@ class DoctorWindows {
                array_agg((extract(epoch from upper(period)) * 1000000)::bigint
                          order by lower(period)) uppers
         from practitioner_busy
-        where user_id = {doctor} and period && tstzrange(:busyFrom, :busyTo)) b
+        where user_id = {doctor} and period && tstzrange(:busyFrom, :busyTo)
+          -- another organization's clinic-only time off blocks nothing here
+          and (not clinic_only or clinic_id = c.id)) b
       cross join lateral (
         select array_agg(day) days, array_agg(n) counts from (
           select (starts_at at time zone c.timezone)::date as day, count(*)::int as n

@@ -40,6 +40,7 @@ class QueueAcrossInstancesTests {
         new SpringApplicationBuilder(CarebookApplication.class)
             .properties(
                 "server.port=0",
+                "carebook.dev=true",
                 "carebook.embedded-database.directory=temporary",
                 "carebook.embedded-database.port=0",
                 "carebook.demo=false")

@@ -36,6 +36,7 @@ class WebSessionsTests {
         new SpringApplicationBuilder(CarebookApplication.class)
             .properties(
                 "server.port=0",
+                "carebook.dev=true",
                 "carebook.embedded-database.directory=temporary",
                 "carebook.demo=false",
                 "spring.main.banner-mode=off")

@@ -8,6 +8,8 @@ import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,64 @@ class PatientDocumentTests {
     assertThat(desk.download(path.replace(patient, register(desk, "Someone Else"))).statusCode())
         .as("under another patient of the same organization")
         .isEqualTo(404);
+  }
+
+  @Test
+  void documentsAreEncryptedOnDisk() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient = register(desk, "Salma Adel");
+    var content =
+        "%PDF-1.4\n(HIV test result: Salma Adel, positive)\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    var uploaded =
+        desk.postFile(
+            "/api/v1/patients/" + patient + "/documents",
+            "file",
+            "result.pdf",
+            "application/pdf",
+            content,
+            Map.of());
+    assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(201);
+    var onDisk = Files.readAllBytes(file(owner.tenant() + "/" + uploaded.text("id")));
+    assertThat(new String(onDisk, StandardCharsets.ISO_8859_1))
+        .doesNotContain("HIV test result")
+        .doesNotContain("%PDF");
+    assertThat(onDisk.length).isGreaterThan(content.length);
+
+    var path = "/api/v1/patients/" + patient + "/documents/" + uploaded.text("id") + "/content";
+    var download = desk.download(path);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(content);
+  }
+
+  @Test
+  void documentsStoredInClearBeforeEncryptionAreStillServed() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient = register(desk, "Omar Samy");
+    var uploaded =
+        desk.postFile(
+            "/api/v1/patients/" + patient + "/documents",
+            "file",
+            "old.pdf",
+            "application/pdf",
+            PDF,
+            Map.of());
+    assertThat(uploaded.status()).isEqualTo(201);
+    // as an earlier version wrote it: the bytes as uploaded
+    Files.write(file(owner.tenant() + "/" + uploaded.text("id")), PDF);
+    var download =
+        desk.download(
+            "/api/v1/patients/" + patient + "/documents/" + uploaded.text("id") + "/content");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(PDF);
+  }
+
+  private Path file(String key) {
+    return Path.of(environment.getRequiredProperty("carebook.documents.directory")).resolve(key);
   }
 
   @Test

@@ -9,9 +9,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * On a developer's machine only: the current code of the demo accounts' invented authenticator, so
- * the demo's two-step sign-in needs no phone. Computed from the public demo secret, never from any
- * stored one.
+ * On a developer's machine only ({@code carebook.dev=true}, never in production): the current code
+ * of the demo accounts' invented authenticator, so the demo's two-step sign-in needs no phone.
+ * Computed from the public demo secret, never from any stored one.
  */
 @Controller
 class DevAuthenticatorPage {
@@ -19,7 +19,7 @@ class DevAuthenticatorPage {
   private final boolean devPages;
   private final Clock clock;
 
-  DevAuthenticatorPage(@Value("${carebook.dev.outbox-page:false}") boolean devPages, Clock clock) {
+  DevAuthenticatorPage(@Value("${carebook.dev:false}") boolean devPages, Clock clock) {
     this.devPages = devPages;
     this.clock = clock;
   }

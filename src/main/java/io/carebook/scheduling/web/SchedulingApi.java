@@ -3,8 +3,10 @@ package io.carebook.scheduling.web;
 import io.carebook.patients.NewPatient;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.DoctorTimeOff;
 import io.carebook.scheduling.NewAppointment;
 import io.carebook.scheduling.ServiceTypes;
+import io.carebook.scheduling.TimeOffEntry;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
@@ -29,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,11 +52,17 @@ class SchedulingApi {
   private final Calendar calendar;
   private final ServiceTypes serviceTypes;
   private final Permissions permissions;
+  private final DoctorTimeOff timeOff;
 
-  SchedulingApi(Calendar calendar, ServiceTypes serviceTypes, Permissions permissions) {
+  SchedulingApi(
+      Calendar calendar,
+      ServiceTypes serviceTypes,
+      Permissions permissions,
+      DoctorTimeOff timeOff) {
     this.calendar = calendar;
     this.serviceTypes = serviceTypes;
     this.permissions = permissions;
+    this.timeOff = timeOff;
   }
 
   record HoursRange(@NotNull DayOfWeek day, @NotNull LocalTime starts, @NotNull LocalTime ends) {}
@@ -110,18 +119,51 @@ class SchedulingApi {
   record TimeOff(@NotNull Instant starts, @NotNull Instant ends, @Nullable String kind) {}
 
   @PostMapping("/api/v1/doctors/{doctorId}/time-off")
+  @Operation(
+      summary =
+          "Leave or another commitment (hospital rounds). Recorded by the doctor themself: busy at"
+              + " every clinic of every organization. Recorded by anyone else (needs SCHEDULE_EDIT):"
+              + " busy at the active clinic only. At most 90 days, starting at most 365 days ahead;"
+              + " 409 if it overlaps appointments or other time off")
+  ResponseEntity<TimeOffEntry> timeOff(
+      @PathVariable String doctorId, @Valid @RequestBody TimeOff body) {
+    var doctor = doctor(doctorId);
+    requireTimeOffRights(doctor);
+    var kind = "COMMITMENT".equals(body.kind()) ? "COMMITMENT" : "LEAVE";
+    var entry = timeOff.record(doctor, body.starts(), body.ends(), kind);
+    return ResponseEntity.created(
+            URI.create("/api/v1/doctors/" + doctorId + "/time-off/" + entry.id()))
+        .body(entry);
+  }
+
+  @GetMapping("/api/v1/doctors/{doctorId}/time-off")
+  @Operation(
+      summary =
+          "A doctor's current and future time off recorded by this organization (and, for the"
+              + " doctor themself, their own); other organizations' entries show only as busy time")
+  Map<String, List<TimeOffEntry>> timeOffList(@PathVariable String doctorId) {
+    var doctor = doctor(doctorId);
+    requireTimeOffRights(doctor);
+    return Map.of("items", timeOff.list(doctor));
+  }
+
+  @DeleteMapping("/api/v1/doctors/{doctorId}/time-off/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(
       summary =
-          "Leave or another commitment (hospital rounds): busy at every clinic (needs"
-              + " SCHEDULE_EDIT); 409 if it overlaps appointments")
-  void timeOff(@PathVariable String doctorId, @Valid @RequestBody TimeOff body) {
-    permissions.require(Action.SCHEDULE_EDIT);
-    if (!body.ends().isAfter(body.starts())) {
-      throw ProblemException.invalid("ends", "must be after starts");
+          "Lift time off: the doctor lifts any of theirs; an organization (SCHEDULE_EDIT) those it"
+              + " recorded; 404 otherwise")
+  void liftTimeOff(@PathVariable String doctorId, @PathVariable String id) {
+    var doctor = doctor(doctorId);
+    requireTimeOffRights(doctor);
+    timeOff.lift(doctor, Ids.parse(id, "Time off"));
+  }
+
+  /** A doctor manages their own time off; anyone else needs SCHEDULE_EDIT. */
+  private void requireTimeOffRights(UserId doctor) {
+    if (!DoctorTimeOff.isSelf(doctor)) {
+      permissions.require(Action.SCHEDULE_EDIT);
     }
-    var kind = "COMMITMENT".equals(body.kind()) ? "COMMITMENT" : "LEAVE";
-    calendar.blockTime(doctor(doctorId), body.starts(), body.ends(), kind);
   }
 
   @GetMapping("/api/v1/booking-rules")

@@ -10,8 +10,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With no database configured, starts Carebook's own PostgreSQL before the application context
- * exists and points the data source (application role) and Flyway (migration role) at it.
+ * Applies {@link DevelopmentMode}: outside it, refuses to start without a database URL and turns
+ * the dev pages and demo data off. In it, with no database configured, starts Carebook's own
+ * PostgreSQL before the application context exists and points the data source (application role)
+ * and Flyway (migration role) at it.
  *
  * <p>{@code carebook.embedded-database.directory} keeps the data across restarts (the default,
  * {@code ./data/postgres}); the value {@code temporary} gives a throw-away server, as the tests
@@ -26,9 +28,20 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
+    var sources = environment.getPropertySources();
+    if (!DevelopmentMode.on(environment)) {
+      sources.addFirst(
+          new MapPropertySource("carebookProduction", DevelopmentMode.productionOverrides()));
+    }
+    sources.addLast(
+        new MapPropertySource(
+            "carebookOperations", DevelopmentMode.operationsDefaults(environment)));
     if (environment.containsProperty("spring.datasource.url")
         || !environment.getProperty("carebook.embedded-database.enabled", Boolean.class, true)) {
       return;
+    }
+    if (!DevelopmentMode.on(environment)) {
+      throw new IllegalStateException(DevelopmentMode.REFUSAL);
     }
     var directory =
         environment.getProperty("carebook.embedded-database.directory", "data/postgres");
