@@ -110,6 +110,7 @@ public class PasswordReset {
                                           "invalid-token",
                                           "This reset link is invalid, expired or already used."));
                       users.changePassword(user, hash);
+                      users.signOutEverywhere(user);
                       tokens.revokeAll(OneTimeTokens.Purpose.PASSWORD_RESET, user);
                       // a reset proves control of the mailbox: the account is confirmed and
                       // unlocked

@@ -23,12 +23,15 @@ public class SignOutEverywhere {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
+  private final Users users;
 
   SignOutEverywhere(
       FindByIndexNameSessionRepository<? extends Session> sessions,
       JdbcClient jdbc,
       AuditTrail audit,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      Users users) {
+    this.users = users;
     this.sessions = sessions;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -62,7 +65,10 @@ public class SignOutEverywhere {
         .toList();
   }
 
-  /** Ends every web session of the person and revokes every refresh token they hold. */
+  /**
+   * Ends every web session of the person, revokes every refresh token they hold, and voids the
+   * access tokens issued until now.
+   */
   public void signOutEverywhere(UserId user) {
     endWebSessions(SecurityContextHolder.getContext().getAuthentication().getName());
     TenantContext.run(
@@ -70,6 +76,7 @@ public class SignOutEverywhere {
         () ->
             transaction.executeWithoutResult(
                 s -> {
+                  users.signOutEverywhere(user);
                   jdbc.sql(
                           "update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null")
                       .param(user.value())

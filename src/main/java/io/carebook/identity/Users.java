@@ -3,6 +3,8 @@ package io.carebook.identity;
 import io.carebook.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +68,20 @@ class Users {
             "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is null")
         .param(id.value())
         .update();
+  }
+
+  /** Ends every access token of the user issued until now (see {@link #signedOutAt}). */
+  void signOutEverywhere(UserId id) {
+    jdbc.sql("update users set signed_out_at = now() where id = ?").param(id.value()).update();
+  }
+
+  /** When the user last signed out everywhere or reset the password, if ever. */
+  Optional<Instant> signedOutAt(UserId id) {
+    return jdbc.sql("select signed_out_at from users where id = ?")
+        .param(id.value())
+        .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .optional()
+        .flatMap(at -> at);
   }
 
   private static Account account(ResultSet rs, int row) throws SQLException {

@@ -30,29 +30,32 @@ class PasswordResetTests {
   @LocalServerPort int port;
 
   @Test
-  void passwordResetEndsEveryOtherSessionAndResetLink() {
+  void passwordResetEndsEveryOtherSessionAndResetLink() throws InterruptedException {
     var api = new Api(port);
     var owner = organizations.signUp(api);
     var thiefsBrowser =
         WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode());
     assertThat(thiefsBrowser.get("/patients").uri().getPath()).isEqualTo("/patients");
-    var thiefsRefresh =
+    var thiefsTokens =
         api.post(
-                "/api/v1/tokens",
-                Map.of(
-                    "email",
-                    owner.email(),
-                    "password",
-                    TestOrganizations.PASSWORD,
-                    "code",
-                    owner.app().nextCode()))
-            .text("refreshToken");
+            "/api/v1/tokens",
+            Map.of(
+                "email",
+                owner.email(),
+                "password",
+                TestOrganizations.PASSWORD,
+                "code",
+                owner.app().nextCode()));
+    var thiefsRefresh = thiefsTokens.text("refreshToken");
+    var thiefsAccess = api.as(thiefsTokens.text("accessToken"));
+    assertThat(thiefsAccess.get("/api/v1/patients").status()).isEqualTo(200);
     api.post("/api/v1/password-resets", Map.of("email", owner.email()));
     var olderLink = resetTokens(owner.email(), 1).getFirst();
     api.post("/api/v1/password-resets", Map.of("email", owner.email()));
     var newerLink =
         resetTokens(owner.email(), 2).stream().filter(t -> !t.equals(olderLink)).findFirst().get();
 
+    Thread.sleep(1100); // an access token's time of issue is in whole seconds
     var done =
         api.post(
             "/api/v1/password-resets/complete",
@@ -62,6 +65,9 @@ class PasswordResetTests {
     assertThat(thiefsBrowser.get("/patients").uri().getPath())
         .as("the web session signed in with the old password has ended")
         .isEqualTo("/signin");
+    assertThat(thiefsAccess.get("/api/v1/patients").status())
+        .as("nor does an access token issued before the reset keep working")
+        .isEqualTo(401);
     var refreshed = api.post("/api/v1/tokens/refresh", Map.of("refreshToken", thiefsRefresh));
     assertThat(refreshed.status()).isEqualTo(401);
     var olderUsed =
@@ -73,6 +79,19 @@ class PasswordResetTests {
     var withNew =
         WebSession.signIn(port, owner.email(), "a brand new passphrase", owner.app().nextCode());
     assertThat(withNew.get("/patients").uri().getPath()).isEqualTo("/patients");
+    var fresh =
+        api.post(
+            "/api/v1/tokens",
+            Map.of(
+                "email",
+                owner.email(),
+                "password",
+                "a brand new passphrase",
+                "code",
+                owner.app().nextCode()));
+    assertThat(api.as(fresh.text("accessToken")).get("/api/v1/patients").status())
+        .as("a token issued after the reset works")
+        .isEqualTo(200);
   }
 
   private List<String> resetTokens(String email, int atLeast) {
