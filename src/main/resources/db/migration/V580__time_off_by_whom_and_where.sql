@@ -12,6 +12,9 @@ alter table practitioner_busy
   add column clinic_only boolean not null default false,
   add column recorded_by uuid references users (id),
   add column recorded_by_tenant uuid references tenants (id);
+-- Time off written before: each row an entry of its own, which the doctor may list and lift (who
+-- recorded it is not known, so no organization may).
+update practitioner_busy set entry_id = id where kind <> 'APPOINTMENT' and entry_id is null;
 create index practitioner_busy_by_entry on practitioner_busy (entry_id) where entry_id is not null;
 
 -- The two exclusion constraints of V500, restated: a doctor is in one place at a time, except

@@ -118,8 +118,8 @@ class BusyTime {
   }
 
   /**
-   * The doctor's time off that {@code organization} recorded, and, when {@code includeOwn}, what
-   * the doctor recorded for everywhere; never another organization's entries.
+   * The doctor's time off that {@code organization} recorded at its clinic, and, when {@code
+   * includeOwn}, what the doctor recorded for everywhere; never another organization's entries.
    */
   List<TimeOffEntry> timeOff(UserId doctor, TenantId organization, boolean includeOwn) {
     return jdbc.sql(
@@ -128,7 +128,9 @@ class BusyTime {
                    bool_and(not clinic_only)
             from practitioner_busy
             where user_id = ? and entry_id is not null and upper(period) > now()
-              and (recorded_by_tenant = ? or (? and not clinic_only and recorded_by = user_id))
+              and ((clinic_only and recorded_by_tenant = ?)
+                   -- recorded by the doctor, or before anyone was recorded (V580)
+                   or (? and not clinic_only and coalesce(recorded_by, user_id) = user_id))
             group by entry_id order by 3""")
         .params(doctor.value(), organization.value(), includeOwn)
         .query(
@@ -145,14 +147,15 @@ class BusyTime {
 
   /**
    * Lifts a time-off entry of the doctor: any of theirs when {@code byTheDoctor}, else only one
-   * that {@code organization} recorded. Returns whether there was such an entry.
+   * that {@code organization} recorded at its clinic (never the doctor's own leave, even if they
+   * recorded it while working there). Returns whether there was such an entry.
    */
   boolean lift(UserId doctor, UUID entry, TenantId organization, boolean byTheDoctor) {
     return jdbc.sql(
                 """
                 delete from practitioner_busy
                 where entry_id = ? and user_id = ? and kind <> 'APPOINTMENT'
-                  and (? or recorded_by_tenant = ?)""")
+                  and (? or (clinic_only and recorded_by_tenant = ?))""")
             .params(entry, doctor.value(), byTheDoctor, organization.value())
             .update()
         > 0;

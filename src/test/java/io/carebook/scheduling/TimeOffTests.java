@@ -118,6 +118,10 @@ class TimeOffTests {
         .as("another organization cannot lift the doctor's own leave")
         .isEqualTo(404);
     assertThat(atY.get(path).body().toString()).doesNotContain(leave.text("id"));
+    var managerOfX = api.as(organizations.join(api, x, "MANAGER").token());
+    assertThat(managerOfX.delete(path + "/" + leave.text("id")).status())
+        .as("nor can the organization it was recorded in: it is the doctor's")
+        .isEqualTo(404);
     assertThat(atX.delete(path + "/" + leave.text("id")).status()).isEqualTo(204);
     assertThat(slots(atX, doctor, day)).isNotEmpty();
     assertThat(slots(atY, doctor, day)).isNotEmpty();
