@@ -18,6 +18,7 @@ class SignInFailures implements AuthenticationFailureHandler {
     var reason =
         switch (e) {
           case DisabledException d -> "unconfirmed";
+          case SignInDefences.TooManySignIns t when t.rateLimited() -> "rate-limited";
           case LockedException l -> "locked";
           default -> "invalid";
         };

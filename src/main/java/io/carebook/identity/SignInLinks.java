@@ -65,7 +65,7 @@ public class SignInLinks {
    * Sends a sign-in link if the account exists (at most a few an hour); says nothing either way.
    */
   public void request(String email, String clientIp) {
-    limits.consume(RateLimits.SIGN_IN_LINK_PER_IP, clientIp);
+    limits.consume(RateLimits.SIGN_IN_LINK_PER_IP, SignInDefences.counted(clientIp));
     anonymous(() -> users.byEmail(email.trim())).filter(this::withinBudget).ifPresent(this::send);
   }
 

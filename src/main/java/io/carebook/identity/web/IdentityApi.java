@@ -95,7 +95,10 @@ class IdentityApi {
               + " with two-step sign-in also sends `code` (from the authenticator app, or a"
               + " recovery code): without it the answer is 401 /problems/mfa-required, with a"
               + " wrong one 401 /problems/invalid-code. A user who must set it up first gets 401"
-              + " /problems/mfa-enrolment-required with an `enrolmentToken` for /api/v1/me/mfa.")
+              + " /problems/mfa-enrolment-required with an `enrolmentToken` for /api/v1/me/mfa."
+              + " After 5 wrong passwords for an account from one address (or 20 from many), 429"
+              + " /problems/locked-out with Retry-After; the owner can still sign in on the web"
+              + " with a link sent to the account's e-mail (/signin/link).")
   Sessions.Token signIn(@Valid @RequestBody Credentials body, HttpServletRequest request) {
     var clinic = body.clinicId() == null ? null : clinicId(body.clinicId());
     return sessions.signIn(
