@@ -2,6 +2,7 @@ package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,6 +39,7 @@ public class SignInLinks {
   private final SecondFactorSignIn secondFactor;
   private final ApplicationEventPublisher events;
   private final AuditTrail audit;
+  private final Seals seals;
   private final TransactionTemplate transaction;
 
   SignInLinks(
@@ -49,6 +51,7 @@ public class SignInLinks {
       SecondFactorSignIn secondFactor,
       ApplicationEventPublisher events,
       AuditTrail audit,
+      Seals seals,
       PlatformTransactionManager transactions) {
     this.users = users;
     this.tokens = tokens;
@@ -58,6 +61,7 @@ public class SignInLinks {
     this.secondFactor = secondFactor;
     this.events = events;
     this.audit = audit;
+    this.seals = seals;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -123,10 +127,8 @@ public class SignInLinks {
           events.publishEvent(
               new SignInLinkRequested(
                   account.id(),
-                  account.email(),
-                  account.displayName(),
                   account.locale(),
-                  PAGE + "/open?token=" + token));
+                  seals.forPlatform("sign-in-link", PAGE + "/open?token=" + token)));
           return null;
         });
   }

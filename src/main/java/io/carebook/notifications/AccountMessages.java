@@ -183,14 +183,29 @@ class AccountMessages {
   @TransactionalEventListener
   void on(SignInLinkRequested event) {
     var locale = Locale.forLanguageTag(event.locale());
-    var body =
-        messages.getMessage(
-            "notifications.signInLink.body",
-            new Object[] {event.displayName(), baseUrl + event.signInPath()},
-            locale);
-    var subject = messages.getMessage("notifications.signInLink.subject", null, locale);
     tenants.run(
         TenantId.PLATFORM,
-        () -> outbox.store("EMAIL", event.email(), "SIGN_IN_LINK", event.locale(), subject, body));
+        () ->
+            accounts
+                .of(event.userId())
+                .ifPresent(
+                    account -> {
+                      var path = seals.open(event.signInPath());
+                      var body =
+                          messages.getMessage(
+                              "notifications.signInLink.body",
+                              new Object[] {account.displayName(), baseUrl + path},
+                              locale);
+                      var subject =
+                          messages.getMessage("notifications.signInLink.subject", null, locale);
+                      outbox.store(
+                          "EMAIL",
+                          account.email(),
+                          "SIGN_IN_LINK",
+                          event.locale(),
+                          subject,
+                          body,
+                          OneTimeSecret.tokenOf(path));
+                    }));
   }
 }

@@ -7,6 +7,7 @@ import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
+import io.carebook.identity.SignInLinks;
 import io.carebook.scheduling.OnlineBooking;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
@@ -43,6 +44,7 @@ class OutboxSecretsTests {
   @Autowired TenantTransactions tenants;
   @Autowired Outbox outbox;
   @Autowired OnlineBooking onlineBooking;
+  @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
   Clinics clinic;
@@ -143,6 +145,12 @@ class OutboxSecretsTests {
                 .status())
         .isEqualTo(202);
     var reset = organizations.linkToken(TenantId.PLATFORM, clinic.owner.email(), RESET);
+    signInLinks.request(clinic.owner.email(), "192.0.2.10");
+    var signInLink =
+        organizations.linkToken(
+            TenantId.PLATFORM,
+            clinic.owner.email(),
+            Pattern.compile("signin/link/open\\?token=([A-Za-z0-9_-]+)"));
     var phone = "+20109" + (1000000 + new java.util.Random().nextInt(8999999));
     onlineBooking.request(
         slug(), UserId.of(clinic.doctor), Clinics.at(3, 11), "Online Patient", phone, "192.0.2.9");
@@ -160,6 +168,7 @@ class OutboxSecretsTests {
         .contains("ciphertext")
         .doesNotContain(invitation)
         .doesNotContain(reset)
+        .doesNotContain(signInLink)
         .doesNotContain(code)
         .doesNotContain(invitee)
         .doesNotContain(clinic.owner.email())
@@ -168,6 +177,7 @@ class OutboxSecretsTests {
     assertThat(storedMessages(clinic.owner.tenant()) + storedMessages(TenantId.PLATFORM))
         .doesNotContain(invitation)
         .doesNotContain(reset)
+        .doesNotContain(signInLink)
         .doesNotContain(code);
   }
 
