@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Resetting a forgotten password through a single-use link valid for 30 minutes. Asking answers the
  * same whether or not the account exists, so it reveals nobody's e-mail. A new password signs the
- * account out everywhere: every web session ends, every refresh token is revoked, and every other
- * reset link of the account stops working, so whoever held the old password or an older link is
- * locked out.
+ * account out everywhere: every web session ends, every refresh token is revoked, access tokens
+ * issued before stop working, and every other reset link of the account is void, so whoever held
+ * the old password or an older link is locked out.
  */
 @Service
 public class PasswordReset {
@@ -94,40 +94,38 @@ public class PasswordReset {
       throw ProblemException.invalid("password", PasswordPolicy.RULE);
     }
     var hash = passwords.encode(newPassword);
-    var email =
-        TenantContext.call(
-            TenantContext.Scope.anonymous(),
-            () ->
-                transaction.execute(
-                    s -> {
-                      var user =
-                          tokens
-                              .redeem(OneTimeTokens.Purpose.PASSWORD_RESET, token)
-                              .orElseThrow(
-                                  () ->
-                                      new ProblemException(
-                                          HttpStatus.BAD_REQUEST,
-                                          "invalid-token",
-                                          "This reset link is invalid, expired or already used."));
-                      users.changePassword(user, hash);
-                      users.signOutEverywhere(user);
-                      tokens.revokeAll(OneTimeTokens.Purpose.PASSWORD_RESET, user);
-                      // a reset proves control of the mailbox: the account is confirmed and
-                      // unlocked
-                      users.confirmEmail(user);
-                      jdbc.sql("delete from sign_in_failures where user_id = ?")
-                          .param(user.value())
-                          .update();
-                      jdbc.sql(
-                              "update refresh_tokens set revoked_at = now()"
-                                  + " where user_id = ? and revoked_at is null")
-                          .param(user.value())
-                          .update();
-                      audit.security(
-                          SecurityEvent.PASSWORD_CHANGED, user.toString(), "by reset link");
-                      return users.byId(user).orElseThrow().email();
-                    }));
-    // after the commit: a session signed in with the old password before it is ended too
-    signOut.endWebSessions(java.util.Objects.requireNonNull(email));
+    var signedIn = new java.util.ArrayList<String>(1); // whose web sessions end after the commit
+    TenantContext.run(
+        TenantContext.Scope.anonymous(),
+        () ->
+            transaction.executeWithoutResult(
+                s -> {
+                  var user =
+                      tokens
+                          .redeem(OneTimeTokens.Purpose.PASSWORD_RESET, token)
+                          .orElseThrow(
+                              () ->
+                                  new ProblemException(
+                                      HttpStatus.BAD_REQUEST,
+                                      "invalid-token",
+                                      "This reset link is invalid, expired or already used."));
+                  users.changePassword(user, hash);
+                  users.signOutEverywhere(user);
+                  tokens.revokeAll(OneTimeTokens.Purpose.PASSWORD_RESET, user);
+                  // a reset proves control of the mailbox: the account is confirmed and unlocked
+                  users.confirmEmail(user);
+                  jdbc.sql("delete from sign_in_failures where user_id = ?")
+                      .param(user.value())
+                      .update();
+                  jdbc.sql(
+                          "update refresh_tokens set revoked_at = now()"
+                              + " where user_id = ? and revoked_at is null")
+                      .param(user.value())
+                      .update();
+                  audit.security(SecurityEvent.PASSWORD_CHANGED, user.toString(), "by reset link");
+                  users.byId(user).ifPresent(account -> signedIn.add(account.email()));
+                }));
+    // after the commit, so that a session signed in with the old password just before ends too
+    signedIn.forEach(signOut::endWebSessions);
   }
 }

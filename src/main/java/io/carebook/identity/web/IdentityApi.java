@@ -123,7 +123,11 @@ class IdentityApi {
       summary = "Renew the access token with the refresh token (public)",
       description =
           "The refresh token is single-use: the answer carries a new one. Presenting a used one"
-              + " again revokes every token of its family (401 /problems/refresh-token-reused).")
+              + " again revokes every token of its family (401 /problems/refresh-token-reused)."
+              + " The MFA policy is checked again: once it applies to the user, a family begun"
+              + " without a second factor is revoked and refused (401"
+              + " /problems/mfa-enrolment-required with an enrolmentToken, or"
+              + " /problems/mfa-sign-in-required: sign in again with a code).")
   Sessions.Token refresh(@Valid @RequestBody Refresh body, HttpServletRequest request) {
     return sessions.refresh(body.refreshToken(), request.getRemoteAddr());
   }
@@ -146,8 +150,9 @@ class IdentityApi {
   @Operation(
       summary = "Set a new password with the token from the reset link (public)",
       description =
-          "The token works once, for 30 minutes; every refresh token of the account is"
-              + " revoked.")
+          "The token works once, for 30 minutes. The account is signed out everywhere: every"
+              + " web session ends, every refresh token is revoked, access tokens issued before"
+              + " stop working, and every other reset link of the account is void.")
   void completeReset(@Valid @RequestBody ResetCompletion body) {
     passwordReset.complete(body.token(), body.password());
   }
