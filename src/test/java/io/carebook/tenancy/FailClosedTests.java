@@ -248,6 +248,13 @@ class FailClosedTests {
         "Hidden Online",
         "0109 111 2222",
         "198.51.100.7");
+    assertThat( // the countries the public page sends codes to
+            desk.put(
+                    "/api/v1/booking-rules/phone-countries",
+                    Map.of("countries", java.util.List.of("SA")),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
     organizations.onPlan(owner, Plan.PRO); // API keys come with API access
     assertThat(
             desk.post(
