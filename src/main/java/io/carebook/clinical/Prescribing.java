@@ -34,6 +34,7 @@ public class Prescribing {
   private final Permissions permissions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final io.carebook.audit.AuditTrail audit;
 
   Prescribing(
       VisitGate gate,
@@ -43,7 +44,9 @@ public class Prescribing {
       PatientSafety safety,
       Permissions permissions,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      io.carebook.audit.AuditTrail audit) {
+    this.audit = audit;
     this.gate = gate;
     this.charting = charting;
     this.encounters = encounters;
@@ -74,6 +77,17 @@ public class Prescribing {
     permissions.require(Action.PATIENT_VIEW);
     var prescription = rows.find(id, false).orElseThrow(Prescribing::notFound);
     return new Located(prescription, encounters.find(prescription.encounterId()).orElseThrow());
+  }
+
+  /**
+   * A prescription as a reader is shown it (PATIENT_VIEW), its JSON or its PDF: the read and its
+   * entry in the access log commit together, as for a chart.
+   */
+  @Transactional
+  public Located show(UUID id) {
+    var located = get(id);
+    audit.viewed("prescriptions", id.toString(), located.encounter().patientId());
+    return located;
   }
 
   /**

@@ -61,7 +61,7 @@ class PrescriptionApi {
   @GetMapping("/api/v1/prescriptions/{id}")
   @Operation(summary = "A prescription of the organization, with items and addenda")
   Prescription get(@PathVariable String id) {
-    return prescribing.get(Ids.parse(id, "Prescription")).prescription();
+    return prescribing.show(Ids.parse(id, "Prescription")).prescription();
   }
 
   @PostMapping("/api/v1/prescriptions/{id}/items")
