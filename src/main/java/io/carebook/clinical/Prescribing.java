@@ -190,31 +190,6 @@ public class Prescribing {
     }
   }
 
-  /**
-   * The patient asks for a copy of a finalized prescription (PATIENT_VIEW): {@link
-   * PrescriptionCopyRequested} is published for notifications to send; 409 before it is final.
-   */
-  @Transactional
-  public void requestCopy(UUID id) {
-    var located = get(id);
-    var prescription = located.prescription();
-    if (!prescription.finalized() || prescription.voided() != null) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "prescription-not-finalized",
-          "Only a finalized prescription in use can be sent.");
-    }
-    events.publishEvent(
-        new PrescriptionCopyRequested(
-            TenantContext.tenant(),
-            located.encounter().clinicId(),
-            id,
-            located.encounter().patientId(),
-            prescription.verificationCode(),
-            VisitGate.actor(),
-            clock.instant()));
-  }
-
   private Located editable(UUID id, Action action) {
     var located = locked(id, action);
     if (located.prescription().voided() != null) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The patient asked for a copy of a finalized prescription: notifications sends it on the patient's
- * channel (the verification link, or the PDF).
+ * The patient asked for a copy of a finalized prescription: notifications sends {@code url}, the
+ * private link to its PDF, on the patient's channel.
  */
 public record PrescriptionCopyRequested(
     TenantId tenantId,
@@ -17,4 +17,5 @@ public record PrescriptionCopyRequested(
     UUID patientId,
     String verificationCode,
     @Nullable UUID requestedBy,
-    Instant at) {}
+    Instant at,
+    String url) {}

@@ -168,8 +168,8 @@ class Reminders {
   }
 
   /**
-   * The patient asked for their prescription: its verification link, which any pharmacy can open to
-   * check it, on the patient's channel.
+   * The patient asked for their prescription: the private link to its PDF, which opens in the
+   * language the message is written in, on the patient's channel.
    */
   @Async
   @TransactionalEventListener
@@ -179,7 +179,7 @@ class Reminders {
         event.clinicId(),
         event.patientId(),
         PRESCRIPTION_COPY,
-        baseUrl + "/verify/rx/" + event.verificationCode());
+        language -> event.url() + "?lang=" + language);
   }
 
   /**
