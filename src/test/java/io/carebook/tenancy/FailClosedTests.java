@@ -90,6 +90,8 @@ class FailClosedTests {
     desk.post(prescription + "/finalize", Map.of());
     assertThat(desk.post(prescription + "/addenda", Map.of("body", "Hidden")).status())
         .isEqualTo(201);
+    assertThat(desk.post(prescription + "/send", Map.of()).status()) // the patient's copy link
+        .isEqualTo(202);
   }
 
   @Test
