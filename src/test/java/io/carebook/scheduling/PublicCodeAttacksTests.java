@@ -229,6 +229,35 @@ class PublicCodeAttacksTests {
   }
 
   @Test
+  void ownerAllowsCountriesOnTheHoursPageAndThePublicPageNamesTheRefusal() {
+    var clinic = clinic();
+    var browser =
+        io.carebook.WebSession.signIn(
+            port,
+            clinic.owner().email(),
+            TestOrganizations.PASSWORD,
+            clinic.owner().app().nextCode());
+    var startsAt = clinic.aFreeTime(booking);
+    var details =
+        "/book/%s/details?doctorId=%s&startsAt=%s"
+            .formatted(clinic.slug(), clinic.doctor().value(), startsAt);
+    var form =
+        "doctorId=%s&startsAt=%s&fullName=Far+Away&phone=%%2B9665%s"
+            .formatted(clinic.doctor().value(), startsAt, "01234567");
+    var refused = browser.post(details, "/book/" + clinic.slug() + "/requests", form);
+    assertThat(refused.body()).contains("only to phones of the countries it serves");
+
+    assertThat(browser.get("/calendar/hours").body()).contains("id=\"countries\"", "value=\"EG\"");
+    browser.post("/calendar/hours", "/calendar/phone-countries", "countries=EG+SA");
+    assertThat(
+            booking.request(
+                clinic.slug(), clinic.doctor(), startsAt, "Far Away", "+966501234567", address()))
+        .isNotNull();
+    browser.post("/calendar/hours", "/calendar/phone-countries", "countries=EG+NOWHERE");
+    assertThat(browser.get("/calendar/hours").body()).contains("value=\"EG SA\"");
+  }
+
+  @Test
   void codesCappedPerPrefixAndClinic() {
     var clinic = clinic();
     var range = egyptianPhone().substring(0, CodeBudget.PREFIX_LENGTH);
