@@ -55,6 +55,17 @@ public class AuditTrail {
   }
 
   /**
+   * Records that someone not signed in read health data through a public code or link ({@code
+   * through} says which): the actor is anonymous, the source is the request's address. Like {@link
+   * #viewed}, in the reading transaction.
+   */
+  @Transactional
+  public void viewedAnonymously(
+      String entityType, String entityId, @Nullable UUID patientId, String through) {
+    record("ACCESS", "VIEW", entityType, entityId, patientId, "anonymous: " + through);
+  }
+
+  /**
    * Records that the current actor saw a clinical safety warning (an allergy, a duplicate
    * medication) about a record of a patient and knowingly went on: action {@code
    * SAFETY_WARNING_ACKNOWLEDGED}, kept with the security events as it is a deliberate override.

@@ -48,6 +48,8 @@ public class InvoiceCopies {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate logged;
+  private final io.carebook.audit.AuditTrail audit;
   private final String baseUrl;
 
   InvoiceCopies(
@@ -60,8 +62,11 @@ public class InvoiceCopies {
       ApplicationEventPublisher events,
       Clock clock,
       PlatformTransactionManager transactions,
+      io.carebook.audit.AuditTrail audit,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.seals = seals;
+    this.audit = audit;
+    this.logged = new TransactionTemplate(transactions);
     this.jdbc = jdbc;
     this.billing = billing;
     this.invoices = invoices;
@@ -126,7 +131,10 @@ public class InvoiceCopies {
     return url;
   }
 
-  /** The PDF behind a link, in {@code language} if given; empty for an unknown or expired link. */
+  /**
+   * The PDF behind a link, in {@code language} if given; empty for an unknown or expired link. Each
+   * read is in the access log, by an anonymous reader (whoever holds the link) from their address.
+   */
   public Optional<byte[]> pdf(String token, @Nullable Locale language) {
     if (token.length() > 100) {
       return Optional.empty();
@@ -148,14 +156,22 @@ public class InvoiceCopies {
     return found.flatMap(
         f ->
             TenantContext.call(
-                new TenantContext.Scope(f.tenant(), null, null, ActorType.SYSTEM),
+                new TenantContext.Scope(f.tenant(), null, null, ActorType.HUMAN),
                 () ->
-                    transaction.execute(
+                    logged.execute(
                         s ->
                             invoices
                                 .find(f.invoice())
                                 .filter(i -> i.status() != Invoice.Status.DRAFT)
-                                .map(i -> documents.render(i, language)))));
+                                .map(
+                                    i -> {
+                                      audit.viewedAnonymously(
+                                          "invoices",
+                                          i.id().toString(),
+                                          i.patientId(),
+                                          "receipt link");
+                                      return documents.render(i, language);
+                                    }))));
   }
 
   private record Found(TenantId tenant, UUID invoice) {}

@@ -31,25 +31,33 @@ public class InvoiceDocuments {
   private final Organizations organizations;
   private final PatientDirectory patients;
   private final ITemplateEngine templates;
+  private final io.carebook.audit.AuditTrail audit;
 
   InvoiceDocuments(
       Billing billing,
       Organizations organizations,
       PatientDirectory patients,
-      ITemplateEngine templates) {
+      ITemplateEngine templates,
+      io.carebook.audit.AuditTrail audit) {
+    this.audit = audit;
     this.billing = billing;
     this.organizations = organizations;
     this.patients = patients;
     this.templates = templates;
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * The PDF of an issued invoice of the active clinic (PATIENT_VIEW); the read and its entry in the
+   * access log commit together, as for a chart.
+   */
+  @Transactional
   public byte[] pdf(UUID invoiceId, @Nullable Locale asked) {
     var invoice = billing.get(invoiceId);
     if (invoice.status() == Invoice.Status.DRAFT) {
       throw new ProblemException(
           HttpStatus.CONFLICT, "invoice-not-issued", "Only an issued invoice can be printed.");
     }
+    audit.viewed("invoices", invoiceId.toString(), invoice.patientId());
     return render(invoice, asked);
   }
 

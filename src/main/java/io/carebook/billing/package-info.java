@@ -6,7 +6,15 @@
  * clinic's currency.
  */
 @ApplicationModule(
-    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling", "frontdesk"})
+    allowedDependencies = {
+      "shared",
+      "tenancy",
+      "identity",
+      "patients",
+      "scheduling",
+      "frontdesk",
+      "audit"
+    })
 @NullMarked
 package io.carebook.billing;
 

@@ -7,7 +7,6 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
-import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.UUID;
@@ -27,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Prescribing {
 
-  private final Seals seals;
   private final VisitGate gate;
   private final Charting charting;
   private final EncounterRows encounters;
@@ -36,9 +34,9 @@ public class Prescribing {
   private final Permissions permissions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final io.carebook.audit.AuditTrail audit;
 
   Prescribing(
-      Seals seals,
       VisitGate gate,
       Charting charting,
       EncounterRows encounters,
@@ -46,8 +44,9 @@ public class Prescribing {
       PatientSafety safety,
       Permissions permissions,
       ApplicationEventPublisher events,
-      Clock clock) {
-    this.seals = seals;
+      Clock clock,
+      io.carebook.audit.AuditTrail audit) {
+    this.audit = audit;
     this.gate = gate;
     this.charting = charting;
     this.encounters = encounters;
@@ -78,6 +77,17 @@ public class Prescribing {
     permissions.require(Action.CHART_READ);
     var prescription = rows.find(id, false).orElseThrow(Prescribing::notFound);
     return new Located(prescription, encounters.find(prescription.encounterId()).orElseThrow());
+  }
+
+  /**
+   * A prescription as a reader is shown it (PATIENT_VIEW), its JSON or its PDF: the read and its
+   * entry in the access log commit together, as for a chart.
+   */
+  @Transactional
+  public Located show(UUID id) {
+    var located = get(id);
+    audit.viewed("prescriptions", id.toString(), located.encounter().patientId());
+    return located;
   }
 
   /**
@@ -178,31 +188,6 @@ public class Prescribing {
       throw new ProblemException(
           HttpStatus.CONFLICT, "voided", "This prescription is already voided.");
     }
-  }
-
-  /**
-   * The patient asks for a copy of a finalized prescription (CHART_READ): {@link
-   * PrescriptionCopyRequested} is published for notifications to send; 409 before it is final.
-   */
-  @Transactional
-  public void requestCopy(UUID id) {
-    var located = get(id);
-    var prescription = located.prescription();
-    if (!prescription.finalized() || prescription.voided() != null) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "prescription-not-finalized",
-          "Only a finalized prescription in use can be sent.");
-    }
-    events.publishEvent(
-        new PrescriptionCopyRequested(
-            TenantContext.tenant(),
-            located.encounter().clinicId(),
-            id,
-            located.encounter().patientId(),
-            seals.forOrganization("prescription-code", prescription.verificationCode()),
-            VisitGate.actor(),
-            clock.instant()));
   }
 
   private Located editable(UUID id, Action action) {

@@ -8,15 +8,15 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The patient asked for a copy of a finalized prescription: notifications sends it on the patient's
- * channel (the verification link, or the PDF). The verification code opens the prescription's check
- * page, so it travels sealed with the organization's key.
+ * The patient asked for a copy of a finalized prescription: notifications sends {@code url}, the
+ * private link to its PDF, on the patient's channel. The link opens the prescription, so it travels
+ * sealed with the organization's key.
  */
 public record PrescriptionCopyRequested(
     TenantId tenantId,
     ClinicId clinicId,
     UUID prescriptionId,
     UUID patientId,
-    SealedSecret verificationCode,
     @Nullable UUID requestedBy,
-    Instant at) {}
+    Instant at,
+    SealedSecret url) {}

@@ -76,9 +76,9 @@ public class PrescriptionDocuments {
   }
 
   /** The PDF of a finalized prescription, in {@code language} or else the clinic's. */
-  @Transactional(readOnly = true)
+  @Transactional
   public byte[] pdf(UUID id, @Nullable Locale language) {
-    return pdf(prescribing.get(id), language);
+    return pdf(prescribing.show(id), language);
   }
 
   /** The PDF of a prescription already found (and its reader's right to it checked). */
@@ -101,7 +101,11 @@ public class PrescriptionDocuments {
     context.setVariable("lang", locale.getLanguage());
     context.setVariable("dir", io.carebook.shared.pdf.TextDirection.INSTANCE);
     context.setVariable("clinic", clinic);
-    context.setVariable("doctor", doctor(prescription.finalizedBy()));
+    context.setVariable(
+        "doctor",
+        prescription.finalizedBy() == null
+            ? new Doctor("", null, null)
+            : prescriber(prescription.finalizedBy()));
     context.setVariable("patient", patient);
     context.setVariable("prescription", prescription);
     context.setVariable(
@@ -117,10 +121,8 @@ public class PrescriptionDocuments {
   /** The doctor as the paper names them: name, specialty and licence number where known. */
   public record Doctor(String name, @Nullable String specialty, @Nullable String licence) {}
 
-  private Doctor doctor(@Nullable UUID by) {
-    if (by == null) {
-      return new Doctor("", null, null);
-    }
+  /** The doctor who signed a prescription, as the paper names them. */
+  Doctor prescriber(UUID by) {
     try {
       var profile = doctors.of(new UserId(by));
       return new Doctor(profile.name(), profile.specialty(), profile.licenceNumber());

@@ -1,13 +1,18 @@
 package io.carebook.clinical;
 
+import io.carebook.audit.AuditTrail;
 import io.carebook.identity.RateLimits;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantTransactions;
+import io.carebook.tenancy.TenantContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,104 +20,94 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The public check of a printed prescription by its code: whether it is authentic, finalized and
- * not voided, with the clinic, the date and the patient's initials — nothing more about the
- * patient. The code is resolved to its organization by the one named resolver {@code
- * prescription_by_code}; the reading goes on inside that organization's context.
+ * The public check of a printed prescription by its code: what a pharmacist needs to verify the
+ * paper — whether it is final or voided, the clinic, the date, the prescriber, the drug lines and
+ * the patient's initials; never the patient's name or the full document, which go to the patient
+ * only, on their own channel ({@link PrescriptionCopyRequested}). Every check that finds a
+ * prescription is recorded in the access log as a view by an anonymous reader, with the address.
+ * The code is resolved to its organization by the one named resolver {@code prescription_by_code}.
  */
 @Service
 public class Verification {
 
+  /** Enough for a pharmacy's day; not enough to scrape codes (60 random bits) from one address. */
+  static final RateLimits.Limit PER_ADDRESS =
+      new RateLimits.Limit("rx-verify-ip", 120, Duration.ofHours(1));
+
   private final JdbcClient jdbc;
-  private final TenantTransactions tenants;
   private final PrescriptionRows rows;
   private final EncounterRows encounters;
   private final Organizations organizations;
   private final PatientDirectory patients;
   private final RateLimits limits;
   private final PrescriptionDocuments documents;
-  private final org.springframework.transaction.support.TransactionTemplate transaction;
-
-  /** Enough for a pharmacy's day; not enough to scrape codes (60 random bits) from one address. */
-  static final RateLimits.Limit PER_ADDRESS =
-      new RateLimits.Limit("rx-verify-ip", 120, java.time.Duration.ofHours(1));
+  private final AuditTrail audit;
+  private final TransactionTemplate transaction;
 
   Verification(
       JdbcClient jdbc,
-      TenantTransactions tenants,
       PrescriptionRows rows,
       EncounterRows encounters,
       Organizations organizations,
       PatientDirectory patients,
       RateLimits limits,
       PrescriptionDocuments documents,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
-    this.limits = limits;
-    this.documents = documents;
-    this.transaction =
-        new org.springframework.transaction.support.TransactionTemplate(transactions);
-    this.transaction.setReadOnly(true);
+      AuditTrail audit,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.tenants = tenants;
     this.rows = rows;
     this.encounters = encounters;
     this.organizations = organizations;
     this.patients = patients;
+    this.limits = limits;
+    this.documents = documents;
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactions);
   }
+
+  /** Where a prescription stands, as the page says it. */
+  public enum Status {
+    FINAL,
+    VOIDED,
+    NOT_FINAL
+  }
+
+  /** A drug line as the pharmacist reads it off the paper. */
+  public record Line(
+      String drug,
+      String details,
+      @Nullable String dose,
+      @Nullable String frequency,
+      @Nullable String duration) {}
 
   /** What the verification page shows. */
   public record Verified(
-      boolean valid,
-      java.time.@Nullable LocalDate issuedOn,
+      Status status,
+      @Nullable LocalDate issuedOn,
       @Nullable Instant voidedAt,
       String clinic,
+      String prescriber,
       String patientInitials,
-      int items) {}
+      List<Line> lines) {
 
-  /** The prescription of {@code code}, asked from {@code address} (rate-limited per address). */
-  public Optional<Verified> verify(String code, String address) {
-    limits.consume(PER_ADDRESS, address);
-    var normalized = code.strip().toUpperCase(Locale.ROOT);
-    if (!normalized.matches("[0-9A-Z]{12}")) {
-      return Optional.empty();
+    public boolean valid() {
+      return status == Status.FINAL;
     }
-    var found =
-        jdbc.sql("select tenant_id, id from prescription_by_code(?)")
-            .param(normalized)
-            .query(
-                (rs, n) ->
-                    new Object[] {
-                      new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)
-                    })
-            .optional();
-    return found.map(
-        f ->
-            tenants.call(
-                (TenantId) f[0],
-                () -> {
-                  var prescription = rows.find((UUID) f[1], false).orElseThrow();
-                  var encounter = encounters.find(prescription.encounterId()).orElseThrow();
-                  var clinic = organizations.find(encounter.clinicId()).orElseThrow();
-                  var patient = patients.get(new PatientId(encounter.patientId()));
-                  return new Verified(
-                      prescription.finalized() && prescription.voided() == null,
-                      prescription.finalizedAt() == null
-                          ? null
-                          : prescription.finalizedAt().atZone(clinic.timezone()).toLocalDate(),
-                      prescription.voided() == null ? null : prescription.voided().at(),
-                      clinic.name(),
-                      initials(patient.fullName()),
-                      prescription.items().size());
-                }));
+
+    public int items() {
+      return lines.size();
+    }
   }
 
   /**
-   * The patient's copy: the PDF of a valid prescription of {@code code}, for whoever holds the code
-   * (the patient it was sent to, the pharmacy holding the paper). Rate-limited like the check.
+   * The prescription of {@code code}, asked from {@code address} (rate-limited per address); the
+   * read is recorded in the access log.
    */
-  public Optional<byte[]> copy(String code, String address, @Nullable Locale language) {
+  public Optional<Verified> verify(String code, String address) {
     limits.consume(PER_ADDRESS, address);
     var normalized = code.strip().toUpperCase(Locale.ROOT);
     if (!normalized.matches("[0-9A-Z]{12}")) {
@@ -122,34 +117,62 @@ public class Verification {
         .param(normalized)
         .query(
             (rs, n) ->
-                new Object[] {
-                  new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)
-                })
+                new Found(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
         .optional()
-        .flatMap(
-            f -> {
-              var located =
-                  tenants.call(
-                      (TenantId) f[0],
-                      () -> {
-                        var prescription = rows.find((UUID) f[1], false).orElseThrow();
-                        return new Prescribing.Located(
-                            prescription,
-                            encounters.find(prescription.encounterId()).orElseThrow());
-                      });
-              if (!located.prescription().finalized() || located.prescription().voided() != null) {
-                return Optional.empty();
-              }
-              var scope =
-                  new io.carebook.tenancy.TenantContext.Scope(
-                      (TenantId) f[0],
-                      located.encounter().clinicId(),
-                      null,
-                      io.carebook.tenancy.ActorType.SYSTEM);
-              return Optional.of(
-                  io.carebook.tenancy.TenantContext.call(
-                      scope, () -> transaction.execute(s -> documents.pdf(located, language))));
-            });
+        .map(this::read);
+  }
+
+  private record Found(TenantId tenant, UUID prescription) {}
+
+  /**
+   * Reads and logs, as an anonymous reader inside the prescription's organization and clinic (which
+   * the prescription's encounter names).
+   */
+  private Verified read(Found found) {
+    var clinicId =
+        TenantContext.call(
+            new TenantContext.Scope(found.tenant(), null, null, ActorType.HUMAN),
+            () ->
+                transaction.execute(
+                    s -> {
+                      var prescription = rows.find(found.prescription(), false).orElseThrow();
+                      return encounters.find(prescription.encounterId()).orElseThrow().clinicId();
+                    }));
+    var anonymous = new TenantContext.Scope(found.tenant(), clinicId, null, ActorType.HUMAN);
+    return TenantContext.call(
+        anonymous,
+        () ->
+            transaction.execute(
+                s -> {
+                  var prescription = rows.find(found.prescription(), false).orElseThrow();
+                  var encounter = encounters.find(prescription.encounterId()).orElseThrow();
+                  var clinic = organizations.find(encounter.clinicId()).orElseThrow();
+                  var patient = patients.get(new PatientId(encounter.patientId()));
+                  audit.viewedAnonymously(
+                      "prescriptions",
+                      prescription.id().toString(),
+                      encounter.patientId(),
+                      "public prescription check");
+                  return new Verified(
+                      prescription.voided() != null
+                          ? Status.VOIDED
+                          : prescription.finalized() ? Status.FINAL : Status.NOT_FINAL,
+                      prescription.finalizedAt() == null
+                          ? null
+                          : prescription.finalizedAt().atZone(clinic.timezone()).toLocalDate(),
+                      prescription.voided() == null ? null : prescription.voided().at(),
+                      clinic.name(),
+                      prescription.finalizedBy() == null
+                          ? ""
+                          : documents.prescriber(prescription.finalizedBy()).name(),
+                      initials(patient.fullName()),
+                      prescription.items().stream()
+                          .map(
+                              i ->
+                                  new Line(
+                                      i.drug(), i.details(), i.dose(), i.frequency(), i.duration()))
+                          .toList());
+                }));
   }
 
   /** "Fatima Hassan Ali" → "F. H. A." */

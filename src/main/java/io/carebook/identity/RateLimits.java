@@ -38,6 +38,23 @@ public class RateLimits {
       new Limit("sign-in-link-account", 3, Duration.ofHours(1));
   public static final Limit ORGANIZATION = new Limit("organization", 600, Duration.ofMinutes(1));
 
+  // issue 15: the public pages' one-time codes (booking, waitlist), so they cannot be guessed or
+  // sent in bulk to numbers that earn their owner money (SMS pumping)
+  /** Tries at a one-time code from one address, whatever the request. */
+  public static final Limit CODE_CONFIRM_PER_IP =
+      new Limit("code-confirm-ip", 30, Duration.ofHours(1));
+
+  /** Tries at the codes sent to one phone, across all its requests. */
+  public static final Limit CODE_CONFIRM_PER_PHONE =
+      new Limit("code-confirm-phone", 10, Duration.ofHours(1));
+
+  /** Codes sent to the numbers of one prefix (country code and first digits), per clinic. */
+  public static final Limit CODES_PER_PHONE_PREFIX =
+      new Limit("codes-phone-prefix", 15, Duration.ofHours(1));
+
+  /** Codes a clinic's public page sends in an hour. */
+  public static final Limit CODES_PER_CLINIC = new Limit("codes-clinic", 300, Duration.ofHours(1));
+
   /** The limit was reached; retry after the given time. */
   public static class Exceeded extends ProblemException {
     private final long retryAfterSeconds;

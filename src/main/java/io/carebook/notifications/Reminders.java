@@ -182,8 +182,8 @@ class Reminders {
   }
 
   /**
-   * The patient asked for their prescription: its verification link, which any pharmacy can open to
-   * check it, on the patient's channel; its code is the secret.
+   * The patient asked for their prescription: the private link to its PDF, which opens in the
+   * language the message is written in, on the patient's channel; its token is the secret.
    */
   @Async
   @TransactionalEventListener
@@ -193,9 +193,9 @@ class Reminders {
         event.clinicId(),
         event.patientId(),
         PRESCRIPTION_COPY,
-        event.verificationCode(),
-        code -> code,
-        (code, language) -> baseUrl + "/verify/rx/" + code);
+        event.url(),
+        OneTimeSecret::tokenOf,
+        (url, language) -> url + "?lang=" + language);
   }
 
   /**

@@ -113,6 +113,20 @@ public class PatientSafety {
     return records.medications(patient);
   }
 
+  /** The allergies as a reader is shown them: the read and its access-log entry commit together. */
+  @Transactional
+  public List<Allergy> showAllergies(PatientId patient) {
+    audit.viewed("patient_allergies", patient.toString(), patient.value());
+    return records.allergies(patient);
+  }
+
+  /** The medications as a reader is shown them, logged like {@link #showAllergies}. */
+  @Transactional
+  public List<Medication> showMedications(PatientId patient) {
+    audit.viewed("patient_medications", patient.toString(), patient.value());
+    return records.medications(patient);
+  }
+
   /**
    * What a prescriber must see before prescribing {@code drug} to {@code patient}: each active
    * allergy to the same substance, and each current medication of the same drug (names matched as

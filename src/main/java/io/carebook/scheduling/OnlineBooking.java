@@ -16,7 +16,6 @@ import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -38,21 +37,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Patients booking by themselves on a clinic's public page: choose a doctor and a free time, give a
- * name and a phone, confirm with the one-time code sent to that phone. Rate-limited per address,
- * per phone and per clinic, so nobody can make the platform send a flood of messages. The booking
- * then follows exactly the rules staff bookings follow.
+ * name and a phone, confirm with the one-time code sent to that phone. Codes go only to the
+ * countries the clinic serves, rate-limited per address, per phone, per phone prefix and per
+ * clinic, so nobody can make the platform send a flood of messages; a code takes five tries at
+ * most. The booking then follows exactly the rules staff bookings follow.
  */
 @Service
 public class OnlineBooking {
 
   static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
-  static final int MAX_ATTEMPTS = 5;
   static final RateLimits.Limit PER_ADDRESS =
       new RateLimits.Limit("booking-ip", 20, Duration.ofHours(1));
   static final RateLimits.Limit PER_PHONE =
       new RateLimits.Limit("booking-phone", 5, Duration.ofHours(1));
-  static final RateLimits.Limit PER_CLINIC =
-      new RateLimits.Limit("booking-clinic", 300, Duration.ofHours(1));
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Seals seals;
@@ -65,6 +62,9 @@ public class OnlineBooking {
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final ServiceTypes serviceTypes;
+  private final BookingCodes codes;
+  private final ServedCountries countries;
+  private final CodeBudget budget;
 
   OnlineBooking(
       Seals seals,
@@ -76,8 +76,14 @@ public class OnlineBooking {
       RateLimits limits,
       ApplicationEventPublisher events,
       Clock clock,
+      BookingCodes codes,
+      ServedCountries countries,
+      CodeBudget budget,
       PlatformTransactionManager transactions) {
     this.seals = seals;
+    this.codes = codes;
+    this.countries = countries;
+    this.budget = budget;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.serviceTypes = serviceTypes;
@@ -202,10 +208,12 @@ public class OnlineBooking {
     limits.consume(PER_ADDRESS, address);
   }
 
-  /** Checks the limits and the patient's details; called inside the clinic. */
+  /**
+   * Checks the patient's details and the limits: a phone of a country the clinic serves, within the
+   * budgets per phone, per phone prefix and per clinic. Called inside the clinic.
+   */
   Applicant applicant(String fullName, String typedPhone) {
     var clinic = organizations.activeClinic();
-    limits.consume(PER_CLINIC, clinic.id().toString());
     if (!clinic.writable(clock.instant())) {
       throw new ProblemException(
           HttpStatus.CONFLICT, "clinic-read-only", "This clinic does not take bookings now.");
@@ -216,7 +224,9 @@ public class OnlineBooking {
     var phone =
         PhoneNumber.parse(typedPhone, clinic.country())
             .orElseThrow(() -> ProblemException.invalid("phone", "is not a valid phone number"));
+    countries.require(clinic, phone);
     limits.consume(PER_PHONE, phone.e164());
+    budget.spend(clinic, phone);
     return new Applicant(clinic, fullName.trim(), phone.e164());
   }
 
@@ -255,48 +265,14 @@ public class OnlineBooking {
     return id;
   }
 
-  /**
-   * The request behind a code, if the code is right and still valid and the request is of that kind
-   * and not yet used; counts a wrong attempt. Called inside the clinic.
-   */
+  /** The request behind a code; see {@link BookingCodes#redeem}. Called inside the clinic. */
   Wish redeem(UUID request, String kind, String code) {
-    record Pending(Wish wish, byte[] codeHash, int attempts, Instant expires, boolean used) {}
-    var pending =
-        jdbc.sql("select * from booking_requests where id = ? and clinic_id = ? and kind = ?")
-            .params(request, TenantContext.clinic().value(), kind)
-            .query(
-                (rs, n) ->
-                    new Pending(
-                        new Wish(
-                            kind,
-                            new UserId(rs.getObject("doctor_id", UUID.class)),
-                            rs.getString("service_type"),
-                            rs.getTimestamp("starts_at").toInstant(),
-                            rs.getTimestamp("window_to") == null
-                                ? null
-                                : rs.getTimestamp("window_to").toInstant(),
-                            rs.getString("full_name"),
-                            rs.getString("phone_e164")),
-                        rs.getBytes("code_hash"),
-                        rs.getInt("attempts"),
-                        rs.getTimestamp("expires_at").toInstant(),
-                        rs.getObject("appointment_id") != null
-                            || rs.getObject("waitlist_entry_id") != null))
-            .optional()
-            .orElseThrow(() -> new NotFoundException("Booking request"));
-    if (pending.used()
-        || pending.attempts() >= MAX_ATTEMPTS
-        || pending.expires().isBefore(clock.instant())) {
-      throw new ProblemException(
-          HttpStatus.GONE, "code-expired", "This code has expired; please start again.");
-    }
-    if (!MessageDigest.isEqual(pending.codeHash(), Secrets.sha256(request + ":" + code.trim()))) {
-      jdbc.sql("update booking_requests set attempts = attempts + 1 where id = ?")
-          .param(request)
-          .update();
-      throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-code", "This code is not right.");
-    }
-    return pending.wish();
+    return codes.redeem(request, kind, code);
+  }
+
+  /** Counts a confirmation from an address (before the clinic is known). */
+  void limitConfirmation(String address) {
+    limits.consume(RateLimits.CODE_CONFIRM_PER_IP, address);
   }
 
   /** 404 unless the clinic offers the service type now ("" always is). */
@@ -306,8 +282,12 @@ public class OnlineBooking {
     }
   }
 
-  /** Confirms a request with its code; books it by the same rules as any booking. */
-  public Confirmed confirm(String slug, UUID request, String code) {
+  /**
+   * Confirms a request with its code, sent from {@code address} (rate-limited per address and per
+   * phone); books it by the same rules as any booking.
+   */
+  public Confirmed confirm(String slug, UUID request, String code, String address) {
+    limitConfirmation(address);
     return inClinic(
         slug,
         () -> {

@@ -81,8 +81,12 @@ public class OnlineWaitlist {
         });
   }
 
-  /** Confirms a waitlist request with its code: the patient is in line. */
-  public Waitlist.Entry confirm(String slug, UUID request, String code) {
+  /**
+   * Confirms a waitlist request with its code, sent from {@code address}, under the limits of
+   * booking's codes: the patient is in line.
+   */
+  public Waitlist.Entry confirm(String slug, UUID request, String code, String address) {
+    booking.limitConfirmation(address);
     return booking.inClinic(
         slug,
         () -> {

@@ -38,6 +38,20 @@ public record PhoneNumber(@JsonValue String e164) {
     }
   }
 
+  /**
+   * The ISO 3166 country of the number ("EG"): of its range where known, else the main country of
+   * its calling code; "ZZ" when there is none.
+   */
+  public String region() {
+    try {
+      var number = UTIL.parse(e164, "ZZ");
+      var region = UTIL.getRegionCodeForNumber(number);
+      return region != null ? region : UTIL.getRegionCodeForCountryCode(number.getCountryCode());
+    } catch (NumberParseException e) {
+      return "ZZ";
+    }
+  }
+
   /** The digits of a partially typed number, for search as you type. */
   public static String digitsOf(String typed) {
     var digits = new StringBuilder();

@@ -49,6 +49,7 @@ public final class NamedExceptions {
           "prescription_by_code", // a printed prescription's code -> its tenant and id
           "queue_display_by_hash", // a waiting-room screen's link -> its clinic
           "invoice_link_by_hash", // a patient's receipt link -> its tenant and invoice
+          "prescription_copy_by_hash", // a patient's prescription copy link -> tenant and id
           "platform_subscription_by_provider_id", // a provider's subscription -> its clinic
           "clinic_tenant", // a clinic's id -> its organization, for the platform's operators
           // background jobs: which organizations have work waiting, ids only

@@ -7,6 +7,7 @@ import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
+import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ class PrescriptionTests {
   @Autowired JdbcClient jdbc;
   @Autowired Environment environment;
   @Autowired ClinicalEventLog events;
+  @Autowired Seals seals;
   @LocalServerPort int port;
 
   TestOrganizations.Owner owner;
@@ -209,15 +211,90 @@ class PrescriptionTests {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(html(page.body())).contains("Authentic", "ف. ح. ع.").doesNotContain("فاطمة");
     assertThat(new Api(port).download("/verify/rx/ZZZZZZZZZZZZ").statusCode()).isEqualTo(404);
-    // the patient's copy: the prescription itself, for whoever holds the code
-    var copy = new Api(port).download("/verify/rx/" + code + "/pdf");
-    assertThat(copy.statusCode()).isEqualTo(200);
-    assertThat(text(copy.body())).contains(code, "Paracetamol");
     doctor.post(path + "/void", Map.of("reason", "issued in error"));
     assertThat(html(new Api(port).download("/verify/rx/" + code).body())).contains("voided");
+  }
+
+  /**
+   * Whoever holds the code of a paper sees what a pharmacist needs — status, date, prescriber, the
+   * drug lines, the patient's initials — and never the patient's name or the whole document (the
+   * public PDF that the code used to open is gone: issue 15 changed the assertion that it served
+   * the prescription to anyone with the code). Every check is in the access log, by an anonymous
+   * reader from their address.
+   */
+  @Test
+  void prescriptionCheckShowsInitialsOnlyAndIsLogged() {
+    var visit = ClinicalFixtures.visit(doctor, "Samira Checked Public", "start-doctor");
+    var draft = doctor.post("/api/v1/visits/" + visit + "/prescriptions", Map.of());
+    var path = "/api/v1/prescriptions/" + draft.text("id");
+    doctor.post(path + "/items", item("Paracetamol"));
+    var code = doctor.post(path + "/finalize", Map.of()).text("verificationCode");
+
+    var pharmacist = new Api(port);
+    var page = pharmacist.download("/verify/rx/" + code);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(html(page.body()))
+        .contains("Authentic", "S. C. P.", "Paracetamol", "500 mg", "every 8 hours", "7 days")
+        .contains(java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo")).toString())
+        .doesNotContain("Samira", "Checked Public", "/pdf");
+    assertThat(html(page.body())).contains("Prescriber");
     assertThat(new Api(port).download("/verify/rx/" + code + "/pdf").statusCode())
-        .as("a voided prescription gives no copy")
+        .as("the full prescription is not served to whoever holds the code")
         .isEqualTo(404);
+
+    var logged =
+        OwnerDatabase.jdbc(environment)
+            .sql(
+                """
+                select actor_id, actor_type, source, detail from audit_log
+                where tenant_id = ? and entity_type = 'prescriptions' and entity_id = ?
+                  and action = 'VIEW'""")
+            .params(owner.tenant().value(), draft.text("id"))
+            .query(
+                (rs, n) ->
+                    java.util.Arrays.asList(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+            .list();
+    assertThat(logged).hasSize(1);
+    assertThat(logged.getFirst().get(0)).as("no actor: anonymous").isNull();
+    assertThat(logged.getFirst().get(2)).startsWith(pharmacist.clientAddress());
+    assertThat(logged.getFirst().get(3)).contains("anonymous");
+  }
+
+  /**
+   * The patient's full copy goes only as a private link on their own channel: the link opens the
+   * PDF with their name (and each read is logged, anonymously), the paper's code does not.
+   */
+  @Test
+  void theFullCopyGoesOnlyThroughThePatientsOwnLink() throws Exception {
+    var visit = ClinicalFixtures.visit(doctor, "Nour Own Copy", "start-doctor");
+    var draft = doctor.post("/api/v1/visits/" + visit + "/prescriptions", Map.of());
+    var path = "/api/v1/prescriptions/" + draft.text("id");
+    doctor.post(path + "/items", item("Paracetamol"));
+    var code = doctor.post(path + "/finalize", Map.of()).text("verificationCode");
+    assertThat(doctor.post(path + "/send", Map.of()).status()).isEqualTo(202);
+    var sealed =
+        events.of(PrescriptionCopyRequested.class).stream()
+            .filter(e -> e.prescriptionId().equals(UUID.fromString(draft.text("id"))))
+            .findFirst()
+            .orElseThrow()
+            .url();
+    var url = tenants.call(owner.tenant(), () -> seals.open(sealed));
+    assertThat(url).doesNotContain(code);
+    var copy = new Api(port).download(url.substring(url.indexOf("/verify/rx/copy/")));
+    assertThat(copy.statusCode()).isEqualTo(200);
+    assertThat(text(copy.body())).contains("Nour Own Copy", "Paracetamol");
+    assertThat(new Api(port).download("/verify/rx/" + code + "/pdf").statusCode()).isEqualTo(404);
+    var anonymousReads =
+        OwnerDatabase.jdbc(environment)
+            .sql(
+                """
+                select count(*) from audit_log where tenant_id = ? and entity_id = ?
+                  and action = 'VIEW' and actor_id is null and detail like 'anonymous%'""")
+            .params(owner.tenant().value(), draft.text("id"))
+            .query(Long.class)
+            .single();
+    assertThat(anonymousReads).isEqualTo(1);
   }
 
   /** The first page as an image, for a person to look at (target/screenshots/). */

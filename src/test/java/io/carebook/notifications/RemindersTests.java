@@ -137,8 +137,12 @@ class RemindersTests {
         .isEqualTo(1);
   }
 
+  /**
+   * Issue 15 changed this test: the copy went as the paper's verification link, which opened the
+   * whole prescription to anyone holding the code; it now goes as a private link to the PDF.
+   */
   @Test
-  void aPrescriptionCopyGoesToThePatientWithItsVerificationLink() {
+  void aPrescriptionCopyGoesToThePatientAsAPrivateLinkToItsPdf() throws Exception {
     var visit =
         clinic.desk.post(
             "/api/v1/visits",
@@ -158,13 +162,28 @@ class RemindersTests {
     assertThat(sent.status()).as(sent.body().toString()).isLessThan(300);
     var bodies = awaitBodies(Reminders.PRESCRIPTION_COPY);
     assertThat(bodies).hasSize(1);
-    // issue 15: the code opens the prescription, so the stored text keeps it masked
+    var message = delivered(Reminders.PRESCRIPTION_COPY).getFirst();
+    assertThat(message).contains("Copy").doesNotContain(finalized.text("verificationCode"));
+    var link =
+        java.util.regex.Pattern.compile("https?://\\S+/verify/rx/copy/\\S+")
+            .matcher(message)
+            .results()
+            .map(java.util.regex.MatchResult::group)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no link in: " + message));
+    var token = link.substring(link.lastIndexOf('/') + 1);
+    // issue 15: the link opens the prescription, so the stored text keeps its token masked
     assertThat(bodies.getFirst())
-        .contains("Copy")
-        .contains("/verify/rx/" + OneTimeSecret.MASK)
-        .doesNotContain(finalized.text("verificationCode"));
-    assertThat(delivered(Reminders.PRESCRIPTION_COPY).getFirst())
-        .contains("/verify/rx/" + finalized.text("verificationCode"));
+        .contains("/verify/rx/copy/" + OneTimeSecret.MASK)
+        .doesNotContain(token);
+    var anonymous = new io.carebook.Api(port);
+    var pdf = anonymous.download(link.substring(link.indexOf("/verify/rx/copy/")));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+          .contains("Paracetamol", "Copy Wanted");
+    }
+    assertThat(anonymous.download("/verify/rx/copy/not-a-real-link").statusCode()).isEqualTo(404);
   }
 
   @Test

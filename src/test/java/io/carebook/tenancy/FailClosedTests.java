@@ -90,6 +90,8 @@ class FailClosedTests {
     desk.post(prescription + "/finalize", Map.of());
     assertThat(desk.post(prescription + "/addenda", Map.of("body", "Hidden")).status())
         .isEqualTo(201);
+    assertThat(desk.post(prescription + "/send", Map.of()).status()) // the patient's copy link
+        .isEqualTo(202);
   }
 
   @Test
@@ -248,6 +250,13 @@ class FailClosedTests {
         "Hidden Online",
         "0109 111 2222",
         "198.51.100.7");
+    assertThat( // the countries the public page sends codes to
+            desk.put(
+                    "/api/v1/booking-rules/phone-countries",
+                    Map.of("countries", java.util.List.of("SA")),
+                    Map.of())
+                .status())
+        .isEqualTo(200);
     organizations.onPlan(owner, Plan.PRO); // API keys come with API access
     assertThat(
             desk.post(

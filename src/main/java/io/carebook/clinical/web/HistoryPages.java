@@ -53,33 +53,11 @@ class HistoryPages {
     return "clinical/history :: panel";
   }
 
-  /** Public: the prescription itself for whoever holds its code (its patient, the pharmacy). */
-  @GetMapping("/verify/rx/{code}/pdf")
-  org.springframework.http.ResponseEntity<byte[]> copy(
-      @PathVariable String code,
-      @org.springframework.web.bind.annotation.RequestParam(required = false) String lang,
-      jakarta.servlet.http.HttpServletRequest request) {
-    try {
-      return verification
-          .copy(
-              code,
-              request.getRemoteAddr(),
-              lang == null ? null : java.util.Locale.forLanguageTag(lang))
-          .map(
-              pdf ->
-                  org.springframework.http.ResponseEntity.ok()
-                      .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                      .header("Content-Disposition", "inline; filename=prescription.pdf")
-                      .body(pdf))
-          .orElseGet(() -> org.springframework.http.ResponseEntity.notFound().build());
-    } catch (io.carebook.identity.RateLimits.Exceeded e) {
-      return org.springframework.http.ResponseEntity.status(429)
-          .header("Retry-After", Long.toString(e.retryAfterSeconds()))
-          .build();
-    }
-  }
-
-  /** Public: whether a printed prescription is authentic. Unknown codes say so, with a 404. */
+  /**
+   * Public: whether a printed prescription is authentic, with what a pharmacist needs to check it
+   * (the patient's initials only; the full copy goes to the patient on their own channel). Unknown
+   * codes say so, with a 404.
+   */
   @GetMapping("/verify/rx/{code}")
   String verify(
       @PathVariable String code,

@@ -31,9 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PrescriptionApi {
 
   private final Prescribing prescribing;
+  private final io.carebook.clinical.PrescriptionCopies copies;
   private final PrescriptionDocuments documents;
 
-  PrescriptionApi(Prescribing prescribing, PrescriptionDocuments documents) {
+  PrescriptionApi(
+      Prescribing prescribing,
+      PrescriptionDocuments documents,
+      io.carebook.clinical.PrescriptionCopies copies) {
+    this.copies = copies;
     this.prescribing = prescribing;
     this.documents = documents;
   }
@@ -61,7 +66,7 @@ class PrescriptionApi {
   @GetMapping("/api/v1/prescriptions/{id}")
   @Operation(summary = "A prescription of the organization, with items and addenda")
   Prescription get(@PathVariable String id) {
-    return prescribing.get(Ids.parse(id, "Prescription")).prescription();
+    return prescribing.show(Ids.parse(id, "Prescription")).prescription();
   }
 
   @PostMapping("/api/v1/prescriptions/{id}/items")
@@ -147,7 +152,7 @@ class PrescriptionApi {
           "Publishes PrescriptionCopyRequested; notifications delivers it on the patient's"
               + " channel. 202; 409 /problems/prescription-not-finalized before it is final.")
   ResponseEntity<Void> send(@PathVariable String id) {
-    prescribing.requestCopy(Ids.parse(id, "Prescription"));
+    copies.send(Ids.parse(id, "Prescription"));
     return ResponseEntity.accepted().build();
   }
 

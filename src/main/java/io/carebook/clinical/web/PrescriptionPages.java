@@ -28,9 +28,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PrescriptionPages {
 
   private final Prescribing prescribing;
+  private final io.carebook.clinical.PrescriptionCopies copies;
   private final PrescriptionDocuments documents;
 
-  PrescriptionPages(Prescribing prescribing, PrescriptionDocuments documents) {
+  PrescriptionPages(
+      Prescribing prescribing,
+      PrescriptionDocuments documents,
+      io.carebook.clinical.PrescriptionCopies copies) {
+    this.copies = copies;
     this.prescribing = prescribing;
     this.documents = documents;
   }
@@ -123,7 +128,7 @@ class PrescriptionPages {
         redirect,
         "prescriptions",
         () -> {
-          prescribing.requestCopy(Ids.parse(id, "Prescription"));
+          copies.send(Ids.parse(id, "Prescription"));
           redirect.addFlashAttribute("done", "sent");
         });
   }

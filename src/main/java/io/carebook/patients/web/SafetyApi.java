@@ -80,7 +80,7 @@ class SafetyApi {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String after) {
     permissions.require(Action.CHART_READ);
-    return ListPage.of(safety.allergies(found(id)), limit, after, Allergy::id);
+    return ListPage.of(safety.showAllergies(found(id)), limit, after, Allergy::id);
   }
 
   @PostMapping("/api/v1/patients/{id}/allergies")
@@ -122,7 +122,7 @@ class SafetyApi {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String after) {
     permissions.require(Action.CHART_READ);
-    return ListPage.of(safety.medications(found(id)), limit, after, Medication::id);
+    return ListPage.of(safety.showMedications(found(id)), limit, after, Medication::id);
   }
 
   @PostMapping("/api/v1/patients/{id}/medications")

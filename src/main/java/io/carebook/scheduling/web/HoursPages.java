@@ -33,8 +33,14 @@ class HoursPages {
   private final Calendar calendar;
   private final ServiceTypes serviceTypes;
   private final Permissions permissions;
+  private final io.carebook.scheduling.ServedCountries countries;
 
-  HoursPages(Calendar calendar, ServiceTypes serviceTypes, Permissions permissions) {
+  HoursPages(
+      Calendar calendar,
+      ServiceTypes serviceTypes,
+      Permissions permissions,
+      io.carebook.scheduling.ServedCountries countries) {
+    this.countries = countries;
     this.calendar = calendar;
     this.serviceTypes = serviceTypes;
     this.permissions = permissions;
@@ -57,6 +63,7 @@ class HoursPages {
       Model model) {
     permissions.require(Action.SCHEDULE_EDIT);
     model.addAttribute("doctors", calendar.doctors());
+    model.addAttribute("phoneCountries", String.join(" ", countries.served()));
     model.addAttribute("defaultRules", RulesView.of(calendar.rules("")));
     model.addAttribute(
         "types",
@@ -108,6 +115,21 @@ class HoursPages {
     redirect.addFlashAttribute("rulesSaved", true);
     redirect.addAttribute("service", service);
     return "redirect:/calendar/hours#rules";
+  }
+
+  /** The countries whose phones the public page sends codes to, typed as "EG SA". */
+  @PostMapping("/calendar/phone-countries")
+  String servePhoneCountries(@RequestParam("countries") String typed, RedirectAttributes redirect) {
+    try {
+      countries.serve(java.util.List.of(typed.strip().split("[\\s,]+")));
+      redirect.addFlashAttribute("countriesSaved", true);
+    } catch (io.carebook.shared.ProblemException e) {
+      if (e.status() != org.springframework.http.HttpStatus.BAD_REQUEST) {
+        throw e;
+      }
+      redirect.addFlashAttribute("countriesProblem", true);
+    }
+    return "redirect:/calendar/hours#phone-countries";
   }
 
   /** Retires a service type (it is offered no more) or brings it back. */

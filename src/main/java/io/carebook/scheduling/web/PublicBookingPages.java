@@ -172,11 +172,17 @@ class PublicBookingPages {
 
   @PostMapping("/book/{slug}/requests/{id}")
   String confirm(
-      @PathVariable String slug, @PathVariable UUID id, @RequestParam String code, Model model) {
+      @PathVariable String slug,
+      @PathVariable UUID id,
+      @RequestParam String code,
+      HttpServletRequest http,
+      jakarta.servlet.http.HttpServletResponse response,
+      Model model) {
     try {
-      var confirmed = booking.confirm(slug, id, code);
+      var confirmed = booking.confirm(slug, id, code, http.getRemoteAddr());
       return "redirect:/book/manage/" + confirmed.manageToken() + "?booked";
     } catch (ProblemException e) {
+      response.setStatus(e.status().value()); // a wrong or refused code is no success
       model.addAttribute("slug", slug);
       model.addAttribute("requestId", id);
       model.addAttribute("problem", e.kind());

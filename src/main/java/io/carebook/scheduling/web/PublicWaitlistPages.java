@@ -84,15 +84,21 @@ class PublicWaitlistPages {
 
   @PostMapping("/book/{slug}/waitlist/{id}")
   String confirm(
-      @PathVariable String slug, @PathVariable UUID id, @RequestParam String code, Model model) {
+      @PathVariable String slug,
+      @PathVariable UUID id,
+      @RequestParam String code,
+      HttpServletRequest http,
+      jakarta.servlet.http.HttpServletResponse response,
+      Model model) {
     try {
-      var entry = waitlist.confirm(slug, id, code);
+      var entry = waitlist.confirm(slug, id, code, http.getRemoteAddr());
       var page = page(slug, entry.doctorId().value(), entry.serviceType(), model);
       var zone = page.clinic().timezone();
       model.addAttribute("firstDay", entry.windowFrom().atZone(zone).toLocalDate());
       model.addAttribute("lastDay", entry.windowTo().atZone(zone).toLocalDate().minusDays(1));
       return "scheduling/public-waitlisted";
     } catch (ProblemException e) {
+      response.setStatus(e.status().value()); // a wrong or refused code is no success
       model.addAttribute("problem", e.kind());
       return code(slug, id, model);
     }
