@@ -168,6 +168,42 @@ class BadBodiesTests {
   }
 
   @Test
+  void errorsDecidedOutsideAControllerAreProblems() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var patient =
+        api.as(owner.token()).post("/api/v1/patients", Map.of("fullName", "Document Owner"));
+    var unknownDocument =
+        "/api/v1/patients/" + patient.text("id") + "/documents/" + UUID.randomUUID() + "/content";
+    var requests =
+        List.of(
+            get("/api/v1/nowhere", "application/json", owner),
+            get(unknownDocument, "application/octet-stream", owner),
+            get(unknownDocument, "application/pdf", owner),
+            get("/api/v1/patients/not-an-id", "application/json", owner),
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/signups"))
+                .header("Authorization", "Bearer " + owner.token())
+                .DELETE()
+                .build());
+    for (var request : requests) {
+      var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(request.uri().toString()).isBetween(400, 499);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .as(request.uri() + ": " + response.body())
+          .startsWith("application/problem+json");
+      assertThat(read(response).path("type").asString()).startsWith("/problems/");
+    }
+  }
+
+  private HttpRequest get(String path, String accept, Owner owner) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + owner.token())
+        .header("Accept", accept)
+        .GET()
+        .build();
+  }
+
+  @Test
   void rescheduleHasItsOwnBodyInTheOpenApiDocument() {
     var document = new Api(port).get("/v3/api-docs").body();
     var reschedule =
