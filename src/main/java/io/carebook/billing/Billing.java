@@ -401,6 +401,15 @@ public class Billing {
     if (amount.minor() > invoice.paid().minor()) {
       throw ProblemException.invalid("amount", "is more than was paid (" + invoice.paid() + ")");
     }
+    if (!RefundRule.leavesTheInvoiceConsistent(invoice, amount)) {
+      throw ProblemException.invalid(
+          "amount",
+          "is more than is due back ("
+              + invoice.refundDue()
+              + ") and less than all that was paid ("
+              + invoice.paid()
+              + "): credit the invoice first, or refund everything to void it");
+    }
     if (refund.reason() == null || refund.reason().isBlank()) {
       throw ProblemException.invalid("reason", "is required");
     }

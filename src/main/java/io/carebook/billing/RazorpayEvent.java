@@ -10,17 +10,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Razorpay webhook event, as Carebook reads it: its id (from the {@code x-razorpay-event-id}
- * header; the body carries none), its type ({@code event}), when Razorpay made it ({@code
- * created_at}, Unix seconds) and the entity it is about: the payment link for {@code
- * payment_link.*}, the subscription for {@code subscription.*}; a missing node for any other event
- * (a webhook may be set to send more than Carebook reads).
+ * One Razorpay webhook event, as Carebook reads it: its id (the SHA-256 of the signed body, which
+ * carries no id of its own; Razorpay resends an event with the same body), its type ({@code
+ * event}), when Razorpay made it ({@code created_at}, Unix seconds) and the entity it is about: the
+ * payment link for {@code payment_link.*}, the subscription for {@code subscription.*}; a missing
+ * node for any other event (a webhook may be set to send more than Carebook reads).
  */
 record RazorpayEvent(String id, String type, Instant created, JsonNode entity, JsonNode payment) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static RazorpayEvent parse(byte[] body, @Nullable String header) {
+  static RazorpayEvent parse(byte[] body) {
     JsonNode event;
     try {
       event = JSON.readTree(body);
@@ -34,12 +34,11 @@ record RazorpayEvent(String id, String type, Instant created, JsonNode entity, J
     if (type.isEmpty() || created <= 0) {
       throw notAnEvent();
     }
-    // without the header (never seen from Razorpay), the same body is the same event
+    // the replay key is what the signature covers: an unsigned header (x-razorpay-event-id) can
+    // be changed by whoever replays a captured body, so it names nothing
     var id =
-        header == null || header.isBlank()
-            ? "sha256:"
-                + HexFormat.of().formatHex(Secrets.sha256(new String(body, StandardCharsets.UTF_8)))
-            : header.strip();
+        "sha256:"
+            + HexFormat.of().formatHex(Secrets.sha256(new String(body, StandardCharsets.UTF_8)));
     return new RazorpayEvent(
         id,
         type,

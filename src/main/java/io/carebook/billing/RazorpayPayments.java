@@ -28,11 +28,12 @@ import tools.jackson.databind.JsonNode;
  * do.
  *
  * <p>Events are verified by {@code X-Razorpay-Signature} (hex HMAC-SHA256 of the raw body with the
- * webhook secret), kept once per {@code x-razorpay-event-id} (Razorpay resends an event under the
- * same id, so a replay changes nothing), and applied to a subscription only when newer, by their
- * {@code created_at}, than the last event applied to it. A paid link is recorded only if its
- * currency is the invoice's and its amount is the one the link asked for and not more than the
- * invoice's total; otherwise it is left to staff ({@link EventOutcome#MISMATCHED}, logged).
+ * webhook secret), kept once per signed body (Razorpay resends an event with the same body, so a
+ * replay changes nothing; the unsigned {@code x-razorpay-event-id} header is not trusted to tell
+ * events apart), and applied to a subscription only when newer, by their {@code created_at}, than
+ * the last event applied to it. A paid link is recorded only if its currency is the invoice's and
+ * its amount is the one the link asked for and not more than the invoice's total; otherwise it is
+ * left to staff ({@link EventOutcome#MISMATCHED}, logged).
  *
  * <p>Configuration: {@code carebook.razorpay.key-id}, {@code carebook.razorpay.key-secret}, {@code
  * carebook.razorpay.webhook-secret}, {@code carebook.razorpay.plan.GROWTH} (and STARTER, PRO:
@@ -151,7 +152,7 @@ public class RazorpayPayments {
    * Receives one event as Razorpay sent it: verified, kept once, applied if newer. Without a
    * webhook secret there is nothing to verify with, and the endpoint is not there.
    */
-  public EventOutcome receive(byte[] payload, @Nullable String signature, @Nullable String id) {
+  public EventOutcome receive(byte[] payload, @Nullable String signature) {
     var secret =
         razorpay
             .setting("webhook-secret")
@@ -164,7 +165,7 @@ public class RazorpayPayments {
       throw new ProblemException(
           HttpStatus.UNAUTHORIZED, "bad-signature", "The request's signature does not match.");
     }
-    var event = RazorpayEvent.parse(payload, id);
+    var event = RazorpayEvent.parse(payload);
     if (!event.entity().isObject()) {
       return EventOutcome.IGNORED; // an event of a kind Carebook does not read
     }
@@ -217,10 +218,8 @@ public class RazorpayPayments {
     }
     var amount = payment.path("amount").asLong(0);
     var currency = payment.path("currency").asString("").toUpperCase(Locale.ROOT);
-    if (!currency.equals(invoice.total().currency().getCurrencyCode())
-        || amount != link.path("amount").asLong(-1)
-        || amount <= 0
-        || amount > invoice.total().minor()) {
+    if (!OnlinePaymentMatch.matches(invoice, amount, currency)
+        || amount != link.path("amount").asLong(-1)) {
       log.warn(
           "Razorpay payment {} for invoice {} does not match it ({} {}): not recorded",
           reference,

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -57,8 +59,11 @@ public class StripeSubscriptions {
   private static final String PROVIDER = "STRIPE";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final Logger log = LoggerFactory.getLogger(StripeSubscriptions.class);
+
   private final JdbcClient jdbc;
   private final Billing billing;
+  private final Invoices invoices;
   private final PaymentLinks paymentLinks;
   private final ProviderEvents providerEvents;
   private final Organizations organizations;
@@ -73,6 +78,7 @@ public class StripeSubscriptions {
   StripeSubscriptions(
       JdbcClient jdbc,
       Billing billing,
+      Invoices invoices,
       PaymentLinks paymentLinks,
       ProviderEvents providerEvents,
       Organizations organizations,
@@ -83,6 +89,7 @@ public class StripeSubscriptions {
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.jdbc = jdbc;
     this.billing = billing;
+    this.invoices = invoices;
     this.paymentLinks = paymentLinks;
     this.providerEvents = providerEvents;
     this.organizations = organizations;
@@ -224,6 +231,33 @@ public class StripeSubscriptions {
         route.get(), () -> apply(route.get().clinic(), id, type, created, object));
   }
 
+  /** A patient paid a payment link: recorded once per session, if it matches the invoice. */
+  private EventOutcome paid(JsonNode session, String invoiceId) {
+    UUID id;
+    try {
+      id = UUID.fromString(invoiceId);
+    } catch (IllegalArgumentException e) {
+      return EventOutcome.IGNORED;
+    }
+    var invoice = invoices.find(id).orElse(null);
+    if (invoice == null) {
+      return EventOutcome.IGNORED;
+    }
+    var amount = session.path("amount_total").asLong(0);
+    var currency = session.path("currency").asString("");
+    if (!OnlinePaymentMatch.matches(invoice, amount, currency)) {
+      log.warn(
+          "Stripe payment {} for invoice {} does not match it ({} {}): not recorded",
+          text(session, "id"),
+          invoice.id(),
+          amount,
+          currency);
+      return EventOutcome.MISMATCHED;
+    }
+    billing.recordOnline(invoice.id(), amount, text(session, "id"));
+    return EventOutcome.APPLIED;
+  }
+
   private EventOutcome apply(
       ClinicId clinic, String id, String type, Instant created, JsonNode object) {
     if (!providerEvents.keep(PROVIDER, id, type, created)) {
@@ -231,13 +265,10 @@ public class StripeSubscriptions {
     }
     var invoice = text(object.path("metadata"), "invoice_id");
     if (invoice != null) { // a patient paid an invoice through a payment link
-      if (type.equals("checkout.session.completed")
-          && "paid".equals(object.path("payment_status").asString(""))) {
-        billing.recordOnline(
-            UUID.fromString(invoice), object.path("amount_total").asLong(0), text(object, "id"));
-        return EventOutcome.APPLIED;
-      }
-      return EventOutcome.IGNORED;
+      return type.equals("checkout.session.completed")
+              && "paid".equals(object.path("payment_status").asString(""))
+          ? paid(object, invoice)
+          : EventOutcome.IGNORED;
     }
     providerEvents.open(clinic, PROVIDER);
     var plan = planOf(object);

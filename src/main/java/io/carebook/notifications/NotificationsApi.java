@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -59,8 +58,8 @@ class NotificationsApi {
       @Nullable String quietFrom,
       @Nullable String quietUntil,
       List<String> channels,
-      Map<String, Object> sms,
-      Map<String, Object> whatsapp,
+      SmsView sms,
+      WhatsAppView whatsapp,
       int version) {
 
     static SettingsView of(ChannelSettings s) {
@@ -69,18 +68,24 @@ class NotificationsApi {
           s.quietFrom() == null ? null : s.quietFrom().toString(),
           s.quietUntil() == null ? null : s.quietUntil().toString(),
           s.channels(),
-          Map.of(
-              "accountSid", String.valueOf(s.smsAccountSid()),
-              "from", String.valueOf(s.smsFrom()),
-              "authTokenSet", s.smsAuthToken() != null),
-          Map.of(
-              "phoneNumberId", String.valueOf(s.whatsappPhoneNumberId()),
-              "accessTokenSet", s.whatsappAccessToken() != null,
-              "appSecretSet", s.whatsappAppSecret() != null,
-              "verifyTokenSet", s.whatsappVerifyToken() != null),
+          new SmsView(s.smsAccountSid(), s.smsFrom(), s.smsAuthToken() != null),
+          new WhatsAppView(
+              s.whatsappPhoneNumberId(),
+              s.whatsappAccessToken() != null,
+              s.whatsappAppSecret() != null,
+              s.whatsappVerifyToken() != null),
           Math.max(0, s.version()));
     }
   }
+
+  /** An unset field is null, never the text "null". */
+  record SmsView(@Nullable String accountSid, @Nullable String from, boolean authTokenSet) {}
+
+  record WhatsAppView(
+      @Nullable String phoneNumberId,
+      boolean accessTokenSet,
+      boolean appSecretSet,
+      boolean verifyTokenSet) {}
 
   record SmsInput(@Nullable String accountSid, @Nullable String from, @Nullable String authToken) {}
 

@@ -47,7 +47,7 @@ public class PlatformOperations {
     inOrganizationOf(
         clinic,
         () -> {
-          subscriptions.apply(clinic, SubscriptionStatus.SUSPENDED, null);
+          subscriptions.applyAsPlatform(clinic, SubscriptionStatus.SUSPENDED);
           jdbc.sql("update clinics set suspension_reason = ? where id = ?")
               .params(reason.strip(), clinic.value())
               .update();
@@ -74,7 +74,7 @@ public class PlatformOperations {
                 "not-suspended",
                 "This clinic is not suspended.");
           }
-          subscriptions.apply(clinic, status, null);
+          subscriptions.applyAsPlatform(clinic, status);
           jdbc.sql("update clinics set suspension_reason = null where id = ?")
               .param(clinic.value())
               .update();

@@ -62,11 +62,38 @@ public class Subscriptions {
 
   /**
    * Moves a clinic of the current organization to {@code status} (and {@code plan}, if given): a
-   * clinic entering PAST_DUE starts its grace now, one staying there keeps it.
+   * clinic entering PAST_DUE starts its grace now, one staying there keeps it. A clinic the
+   * platform suspended stays SUSPENDED whatever the payment side says (its plan may still change)
+   * until the platform reinstates it.
    */
   @Transactional
   public void apply(ClinicId clinic, SubscriptionStatus status, @Nullable Plan plan) {
     var before = organizations.find(clinic).orElseThrow(() -> new NotFoundException("Clinic"));
+    if (before.subscriptionStatus() == SubscriptionStatus.SUSPENDED
+        && status != SubscriptionStatus.SUSPENDED) {
+      // only the platform lifts its suspension (PlatformOperations.reinstate): a payment event
+      // may change the plan the clinic returns to, never the status
+      log.info(
+          "Clinic {} stays suspended: a {} from the payment side is not applied", clinic, status);
+      if (plan != null) {
+        jdbc.sql("update clinics set plan = ? where id = ?")
+            .params(plan.name(), clinic.value())
+            .update();
+      }
+      return;
+    }
+    move(before, clinic, status, plan);
+  }
+
+  /** The platform suspends a clinic or lifts its suspension; nothing else may lift it. */
+  @Transactional
+  void applyAsPlatform(ClinicId clinic, SubscriptionStatus status) {
+    var before = organizations.find(clinic).orElseThrow(() -> new NotFoundException("Clinic"));
+    move(before, clinic, status, null);
+  }
+
+  private void move(
+      Clinic before, ClinicId clinic, SubscriptionStatus status, @Nullable Plan plan) {
     var now = clock.instant();
     var pastDueSince =
         status != SubscriptionStatus.PAST_DUE

@@ -92,6 +92,49 @@ class CreditNotesTests {
   }
 
   @Test
+  void refundAboveWhatIsDueIsRefused() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient = desk.post("/api/v1/patients", Map.of("fullName", "Refunded Patient")).text("id");
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    var path = "/api/v1/invoices/" + invoice;
+    desk.post(path + "/lines", Map.of("description", "Consultation", "unitPrice", "100"));
+    desk.post(path + "/issue", Map.of());
+    desk.post(path + "/payments", Map.of("method", "CASH", "amount", "100"));
+    var credited = desk.post(path + "/credit-notes", Map.of("amount", "30", "reason", "Shorter"));
+    assertThat(credited.body().path("refundDue").path("amount").asString()).isEqualTo("30.00");
+
+    // the reported case: 30.01 back (not above the 100 paid) left the invoice owing 0.01
+    var above =
+        desk.post(
+            path + "/refunds", Map.of("method", "CASH", "amount", "30.01", "reason", "Shorter"));
+    assertThat(above.status()).isEqualTo(400);
+    assertThat(above.text("type")).isEqualTo("/problems/invalid-input");
+    assertThat(above.body().path("errors").path(0).path("field").asString()).isEqualTo("amount");
+    var partial =
+        desk.post(path + "/refunds", Map.of("method", "CASH", "amount", "50", "reason", "Half"));
+    assertThat(partial.status()).isEqualTo(400);
+    assertThat(desk.get(path).body().path("payments")).hasSize(1);
+
+    var due =
+        desk.post(path + "/refunds", Map.of("method", "CASH", "amount", "30", "reason", "Shorter"));
+    assertThat(due.status()).as(due.body().toString()).isEqualTo(201);
+    assertThat(due.body().path("balance").path("amount").asString()).isEqualTo("0.00");
+    assertThat(due.body().path("owed").path("amount").asString()).isEqualTo("0.00");
+    assertThat(desk.get("/api/v1/dues").body().path("items")).isEmpty();
+
+    // everything paid may go back, so the invoice can be voided; not a cent more
+    var more =
+        desk.post(path + "/refunds", Map.of("method", "CASH", "amount", "70.01", "reason", "All"));
+    assertThat(more.status()).isEqualTo(400);
+    var all =
+        desk.post(path + "/refunds", Map.of("method", "CASH", "amount", "70", "reason", "All"));
+    assertThat(all.status()).as(all.body().toString()).isEqualTo(201);
+    assertThat(all.body().path("paid").path("amount").asString()).isEqualTo("0.00");
+  }
+
+  @Test
   void duesCountCreditNotesAndTheDatabaseRefusesACreditBeyondTheTotal() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

@@ -189,9 +189,9 @@ class RazorpayTests extends FakeProviders {
     assertThat(online.path("method").asText()).isEqualTo("ONLINE");
     assertThat(online.path("methodNote").asText()).isEqualTo("Razorpay");
     assertThat(online.path("reference").asText()).isEqualTo(payment);
-    // Razorpay retrying the same event, or telling the same payment again under a new id
+    // Razorpay retrying the same event, or the same signed body under another event id header
     assertThat(signed(paid, eventId).body()).contains("REPLAYED");
-    assertThat(signed(paid).body()).contains("APPLIED");
+    assertThat(signed(paid).body()).contains("REPLAYED");
     assertThat(desk.get(path).body().path("payments").size()).isEqualTo(2);
   }
 
@@ -367,6 +367,25 @@ class RazorpayTests extends FakeProviders {
     var refused =
         api.as(owner.token()).post("/api/v1/patients", Map.of("fullName", "After Cancel"));
     assertThat(refused.status()).isEqualTo(403);
+  }
+
+  @Test
+  void razorpayReplayWithAnotherEventIdHeaderIsIgnored() throws Exception {
+    var api = new Api(port);
+    var owner = indianClinic(api);
+    var second = Instant.now().getEpochSecond() - 60;
+    var charged = subscriptionEvent(owner, "subscription.charged", second, true);
+    assertThat(signed(charged, "evt_first").body()).contains("APPLIED");
+    var cancelled = subscriptionEvent(owner, "subscription.cancelled", second, true);
+    assertThat(signed(cancelled).body()).contains("APPLIED");
+    assertThat(status(owner)).isEqualTo("CANCELED");
+
+    // a captured body sent again under a made-up event id header: the signature covers the body
+    // only, so the body is what identifies the event
+    var replayed = signed(charged, "evt_" + UUID.randomUUID());
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).contains("REPLAYED");
+    assertThat(status(owner)).isEqualTo("CANCELED");
   }
 
   private long messages(TestOrganizations.Owner owner, String kind) {

@@ -235,6 +235,78 @@ class StripeSubscriptionTests extends FakeProviders {
   }
 
   @Test
+  void paymentEventDoesNotLiftAPlatformSuspension() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var operator = new Api(port).withHeader("X-Platform-Token", "operator-test-token");
+    var suspension = "/api/platform/v1/clinics/" + owner.clinic().value() + "/suspension";
+    assertThat(operator.post(suspension, Map.of("reason", "Fraud under review")).status())
+        .isEqualTo(204);
+
+    var now = Instant.now().getEpochSecond();
+    var active = subscriptionEvent(owner, "customer.subscription.created", "active", now - 10);
+    assertThat(signed(active).statusCode()).isEqualTo(200);
+    var paid =
+        """
+        {"id": "evt_%s", "type": "invoice.paid", "created": %d, "data": {"object": {
+          "id": "in_2", "object": "invoice", "subscription": "sub_%s"}}}"""
+            .formatted(UUID.randomUUID(), now, owner.clinic());
+    assertThat(signed(paid).statusCode()).isEqualTo(200);
+    assertThat(status(owner)).isEqualTo("SUSPENDED");
+    var desk = api.as(owner.token());
+    var refused = desk.post("/api/v1/patients", Map.of("fullName", "During Suspension"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.text("type")).isEqualTo("/problems/clinic-read-only");
+    assertThat(desk.get("/api/v1/subscription").text("plan"))
+        .as("the plan paid for is the one the clinic returns to")
+        .isEqualTo("GROWTH");
+
+    assertThat(operator.delete(suspension + "?status=ACTIVE").status()).isEqualTo(204);
+    assertThat(status(owner)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void stripePaymentWithWrongAmountOrCurrencyIsRefused() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var patient = desk.post("/api/v1/patients", Map.of("fullName", "Link Payer")).text("id");
+    var invoice = desk.post("/api/v1/invoices", Map.of("patientId", patient)).text("id");
+    var path = "/api/v1/invoices/" + invoice;
+    desk.post(path + "/lines", Map.of("description", "Consultation", "unitPrice", "400"));
+    desk.post(path + "/issue", Map.of());
+
+    assertThat(signed(paidSession(owner, invoice, 40000, "usd")).body()).contains("MISMATCHED");
+    assertThat(signed(paidSession(owner, invoice, 40001, "egp")).body()).contains("MISMATCHED");
+    assertThat(signed(paidSession(owner, invoice, 0, "egp")).body()).contains("MISMATCHED");
+    assertThat(desk.get(path).body().path("payments").size()).isZero();
+
+    assertThat(signed(paidSession(owner, invoice, 40000, "egp")).body()).contains("APPLIED");
+    assertThat(desk.get(path).body().path("paid").path("amount").asString()).isEqualTo("400.00");
+  }
+
+  /**
+   * Stripe's event that a payment link's checkout session was paid, {@code amount} in minor units.
+   */
+  private static String paidSession(
+      TestOrganizations.Owner owner, String invoice, long amount, String currency) {
+    return """
+        {"id": "evt_%s", "type": "checkout.session.completed", "created": %d, "data": {"object": {
+          "id": "cs_%s", "object": "checkout.session", "payment_status": "paid",
+          "amount_total": %d, "currency": "%s",
+          "metadata": {"tenant_id": "%s", "clinic_id": "%s", "invoice_id": "%s"}}}}"""
+        .formatted(
+            UUID.randomUUID(),
+            Instant.now().getEpochSecond(),
+            UUID.randomUUID(),
+            amount,
+            currency,
+            owner.tenant(),
+            owner.clinic(),
+            invoice);
+  }
+
+  @Test
   void theDailySweepExpiresEndedTrials() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

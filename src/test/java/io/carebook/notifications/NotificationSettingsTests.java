@@ -68,6 +68,16 @@ class NotificationSettingsTests {
   }
 
   @Test
+  void unsetProviderFieldsAreNullNotTheTextNull() {
+    var fresh = new Api(port).as(organizations.signUp(new Api(port)).token());
+    var shown = fresh.get("/api/v1/notification-settings").body();
+    assertThat(shown.path("sms").path("accountSid").isNull()).as(shown.toString()).isTrue();
+    assertThat(shown.path("sms").path("from").isNull()).isTrue();
+    assertThat(shown.path("whatsapp").path("phoneNumberId").isNull()).isTrue();
+    assertThat(shown.toString()).doesNotContain("\"null\"");
+  }
+
+  @Test
   void badSettingsAreProblemsWithTheField() {
     var channel =
         clinic.desk.put(

@@ -1,6 +1,7 @@
 package io.carebook.audit.web;
 
 import io.carebook.audit.AuditEntry;
+import io.carebook.shared.CsvCells;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -47,9 +48,6 @@ final class AuditCsv {
   }
 
   static String quote(String value) {
-    var safe = value.matches("^[=+\\-@].*") ? "'" + value : value; // no formulas in spreadsheets
-    return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-        ? "\"" + safe.replace("\"", "\"\"") + "\""
-        : safe;
+    return CsvCells.cell(value);
   }
 }

@@ -107,12 +107,12 @@ class SubscriptionApi {
       summary = "Razorpay's events (signed with X-Razorpay-Signature)",
       description =
           "payment_link.paid records the invoice's payment; subscription.* events move the"
-              + " clinic's subscription. Verified, kept once per x-razorpay-event-id, applied only"
+              + " clinic's subscription. Verified, kept once per signed body (an unsigned event id"
+              + " header names nothing), applied only"
               + " if newer than the last applied: replays and late events change nothing.")
   Map<String, String> razorpayEvent(
       @RequestBody byte[] payload,
-      @RequestHeader(name = "X-Razorpay-Signature", required = false) @Nullable String signature,
-      @RequestHeader(name = "X-Razorpay-Event-Id", required = false) @Nullable String eventId) {
-    return Map.of("outcome", razorpay.receive(payload, signature, eventId).name());
+      @RequestHeader(name = "X-Razorpay-Signature", required = false) @Nullable String signature) {
+    return Map.of("outcome", razorpay.receive(payload, signature).name());
   }
 }

@@ -8,6 +8,7 @@ import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ class EncounterApi {
     this.charting = charting;
   }
 
+  @Schema(name = "ClinicalVoid") // not the chart entries' VoidInput, in the OpenAPI document
   record VoidInput(@Nullable String reason) {}
 
   record AddendumInput(@Nullable String body) {}

@@ -14,6 +14,7 @@ import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -142,6 +143,7 @@ class FrontDeskApi {
     return new VisitWithHistory(frontDesk.get(visitId), frontDesk.history(visitId));
   }
 
+  @Schema(name = "VisitMove") // not the appointments' reschedule body, in the OpenAPI document
   record Move(@Nullable String reason) {}
 
   @PostMapping("/api/v1/visits/{id}/{transition}")

@@ -6,6 +6,7 @@ import io.carebook.patients.PatientDirectory;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -59,6 +60,7 @@ class ChartApi {
   record GuardianInput(
       @NotBlank String guardianId, @Size(max = 100) @Nullable String relationship) {}
 
+  @Schema(name = "ChartEntryVoid") // not the clinical VoidInput, in the OpenAPI document
   record VoidInput(@NotBlank @Size(max = 500) String reason) {}
 
   record Created(String id) {}

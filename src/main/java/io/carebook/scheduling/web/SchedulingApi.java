@@ -16,6 +16,7 @@ import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -306,6 +307,7 @@ class SchedulingApi {
     return calendar.cancel(Ids.parse(id, "Appointment"), body.reason());
   }
 
+  @Schema(name = "Reschedule") // not the visits' Move, in the OpenAPI document
   record Move(@NotNull Instant startsAt) {}
 
   @PostMapping("/api/v1/appointments/{id}/reschedule")

@@ -4,6 +4,7 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.ProblemException.FieldError;
 import io.carebook.shared.Problems;
+import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every API error as an RFC 9457 problem: a stable {@code type}, a human {@code detail}, and {@code
@@ -109,13 +112,71 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    var body =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "malformed-request",
-            "The request body is not valid JSON of the expected shape.",
-            List.of());
+    if (causedBy(e, BodySizeLimit.TooLarge.class) != null) {
+      var tooLarge = HttpStatus.PAYLOAD_TOO_LARGE;
+      return ResponseEntity.status(tooLarge)
+          .body(
+              problem(
+                  tooLarge,
+                  FrameworkProblems.kind(tooLarge),
+                  FrameworkProblems.detail(tooLarge),
+                  List.of()));
+    }
+    var mismatch = causedBy(e, MismatchedInputException.class);
+    var field = mismatch == null ? "" : fieldOf(mismatch);
+    if (!field.isEmpty()) {
+      var message =
+          mismatch instanceof UnrecognizedPropertyException
+              ? "is not a field of this request"
+              : "has the wrong type";
+      return invalid(List.of(new FieldError(field, message)));
+    }
+    var detail =
+        String.valueOf(e.getMessage()).startsWith("Required request body is missing")
+            ? "This request needs a JSON body."
+            : "The request body is not valid JSON of the expected shape.";
+    var body = problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, List.of());
     return ResponseEntity.badRequest().body(body);
+  }
+
+  /**
+   * What the framework answers by itself (a path id of the wrong type, a missing parameter, an
+   * upload too large) gets a stable {@code type} like every other problem.
+   */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+      Exception e,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && URI.create("about:blank").equals(problem.getType())) {
+      problem.setType(FrameworkProblems.type(status));
+    }
+    return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  private static <T extends Throwable> @Nullable T causedBy(Throwable e, Class<T> kind) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (kind.isInstance(cause)) {
+        return kind.cast(cause);
+      }
+    }
+    return null;
+  }
+
+  /** The field a body could not be read at, dotted ("patient.fullName", "items[2].dose"). */
+  private static String fieldOf(MismatchedInputException e) {
+    var field = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
   }
 
   private ResponseEntity<Object> invalid(List<FieldError> errors) {
