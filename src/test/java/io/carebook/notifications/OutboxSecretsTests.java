@@ -8,9 +8,13 @@ import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
 import io.carebook.identity.SignInLinks;
+import io.carebook.identity.PermissionMatrix;
+import io.carebook.identity.Role;
 import io.carebook.scheduling.OnlineBooking;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
+import io.carebook.shared.VisitState;
+import io.carebook.tenancy.Action;
 import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -73,6 +77,50 @@ class OutboxSecretsTests {
     assertThat(desk.get("/").body()).doesNotContain("href=\"/outbox\"");
     var api = new Api(port).as(receptionist.token());
     assertThat(api.get("/api/v1/messages/failed").status()).isEqualTo(403);
+  }
+
+  /** Generated from the matrix: every role reads the clinic's messages exactly as it says. */
+  @Test
+  void everyRoleReadsTheClinicsMessagesExactlyAsThePermissionMatrixSays() {
+    organizations.onPlan(clinic.owner, io.carebook.tenancy.Plan.PRO); // room for every role
+    var expected = new java.util.HashMap<Role, Integer>();
+    var actual = new java.util.HashMap<Role, List<Integer>>();
+    for (var role : Role.values()) {
+      var allowed = PermissionMatrix.allows(role, Action.VIEW_MESSAGES, VisitState.NONE);
+      expected.put(role, allowed ? 200 : 403);
+      String email;
+      String token;
+      if (role == Role.OWNER) {
+        email = clinic.owner.email();
+        token = clinic.owner.token();
+      } else {
+        var member = organizations.join(new Api(port), clinic.owner, role.name());
+        email = member.email();
+        token = member.token();
+      }
+      var web =
+          role == Role.OWNER || role == Role.DOCTOR
+              ? WebSession.signIn(
+                  port,
+                  email,
+                  TestOrganizations.PASSWORD,
+                  organizations.authenticator(email).nextCode())
+              : WebSession.signIn(port, email, TestOrganizations.PASSWORD);
+      var page = web.get("/outbox");
+      actual.put(
+          role,
+          List.of(
+              // a 200 is the outbox itself, not a page the sign-in was sent to instead
+              page.statusCode() == 200 && !page.body().contains("id=\"secrets-masked\"")
+                  ? -1
+                  : page.statusCode(),
+              web.get("/messages/failed").statusCode(),
+              new Api(port).as(token).get("/api/v1/messages/failed").status()));
+    }
+    for (var role : Role.values()) {
+      var status = expected.get(role);
+      assertThat(actual.get(role)).as(role.name()).containsOnly(status);
+    }
   }
 
   @Test
