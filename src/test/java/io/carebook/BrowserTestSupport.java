@@ -101,6 +101,19 @@ public abstract class BrowserTestSupport {
     return context;
   }
 
+  /** A new desktop context whose pages run no JavaScript, as some browsers and proxies do. */
+  protected BrowserContext newContextWithoutJavaScript() {
+    var context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setBaseURL(origin())
+                .setLocale("en-US")
+                .setViewportSize(1280, 800)
+                .setJavaScriptEnabled(false));
+    context.setDefaultTimeout(15_000);
+    return context;
+  }
+
   /** Signs the organization's owner in on {@code page}: password, then the authenticator code. */
   protected static void signInAsOwner(Page page, TestOrganizations.Owner owner) {
     page.navigate("/signin");

@@ -146,6 +146,10 @@ class PageScreenshots extends BrowserTestSupport {
       page.navigate("/clinics/new");
       shots.take("07b-clinic-form");
 
+      page.navigate("/settings/clinic");
+      assertThat(page.locator("#zone-effect")).isVisible();
+      shots.take("07c-clinic-settings");
+
       page.navigate("/dev/outbox");
       shots.take("08-dev-outbox");
 

@@ -371,9 +371,17 @@ public class FrontDesk {
     return estimatedWaits(visits.ofDay(TenantContext.clinic(), today(), null, true));
   }
 
-  /** The same, from the whole day's visits a caller already holds ({@code queue(null, true)}). */
-  public static Map<UUID, Duration> estimatedWaits(List<Visit> day) {
-    return WaitEstimates.of(day);
+  /**
+   * The same, from the whole day's visits a caller already holds ({@code queue(null, true)}), with
+   * each doctor's usual consultation length over the last {@value WaitEstimates#HISTORY_DAYS} days.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, Duration> estimatedWaits(List<Visit> day) {
+    var today = today();
+    var usual =
+        visits.usualConsultations(
+            TenantContext.clinic(), today.minusDays(WaitEstimates.HISTORY_DAYS), today);
+    return WaitEstimates.of(day, usual);
   }
 
   /** Today's booked appointments of the active clinic not yet checked in; one doctor's if given. */

@@ -120,6 +120,32 @@ class Visits {
         .list();
   }
 
+  /**
+   * Each doctor's usual consultation length at a clinic: the median, from called in to done, of
+   * their consultations on the days from {@code from} until before {@code until}.
+   */
+  java.util.Map<UUID, java.time.Duration> usualConsultations(
+      ClinicId clinic, LocalDate from, LocalDate until) {
+    var usual = new java.util.HashMap<UUID, java.time.Duration>();
+    jdbc.sql(
+            """
+            select doctor_id,
+                   percentile_cont(0.5) within group (order by extract(epoch from done_at - doctor_at))
+                     as seconds
+            from visits
+            where clinic_id = ? and token_day >= ? and token_day < ? and state = 'DONE'
+              and doctor_id is not null and doctor_at is not null and done_at > doctor_at
+            group by doctor_id""")
+        .params(clinic.value(), from, until)
+        .query(
+            rs -> {
+              usual.put(
+                  rs.getObject("doctor_id", UUID.class),
+                  java.time.Duration.ofMillis(Math.round(rs.getDouble("seconds") * 1000)));
+            });
+    return usual;
+  }
+
   /** Per day of a clinic, from {@code from} to {@code to} inclusive: how the visits ended. */
   List<FrontDesk.DayCount> countsByDay(ClinicId clinic, LocalDate from, LocalDate to) {
     return jdbc.sql(

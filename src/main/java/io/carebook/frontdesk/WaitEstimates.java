@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How long each waiting patient is likely to wait, from today's consultations.
+ * How long each waiting patient is likely to wait, from today's consultations and each doctor's
+ * usual length.
  *
- * <p>A doctor's consultation time is the mean of their last {@value #RECENT} consultations today
- * (from called in to done); a doctor who has finished none yet takes the clinic's mean today, and a
- * clinic with none yet takes {@link #DEFAULT}. The estimate replays how doctors call patients in
+ * <p>A doctor's consultation time starts from their usual length, the median of their consultations
+ * (from called in to done) over the last 30 days, or {@link #DEFAULT} with none. Each consultation
+ * finished today then moves it: until {@value #SETTLED} are done, today's are blended with the
+ * usual length (each weighs one {@value #SETTLED}th), then it is the mean of the last {@value
+ * #RECENT} today; and one finished consultation never moves it by more than half, up or down, so
+ * that one long visit cannot turn "10 minutes" into "50". A doctor with no consultation history and
+ * none today takes the clinic's pace today. The estimate replays how doctors call patients in
  * ({@link FrontDesk#callNext}): in queue order, a patient for a doctor waits until that doctor is
  * free, and a patient for any doctor goes to whichever doctor at work is free first; a doctor with
  * a patient in the room is free in half a consultation. Estimates are rounded up to five minutes: a
@@ -24,14 +30,24 @@ final class WaitEstimates {
 
   static final Duration DEFAULT = Duration.ofMinutes(15);
   static final int RECENT = 10;
+  static final int SETTLED = 5;
+  static final int HISTORY_DAYS = 30;
   private static final long ROUND_MINUTES = 5;
   private static final UUID ANY_DOCTOR = new UUID(0, 0);
 
   private WaitEstimates() {}
 
-  /** The estimated wait of every WAITING visit of {@code day} (all visits of one clinic-day). */
+  /** As {@link #of(List, Map)} for doctors with no consultation history. */
   static Map<UUID, Duration> of(List<Visit> day) {
-    var clinicMean = mean(day.stream().filter(WaitEstimates::consulted).toList(), DEFAULT);
+    return of(day, Map.of());
+  }
+
+  /**
+   * The estimated wait of every WAITING visit of {@code day} (all visits of one clinic-day), given
+   * each doctor's usual consultation length ({@code usual}, the median of the last 30 days).
+   */
+  static Map<UUID, Duration> of(List<Visit> day, Map<UUID, Duration> usual) {
+    var clinicMean = pace(day.stream().filter(WaitEstimates::consulted).toList(), DEFAULT);
     var pace = new HashMap<UUID, Duration>();
     var free = new HashMap<UUID, Duration>(); // from now, when each doctor at work is next free
     for (var v : day) {
@@ -39,10 +55,11 @@ final class WaitEstimates {
         var doctor = v.doctorId();
         pace.computeIfAbsent(
             doctor,
-            d ->
-                mean(
-                    day.stream().filter(x -> d.equals(x.doctorId()) && consulted(x)).toList(),
-                    clinicMean));
+            d -> {
+              var today = day.stream().filter(x -> d.equals(x.doctorId()) && consulted(x)).toList();
+              var known = usual.get(d);
+              return known == null && today.isEmpty() ? clinicMean : pace(today, known);
+            });
         free.putIfAbsent(doctor, Duration.ZERO);
       }
     }
@@ -77,20 +94,35 @@ final class WaitEstimates {
     return v.state() == VisitState.DONE && v.withDoctorAt() != null && v.doneAt() != null;
   }
 
-  private static Duration mean(List<Visit> consulted, Duration otherwise) {
-    var recent =
+  /**
+   * The pace after today's {@code consulted} visits, starting from {@code usual} (or {@link
+   * #DEFAULT}): replayed one finished consultation at a time, each step blended and held within
+   * half of the previous pace.
+   */
+  static Duration pace(List<Visit> consulted, @Nullable Duration usual) {
+    var prior = usual == null ? DEFAULT : usual;
+    var lengths =
         consulted.stream()
             .sorted(
                 Comparator.comparing(
-                        Visit::doneAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .reversed())
-            .limit(RECENT)
+                    Visit::doneAt, Comparator.nullsFirst(Comparator.naturalOrder())))
             .map(v -> Duration.between(Objects.requireNonNull(v.withDoctorAt()), v.doneAt()))
             .toList();
-    if (recent.isEmpty()) {
-      return otherwise;
+    var pace = prior;
+    for (int done = 1; done <= lengths.size(); done++) {
+      var sofar = lengths.subList(Math.max(0, done - RECENT), done);
+      var sum = sofar.stream().reduce(Duration.ZERO, Duration::plus);
+      var blended =
+          done < SETTLED
+              ? sum.plus(prior.multipliedBy(SETTLED - done)).dividedBy(SETTLED)
+              : sum.dividedBy(sofar.size());
+      pace = within(blended, pace.dividedBy(2), pace.plus(pace.dividedBy(2)));
     }
-    return recent.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(recent.size());
+    return pace;
+  }
+
+  private static Duration within(Duration value, Duration low, Duration high) {
+    return value.compareTo(low) < 0 ? low : value.compareTo(high) > 0 ? high : value;
   }
 
   private static Duration roundUp(Duration wait) {

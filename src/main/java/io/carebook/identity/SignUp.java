@@ -6,12 +6,10 @@ import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Regions;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,28 +101,15 @@ public class SignUp {
   }
 
   private static NewClinic validClinic(SignUpForm form) {
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(form.timezone());
-    } catch (DateTimeException e) {
-      throw ProblemException.invalid("timezone", "is not a known time zone, e.g. Africa/Cairo");
-    }
-    try {
-      Currency.getInstance(form.currency());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("currency", "is not a known currency code");
-    }
-    if (!Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(form.country())) {
-      throw ProblemException.invalid("country", "is not a known country code");
-    }
+    var placed = Regions.place(form.country(), form.timezone(), form.currency());
     if (PasswordPolicy.tooWeak(form.password())) {
       throw ProblemException.invalid("password", PasswordPolicy.RULE);
     }
     return new NewClinic(
         form.clinicName(),
-        zone,
+        placed.zone(),
         Locale.forLanguageTag(form.localeOrDefault()),
-        form.currency(),
-        form.country());
+        placed.currency(),
+        placed.country());
   }
 }

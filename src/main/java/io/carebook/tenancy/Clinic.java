@@ -20,7 +20,9 @@ public record Clinic(
     SubscriptionStatus subscriptionStatus,
     @Nullable Instant trialEndsAt,
     @Nullable Instant pastDueSince,
-    boolean active) {
+    boolean active,
+    @Nullable String address,
+    @Nullable String phone) {
 
   /** Whether staff of this clinic may write at {@code now} (DESIGN.md §4). */
   public boolean writable(Instant now) {

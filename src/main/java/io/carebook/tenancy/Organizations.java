@@ -29,7 +29,7 @@ public class Organizations {
 
   private static final String CLINIC_COLUMNS =
       "tenant_id, id, name, slug, timezone, locale, currency, country, subscription_status,"
-          + " trial_ends_at, past_due_since, active";
+          + " trial_ends_at, past_due_since, active, address, phone";
 
   /** Health records law in most of our markets asks for at least this. */
   public static final int MINIMUM_AUDIT_RETENTION_YEARS = 7;
@@ -189,7 +189,9 @@ public class Organizations {
         SubscriptionStatus.valueOf(rs.getString("subscription_status")),
         instant(rs.getTimestamp("trial_ends_at")),
         instant(rs.getTimestamp("past_due_since")),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getString("address"),
+        rs.getString("phone"));
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -32,6 +32,7 @@ class FrontDeskTests {
   @Autowired TenantTransactions tenants;
   @Autowired Tokens tokens;
   @Autowired Organizations orgs;
+  @Autowired org.springframework.core.env.Environment environment;
   @LocalServerPort int port;
 
   private static Api.Response walkIn(Api desk, String name, Map<String, Object> extra) {
@@ -73,6 +74,38 @@ class FrontDeskTests {
     assertThat(history).containsExactly("WAITING", "WITH_ASSISTANT", "WITH_DOCTOR", "DONE");
     assertThat(read.body().path("visit").path("doneAt").isNull()).isFalse();
     assertThat(desk.post(visit + "/unknown-step", Map.of()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void estimatesStartFromTheDoctorsUsualLengthOverTheLastThirtyDays() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    var minutes = List.of(30, 40, 50, 90);
+    var daysAgo = List.of(1, 2, 3, 40); // the last is too old to count
+    for (int i = 0; i < minutes.size(); i++) {
+      var visit = walkIn(desk, "Earlier " + i, Map.of("doctorId", doctor)).text("id");
+      assertThat(desk.post("/api/v1/visits/" + visit + "/start-doctor", Map.of()).status())
+          .isEqualTo(200);
+      assertThat(desk.post("/api/v1/visits/" + visit + "/complete", Map.of()).status())
+          .isEqualTo(200);
+      io.carebook.OwnerDatabase.jdbc(environment)
+          .sql(
+              """
+              update visits set token_day = token_day - ?,
+                     doctor_at = done_at - make_interval(mins => ?)
+               where id = ?::uuid""")
+          .params(daysAgo.get(i), minutes.get(i), visit)
+          .update();
+    }
+    walkIn(desk, "First", Map.of("doctorId", doctor));
+    var second = walkIn(desk, "Second", Map.of("doctorId", doctor)).text("id");
+
+    var waits = desk.get("/api/v1/visits").body().path("estimatedWaitMinutes");
+    assertThat(waits.path(second).asLong())
+        .as("the median of 30, 40 and 50 minutes, not the 15-minute default")
+        .isEqualTo(40);
   }
 
   @Test

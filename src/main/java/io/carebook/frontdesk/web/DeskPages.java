@@ -131,7 +131,7 @@ class DeskPages {
                     expected.stream().map(Appointment::patientId))
                 .toList());
     // the whole day's visits are at hand unless one doctor's queue was asked for
-    var estimates = doctor == null ? FrontDesk.estimatedWaits(visits) : frontDesk.estimatedWaits();
+    var estimates = doctor == null ? frontDesk.estimatedWaits(visits) : frontDesk.estimatedWaits();
     for (var v : visits) {
       var steps =
           Arrays.stream(Transition.values())

@@ -128,7 +128,7 @@ class DoctorDayPages {
                     mine.stream().map(Visit::patientId),
                     expected.stream().map(Appointment::patientId))
                 .toList());
-    var estimates = FrontDesk.estimatedWaits(all);
+    var estimates = frontDesk.estimatedWaits(all);
     var now = clock.instant();
     Function<Visit, Line> line =
         v ->

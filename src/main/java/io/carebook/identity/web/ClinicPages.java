@@ -5,20 +5,21 @@ import io.carebook.identity.CurrentMember;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.Regions;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The organization's clinics, and opening another one. */
 @Controller
@@ -35,8 +36,8 @@ class ClinicPages {
   record ClinicForm(
       @NotBlank @Size(max = 200) String name,
       @NotBlank @Pattern(regexp = "[A-Z]{2}") String country,
-      @NotBlank String timezone,
-      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+      @Nullable String timezone,
+      @Nullable String currency,
       @NotBlank @Pattern(regexp = "en|es|ar") String locale) {}
 
   @GetMapping("/clinics")
@@ -56,44 +57,53 @@ class ClinicPages {
             current.timezone().getId(),
             current.currency(),
             current.locale().getLanguage()));
-    return formPage(model);
+    return formPage(model, null);
   }
 
   @PostMapping("/clinics")
   String open(
-      @Valid @ModelAttribute("form") ClinicForm form,
+      @Valid @ModelAttribute("form") ClinicForm posted,
       BindingResult errors,
+      @RequestParam(required = false) @Nullable String regionFor,
       Model model,
       HttpSession session) {
-    ZoneId zone = null;
-    try {
-      zone = ZoneId.of(form.timezone());
-    } catch (DateTimeException e) {
-      errors.rejectValue("timezone", "timezone", "is not a known time zone");
+    // without JavaScript the zone and currency shown were the previous country's: derive them
+    var form =
+        regionFor == null || regionFor.equals(posted.country())
+            ? posted
+            : new ClinicForm(posted.name(), posted.country(), null, null, posted.locale());
+    model.addAttribute("form", form);
+    if (errors.hasErrors()) {
+      return formPage(model, errors);
     }
-    if (errors.hasErrors() || zone == null) {
-      return formPage(model);
-    }
     try {
+      var placed = Regions.place(form.country(), form.timezone(), form.currency());
       var clinic =
           clinics.open(
               new NewClinic(
                   form.name(),
-                  zone,
+                  placed.zone(),
                   Locale.forLanguageTag(form.locale()),
-                  form.currency(),
-                  form.country()));
+                  placed.currency(),
+                  placed.country()));
       session.setAttribute(CurrentMember.ACTIVE_CLINIC_ATTRIBUTE, clinic.id().toString());
       return "redirect:/";
     } catch (ProblemException e) {
-      errors.reject(e.kind(), e.getMessage());
-      return formPage(model);
+      if (e.errors().isEmpty()) {
+        errors.reject(e.kind(), e.getMessage());
+      }
+      e.errors().forEach(f -> errors.rejectValue(f.field(), f.field(), f.message()));
+      return formPage(model, errors);
     }
   }
 
-  private static String formPage(Model model) {
-    model.addAttribute("timezones", IdentityPages.Timezones.COMMON);
-    model.addAttribute("countries", IdentityPages.Timezones.COUNTRIES);
+  private static String formPage(Model model, @Nullable BindingResult errors) {
+    var form = (ClinicForm) model.getAttribute("form");
+    model.addAttribute("countries", Regions.servedCountries());
+    model.addAttribute(
+        "choices", Regions.choices(form.country(), form.timezone(), form.currency()));
+    model.addAttribute("zoneError", IdentityPages.message(errors, "timezone"));
+    model.addAttribute("currencyError", IdentityPages.message(errors, "currency"));
     return "identity/clinic-form";
   }
 }

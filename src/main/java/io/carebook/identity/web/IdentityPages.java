@@ -6,11 +6,11 @@ import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.AllowedWhenReadOnly;
+import io.carebook.tenancy.Regions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,21 +41,53 @@ class IdentityPages {
   }
 
   @GetMapping("/signup")
-  String signUpForm(Model model) {
-    var locale = LocaleContextHolder.getLocale().getLanguage();
+  String signUpForm(@RequestParam(required = false) @Nullable String country, Model model) {
+    var locale = LocaleContextHolder.getLocale();
+    var chosen = Regions.of(country).map(Regions.Region::country).orElse(likelyCountry(locale));
+    var region = Regions.choices(chosen, null, null);
     model.addAttribute(
-        "form", new SignUpForm("", "", "", "", "", "EG", "Africa/Cairo", "EGP", locale, true));
-    return signUpPage(model);
+        "form",
+        new SignUpForm(
+            "",
+            "",
+            "",
+            "",
+            "",
+            chosen,
+            region.zone(),
+            region.currency(),
+            locale.getLanguage(),
+            true));
+    return signUpPage(model, null);
+  }
+
+  /**
+   * The country of the browser's language tag when Carebook serves it (es-MX: Mexico), or Egypt.
+   */
+  private static String likelyCountry(Locale locale) {
+    return Regions.servedCountries().contains(locale.getCountry()) ? locale.getCountry() : "EG";
+  }
+
+  /** The time zone and currency choices for a country, swapped in by htmx when it changes. */
+  @GetMapping("/signup/region")
+  String region(@RequestParam String country, Model model) {
+    model.addAttribute("choices", Regions.choices(country, null, null));
+    return "tenancy/region :: choices";
   }
 
   @PostMapping("/signup")
   String signUp(
-      @Valid @ModelAttribute("form") SignUpForm form,
+      @Valid @ModelAttribute("form") SignUpForm posted,
       BindingResult errors,
+      @RequestParam(required = false) @Nullable String regionFor,
       Model model,
       HttpServletRequest request) {
+    // without JavaScript the zone and currency shown were the previous country's: derive them
+    var form =
+        regionFor == null || regionFor.equals(posted.country()) ? posted : posted.placedByCountry();
+    model.addAttribute("form", form);
     if (errors.hasErrors()) {
-      return signUpPage(model);
+      return signUpPage(model, errors);
     }
     try {
       limits.consume(RateLimits.SIGN_UP_PER_IP, request.getRemoteAddr());
@@ -65,7 +97,7 @@ class IdentityPages {
         errors.reject(e.kind(), e.getMessage());
       }
       e.errors().forEach(f -> errors.rejectValue(f.field(), f.field(), f.message()));
-      return signUpPage(model);
+      return signUpPage(model, errors);
     }
     model.addAttribute("email", form.email());
     return "identity/signup-done";
@@ -82,34 +114,18 @@ class IdentityPages {
     return "identity/confirmed";
   }
 
-  private static String signUpPage(Model model) {
-    model.addAttribute("timezones", Timezones.COMMON);
-    model.addAttribute("countries", Timezones.COUNTRIES);
+  private static String signUpPage(Model model, @Nullable BindingResult errors) {
+    var form = (SignUpForm) model.getAttribute("form");
+    model.addAttribute("countries", Regions.servedCountries());
+    model.addAttribute(
+        "choices", Regions.choices(form.country(), form.timezone(), form.currency()));
+    model.addAttribute("zoneError", message(errors, "timezone"));
+    model.addAttribute("currencyError", message(errors, "currency"));
     return "identity/signup";
   }
 
-  /** The choices offered first on the sign-up form; any valid zone is accepted by the API. */
-  static final class Timezones {
-    static final List<String> COMMON =
-        List.of(
-            "Africa/Cairo",
-            "Asia/Riyadh",
-            "Asia/Dubai",
-            "Asia/Kolkata",
-            "America/Mexico_City",
-            "America/Bogota",
-            "America/Lima",
-            "America/Argentina/Buenos_Aires",
-            "America/Santiago",
-            "America/Sao_Paulo",
-            "Europe/Madrid",
-            "UTC");
-    static final List<String> COUNTRIES =
-        List.of("EG", "SA", "AE", "JO", "MA", "IN", "MX", "CO", "PE", "AR", "CL", "BR", "ES", "US");
-
-    static {
-      COMMON.forEach(ZoneId::of);
-      COUNTRIES.forEach(c -> Locale.of("", c));
-    }
+  static @Nullable String message(@Nullable BindingResult errors, String field) {
+    var error = errors == null ? null : errors.getFieldError(field);
+    return error == null ? null : error.getDefaultMessage();
   }
 }
