@@ -159,19 +159,20 @@ class DatabaseSecurityCatalogTests {
           Map.entry(
               "notification_settings.whatsapp_app_secret",
               "Tink ciphertext under the organization's data key (NotificationSettings.seal)"),
-          // Known clear secrets, left for their owners (issue 15); remove each when fixed.
+          // Reviewed in issue 15: in clear, but not secrets that open anything on their own.
           Map.entry(
               "notification_settings.whatsapp_verify_token",
-              "KNOWN CLEAR: the WhatsApp webhook handshake token (notifications); low value, as"
-                  + " every delivered webhook is checked with the app secret, but should be sealed"
-                  + " or hashed"),
+              "the handshake string a clinic types into Meta's dashboard to subscribe its webhook;"
+                  + " it opens nothing: every delivered webhook is checked with the sealed app"
+                  + " secret (sealing it too is a later improvement)"),
           Map.entry(
               "prescriptions.verification_code",
-              "KNOWN CLEAR: the printed check code, looked up by value (clinical, public check"
-                  + " page); should become a hash"),
+              "printed on every paper copy for pharmacists to type; it opens only the public check"
+                  + " (status, prescriber, drugs, initials), never the prescription (issue 15 #9)"),
           Map.entry(
               "token_signing_keys.secret",
-              "KNOWN CLEAR: API token signing keys (identity, issue 15 item 13 wraps them)"));
+              "emptied: keys are kept in secret_encrypted, and SigningKeys wraps and clears any"
+                  + " key still here at start (the check allows one form only)"));
 
   /** Keywords that take parentheses but look up nothing. */
   private static final Set<String> NOT_FUNCTIONS =
