@@ -120,6 +120,15 @@ class PatientManageLinkTests {
             .query(String.class)
             .single();
     assertThat(stored).contains("/book/manage/••••••").doesNotContain(token);
+    // nor does the event that carried it to notifications
+    var events =
+        db().sql(
+                "select coalesce(string_agg(serialized_event, ' '), '') from event_publication"
+                    + " where serialized_event like '%BookingConfirmed%'"
+                    + " or event_type like '%BookingConfirmed%'")
+            .query(String.class)
+            .single();
+    assertThat(events).contains("ciphertext").doesNotContain(token);
   }
 
   @Test
