@@ -75,6 +75,14 @@ public class PaymentProviders {
         : stripe.paymentLink(invoiceId);
   }
 
+  /**
+   * Whether a payment link can be made for what is billed in {@code currency} on this server: the
+   * provider {@link #paymentLink} would use is set up. Without one, the page shows no link to make.
+   */
+  public boolean paymentLinks(String currency) {
+    return choose(currency, null) == Provider.RAZORPAY || stripe.takesPayments();
+  }
+
   /** The providers offering checkout for {@code plan} on this server, the default first. */
   public List<Provider> offering(Plan plan) {
     var first = choose(organizations.activeClinic().currency(), plan);

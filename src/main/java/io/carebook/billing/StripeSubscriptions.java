@@ -100,7 +100,12 @@ public class StripeSubscriptions {
     this.baseUrl = baseUrl;
   }
 
-  /** Whether checkout can be offered: a secret key and a price for the plan. */
+  /** Whether Stripe's secret key is set on this server, so that patients can pay through it. */
+  public boolean takesPayments() {
+    return secret("carebook.stripe.secret-key").isPresent();
+  }
+
+  /** Whether checkout for {@code plan} can be offered: the key and a Stripe price for it. */
   public boolean offers(Plan plan) {
     return secret("carebook.stripe.secret-key").isPresent() && price(plan).isPresent();
   }

@@ -33,7 +33,20 @@ class MessageTemplates {
           Reminders.PRESCRIPTION_COPY,
           Reminders.PAYMENT_LINK,
           Reminders.RECEIPT);
-  static final List<String> VARIABLES = List.of("firstName", "clinic", "doctor", "when", "link");
+
+  /**
+   * {calendar}: the appointment's add-to-calendar file, for a patient who booked online (empty
+   * otherwise).
+   */
+  static final List<String> VARIABLES =
+      List.of("firstName", "clinic", "doctor", "when", "link", "calendar");
+
+  /**
+   * The built-in wording of a booking made online by the patient, whose {link} is their private
+   * link to move or cancel.
+   */
+  static final String ONLINE = "online";
+
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
   /** A message's subject and body, in one language. */
@@ -55,18 +68,29 @@ class MessageTemplates {
   /** The wording a clinic uses for a kind in a language. */
   @Transactional(readOnly = true)
   Template of(ClinicId clinic, String kind, String locale) {
-    return custom(clinic, kind, locale).orElseGet(() -> builtIn(kind, locale));
+    return of(clinic, kind, "", locale);
+  }
+
+  /** The same, with a {@code variant} of the built-in wording ("" the plain one). */
+  @Transactional(readOnly = true)
+  Template of(ClinicId clinic, String kind, String variant, String locale) {
+    return custom(clinic, kind, locale).orElseGet(() -> builtIn(kind, variant, locale));
   }
 
   /** The built-in wording, its variables by name. */
   Template builtIn(String kind, String locale) {
+    return builtIn(kind, "", locale);
+  }
+
+  private Template builtIn(String kind, String variant, String locale) {
     var names = VARIABLES.stream().map(v -> "{" + v + "}").toArray();
     var where = Locale.forLanguageTag(locale);
+    var body = "notifications.kind." + kind + (variant.isEmpty() ? "" : "." + variant) + ".body";
     return new Template(
         kind,
         locale,
         messages.getMessage("notifications.kind." + kind + ".subject", names, where),
-        messages.getMessage("notifications.kind." + kind + ".body", names, where),
+        messages.getMessage(body, names, where),
         false);
   }
 

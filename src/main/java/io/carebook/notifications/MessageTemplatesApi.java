@@ -124,6 +124,8 @@ class MessageTemplatesApi {
             .withLocale(language)
             .format(when),
         "link",
-        baseUrl + "/book/" + clinic.slug());
+        baseUrl + "/book/" + clinic.slug(),
+        "calendar",
+        baseUrl + "/book/manage/" + OneTimeSecret.MASK + "/appointment.ics");
   }
 }

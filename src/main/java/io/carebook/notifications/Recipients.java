@@ -63,9 +63,14 @@ class Recipients {
 
     /** The same recipient, with the message's {link} pointing at {@code link}. */
     Recipient withLink(String link) {
-      var withLink = new java.util.HashMap<>(variables);
-      withLink.put("link", link);
-      return new Recipient(patientId, channel, address, locale, clinic, settings, withLink);
+      return with("link", link);
+    }
+
+    /** The same recipient, with the message's variable {@code name} set to {@code value}. */
+    Recipient with(String name, String value) {
+      var changed = new java.util.HashMap<>(variables);
+      changed.put(name, value);
+      return new Recipient(patientId, channel, address, locale, clinic, settings, changed);
     }
   }
 
@@ -107,6 +112,7 @@ class Recipients {
             .withLocale(locale)
             .format(when.atZone(clinic.timezone())));
     variables.put("link", baseUrl + "/book/" + clinic.slug());
+    variables.put("calendar", ""); // only a booking made online has its calendar file
     var address = "EMAIL".equals(channel) ? patient.email() : patient.phone().e164();
     return new Recipient(
         patientId, channel, address, locale, clinic, clinicSettings, Map.copyOf(variables));

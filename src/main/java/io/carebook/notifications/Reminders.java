@@ -48,6 +48,7 @@ class Reminders {
   private final Outbox outbox;
   private final Recipients recipients;
   private final Calendar calendar;
+  private final io.carebook.scheduling.OnlineBooking onlineBooking;
   private final MessageTemplates templates;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -58,6 +59,7 @@ class Reminders {
       Outbox outbox,
       Recipients recipients,
       Calendar calendar,
+      io.carebook.scheduling.OnlineBooking onlineBooking,
       MessageTemplates templates,
       PlatformTransactionManager transactions,
       Clock clock,
@@ -68,6 +70,7 @@ class Reminders {
     this.outbox = outbox;
     this.recipients = recipients;
     this.calendar = calendar;
+    this.onlineBooking = onlineBooking;
     this.templates = templates;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -82,8 +85,50 @@ class Reminders {
         event.tenantId(),
         event.clinicId(),
         () -> {
-          if (!outbox.about(event.appointmentId(), BOOKED)) {
+          // a patient who booked online is sent their manage link: on BookingConfirmed
+          if (!outbox.about(event.appointmentId(), BOOKED)
+              && !onlineBooking.bookedWithManageLink(event.appointmentId())) {
             schedule(event.appointmentId(), event.patientId(), event.doctorId(), event.startsAt());
+          }
+        });
+  }
+
+  /**
+   * A patient booked online: the confirmation and reminders carry their private link to move or
+   * cancel, and the confirmation an add-to-calendar file behind the same link; its token is the
+   * secret, kept masked and sealed in the outbox.
+   */
+  @Async
+  @TransactionalEventListener
+  void on(io.carebook.scheduling.OnlineBooking.BookingConfirmed event) {
+    inClinic(
+        event.tenantId(),
+        event.clinicId(),
+        () -> {
+          if (outbox.about(event.appointmentId(), BOOKED)) {
+            return;
+          }
+          var recipient =
+              recipients.of(
+                  event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
+          if (recipient == null) {
+            return;
+          }
+          var manage = seals.open(event.manageLink());
+          var secret = OneTimeSecret.tokenOf(manage);
+          var withLinks =
+              recipient
+                  .withLink(manage)
+                  .with("calendar", io.carebook.scheduling.OnlineBooking.calendarFileOf(manage));
+          write(
+              withLinks,
+              BOOKED,
+              MessageTemplates.ONLINE,
+              event.appointmentId(),
+              clock.instant(),
+              secret);
+          for (var at : plan(recipient).times(event.startsAt(), clock.instant())) {
+            write(withLinks, REMINDER, "", event.appointmentId(), at, secret);
           }
         });
   }
@@ -254,13 +299,15 @@ class Reminders {
   }
 
   private void reminders(Recipients.Recipient recipient, UUID appointment, Instant startsAt) {
-    var settings = recipient.settings();
-    var plan =
-        new ReminderPlan(
-            settings.reminderMinutes(), settings.quietHours(), recipient.clinic().timezone());
-    for (var at : plan.times(startsAt, clock.instant())) {
+    for (var at : plan(recipient).times(startsAt, clock.instant())) {
       write(recipient, REMINDER, appointment, at);
     }
+  }
+
+  private static ReminderPlan plan(Recipients.Recipient recipient) {
+    var settings = recipient.settings();
+    return new ReminderPlan(
+        settings.reminderMinutes(), settings.quietHours(), recipient.clinic().timezone());
   }
 
   private void write(
@@ -274,9 +321,20 @@ class Reminders {
       @Nullable UUID appointment,
       Instant due,
       @Nullable String secret) {
+    write(recipient, kind, "", appointment, due, secret);
+  }
+
+  /** {@code variant}: of the built-in wording ("" the plain one), when the clinic has none. */
+  private void write(
+      Recipients.Recipient recipient,
+      String kind,
+      String variant,
+      @Nullable UUID appointment,
+      Instant due,
+      @Nullable String secret) {
     var v = recipient.variables();
     var locale = recipient.locale();
-    var text = templates.of(recipient.clinic().id(), kind, locale.getLanguage()).render(v);
+    var text = templates.of(recipient.clinic().id(), kind, variant, locale.getLanguage()).render(v);
     var at = recipient.settings().quietHours().defer(due, recipient.clinic().timezone());
     outbox.schedule(
         new NewMessage(

@@ -13,6 +13,7 @@ import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public class OnlineBooking {
   private final BookingCodes codes;
   private final ServedCountries countries;
   private final CodeBudget budget;
+  private final String baseUrl;
 
   OnlineBooking(
       Seals seals,
@@ -79,8 +81,12 @@ public class OnlineBooking {
       BookingCodes codes,
       ServedCountries countries,
       CodeBudget budget,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @org.springframework.beans.factory.annotation.Value(
+              "${carebook.base-url:http://localhost:8080}")
+          String baseUrl) {
     this.seals = seals;
+    this.baseUrl = baseUrl;
     this.codes = codes;
     this.countries = countries;
     this.budget = budget;
@@ -112,6 +118,25 @@ public class OnlineBooking {
 
   /** An online booking, confirmed: the appointment and the secret link to manage it. */
   public record Confirmed(Appointment appointment, String manageToken) {}
+
+  /**
+   * A patient confirmed their online booking: notifications sends them the confirmation with {@code
+   * manageLink}, their private link to move or cancel it (its last path segment is the secret), and
+   * its add-to-calendar file; sealed, as the event is stored.
+   */
+  public record BookingConfirmed(
+      TenantId tenantId,
+      ClinicId clinicId,
+      UUID appointmentId,
+      UserId doctorId,
+      UUID patientId,
+      Instant startsAt,
+      SealedSecret manageLink) {}
+
+  /** The add-to-calendar file behind a manage link: {@code <manage link>/appointment.ics}. */
+  public static String calendarFileOf(String manageLink) {
+    return manageLink + "/appointment.ics";
+  }
 
   /** The public page for a service type the clinic offers ("" for the standard visit); else 404. */
   public Page page(String slug, String serviceType, int days) {
@@ -309,6 +334,16 @@ public class OnlineBooking {
           jdbc.sql("update booking_requests set appointment_id = ?, manage_hash = ? where id = ?")
               .params(appointment.id(), Secrets.sha256(token), request)
               .update();
+          var clinic = organizations.activeClinic();
+          events.publishEvent(
+              new BookingConfirmed(
+                  clinic.tenantId(),
+                  clinic.id(),
+                  appointment.id(),
+                  appointment.doctorId(),
+                  appointment.patientId(),
+                  appointment.startsAt(),
+                  seals.forOrganization("booking-manage-link", baseUrl + "/book/manage/" + token)));
           return new Confirmed(appointment, token);
         });
   }
@@ -341,6 +376,34 @@ public class OnlineBooking {
                               : List.<Slot>of();
                       return new Managed(appointment, clinic, free);
                     }));
+  }
+
+  /**
+   * The booking behind a patient's manage link as an iCalendar file for their own calendar; empty
+   * for an unknown link.
+   */
+  public Optional<String> calendarFile(String token) {
+    return managed(token)
+        .map(
+            m ->
+                PatientCalendarFile.of(
+                    m.appointment(),
+                    m.clinic(),
+                    baseUrl + "/book/manage/" + token,
+                    clock.instant()));
+  }
+
+  /**
+   * Whether an appointment was booked by its patient online, with a manage link: its confirmation
+   * is sent on {@link BookingConfirmed}, which carries the link. Called inside the tenant.
+   */
+  public boolean bookedWithManageLink(UUID appointmentId) {
+    return jdbc.sql(
+            "select exists (select 1 from booking_requests where appointment_id = ?"
+                + " and manage_hash is not null)")
+        .param(appointmentId)
+        .query(Boolean.class)
+        .single();
   }
 
   /** The patient moves their booking to another free time through their link. */

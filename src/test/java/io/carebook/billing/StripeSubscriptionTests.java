@@ -137,6 +137,14 @@ class StripeSubscriptionTests extends FakeProviders {
         .isEqualTo(409);
     desk.post(path + "/issue", Map.of());
     desk.post(path + "/payments", Map.of("method", "CASH", "amount", "150"));
+    // with a provider set up, the invoice page offers the payment link (issue 16)
+    var page =
+        io.carebook.WebSession.signIn(
+                port, owner.email(), TestOrganizations.PASSWORD, owner.app().nextCode())
+            .get("/billing/invoices/" + invoice);
+    assertThat(page.body())
+        .contains("id=\"payment-link\"")
+        .doesNotContain("id=\"payment-link-unavailable\"");
 
     var link = desk.post(path + "/payment-link", Map.of());
     assertThat(link.status()).as(link.body().toString()).isEqualTo(200);

@@ -110,6 +110,8 @@ class BillingPages {
     model.addAttribute("methods", Invoice.Payment.Method.values());
     model.addAttribute("mayEdit", may(Action.INVOICE_ISSUE, invoice, state));
     model.addAttribute("mayPay", may(Action.PAYMENT_RECORD, invoice, state));
+    model.addAttribute(
+        "paymentLinks", providers.paymentLinks(invoice.total().currency().getCurrencyCode()));
     model.addAttribute("mayRefund", may(Action.REFUND, invoice, state));
     model.addAttribute("mayVoid", may(Action.INVOICE_VOID, invoice, state));
     return "billing/invoice";

@@ -46,13 +46,16 @@ class CalendarPages {
   private final Organizations organizations;
   private final Permissions permissions;
   private final io.carebook.scheduling.ServiceTypes serviceTypes;
+  private final java.time.Clock clock;
 
   CalendarPages(
       Calendar calendar,
       PatientDirectory patients,
       Organizations organizations,
       Permissions permissions,
-      io.carebook.scheduling.ServiceTypes serviceTypes) {
+      io.carebook.scheduling.ServiceTypes serviceTypes,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.serviceTypes = serviceTypes;
     this.calendar = calendar;
     this.patients = patients;
@@ -131,6 +134,8 @@ class CalendarPages {
               booked.stream().filter(a -> a.status() != AppointmentStatus.CANCELLED).count()));
     }
     model.addAttribute("day", day);
+    // no-show only once an appointment's time has come: before, the button would only fail
+    model.addAttribute("now", clock.instant());
     model.addAttribute("types", types);
     model.addAttribute("type", serviceType);
     model.addAttribute("columns", columns);

@@ -205,6 +205,23 @@ class PublicBookingPages {
     return "scheduling/public-manage";
   }
 
+  /** The booking as an iCalendar file, to add it to the patient's own calendar. */
+  @GetMapping(value = "/book/manage/{token}/appointment.ics", produces = "text/calendar")
+  @org.springframework.web.bind.annotation.ResponseBody
+  org.springframework.http.ResponseEntity<String> calendarFile(@PathVariable String token) {
+    var ics =
+        booking
+            .calendarFile(token)
+            .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(
+            new org.springframework.http.MediaType(
+                "text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"appointment.ics\"")
+        .header("Cache-Control", "private, no-store")
+        .body(ics);
+  }
+
   @PostMapping("/book/manage/{token}/cancel")
   String cancel(@PathVariable String token) {
     booking.cancelByPatient(token);
