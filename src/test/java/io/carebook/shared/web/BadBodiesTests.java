@@ -433,8 +433,12 @@ class BadBodiesTests {
               .list();
       var counts = new ArrayList<String>();
       for (var table : tables) {
+        // background jobs (message delivery, chaining) keep writing while the requests are sent:
+        // the audit rows they leave are the system's, not the refused request's
+        var background = table.equals("audit_log") ? " and actor_type <> 'SYSTEM'" : "";
         counts.add(
-            "'%s=' || (select count(*) from %s where tenant_id = :tenant)".formatted(table, table));
+            "'%s=' || (select count(*) from %s where tenant_id = :tenant%s)"
+                .formatted(table, table, background));
       }
       counts.add("'tenants=' || (select count(*) from tenants)");
       counts.add("'users=' || (select count(*) from users)");
