@@ -83,6 +83,13 @@ class BillingBrowserTests extends BrowserTestSupport {
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(java.nio.file.Path.of("target/screenshots/invoice-confirm-issue.png")));
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=ar");
+      page.locator("#issue").click();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(java.nio.file.Path.of("target/screenshots/invoice-confirm-issue-ar.png")));
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=en");
+      page.locator("#issue").click();
     }
     page.locator("#issue-confirm").click();
     assertThat(page.locator("#status")).hasText("Issued");

@@ -115,6 +115,13 @@ class EncounterBrowserTests extends BrowserTestSupport {
     assertThat(page.locator(".cb-prescription")).hasAttribute("data-status", "DRAFT");
     page.locator("#finalize").click();
     shoot("en", "desktop", "21b-encounter-confirm-finalize");
+    if (Boolean.getBoolean("screenshots")) {
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=ar");
+      page.locator("#finalize").click();
+      shoot("ar", "desktop", "21b-encounter-confirm-finalize");
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=en");
+      page.locator("#finalize").click();
+    }
     page.locator("#finalize-confirm").click();
     assertThat(page.locator(".cb-prescription")).hasAttribute("data-status", "FINALIZED");
     var print = page.locator(".cb-prescription a[href*='/pdf']");
