@@ -14,10 +14,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HeaderBrowserTests extends BrowserTestSupport {
 
   @Autowired TestOrganizations organizations;
+  @Autowired org.springframework.core.env.Environment environment;
 
   @Test
   void theOwnersHeaderFitsOneRowAt1366PixelsInEveryLanguage() {
     var owner = organizations.signUp(new Api(port));
+    // names as long as real ones get: they are cut short, never pushed onto a second row
+    var database = OwnerDatabase.jdbc(environment);
+    database
+        .sql("update clinics set name = ? where id = ?")
+        .param("Centro Médico Especializado Santa María del Mar — Sede Norte")
+        .param(owner.clinic().value())
+        .update();
+    database
+        .sql("update users set display_name = ? where lower(email) = lower(?)")
+        .param("Dra. María Fernanda Gutiérrez de la Vega")
+        .param(owner.email())
+        .update();
     var laptop = newContext(1366, 768).newPage();
     signInAsOwner(laptop, owner);
     for (var lang : List.of("en", "es", "ar")) {
