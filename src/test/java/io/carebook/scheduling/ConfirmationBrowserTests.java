@@ -161,6 +161,12 @@ class ConfirmationBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#when")).containsText(laterTime);
     var moved = page.locator("#when").textContent();
 
+    // a time that is not free is never offered for confirmation
+    page.navigate(manage + "/move?startsAt=2020-01-06T08:00:00Z");
+    assertThat(page.locator("#confirm-move")).hasCount(0);
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("This time cannot be booked");
+    page.navigate(manage);
+
     // cancel: asked first; keeping it leaves it booked
     page.locator("#cancel summary").click();
     assertThat(page.locator("#cancel form")).containsText("Cancel your appointment on " + moved);
