@@ -182,8 +182,12 @@ class SecurityConfiguration {
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint(SecondFactorSignIn.CODE_PAGE),
-                    SecondFactorSignIn::isPending))
+                        new LoginUrlAuthenticationEntryPoint(SecondFactorSignIn.CODE_PAGE),
+                        SecondFactorSignIn::isPending)
+                    // anyone else to the sign-in page itself, whatever they accept (alone, the
+                    // code page's entry point would be everyone's default)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/signin"), request -> true))
         .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
         .addFilterBefore(new AbsoluteSessionTimeout(clock), SecurityContextHolderFilter.class)
         .addFilterAfter(

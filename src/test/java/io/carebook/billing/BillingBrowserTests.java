@@ -71,7 +71,27 @@ class BillingBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#problem")).containsText("Reason for the discount");
     assertThat(page.locator("#total")).containsText("750.50");
 
+    // issuing is asked first, saying what it does; keeping the draft changes nothing
     page.locator("#issue").click();
+    assertThat(page.locator("#issue-confirm")).isVisible();
+    assertThat(page.locator(".cb-confirm form")).containsText("can never change again");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Keep the draft")).click();
+    assertThat(page.locator("#status")).hasText("Draft");
+    assertThat(page.locator("#issue-confirm")).isHidden();
+    page.locator("#issue").click();
+    if (Boolean.getBoolean("screenshots")) {
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(java.nio.file.Path.of("target/screenshots/invoice-confirm-issue.png")));
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=ar");
+      page.locator("#issue").click();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(java.nio.file.Path.of("target/screenshots/invoice-confirm-issue-ar.png")));
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=en");
+      page.locator("#issue").click();
+    }
+    page.locator("#issue-confirm").click();
     assertThat(page.locator("#status")).hasText("Issued");
     assertThat(page.locator("h1")).hasText("INV-000001");
     assertThat(page.locator("#add-line")).hasCount(0);

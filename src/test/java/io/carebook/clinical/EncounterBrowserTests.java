@@ -107,7 +107,22 @@ class EncounterBrowserTests extends BrowserTestSupport {
     page.locator(".cb-item-form #drug").fill("Paracetamol");
     page.locator("#add-item").click();
     assertThat(page.locator(".cb-prescription li")).hasCount(2);
+    // finalizing is asked first, saying what it does; keeping on editing changes nothing
     page.locator("#finalize").click();
+    assertThat(page.locator(".cb-prescription .cb-confirm form"))
+        .containsText("can no longer be edited");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Keep editing")).click();
+    assertThat(page.locator(".cb-prescription")).hasAttribute("data-status", "DRAFT");
+    page.locator("#finalize").click();
+    shoot("en", "desktop", "21b-encounter-confirm-finalize");
+    if (Boolean.getBoolean("screenshots")) {
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=ar");
+      page.locator("#finalize").click();
+      shoot("ar", "desktop", "21b-encounter-confirm-finalize");
+      page.navigate(page.url().replaceAll("[?#].*", "") + "?lang=en");
+      page.locator("#finalize").click();
+    }
+    page.locator("#finalize-confirm").click();
     assertThat(page.locator(".cb-prescription")).hasAttribute("data-status", "FINALIZED");
     var print = page.locator(".cb-prescription a[href*='/pdf']");
     var pdf = page.request().get(print.getAttribute("href"));

@@ -47,6 +47,29 @@ class MfaSignInPagesTests {
   }
 
   @Test
+  void aSignedOutVisitGoesStraightToSignInNeverThroughTheCodePage() throws Exception {
+    var http =
+        java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    for (var page : new String[] {"/", "/patients", "/calendar", "/signin/code"}) {
+      for (var accept : new String[] {"text/html", "*/*"}) {
+        var response =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + page))
+                    .header("Accept", accept)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).as(page + " " + accept).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+            .as(page + " " + accept)
+            .endsWith("/signin");
+      }
+    }
+  }
+
+  @Test
   void fiveWrongCodesEndThePendingSignIn() {
     var owner = organizations.signUp(new Api(port));
     var session = WebSession.signIn(port, owner.email(), TestOrganizations.PASSWORD);

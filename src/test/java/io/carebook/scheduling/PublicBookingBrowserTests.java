@@ -105,6 +105,7 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     startsAt = Instant.parse(laterTime.getAttribute("value"));
     var movedTime = laterTime.textContent().strip();
     laterTime.click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, move it")).click();
     assertThat(page.locator("#moved")).containsText("Your appointment has been moved.");
     assertThat(page.locator("#when")).containsText(movedTime);
     if (Boolean.getBoolean("screenshots")) {

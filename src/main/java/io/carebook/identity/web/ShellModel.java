@@ -22,14 +22,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellModel {
 
   private final boolean devOutbox;
+  private final boolean devPages;
   private final Organizations organizations;
   private final Clock clock;
 
   ShellModel(
       @Value("${carebook.dev.outbox-page:false}") boolean devOutbox,
+      @Value("${carebook.dev:false}") boolean devPages,
       Organizations organizations,
       Clock clock) {
-    this.devOutbox = devOutbox;
+    this.devPages = devPages;
+    this.devOutbox = devOutbox && devPages;
     this.organizations = organizations;
     this.clock = clock;
   }
@@ -76,8 +79,18 @@ class ShellModel {
     return "ar".equals(lang());
   }
 
+  /** Links to the developer outbox: in developer mode only, and only with that page on. */
   @ModelAttribute("devOutbox")
   boolean devOutbox() {
     return devOutbox;
+  }
+
+  /**
+   * Links to developer pages such as the demo authenticator: in developer mode only ({@code
+   * carebook.dev}), never on a production sign-in page.
+   */
+  @ModelAttribute("devPages")
+  boolean devPages() {
+    return devPages;
   }
 }

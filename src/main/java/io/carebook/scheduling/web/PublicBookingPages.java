@@ -192,10 +192,16 @@ class PublicBookingPages {
 
   @GetMapping("/book/manage/{token}")
   String manage(@PathVariable String token, Model model) {
-    var managed =
-        booking
-            .managed(token)
-            .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
+    return managePage(managed(token), token, model);
+  }
+
+  private OnlineBooking.Managed managed(String token) {
+    return booking
+        .managed(token)
+        .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
+  }
+
+  private String managePage(OnlineBooking.Managed managed, String token, Model model) {
     var zone = managed.clinic().timezone();
     model.addAttribute("appointment", managed.appointment());
     model.addAttribute("clinic", managed.clinic());
@@ -220,6 +226,22 @@ class PublicBookingPages {
         .header("Content-Disposition", "attachment; filename=\"appointment.ics\"")
         .header("Cache-Control", "private, no-store")
         .body(ics);
+  }
+
+  /**
+   * The patient chose another time: the manage page asks them to confirm the move, saying from
+   * which time to which; nothing changes until they do. A time no longer free asks them to choose
+   * again.
+   */
+  @GetMapping("/book/manage/{token}/move")
+  String confirmMove(@PathVariable String token, @RequestParam Instant startsAt, Model model) {
+    var managed = managed(token);
+    if (managed.freeTimes().stream().anyMatch(s -> s.startsAt().equals(startsAt))) {
+      model.addAttribute("moveTo", startsAt.atZone(managed.clinic().timezone()));
+    } else {
+      model.addAttribute("problem", "slot-taken");
+    }
+    return managePage(managed, token, model);
   }
 
   @PostMapping("/book/manage/{token}/cancel")
