@@ -101,6 +101,19 @@ public abstract class BrowserTestSupport {
     return context;
   }
 
+  /** A new desktop context whose device clock is set to {@code zone}, as a television may be. */
+  protected BrowserContext newContextInZone(String zone) {
+    var context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setBaseURL(origin())
+                .setLocale("en-US")
+                .setViewportSize(1280, 720)
+                .setTimezoneId(zone));
+    context.setDefaultTimeout(15_000);
+    return context;
+  }
+
   /** A new desktop context whose pages run no JavaScript, as some browsers and proxies do. */
   protected BrowserContext newContextWithoutJavaScript() {
     var context =

@@ -13,6 +13,7 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,8 @@ public class WaitingRoom {
   }
 
   /** What the screen shows. */
-  public record Screen(String clinicName, Locale locale, List<Call> calling, List<Next> next) {}
+  public record Screen(
+      String clinicName, Locale locale, ZoneId zone, List<Call> calling, List<Next> next) {}
 
   /** A token called to the assistant or the doctor. */
   public record Call(
@@ -232,7 +234,7 @@ public class WaitingRoom {
             .limit(NEXT)
             .map(v -> new Next(v.token(), doctorOf(v, doctors), firstName(names, v)))
             .toList();
-    return new Screen(clinic.name(), clinic.locale(), calling, next);
+    return new Screen(clinic.name(), clinic.locale(), clinic.timezone(), calling, next);
   }
 
   private static Instant calledAt(Visit visit) {

@@ -143,4 +143,31 @@ class LiveBoardBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("html")).hasAttribute("dir", "rtl");
     assertThat(page.locator(".cb-tv-calling h2")).hasText("يُنادى الآن");
   }
+
+  @Test
+  void aTelevisionSetToAnotherZoneShowsTheClinicsTime() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api, "EG", "Africa/Cairo", "EGP");
+    var screenLink =
+        api.as(owner.token()).post("/api/v1/front-desk/screen-link", Map.of()).text("path");
+    var tvContext = newContextInZone("America/Los_Angeles");
+    var tv = tvContext.newPage();
+    tv.navigate(origin() + screenLink);
+    var clock = tv.locator("#clock");
+    assertThat(clock).hasAttribute("data-zone", "Africa/Cairo");
+    var cairo = java.time.ZoneId.of("Africa/Cairo");
+    var format = java.time.format.DateTimeFormatter.ofPattern("hh:mm"); // the page may say AM/PM
+    var before = java.time.ZonedDateTime.now(cairo).format(format);
+    assertThat(clock).not().hasText("");
+    var shown = clock.textContent().replaceAll("[^0-9:]", "");
+    var after = java.time.ZonedDateTime.now(cairo).format(format);
+    var hours24 = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    org.assertj.core.api.Assertions.assertThat(shown)
+        .isIn(
+            before,
+            after,
+            java.time.ZonedDateTime.now(cairo).minusMinutes(1).format(hours24),
+            java.time.ZonedDateTime.now(cairo).format(hours24));
+    tvContext.close();
+  }
 }
