@@ -29,6 +29,12 @@ class MessageBundlesTests {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
   private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
 
+  /** A Latin comma between Arabic words (or a placeholder standing for one) in a sentence. */
+  private static final Pattern LATIN_COMMA_IN_ARABIC =
+      Pattern.compile(
+          "\\p{IsArabic}[\\s)\"'»]*,\\s*[(\"'«]*(\\p{IsArabic}|\\{\\d+})"
+              + "|\\{\\d+}[\\s)\"'»]*,\\s*[(\"'«]*\\p{IsArabic}");
+
   @TestFactory
   Stream<DynamicTest> everyBundleHasTheSameKeysInEveryLanguage() {
     return baseBundles()
@@ -64,6 +70,50 @@ class MessageBundlesTests {
                 assertThat(arabic.values())
                     .as("Arabic bundles are written in Arabic script, read as UTF-8")
                     .anyMatch(v -> ARABIC.matcher(v.toString()).find()));
+  }
+
+  @Test
+  void arabicSentencesUseTheArabicCommaNotTheLatinOne() {
+    baseBundles()
+        .map(base -> variant(base, "ar"))
+        .forEach(
+            file ->
+                load(file)
+                    .forEach(
+                        (key, value) ->
+                            assertThat(withoutChoiceFormats(value.toString()))
+                                .as(
+                                    "%s in %s: Arabic text takes \u060C, not a Latin comma",
+                                    key, file)
+                                .doesNotContainPattern(LATIN_COMMA_IN_ARABIC)));
+  }
+
+  @Test
+  void arabicDatePatternsUseTheArabicComma() {
+    baseBundles()
+        .map(base -> load(variant(base, "ar")))
+        .forEach(
+            arabic ->
+                arabic.forEach(
+                    (key, value) -> {
+                      if (key.toString().contains(".format.")) {
+                        assertThat(value.toString()).as("date pattern %s", key).doesNotContain(",");
+                      }
+                    }));
+  }
+
+  @Test
+  void theArabicCommaCheckCatchesALatinComma() {
+    assertThat("نعم, ألغِ موعدي").containsPattern(LATIN_COMMA_IN_ARABIC);
+    assertThat("مرحبًا {0}, موعدك غدًا").containsPattern(LATIN_COMMA_IN_ARABIC);
+    assertThat("نعم، ألغِ موعدي").doesNotContainPattern(LATIN_COMMA_IN_ARABIC);
+    assertThat(withoutChoiceFormats("{0,choice,0#لا أحد|1#مريض واحد}"))
+        .doesNotContainPattern(LATIN_COMMA_IN_ARABIC);
+  }
+
+  /** A placeholder's own commas ({@code {0,choice,...}}, {@code {1,number}}) are syntax. */
+  private static String withoutChoiceFormats(String text) {
+    return text.replaceAll("\\{(\\d+),", "{$1;");
   }
 
   @Test

@@ -94,6 +94,9 @@ class PatientManageLinkTests {
         .contains("id=\"when\"")
         .contains("/book/manage/" + token + "/cancel")
         .contains("id=\"add-to-calendar\"");
+    // in Arabic, the day and month in Arabic, with the Arabic comma before the time
+    var inArabic = WebSession.anonymous(port).get("/book/manage/" + token + "?lang=ar");
+    assertThat(inArabic.body()).contains(arabicDayTime(startsAt, clinicZone(owner)));
 
     // and the calendar file holds the appointment's own times
     var appointment = booking.managed(token).orElseThrow().appointment();
@@ -129,6 +132,52 @@ class PatientManageLinkTests {
             .query(String.class)
             .single();
     assertThat(events).contains("ciphertext").doesNotContain(token);
+  }
+
+  @Test
+  void theBookingDetailsPageSaysTheDayInArabicOnAnArabicPage() {
+    var owner = organizations.signUp(new Api(port));
+    var desk = new Api(port).as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    TestCalendars.openEveryDay(desk, doctor, "08:00", "20:00");
+    var slug =
+        db().sql("select slug from clinics where id = ?")
+            .param(owner.clinic().value())
+            .query(String.class)
+            .single();
+    var startsAt = booking.page(slug, "", 7).doctors().getFirst().slots().getFirst().startsAt();
+    var details = "/book/" + slug + "/details?doctorId=" + doctor + "&startsAt=" + startsAt;
+
+    var arabic = WebSession.anonymous(port).get(details + "&lang=ar").body();
+    var zone = clinicZone(owner);
+    assertThat(arabic)
+        .contains(arabicDayTime(startsAt, zone))
+        .doesNotContain(
+            DateTimeFormatter.ofPattern("EEEE", java.util.Locale.ENGLISH)
+                .withZone(zone)
+                .format(startsAt));
+    var english = WebSession.anonymous(port).get(details + "&lang=en").body();
+    assertThat(english)
+        .contains(
+            DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", java.util.Locale.ENGLISH)
+                .withZone(zone)
+                .format(startsAt));
+  }
+
+  /** How an Arabic page writes a time: Arabic day and month names, the Arabic comma. */
+  private static String arabicDayTime(java.time.Instant at, java.time.ZoneId zone) {
+    return DateTimeFormatter.ofPattern(
+            "EEEE d MMMM\u060C HH:mm", java.util.Locale.forLanguageTag("ar"))
+        .withZone(zone)
+        .format(at);
+  }
+
+  private java.time.ZoneId clinicZone(TestOrganizations.Owner owner) {
+    return java.time.ZoneId.of(
+        db().sql("select timezone from clinics where id = ?")
+            .param(owner.clinic().value())
+            .query(String.class)
+            .single());
   }
 
   @Test

@@ -130,9 +130,12 @@ class PublicBookingPages {
     model.addAttribute("clinic", page.clinic());
     model.addAttribute("doctorId", doctorId);
     model.addAttribute("startsAt", startsAt);
+    var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale(); // the page's
     model.addAttribute(
         "when",
-        DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm").withZone(page.clinic().timezone()));
+        DateTimeFormatter.ofPattern(
+                messages.getMessage("scheduling.format.dayTime", null, locale), locale)
+            .withZone(page.clinic().timezone()));
     return "scheduling/public-details";
   }
 
