@@ -8,8 +8,10 @@ import io.carebook.identity.SignInLinkRequested;
 import io.carebook.scheduling.BookingCodeRequested;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
@@ -62,31 +64,13 @@ class AccountMessages {
   @Async
   @TransactionalEventListener
   void on(EmailConfirmationRequested event) {
-    var locale = Locale.forLanguageTag(event.locale());
-    tenants.run(
+    toAccount(
         event.tenantId(),
-        () ->
-            accounts
-                .of(event.userId())
-                .ifPresent(
-                    account -> {
-                      var path = seals.open(event.confirmationPath());
-                      var subject =
-                          messages.getMessage("notifications.confirm.subject", null, locale);
-                      var body =
-                          messages.getMessage(
-                              "notifications.confirm.body",
-                              new Object[] {account.displayName(), baseUrl + path},
-                              locale);
-                      outbox.store(
-                          "EMAIL",
-                          account.email(),
-                          "EMAIL_CONFIRMATION",
-                          event.locale(),
-                          subject,
-                          body,
-                          OneTimeSecret.tokenOf(path));
-                    }));
+        event.userId(),
+        event.locale(),
+        event.confirmationPath(),
+        "notifications.confirm",
+        "EMAIL_CONFIRMATION");
   }
 
   @Async
@@ -144,31 +128,13 @@ class AccountMessages {
   @Async
   @TransactionalEventListener
   void on(PasswordResetRequested event) {
-    var locale = Locale.forLanguageTag(event.locale());
-    tenants.run(
+    toAccount(
         TenantId.PLATFORM,
-        () ->
-            accounts
-                .of(event.userId())
-                .ifPresent(
-                    account -> {
-                      var path = seals.open(event.resetPath());
-                      var body =
-                          messages.getMessage(
-                              "notifications.reset.body",
-                              new Object[] {account.displayName(), baseUrl + path},
-                              locale);
-                      var subject =
-                          messages.getMessage("notifications.reset.subject", null, locale);
-                      outbox.store(
-                          "EMAIL",
-                          account.email(),
-                          "PASSWORD_RESET",
-                          event.locale(),
-                          subject,
-                          body,
-                          OneTimeSecret.tokenOf(path));
-                    }));
+        event.userId(),
+        event.locale(),
+        event.resetPath(),
+        "notifications.reset",
+        "PASSWORD_RESET");
   }
 
   /** Inside the clinic the message is about, so the outbox files it under that clinic. */
@@ -182,27 +148,46 @@ class AccountMessages {
   @Async
   @TransactionalEventListener
   void on(SignInLinkRequested event) {
-    var locale = Locale.forLanguageTag(event.locale());
-    tenants.run(
+    toAccount(
         TenantId.PLATFORM,
+        event.userId(),
+        event.locale(),
+        event.signInPath(),
+        "notifications.signInLink",
+        "SIGN_IN_LINK");
+  }
+
+  /**
+   * An e-mail to an account with its one-time link ({@code <messages>.subject} and {@code .body},
+   * the body taking the person's name and the link), filed in {@code tenant}'s outbox.
+   */
+  private void toAccount(
+      TenantId tenant,
+      UserId user,
+      String language,
+      SealedSecret sealedPath,
+      String messages,
+      String kind) {
+    var locale = Locale.forLanguageTag(language);
+    tenants.run(
+        tenant,
         () ->
             accounts
-                .of(event.userId())
+                .of(user)
                 .ifPresent(
                     account -> {
-                      var path = seals.open(event.signInPath());
+                      var path = seals.open(sealedPath);
+                      var subject = this.messages.getMessage(messages + ".subject", null, locale);
                       var body =
-                          messages.getMessage(
-                              "notifications.signInLink.body",
+                          this.messages.getMessage(
+                              messages + ".body",
                               new Object[] {account.displayName(), baseUrl + path},
                               locale);
-                      var subject =
-                          messages.getMessage("notifications.signInLink.subject", null, locale);
                       outbox.store(
                           "EMAIL",
                           account.email(),
-                          "SIGN_IN_LINK",
-                          event.locale(),
+                          kind,
+                          language,
                           subject,
                           body,
                           OneTimeSecret.tokenOf(path));
