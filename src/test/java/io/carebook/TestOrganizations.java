@@ -7,6 +7,7 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,6 +180,14 @@ public class TestOrganizations {
    * {@code recipient}, when given); messages arrive just after the sending transaction.
    */
   public String linkToken(TenantId tenant, String recipient, Pattern link) {
+    return linkTokens(tenant, recipient, link, 1).getFirst();
+  }
+
+  /**
+   * The distinct tokens of the links matching {@code link} in messages of {@code tenant}'s outbox
+   * (to {@code recipient}, when given), newest first, once there are at least {@code atLeast}.
+   */
+  public List<String> linkTokens(TenantId tenant, String recipient, Pattern link, int atLeast) {
     var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       var found =
@@ -187,9 +196,10 @@ public class TestOrganizations {
               .map(m -> link.matcher(m.body()))
               .filter(java.util.regex.Matcher::find)
               .map(m -> m.group(1))
-              .findFirst();
-      if (found.isPresent()) {
-        return found.get();
+              .distinct()
+              .toList();
+      if (found.size() >= atLeast) {
+        return found;
       }
       try {
         Thread.sleep(50);
