@@ -8,7 +8,6 @@ import io.carebook.frontdesk.VisitEvents.VisitStarted;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.NotFoundException;
@@ -21,12 +20,10 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.WriteGuard;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
  * make in principle but not from the visit's present state is 409 {@code
  * /problems/invalid-transition}; a move its role may never make is 403. A clinic whose subscription
  * blocks writes cannot check anyone in, but visits of its current day can still be finished.
+ *
+ * <p>Reading the queue (today's visits in queue order, estimated waits, expected arrivals) is
+ * {@link DeskBoard}'s.
  */
 @Service
 public class FrontDesk {
@@ -333,17 +333,6 @@ public class FrontDesk {
   }
 
   /**
-   * Today's queue of the active clinic in queue order (see the class comment): visits under way, or
-   * every visit of the day with {@code closedToo}; one doctor's when given.
-   */
-  @Transactional(readOnly = true)
-  public List<Visit> queue(@Nullable UserId doctor, boolean closedToo) {
-    permissions.require(Action.PATIENT_VIEW);
-    return visits.ofDay(
-        TenantContext.clinic(), today(), doctor == null ? null : doctor.value(), closedToo);
-  }
-
-  /**
    * The doctor calls the next patient: the first visit in queue order that is theirs or for any
    * doctor (then given to them), waiting or with the assistant, moves to WITH_DOCTOR. Two doctors
    * calling at once get two different patients.
@@ -362,46 +351,6 @@ public class FrontDesk {
       visits.assign(next.id(), doctor.value());
     }
     return move(next.id(), Transition.START_DOCTOR, null);
-  }
-
-  /** The estimated wait of each waiting visit of the active clinic today (see WaitEstimates). */
-  @Transactional(readOnly = true)
-  public Map<UUID, Duration> estimatedWaits() {
-    permissions.require(Action.PATIENT_VIEW);
-    return estimatedWaits(visits.ofDay(TenantContext.clinic(), today(), null, true));
-  }
-
-  /**
-   * The same, from the whole day's visits a caller already holds ({@code queue(null, true)}), with
-   * each doctor's usual consultation length over the last {@value WaitEstimates#HISTORY_DAYS} days.
-   */
-  @Transactional(readOnly = true)
-  public Map<UUID, Duration> estimatedWaits(List<Visit> day) {
-    var today = today();
-    var usual =
-        visits.usualConsultations(
-            TenantContext.clinic(), today.minusDays(WaitEstimates.HISTORY_DAYS), today);
-    return WaitEstimates.of(day, usual);
-  }
-
-  /** Today's booked appointments of the active clinic not yet checked in; one doctor's if given. */
-  @Transactional(readOnly = true)
-  public List<Appointment> expected(@Nullable UserId doctor) {
-    return appointmentsToday(doctor).stream()
-        .filter(a -> a.status() == AppointmentStatus.BOOKED)
-        .toList();
-  }
-
-  /** Today's appointments of the active clinic, whatever their status; one doctor's if given. */
-  @Transactional(readOnly = true)
-  public List<Appointment> appointmentsToday(@Nullable UserId doctor) {
-    permissions.require(Action.PATIENT_VIEW);
-    var clinic = organizations.activeClinic();
-    var day = today();
-    return calendar.between(
-        doctor,
-        day.atStartOfDay(clinic.timezone()).toInstant(),
-        day.plusDays(1).atStartOfDay(clinic.timezone()).toInstant());
   }
 
   @Transactional(readOnly = true)

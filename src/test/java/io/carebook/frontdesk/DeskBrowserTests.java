@@ -18,9 +18,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeskBrowserTests extends BrowserTestSupport {
 
   @Autowired TestOrganizations organizations;
+  @Autowired org.springframework.core.env.Environment environment;
 
   private static Locator visit(Page page, String state, int token) {
     return page.locator("#state-" + state + " li[data-token='" + token + "']");
+  }
+
+  /** Opens a card's "More…" steps (no-show, cancel with a reason), kept apart from the others. */
+  private static Locator more(Locator card) {
+    var more = card.locator("details.cb-more");
+    if (more.getAttribute("open") == null) {
+      more.locator("summary").click();
+    }
+    return more;
   }
 
   private void checkIn(String name, String phone, String priority) {
@@ -60,14 +70,16 @@ class DeskBrowserTests extends BrowserTestSupport {
     assertThat(visit(page, "DONE", 1)).containsText("Omar Walkin");
     assertThat(page.locator("#state-WAITING li")).hasCount(1);
 
-    visit(page, "WAITING", 2)
+    more(visit(page, "WAITING", 2))
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
         .click();
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("Give a reason to cancel");
     assertThat(visit(page, "WAITING", 2)).containsText("Sara Urgent");
     assertThat(page.locator("#state-CLOSED")).hasCount(0);
 
-    visit(page, "WAITING", 2).getByLabel("Reason").fill("went to the hospital");
+    // the card's cancel form is open again, its reason field ready
+    assertThat(visit(page, "WAITING", 2).getByLabel("Reason")).isFocused();
+    more(visit(page, "WAITING", 2)).getByLabel("Reason").fill("went to the hospital");
     visit(page, "WAITING", 2)
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
         .click();
@@ -105,7 +117,8 @@ class DeskBrowserTests extends BrowserTestSupport {
     var withDoctor = visit(page, "WITH_DOCTOR", 1);
     assertThat(withDoctor).containsText("Hana Early");
     assertThat(
-            withDoctor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")))
+            more(withDoctor)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")))
         .isVisible();
     assertThat(
             withDoctor.getByRole(
@@ -117,7 +130,8 @@ class DeskBrowserTests extends BrowserTestSupport {
     var waiting = visit(page, "WAITING", 2);
     assertThat(waiting).containsText("Elderly");
     assertThat(
-            waiting.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("No-show")))
+            more(waiting)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("No-show")))
         .isVisible();
     assertThat(
             waiting.getByRole(
@@ -178,9 +192,7 @@ class DeskBrowserTests extends BrowserTestSupport {
     var expected =
         page.locator("#expected li", new Page.LocatorOptions().setHasText("Basma Booked"));
     assertThat(expected).hasCount(1);
-    expected
-        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Arrived: check in"))
-        .click();
+    expected.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check in")).click();
     assertThat(page.locator("#issued")).hasText("Token 2 issued");
     assertThat(page.locator("#expected")).hasCount(0);
     assertThat(visit(page, "WAITING", 2)).containsText("Basma Booked");
@@ -236,5 +248,188 @@ class DeskBrowserTests extends BrowserTestSupport {
         .click();
     assertThat(page.locator("#issued")).hasText("Token 3 issued");
     assertThat(visit(page, "WAITING", 3)).containsText("Mona Abdelaziz");
+  }
+
+  private static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target/screenshots/desk");
+
+  /** A booked appointment of today at {@code at} for a new patient; its id. */
+  private static String book(Api desk, String doctor, java.time.Instant at, String name) {
+    var booked =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of(
+                "doctorId",
+                doctor,
+                "startsAt",
+                at.toString(),
+                "patient",
+                Map.of("fullName", name)));
+    org.assertj.core.api.Assertions.assertThat(booked.status())
+        .as(booked.body().toString())
+        .isEqualTo(201);
+    return booked.text("id");
+  }
+
+  /** A walk-in checked in through the API and moved along {@code steps}; its id. */
+  private static String walkIn(
+      Api desk,
+      String name,
+      @org.jspecify.annotations.Nullable String doctor,
+      String priority,
+      String... steps) {
+    var body = new java.util.HashMap<String, Object>();
+    body.put("patient", Map.of("fullName", name));
+    body.put("priority", priority);
+    if (doctor != null) {
+      body.put("doctorId", doctor);
+    }
+    var visit = desk.post("/api/v1/visits", body);
+    org.assertj.core.api.Assertions.assertThat(visit.status())
+        .as(visit.body().toString())
+        .isEqualTo(201);
+    for (var step : steps) {
+      var moved = desk.post("/api/v1/visits/" + visit.text("id") + "/" + step, Map.of());
+      org.assertj.core.api.Assertions.assertThat(moved.status())
+          .as(moved.body().toString())
+          .isEqualTo(200);
+    }
+    return visit.text("id");
+  }
+
+  /** A context signed in as the page's member, in {@code lang}, at a size. */
+  private com.microsoft.playwright.BrowserContext signedIn(
+      String lang, int width, int height, boolean mobile) {
+    var other = newContext(width, height, mobile);
+    other.addCookies(context.cookies());
+    other.addCookies(
+        java.util.List.of(
+            new com.microsoft.playwright.options.Cookie("carebook-lang", lang).setUrl(origin())));
+    return other;
+  }
+
+  private static void noSidewaysScroll(Page page, String what) {
+    var wide =
+        ((Number)
+                page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+            .intValue();
+    org.assertj.core.api.Assertions.assertThat(wide)
+        .as(what + ": sideways scroll")
+        .isLessThanOrEqualTo(0);
+  }
+
+  private static void shoot(Page page, String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Test
+  void receptionistsMorningChecksInAnArrivalWithOneClickAndTheQueueMoves() {
+    var api = new Api(port);
+    var zone = lateMorningZone();
+    var owner = organizations.signUp(api, "EG", zone.getId(), "EGP");
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    io.carebook.TestCalendars.openEveryDay(desk, doctor, "00:00", "23:45");
+    var inTwoHours =
+        java.time.ZonedDateTime.now(zone)
+            .plusHours(2)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0)
+            .toInstant();
+    // booked out of time order; one of them should have come 40 minutes ago
+    var names =
+        java.util.List.of("Amal Arrival", "Badr Arrival", "Camelia Arrival", "Dina Arrival");
+    for (int i = names.size() - 1; i >= 0; i--) {
+      book(desk, doctor, inTwoHours.plus(java.time.Duration.ofMinutes(30L * i)), names.get(i));
+    }
+    var late = book(desk, doctor, inTwoHours.plus(java.time.Duration.ofHours(3)), "Layla Late");
+    var past =
+        java.time.Instant.now()
+            .minus(java.time.Duration.ofMinutes(40))
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql(
+            "update appointments set starts_at = ?::timestamptz, ends_at = ?::timestamptz"
+                + " where id = ?::uuid")
+        .param(past.toString())
+        .param(past.plus(java.time.Duration.ofMinutes(15)).toString())
+        .param(late)
+        .update();
+    // a morning under way: seen, with the doctor, with the assistant, waiting
+    walkIn(desk, "Hany Seen", doctor, "NONE", "start-doctor", "complete");
+    walkIn(desk, "Nour Inside", doctor, "NONE", "start-doctor");
+    walkIn(desk, "Omar Assistant", null, "ELDERLY", "start-assistant");
+    walkIn(desk, "Rana Urgent", null, "EMERGENCY");
+    walkIn(desk, "Samir Waiting", doctor, "FOLLOW_UP");
+
+    signInAsOwner(page, owner);
+    page.waitForURL(u -> !u.contains("/signin"));
+    record Round(String lang, int width, int height, boolean mobile, String size) {}
+    var rounds =
+        java.util.List.of(
+            new Round("en", 1366, 800, false, "desktop"),
+            new Round("en", 360, 740, true, "phone"),
+            new Round("ar", 1366, 800, false, "desktop"),
+            new Round("ar", 360, 740, true, "phone"));
+    for (int r = 0; r < rounds.size(); r++) {
+      var round = rounds.get(r);
+      var name = names.get(r);
+      var what = round.lang() + " " + round.size();
+      var browser = signedIn(round.lang(), round.width(), round.height(), round.mobile());
+      var desk1 = browser.newPage();
+      desk1.navigate("/desk");
+      assertThat(desk1.locator("html"))
+          .hasAttribute("dir", "ar".equals(round.lang()) ? "rtl" : "ltr");
+      // the arrivals in time order, the late one first and flagged
+      var arrivals = desk1.locator("#expected li");
+      assertThat(arrivals.first()).containsText("Layla Late");
+      assertThat(arrivals.first()).hasClass(java.util.regex.Pattern.compile("cb-late"));
+      assertThat(arrivals.nth(1)).containsText(name);
+      noSidewaysScroll(desk1, what);
+      shoot(desk1, "desk-" + round.lang() + "-" + round.size());
+
+      var arrival = desk1.locator("#expected li", new Page.LocatorOptions().setHasText(name));
+      if (r == 2) {
+        // the keyboard: "/" goes to the find-or-register field; Enter on an arrival checks in
+        desk1.locator("h1").click();
+        desk1.keyboard().press("/");
+        assertThat(desk1.locator("#fullName")).isFocused();
+        arrival.focus();
+        desk1.keyboard().press("Enter");
+      } else {
+        arrival.locator("button[type=submit]").click();
+      }
+      assertThat(desk1.locator("#issued")).isVisible();
+      var card = desk1.locator("#state-WAITING li", new Page.LocatorOptions().setHasText(name));
+      assertThat(card).hasCount(1);
+      assertThat(desk1.locator("#expected li", new Page.LocatorOptions().setHasText(name)))
+          .hasCount(0);
+
+      card.locator("form[action$='/start-doctor'] button").click();
+      assertThat(desk1.locator("#state-WITH_DOCTOR li", new Page.LocatorOptions().setHasText(name)))
+          .hasCount(1);
+      assertThat(desk1.locator("#state-WAITING li", new Page.LocatorOptions().setHasText(name)))
+          .hasCount(0);
+      noSidewaysScroll(desk1, what + " after the moves");
+
+      // by doctor: one column per doctor and one for any doctor, remembered in the address
+      desk1.locator("#board-view a").nth(1).click();
+      assertThat(desk1).hasURL(java.util.regex.Pattern.compile(".*view=doctor.*"));
+      assertThat(
+              desk1.locator(
+                  "#doctor-" + doctor + " li", new Page.LocatorOptions().setHasText(name)))
+          .hasCount(1);
+      assertThat(
+              desk1.locator("#doctor-ANY li", new Page.LocatorOptions().setHasText("Rana Urgent")))
+          .hasCount(1);
+      noSidewaysScroll(desk1, what + " by doctor");
+      shoot(desk1, "desk-by-doctor-" + round.lang() + "-" + round.size());
+      desk1.navigate("/desk/doctor");
+      noSidewaysScroll(desk1, what + " doctor's day");
+      shoot(desk1, "doctor-" + round.lang() + "-" + round.size());
+      browser.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.carebook.frontdesk.web;
 
+import io.carebook.frontdesk.DeskBoard;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
@@ -11,7 +12,6 @@ import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
-import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -37,15 +39,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The front desk page: today's queue of the active clinic grouped by state, a check-in form for
- * walk-ins (found or registered by name and phone), and per visit the steps the member may take.
- * The queue stays live: the page listens to {@code /desk/stream} and fetches its queue part again
- * (the same address with {@code HX-Request}) when the clinic's queue changes.
+ * The front desk page: today's queue of the active clinic as a board of columns, by state or by
+ * doctor ({@code view=doctor}, kept in the address), each visit a card with the steps the member
+ * may take; beside it the booked patients still expected in time order, late ones flagged, each
+ * checked in with one click; and a form to find or register a walk-in. The queue stays live: the
+ * page listens to {@code /desk/stream} and fetches its queue part again (the same address with
+ * {@code HX-Request}) when the clinic's queue changes.
  */
 @Controller
 class DeskPages {
 
   private final FrontDesk frontDesk;
+  private final DeskBoard deskBoard;
   private final Calendar calendar;
   private final PatientDirectory patients;
   private final Permissions permissions;
@@ -56,6 +61,7 @@ class DeskPages {
 
   DeskPages(
       FrontDesk frontDesk,
+      DeskBoard deskBoard,
       Calendar calendar,
       PatientDirectory patients,
       Permissions permissions,
@@ -64,6 +70,7 @@ class DeskPages {
       Clock clock,
       List<VisitLinks> links) {
     this.frontDesk = frontDesk;
+    this.deskBoard = deskBoard;
     this.calendar = calendar;
     this.patients = patients;
     this.permissions = permissions;
@@ -81,14 +88,29 @@ class DeskPages {
       long minutes,
       @Nullable Long estimate,
       List<Transition> steps,
-      List<VisitLinks.Link> links) {}
+      List<VisitLinks.Link> links) {
 
-  /** A booked appointment of today whose patient has not arrived yet. */
-  record Expected(Appointment appointment, String patient, String doctor) {}
+    /** Whether the member may take the step of this path ({@code cancel}, say). */
+    public boolean may(String path) {
+      return steps.stream().anyMatch(s -> s.path().equals(path));
+    }
+  }
+
+  /**
+   * A column of the board: a state's name (by state), or a doctor's id and name or {@link
+   * DeskBoard#ANY_DOCTOR} (by doctor).
+   */
+  record Lane(String key, @Nullable String doctor, List<Row> rows) {}
+
+  /** A booked appointment of today whose patient has not arrived yet, late by some minutes. */
+  record Expected(Appointment appointment, String patient, String doctor, long lateMinutes) {}
 
   @GetMapping("/desk")
-  String desk(@RequestParam(required = false) @Nullable String doctorId, Model model) {
-    fill(doctorId, model);
+  String desk(
+      @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable String view,
+      Model model) {
+    fill(doctorId, view, model);
     return "frontdesk/desk";
   }
 
@@ -98,12 +120,15 @@ class DeskPages {
    * (Spring's flash attributes go to the next request for that address).
    */
   @GetMapping("/desk/queue")
-  String queue(@RequestParam(required = false) @Nullable String doctorId, Model model) {
-    fill(doctorId, model);
+  String queue(
+      @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable String view,
+      Model model) {
+    fill(doctorId, view, model);
     return "frontdesk/desk :: queue";
   }
 
-  private void fill(@Nullable String doctorId, Model model) {
+  private void fill(@Nullable String doctorId, @Nullable String view, Model model) {
     permissions.require(Action.PATIENT_VIEW);
     var doctors = calendar.doctors();
     var names =
@@ -117,58 +142,62 @@ class DeskPages {
         doctor = null;
       }
     }
-    var now = clock.instant();
-    var groups = new LinkedHashMap<String, List<Row>>();
-    for (var state : List.of("WAITING", "WITH_ASSISTANT", "WITH_DOCTOR", "DONE", "CLOSED")) {
-      groups.put(state, new java.util.ArrayList<>());
-    }
-    var visits = frontDesk.queue(doctor, true);
-    var expected = frontDesk.expected(doctor);
+    var cut = "doctor".equals(view) ? DeskBoard.View.DOCTOR : DeskBoard.View.STATE;
+    var board = deskBoard.board(doctor, cut);
     var patientNames =
         patients.names(
-            java.util.stream.Stream.concat(
-                    visits.stream().map(Visit::patientId),
-                    expected.stream().map(Appointment::patientId))
+            Stream.concat(
+                    Stream.concat(
+                            board.columns().stream().flatMap(c -> c.visits().stream()),
+                            board.closed().stream())
+                        .map(Visit::patientId),
+                    board.arrivals().stream().map(a -> a.appointment().patientId()))
                 .toList());
-    // the whole day's visits are at hand unless one doctor's queue was asked for
-    var estimates = doctor == null ? frontDesk.estimatedWaits(visits) : frontDesk.estimatedWaits();
-    for (var v : visits) {
-      var steps =
-          Arrays.stream(Transition.values())
-              .filter(t -> t.leaves(v.state()) && permissions.allows(t.action(), v.state()))
-              .toList();
-      var row =
-          new Row(
-              v,
-              patientNames.getOrDefault(v.patientId(), ""),
-              v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
-              Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
-              estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
-              steps,
-              links.stream().flatMap(l -> l.of(v).stream()).toList());
-      var key =
-          v.state() == VisitState.CANCELED || v.state() == VisitState.NO_SHOW
-              ? "CLOSED"
-              : v.state().name();
-      groups.get(key).add(row);
-    }
-    model.addAttribute("groups", groups);
+    var now = clock.instant();
+    Function<Visit, Row> row =
+        v ->
+            new Row(
+                v,
+                patientNames.getOrDefault(v.patientId(), ""),
+                v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
+                Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
+                board.waits().containsKey(v.id()) ? board.waits().get(v.id()).toMinutes() : null,
+                Arrays.stream(Transition.values())
+                    .filter(t -> t.leaves(v.state()) && permissions.allows(t.action(), v.state()))
+                    .toList(),
+                links.stream().flatMap(l -> l.of(v).stream()).toList());
+    model.addAttribute(
+        "lanes",
+        board.columns().stream()
+            .map(
+                c ->
+                    new Lane(
+                        c.key(),
+                        cut == DeskBoard.View.DOCTOR && !DeskBoard.ANY_DOCTOR.equals(c.key())
+                            ? names.getOrDefault(UUID.fromString(c.key()), "")
+                            : null,
+                        c.visits().stream().map(row).toList()))
+            .toList());
+    model.addAttribute("closed", board.closed().stream().map(row).toList());
+    model.addAttribute("estimated", !board.waits().isEmpty());
     model.addAttribute(
         "expected",
-        expected.stream()
+        board.arrivals().stream()
             .map(
                 a ->
                     new Expected(
-                        a,
-                        patientNames.getOrDefault(a.patientId(), ""),
-                        names.getOrDefault(a.doctorId().value(), "")))
+                        a.appointment(),
+                        patientNames.getOrDefault(a.appointment().patientId(), ""),
+                        names.getOrDefault(a.appointment().doctorId().value(), ""),
+                        a.lateMinutes()))
             .toList());
+    model.addAttribute("view", cut == DeskBoard.View.DOCTOR ? "doctor" : "state");
     model.addAttribute("zone", organizations.activeClinic().timezone());
     model.addAttribute("doctors", doctors);
     model.addAttribute("doctorId", doctor == null ? "" : doctor.value().toString());
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("mayCheckIn", permissions.allows(Action.CHECK_IN));
-    model.addAttribute("today", frontDesk.today());
+    model.addAttribute("today", board.day());
   }
 
   /** Tells the open desk page when the clinic's queue changed, so it fetches it again. */
@@ -209,7 +238,7 @@ class DeskPages {
         if (!candidates.isEmpty()) {
           redirect.addFlashAttribute("candidates", candidates);
           redirect.addFlashAttribute("typed", new java.util.HashMap<>(form));
-          return "redirect:/desk";
+          return backToDesk(null, form.get("view"));
         }
       }
       var doctorId = form.getOrDefault("doctorId", "").strip();
@@ -229,7 +258,7 @@ class DeskPages {
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
     }
-    return "redirect:/desk";
+    return backToDesk(null, form.get("view"));
   }
 
   /**
@@ -267,6 +296,7 @@ class DeskPages {
       @PathVariable UUID id,
       @RequestParam(defaultValue = "NONE") String priority,
       @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable String view,
       RedirectAttributes redirect) {
     try {
       var visit = frontDesk.checkIn(id, Priority.valueOf(priority));
@@ -276,9 +306,23 @@ class DeskPages {
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());
     }
-    return doctorId == null || doctorId.isBlank()
-        ? "redirect:/desk"
-        : "redirect:/desk?doctorId=" + doctorId;
+    return backToDesk(doctorId, view);
+  }
+
+  /** The desk page as it was: the doctor whose queue it showed and how its columns were cut. */
+  private static String backToDesk(@Nullable String doctorId, @Nullable String view) {
+    var query = new java.util.ArrayList<String>();
+    if (doctorId != null && !doctorId.isBlank()) {
+      try {
+        query.add("doctorId=" + UUID.fromString(doctorId.strip()));
+      } catch (IllegalArgumentException e) {
+        // not an id: the whole clinic's queue
+      }
+    }
+    if ("doctor".equals(view)) {
+      query.add("view=doctor");
+    }
+    return "redirect:/desk" + (query.isEmpty() ? "" : "?" + String.join("&", query));
   }
 
   @PostMapping("/desk/visits/{id}/{step}")
@@ -289,16 +333,21 @@ class DeskPages {
       @RequestParam(required = false) @Nullable String reason,
       @RequestParam(required = false) @Nullable String doctorId,
       @RequestParam(required = false) @Nullable String back,
+      @RequestParam(required = false) @Nullable String view,
       RedirectAttributes redirect) {
-    var page = "doctor".equals(back) ? "redirect:/desk/doctor" : "redirect:/desk";
-    var backTo = doctorId == null || doctorId.isBlank() ? page : page + "?doctorId=" + doctorId;
+    var backTo =
+        "doctor".equals(back)
+            ? (doctorId == null || doctorId.isBlank()
+                ? "redirect:/desk/doctor"
+                : "redirect:/desk/doctor?doctorId=" + doctorId)
+            : backToDesk(doctorId, view);
     var transition = Transition.ofPath(step);
     if (transition.isEmpty()) {
       redirect.addFlashAttribute("problem", "invalid-input");
       return backTo;
     }
     if (transition.get() == Transition.CANCEL && (reason == null || reason.isBlank())) {
-      redirect.addFlashAttribute("reasonMissing", true);
+      redirect.addFlashAttribute("reasonMissing", id.toString()); // its cancel form opens again
       return backTo;
     }
     try {

@@ -1,7 +1,9 @@
 package io.carebook.frontdesk.web;
 
+import io.carebook.frontdesk.DeskBoard;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Visit;
+import io.carebook.frontdesk.VisitLinks;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
@@ -31,43 +33,55 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The doctor's day: who is in the room, the queue (walk-ins and arrived appointments, in queue
- * order, with estimated waits), the booked patients still expected, and one button that calls the
- * next patient in. A doctor sees their own day; other members choose the doctor. Live like the desk
- * page.
+ * The doctor's day: who is in the room, each linked straight to their encounter (the links other
+ * modules give a visit, see {@link VisitLinks}), one button that calls the next patient in, the
+ * queue (walk-ins and arrived appointments, in queue order, with estimated waits), and the booked
+ * patients still expected. A doctor sees their own day; other members choose the doctor. Live like
+ * the desk page.
  */
 @Controller
 class DoctorDayPages {
 
   private final FrontDesk frontDesk;
+  private final DeskBoard deskBoard;
   private final Calendar calendar;
   private final PatientDirectory patients;
   private final Organizations organizations;
   private final Permissions permissions;
   private final Clock clock;
+  private final List<VisitLinks> links;
 
   DoctorDayPages(
       FrontDesk frontDesk,
+      DeskBoard deskBoard,
       Calendar calendar,
       PatientDirectory patients,
       Organizations organizations,
       Permissions permissions,
-      Clock clock) {
+      Clock clock,
+      List<VisitLinks> links) {
     this.frontDesk = frontDesk;
+    this.deskBoard = deskBoard;
     this.calendar = calendar;
     this.patients = patients;
     this.organizations = organizations;
     this.permissions = permissions;
     this.clock = clock;
+    this.links = links;
   }
 
-  /** A visit of the doctor's day: who, since when, how long still, and when booked if so. */
+  /**
+   * A visit of the doctor's day: who, since when (check-in, and called in if so), how long still,
+   * when booked if so, and the pages of other modules it links to (its encounter, say).
+   */
   record Line(
       Visit visit,
       String patient,
       long minutes,
+      @Nullable Long inRoomMinutes,
       @Nullable Long estimate,
-      @Nullable Instant bookedAt) {}
+      @Nullable Instant bookedAt,
+      List<VisitLinks.Link> links) {}
 
   @GetMapping("/desk/doctor")
   String day(@RequestParam(required = false) @Nullable String doctorId, Model model) {
@@ -88,7 +102,7 @@ class DoctorDayPages {
     var doctor = chosen(doctorId, doctors.stream().map(d -> d.userId()).toList());
     model.addAttribute("doctors", doctors);
     model.addAttribute("doctorId", doctor == null ? "" : doctor.value().toString());
-    model.addAttribute("today", frontDesk.today());
+    model.addAttribute("today", deskBoard.today());
     if (doctor != null) {
       fill(model, doctor);
     }
@@ -109,12 +123,12 @@ class DoctorDayPages {
   }
 
   private void fill(Model model, UserId doctor) {
-    var all = frontDesk.queue(null, true);
+    var all = deskBoard.queue(null, true);
     var mine =
         all.stream()
             .filter(v -> doctor.value().equals(v.doctorId()) || v.doctorId() == null)
             .toList();
-    var appointments = frontDesk.appointmentsToday(doctor);
+    var appointments = deskBoard.appointmentsToday(doctor);
     var expected =
         appointments.stream()
             .filter(a -> a.status() == io.carebook.scheduling.AppointmentStatus.BOOKED)
@@ -128,7 +142,7 @@ class DoctorDayPages {
                     mine.stream().map(Visit::patientId),
                     expected.stream().map(Appointment::patientId))
                 .toList());
-    var estimates = frontDesk.estimatedWaits(all);
+    var estimates = deskBoard.estimatedWaits(all);
     var now = clock.instant();
     Function<Visit, Line> line =
         v ->
@@ -136,8 +150,12 @@ class DoctorDayPages {
                 v,
                 names.getOrDefault(v.patientId(), ""),
                 Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
+                v.withDoctorAt() == null
+                    ? null
+                    : Math.max(0, Duration.between(v.withDoctorAt(), now).toMinutes()),
                 estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
-                v.appointmentId() == null ? null : booked.get(v.appointmentId()));
+                v.appointmentId() == null ? null : booked.get(v.appointmentId()),
+                links.stream().flatMap(l -> l.of(v).stream()).toList());
     model.addAttribute(
         "inRoom",
         mine.stream()

@@ -1,5 +1,6 @@
 package io.carebook.frontdesk.web;
 
+import io.carebook.frontdesk.DeskBoard;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.TokenScope;
@@ -44,10 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 class FrontDeskApi {
 
   private final FrontDesk frontDesk;
+  private final DeskBoard board;
   private final WaitingRoom waitingRoom;
 
-  FrontDeskApi(FrontDesk frontDesk, WaitingRoom waitingRoom) {
+  FrontDeskApi(FrontDesk frontDesk, DeskBoard board, WaitingRoom waitingRoom) {
     this.frontDesk = frontDesk;
+    this.board = board;
     this.waitingRoom = waitingRoom;
   }
 
@@ -102,16 +105,16 @@ class FrontDeskApi {
     var doctor =
         doctorId == null || doctorId.isBlank() ? null : new UserId(Ids.parse(doctorId, "Doctor"));
     var waits = new java.util.TreeMap<UUID, Long>();
-    frontDesk.estimatedWaits().forEach((visit, wait) -> waits.put(visit, wait.toMinutes()));
+    board.estimatedWaits().forEach((visit, wait) -> waits.put(visit, wait.toMinutes()));
     return Map.of(
         "day",
-        frontDesk.today(),
+        board.today(),
         "items",
-        frontDesk.queue(doctor, all),
+        board.queue(doctor, all),
         "estimatedWaitMinutes",
         waits,
         "expected",
-        frontDesk.expected(doctor));
+        board.expected(doctor));
   }
 
   record CallNext(@Nullable String doctorId) {}
