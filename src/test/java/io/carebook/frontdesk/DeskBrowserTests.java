@@ -432,4 +432,35 @@ class DeskBrowserTests extends BrowserTestSupport {
       browser.close();
     }
   }
+
+  @Test
+  void doctorsDayLinksToTheEncounterOfThePatientInTheRoom() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var me = desk.get("/api/v1/me").text("userId");
+    var inside = walkIn(desk, "Ines Inside", me, "NONE", "start-doctor");
+    var next = walkIn(desk, "Walid Next", me, "NONE");
+
+    signInAsOwner(page, owner);
+    page.navigate(origin() + "/desk/doctor");
+    var room = page.locator("#in-room li[data-visit='" + inside + "']");
+    assertThat(room).containsText("Ines Inside");
+    var encounter =
+        room.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Encounter"));
+    assertThat(encounter).hasAttribute("href", "/visits/" + inside + "/encounter");
+    encounter.click();
+    assertThat(page).hasURL(origin() + "/visits/" + inside + "/encounter");
+    assertThat(page.locator("main")).containsText("Ines Inside");
+
+    // the next patient, called in, is linked in their turn
+    page.navigate(origin() + "/desk/doctor");
+    assertThat(page.locator("#call-next")).containsText("Walid Next");
+    page.locator("#call-next").click();
+    var called = page.locator("#in-room li[data-visit='" + next + "']");
+    assertThat(called).containsText("Walid Next");
+    called.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Encounter")).click();
+    assertThat(page).hasURL(origin() + "/visits/" + next + "/encounter");
+    assertThat(page.locator("main")).containsText("Walid Next");
+  }
 }
