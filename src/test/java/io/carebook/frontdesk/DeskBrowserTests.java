@@ -398,6 +398,8 @@ class DeskBrowserTests extends BrowserTestSupport {
         assertThat(desk1.locator("#fullName")).isFocused();
         arrival.focus();
         desk1.keyboard().press("Enter");
+        // back with the next arrival selected, ready for the next Enter
+        assertThat(desk1.locator("#expected li").first()).isFocused();
       } else {
         arrival.locator("button[type=submit]").click();
       }
