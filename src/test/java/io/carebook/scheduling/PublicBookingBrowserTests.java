@@ -429,4 +429,30 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
         .isEqualTo(404);
     link.context().close();
   }
+
+  @Test
+  void theMonthPickerWorksWithoutJavaScript() {
+    var clinic = clinic(45);
+    var plain = newContextWithoutJavaScript().newPage();
+    plain.navigate("/book/" + clinic.slug());
+    // month after month to the horizon's last: there, no next month
+    var lastDay = java.time.LocalDate.now(CAIRO).plusDays(45);
+    while (plain.locator("#month-next").count() > 0) {
+      var month = plain.locator("#month-title").textContent();
+      plain.locator("#month-next").click();
+      assertThat(plain.locator("#month-title")).not().hasText(month);
+    }
+    assertThat(plain.locator("#month-previous")).isVisible();
+    // its days past the horizon say why they cannot be chosen
+    assertThat(plain.locator(".cb-pick-grid [title='Not yet open for online booking']"))
+        .hasCount(lastDay.lengthOfMonth() - lastDay.getDayOfMonth());
+    var day = plain.locator(".cb-pick-grid a.cb-pickday-free").last();
+    var dayId = day.getAttribute("id");
+    org.assertj.core.api.Assertions.assertThat(dayId).isEqualTo("day-" + lastDay);
+    day.click();
+    assertThat(plain.locator("#" + dayId)).hasAttribute("aria-current", "date");
+    plain.locator("#times .cb-slot").first().click();
+    assertThat(plain.locator("#details-form")).isVisible();
+    plain.context().close();
+  }
 }

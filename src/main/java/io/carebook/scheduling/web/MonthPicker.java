@@ -3,6 +3,7 @@ package io.carebook.scheduling.web;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
@@ -18,11 +19,21 @@ import org.jspecify.annotations.Nullable;
  */
 record MonthPicker(
     YearMonth month,
-    List<DayOfWeek> weekdays,
+    List<Weekday> weekdays,
     List<List<Cell>> weeks,
     @Nullable YearMonth previous,
     @Nullable YearMonth next,
     @Nullable LocalDate chosen) {
+
+  /** A column's weekday in the page's language: "Monday", "Mon" and "M". */
+  record Weekday(String full, String abbreviated, String narrow) {
+    static Weekday of(DayOfWeek day, Locale locale) {
+      return new Weekday(
+          day.getDisplayName(TextStyle.FULL, locale),
+          day.getDisplayName(TextStyle.SHORT, locale),
+          day.getDisplayName(TextStyle.NARROW, locale));
+    }
+  }
 
   /** Why a day cannot be chosen; FREE when it can. */
   enum State {
@@ -73,11 +84,12 @@ record MonthPicker(
       LocalDate today,
       LocalDate lastDay,
       Set<LocalDate> freeDays,
-      @Nullable LocalDate chosen) {
+      @Nullable LocalDate chosen,
+      Locale locale) {
     var firstDayOfWeek = WeekFields.of(Locale.of("", country)).getFirstDayOfWeek();
-    var weekdays = new ArrayList<DayOfWeek>();
+    var weekdays = new ArrayList<Weekday>();
     for (int i = 0; i < 7; i++) {
-      weekdays.add(firstDayOfWeek.plus(i));
+      weekdays.add(Weekday.of(firstDayOfWeek.plus(i), locale));
     }
     var weeks = new ArrayList<List<Cell>>();
     var day = month.atDay(1).with(TemporalAdjusters.previousOrSame(firstDayOfWeek));

@@ -144,7 +144,13 @@ class PublicBookingPages {
     model.addAttribute(
         "picker",
         MonthPicker.of(
-            month, page.clinic().country(), page.today(), page.lastDay(), freeDays, chosenDay));
+            month,
+            page.clinic().country(),
+            page.today(),
+            page.lastDay(),
+            freeDays,
+            chosenDay,
+            LocaleContextHolder.getLocale()));
     model.addAttribute(
         "times",
         page.doctors().stream()
