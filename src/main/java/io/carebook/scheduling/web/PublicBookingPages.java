@@ -1,14 +1,12 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.scheduling.OnlineBooking;
-import io.carebook.scheduling.PublicCodes;
 import io.carebook.shared.Money;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,19 +34,18 @@ import org.springframework.web.bind.annotation.RequestParam;
  * A clinic's public booking page (no sign-in; works on a phone and without JavaScript): the service
  * first when the clinic offers several, then a month of days over the booking horizon and the free
  * times of the chosen day per doctor; a name and a phone; the code sent to it (sent again after a
- * delay). The private link to manage the booking is {@link PublicManagePages}.
+ * delay, {@link PublicCodePages}). The private link to manage the booking is {@link
+ * PublicManagePages}.
  */
 @Controller
 @AllowedWhenReadOnly
 class PublicBookingPages {
 
   private final OnlineBooking booking;
-  private final PublicCodes codes;
   private final MessageSource messages;
 
-  PublicBookingPages(OnlineBooking booking, PublicCodes codes, MessageSource messages) {
+  PublicBookingPages(OnlineBooking booking, MessageSource messages) {
     this.booking = booking;
-    this.codes = codes;
     this.messages = messages;
   }
 
@@ -261,77 +258,6 @@ class PublicBookingPages {
       model.addAttribute("problem", e.kind());
       return detailsPage(slug, doctorId, serviceType, startsAt, model);
     }
-  }
-
-  @GetMapping("/book/{slug}/requests/{id}")
-  String code(@PathVariable String slug, @PathVariable UUID id, Model model) {
-    return codePage(codes, slug, id, "BOOKING", model);
-  }
-
-  /**
-   * The code page of a booking or waitlist request: where the code went (masked) and, after the
-   * delay, a button to send it again; 404 for a request not of this clinic.
-   */
-  static String codePage(PublicCodes codes, String slug, UUID id, String kind, Model model) {
-    var sent = codes.sentTo(slug, id, kind);
-    model.addAttribute("slug", slug);
-    model.addAttribute("requestId", id);
-    model.addAttribute("sent", sent);
-    return "scheduling/public-code";
-  }
-
-  @PostMapping("/book/{slug}/requests/{id}")
-  String confirm(
-      @PathVariable String slug,
-      @PathVariable UUID id,
-      @RequestParam String code,
-      HttpServletRequest http,
-      HttpServletResponse response,
-      Model model) {
-    try {
-      var confirmed = booking.confirm(slug, id, code, http.getRemoteAddr());
-      return "redirect:/book/manage/" + confirmed.manageToken() + "?booked";
-    } catch (ProblemException e) {
-      response.setStatus(e.status().value()); // a wrong or refused code is no success
-      model.addAttribute("problem", e.kind());
-      return code(slug, id, model);
-    }
-  }
-
-  /**
-   * Sends the code again, once the delay has passed: a resend before it, or beyond the caps and
-   * limits, is refused with its status (429) and said on the code page.
-   */
-  @PostMapping("/book/{slug}/requests/{id}/resend")
-  String resend(
-      @PathVariable String slug,
-      @PathVariable UUID id,
-      HttpServletRequest http,
-      HttpServletResponse response,
-      Model model) {
-    return resendAndShow(codes, slug, id, "BOOKING", http, response, model);
-  }
-
-  static String resendAndShow(
-      PublicCodes codes,
-      String slug,
-      UUID id,
-      String kind,
-      HttpServletRequest http,
-      HttpServletResponse response,
-      Model model) {
-    try {
-      codes.resend(slug, id, kind, http.getRemoteAddr());
-      model.addAttribute("resent", true);
-    } catch (ProblemException e) {
-      response.setStatus(e.status().value());
-      e.headers().forEach(response::setHeader);
-      model.addAttribute("problem", e.kind());
-    }
-    if ("WAITLIST".equals(kind)) {
-      model.addAttribute("waitlist", true);
-    }
-    return codePage(codes, slug, id, kind, model);
   }
 
   /** schema.org markup for search engines: the clinic and its doctors. */

@@ -80,10 +80,10 @@ class PublicWaitlistPages {
   @GetMapping("/book/{slug}/waitlist/{id}")
   String code(@PathVariable String slug, @PathVariable UUID id, Model model) {
     model.addAttribute("waitlist", true);
-    return PublicBookingPages.codePage(codes, slug, id, "WAITLIST", model);
+    return PublicCodePages.codePage(codes, slug, id, "WAITLIST", model);
   }
 
-  /** Sends the waitlist code again, once the delay has passed; see {@link PublicBookingPages}. */
+  /** Sends the waitlist code again, once the delay has passed; see {@link PublicCodePages}. */
   @PostMapping("/book/{slug}/waitlist/{id}/resend")
   String resend(
       @PathVariable String slug,
@@ -91,7 +91,7 @@ class PublicWaitlistPages {
       HttpServletRequest http,
       jakarta.servlet.http.HttpServletResponse response,
       Model model) {
-    return PublicBookingPages.resendAndShow(codes, slug, id, "WAITLIST", http, response, model);
+    return PublicCodePages.resendAndShow(codes, slug, id, "WAITLIST", http, response, model);
   }
 
   @PostMapping("/book/{slug}/waitlist/{id}")
