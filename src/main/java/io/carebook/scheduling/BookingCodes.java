@@ -49,15 +49,15 @@ class BookingCodes {
    * code-used-up}). Tries are limited per phone too, across all its requests. Called inside the
    * clinic.
    */
-  OnlineBooking.Wish redeem(UUID request, String kind, String code) {
-    record Pending(OnlineBooking.Wish wish, byte[] codeHash, Instant expires, boolean used) {}
+  PublicCodes.Wish redeem(UUID request, String kind, String code) {
+    record Pending(PublicCodes.Wish wish, byte[] codeHash, Instant expires, boolean used) {}
     var pending =
         jdbc.sql("select * from booking_requests where id = ? and clinic_id = ? and kind = ?")
             .params(request, TenantContext.clinic().value(), kind)
             .query(
                 (rs, n) ->
                     new Pending(
-                        new OnlineBooking.Wish(
+                        new PublicCodes.Wish(
                             kind,
                             new UserId(rs.getObject("doctor_id", UUID.class)),
                             rs.getString("service_type"),

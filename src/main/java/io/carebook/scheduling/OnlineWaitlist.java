@@ -25,6 +25,8 @@ public class OnlineWaitlist {
   static final int MAX_DAYS = 30;
 
   private final OnlineBooking booking;
+  private final PublicCodes codes;
+  private final PublicScopes scopes;
   private final Waitlist waitlist;
   private final Calendar calendar;
   private final Organizations organizations;
@@ -32,11 +34,15 @@ public class OnlineWaitlist {
 
   OnlineWaitlist(
       OnlineBooking booking,
+      PublicCodes codes,
+      PublicScopes scopes,
       Waitlist waitlist,
       Calendar calendar,
       Organizations organizations,
       JdbcClient jdbc) {
     this.booking = booking;
+    this.codes = codes;
+    this.scopes = scopes;
     this.waitlist = waitlist;
     this.calendar = calendar;
     this.organizations = organizations;
@@ -57,8 +63,8 @@ public class OnlineWaitlist {
       String fullName,
       String typedPhone,
       String address) {
-    booking.limitAddress(address);
-    return booking.inClinic(
+    codes.limitAddress(address);
+    return scopes.inClinic(
         slug,
         () -> {
           requireWindow(firstDay, lastDay);
@@ -66,11 +72,11 @@ public class OnlineWaitlist {
           if (calendar.doctors().stream().noneMatch(d -> d.userId().equals(doctor))) {
             throw new NotFoundException("Doctor");
           }
-          var applicant = booking.applicant(fullName, typedPhone);
+          var applicant = codes.applicant(fullName, typedPhone);
           var zone = applicant.clinic().timezone();
-          return booking.sendCode(
+          return codes.sendCode(
               applicant,
-              new OnlineBooking.Wish(
+              new PublicCodes.Wish(
                   "WAITLIST",
                   doctor,
                   serviceType,
@@ -86,11 +92,11 @@ public class OnlineWaitlist {
    * booking's codes: the patient is in line.
    */
   public Waitlist.Entry confirm(String slug, UUID request, String code, String address) {
-    booking.limitConfirmation(address);
-    return booking.inClinic(
+    codes.limitConfirmation(address);
+    return scopes.inClinic(
         slug,
         () -> {
-          var wish = booking.redeem(request, "WAITLIST", code);
+          var wish = codes.redeem(request, "WAITLIST", code);
           var entry =
               waitlist.join(
                   wish.doctor(),

@@ -5,6 +5,7 @@ import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,6 +99,47 @@ public class ServiceTypes {
     find(name);
     retired(name, retire);
     return find(name);
+  }
+
+  /**
+   * The prices of the offered types that have one ("" the standard visit), in the clinic's
+   * currency, for the public page.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, java.math.BigDecimal> prices() {
+    var prices = new java.util.LinkedHashMap<String, java.math.BigDecimal>();
+    jdbc.sql(
+            "select service_type, price from booking_rules where clinic_id = ?"
+                + " and price is not null and not retired")
+        .param(TenantContext.clinic().value())
+        .query(
+            (rs, n) -> {
+              prices.put(rs.getString(1), rs.getBigDecimal(2));
+              return null;
+            })
+        .list();
+    return prices;
+  }
+
+  /**
+   * Sets the price the public page shows for a type ("" the standard visit, whose rules must be
+   * saved first); null removes it. 400 for a negative amount or more than 2 decimals.
+   */
+  @Transactional
+  public void setPrice(String name, java.math.@Nullable BigDecimal price) {
+    if (price != null && (price.signum() < 0 || price.scale() > 2)) {
+      throw ProblemException.invalid("price", "must be a positive amount with at most 2 decimals");
+    }
+    if (!name.isEmpty()) {
+      find(name);
+    }
+    var updated =
+        jdbc.sql("update booking_rules set price = ? where clinic_id = ? and service_type = ?")
+            .params(price, TenantContext.clinic().value(), name)
+            .update();
+    if (updated == 0) {
+      throw new NotFoundException("Service type");
+    }
   }
 
   /** A label trimmed and with single spaces; 400 unless 1 to 40 letters, digits and punctuation. */

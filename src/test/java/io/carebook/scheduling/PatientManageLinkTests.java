@@ -34,6 +34,7 @@ class PatientManageLinkTests {
 
   @Autowired TestOrganizations organizations;
   @Autowired OnlineBooking booking;
+  @Autowired ManageLinks manageLinks;
   @Autowired Environment environment;
   @LocalServerPort int port;
 
@@ -99,7 +100,7 @@ class PatientManageLinkTests {
     assertThat(inArabic.body()).contains(arabicDayTime(startsAt, clinicZone(owner)));
 
     // and the calendar file holds the appointment's own times
-    var appointment = booking.managed(token).orElseThrow().appointment();
+    var appointment = manageLinks.managed(token).orElseThrow().appointment();
     assertThat(appointment.startsAt()).isEqualTo(startsAt);
     var ics = stranger.get("/book/manage/" + token + "/appointment.ics");
     assertThat(ics.statusCode()).isEqualTo(200);

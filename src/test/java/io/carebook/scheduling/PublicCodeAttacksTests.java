@@ -293,4 +293,51 @@ class PublicCodeAttacksTests {
     }
     assertThat(warnings).isEqualTo(1);
   }
+
+  @Autowired PublicCodes codes;
+
+  /** Lets the request's code be sent again now, as if the delay had passed. */
+  private void delayPassed(UUID request) {
+    db().sql("update booking_requests set code_sent_at = now() - interval '1 minute' where id = ?")
+        .param(request)
+        .update();
+  }
+
+  @Test
+  void resendsWaitAreCappedAndCountAgainstThePhonesBudget() {
+    var clinic = clinic();
+    var phone = egyptianPhone();
+    var request = requestCode(clinic, phone);
+    // at once: refused, and nothing sent
+    assertThat(kindOf(() -> codes.resend(clinic.slug(), request, "BOOKING", address())))
+        .isEqualTo("resend-too-soon");
+    // another clinic's page, or a waitlist's code page, does not know this request
+    var elsewhere = clinic();
+    assertThat(kindOf(() -> codes.resend(elsewhere.slug(), request, "BOOKING", address())))
+        .isEqualTo("not-found");
+    assertThat(kindOf(() -> codes.resend(clinic.slug(), request, "WAITLIST", address())))
+        .isEqualTo("not-found");
+    assertThat(kindOf(() -> codes.sentTo(elsewhere.slug(), request, "BOOKING")))
+        .isEqualTo("not-found");
+    // after the delay, up to the cap per request; each a code to the phone
+    for (int i = 0; i < PublicCodes.MAX_RESENDS; i++) {
+      delayPassed(request);
+      codes.resend(clinic.slug(), request, "BOOKING", address());
+    }
+    assertThat(
+            organizations.linkTokens(
+                clinic.owner().tenant(), phone, CODE, 1 + PublicCodes.MAX_RESENDS))
+        .hasSize(1 + PublicCodes.MAX_RESENDS);
+    delayPassed(request);
+    assertThat(kindOf(() -> codes.resend(clinic.slug(), request, "BOOKING", address())))
+        .isEqualTo("resends-used-up");
+    // the resends spent the phone's hourly codes like first codes: one more request, then none
+    var second = requestCode(clinic, phone);
+    delayPassed(second);
+    assertThat(kindOf(() -> codes.resend(clinic.slug(), second, "BOOKING", address())))
+        .isEqualTo("rate-limited");
+    // the masked phone shows its last two digits only
+    assertThat(codes.sentTo(clinic.slug(), second, "BOOKING").maskedPhone())
+        .isEqualTo("+20 •••• ••" + phone.substring(phone.length() - 2));
+  }
 }

@@ -1,18 +1,25 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.scheduling.OnlineBooking;
+import io.carebook.shared.Money;
+import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,8 +31,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A clinic's public booking page (no sign-in; works on a phone): pick a doctor and a time, give a
- * name and a phone, confirm with the code sent to it; then a private link to cancel.
+ * A clinic's public booking page (no sign-in; works on a phone and without JavaScript): the service
+ * first when the clinic offers several, then a month of days over the booking horizon and the free
+ * times of the chosen day per doctor; a name and a phone; the code sent to it (sent again after a
+ * delay, {@link PublicCodePages}). The private link to manage the booking is {@link
+ * PublicManagePages}.
  */
 @Controller
 @AllowedWhenReadOnly
@@ -39,20 +49,23 @@ class PublicBookingPages {
     this.messages = messages;
   }
 
-  /** A doctor's free times, day by day, in the clinic's local time. */
+  /** Free times of one day, in the clinic's local time: "09:00" and its instant. */
   record Day(LocalDate date, List<Map.Entry<String, Instant>> times) {}
 
   /**
    * The clinic's page. When it offers service types besides the standard visit, the patient picks
-   * one first ({@code service}; empty for the standard visit), and the times shown follow its
-   * rules.
+   * one first ({@code service}, or {@code type} in a shared link; empty for the standard visit),
+   * and the times shown follow its rules. {@code month} (2026-12) and {@code day} choose the days.
    */
   @GetMapping("/book/{slug}")
   String page(
       @PathVariable String slug,
       @RequestParam(required = false) @Nullable String service,
+      @RequestParam(required = false) @Nullable String type,
+      @RequestParam(required = false) @Nullable String month,
+      @RequestParam(required = false) @Nullable String day,
       Model model) {
-    return render(slug, booking.page(slug, service == null ? "" : service, 7), service, model);
+    return show(slug, null, type != null ? type : service, month, day, model);
   }
 
   /** One doctor's own booking page, to share or link from their profile. */
@@ -61,28 +74,48 @@ class PublicBookingPages {
       @PathVariable String slug,
       @PathVariable UUID doctorId,
       @RequestParam(required = false) @Nullable String service,
+      @RequestParam(required = false) @Nullable String type,
+      @RequestParam(required = false) @Nullable String month,
+      @RequestParam(required = false) @Nullable String day,
       Model model) {
-    var page = booking.page(slug, service == null ? "" : service, 14);
-    var doctors =
-        page.doctors().stream().filter(d -> d.doctorId().value().equals(doctorId)).toList();
-    if (doctors.isEmpty()) {
-      throw new io.carebook.shared.NotFoundException("Doctor");
-    }
     model.addAttribute("doctorPage", true);
     model.addAttribute("doctorId", doctorId);
-    return render(
-        slug,
-        new OnlineBooking.Page(page.clinic(), page.serviceTypes(), page.serviceType(), doctors),
-        service,
-        model);
+    return show(slug, doctorId, type != null ? type : service, month, day, model);
   }
 
-  private String render(
-      String slug, OnlineBooking.Page page, @Nullable String service, Model model) {
-    // with service types to choose from, times show only once the patient has chosen
+  private String show(
+      String slug,
+      @Nullable UUID doctorId,
+      @Nullable String service,
+      @Nullable String askedMonth,
+      @Nullable String askedDay,
+      Model model) {
+    var chosenDay = parseDay(askedDay);
+    var monthAsked = chosenDay != null ? YearMonth.from(chosenDay).toString() : askedMonth;
+    var from = monthStart(monthAsked);
+    var page = onlyDoctor(booking.page(slug, service == null ? "" : service, from, 31), doctorId);
+    var month = MonthPicker.monthOf(monthAsked, page.today(), page.lastDay());
+    if (from != null && !month.atDay(1).equals(from)) { // asked beyond the horizon
+      page =
+          onlyDoctor(
+              booking.page(slug, service == null ? "" : service, month.atDay(1), 31), doctorId);
+    }
+    var zone = page.clinic().timezone();
+    var freeDays =
+        page.doctors().stream()
+            .flatMap(d -> d.slots().stream())
+            .map(s -> s.startsAt().atZone(zone).toLocalDate())
+            .filter(d -> YearMonth.from(d).equals(month))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    if (chosenDay == null || !YearMonth.from(chosenDay).equals(month)) {
+      chosenDay = freeDays.isEmpty() ? null : freeDays.first();
+    }
+    var picked = chosenDay;
+    // with service types to choose from, the days show only once the patient has chosen
     model.addAttribute("serviceTypes", page.serviceTypes());
     model.addAttribute("chosen", page.serviceTypes().isEmpty() || service != null);
     model.addAttribute("serviceType", page.serviceType());
+    model.addAttribute("prices", prices(page));
     model.addAttribute(
         "metaDescription",
         messages.getMessage(
@@ -93,21 +126,80 @@ class PublicBookingPages {
                   ", ", page.doctors().stream().map(OnlineBooking.DoctorOffer::name).toList())
             },
             LocaleContextHolder.getLocale()));
-    var zone = page.clinic().timezone();
     model.addAttribute("slug", slug);
+    model.addAttribute(
+        "base", doctorId == null ? "/book/" + slug : "/book/" + slug + "/doctors/" + doctorId);
     model.addAttribute("clinic", page.clinic());
     model.addAttribute("doctors", page.doctors());
-    model.addAttribute("structuredData", structuredData(page));
     model.addAttribute(
-        "days",
+        "initials",
         page.doctors().stream()
             .collect(
-                java.util.stream.Collectors.toMap(
+                Collectors.toMap(
+                    d -> d.doctorId().toString(), d -> Initials.of(d.name()), (a, b) -> a)));
+    model.addAttribute("structuredData", structuredData(page));
+    model.addAttribute(
+        "picker",
+        MonthPicker.of(
+            month,
+            page.clinic().country(),
+            page.today(),
+            page.lastDay(),
+            freeDays,
+            chosenDay,
+            LocaleContextHolder.getLocale()));
+    model.addAttribute(
+        "times",
+        page.doctors().stream()
+            .collect(
+                Collectors.toMap(
                     d -> d.doctorId().toString(),
-                    d -> days(d.slots(), zone),
+                    d ->
+                        days(d.slots(), zone).stream()
+                            .filter(x -> x.date().equals(picked))
+                            .flatMap(x -> x.times().stream())
+                            .toList(),
                     (a, b) -> a,
                     LinkedHashMap::new)));
     return "scheduling/public-book";
+  }
+
+  private static OnlineBooking.Page onlyDoctor(OnlineBooking.Page page, @Nullable UUID doctorId) {
+    if (doctorId == null) {
+      return page;
+    }
+    var doctors =
+        page.doctors().stream().filter(d -> d.doctorId().value().equals(doctorId)).toList();
+    if (doctors.isEmpty()) {
+      throw new NotFoundException("Doctor");
+    }
+    return page.withDoctors(doctors);
+  }
+
+  private static @Nullable LocalDate parseDay(@Nullable String day) {
+    try {
+      return day == null ? null : LocalDate.parse(day);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable LocalDate monthStart(@Nullable String month) {
+    try {
+      return month == null ? null : YearMonth.parse(month).atDay(1);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Each priced type's price in the clinic's currency, written for the page's language. */
+  private static Map<String, String> prices(OnlineBooking.Page page) {
+    var currency = Currency.getInstance(page.clinic().currency());
+    var locale = LocaleContextHolder.getLocale();
+    var prices = new LinkedHashMap<String, String>();
+    page.prices()
+        .forEach((type, price) -> prices.put(type, Money.rounded(price, currency).format(locale)));
+    return prices;
   }
 
   @GetMapping("/book/{slug}/details")
@@ -120,17 +212,19 @@ class PublicBookingPages {
     return detailsPage(slug, doctorId, service, startsAt, model);
   }
 
-  /** The form for a chosen time: name and phone, to send the code. */
+  /** The form for a chosen time: who with, where, when; then name and phone, to send the code. */
   private String detailsPage(
       String slug, UUID doctorId, String service, Instant startsAt, Model model) {
-    var page = booking.page(slug, service, 1);
+    var page = onlyDoctor(booking.page(slug, service, 1), doctorId);
     model.addAttribute("serviceType", page.serviceType());
     model.addAttribute("hasTypes", !page.serviceTypes().isEmpty());
     model.addAttribute("slug", slug);
     model.addAttribute("clinic", page.clinic());
+    model.addAttribute("doctor", page.doctors().getFirst());
+    model.addAttribute("initials", Initials.of(page.doctors().getFirst().name()));
     model.addAttribute("doctorId", doctorId);
     model.addAttribute("startsAt", startsAt);
-    var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale(); // the page's
+    var locale = LocaleContextHolder.getLocale(); // the page's
     model.addAttribute(
         "when",
         DateTimeFormatter.ofPattern(
@@ -166,104 +260,6 @@ class PublicBookingPages {
     }
   }
 
-  @GetMapping("/book/{slug}/requests/{id}")
-  String code(@PathVariable String slug, @PathVariable UUID id, Model model) {
-    model.addAttribute("slug", slug);
-    model.addAttribute("requestId", id);
-    return "scheduling/public-code";
-  }
-
-  @PostMapping("/book/{slug}/requests/{id}")
-  String confirm(
-      @PathVariable String slug,
-      @PathVariable UUID id,
-      @RequestParam String code,
-      HttpServletRequest http,
-      jakarta.servlet.http.HttpServletResponse response,
-      Model model) {
-    try {
-      var confirmed = booking.confirm(slug, id, code, http.getRemoteAddr());
-      return "redirect:/book/manage/" + confirmed.manageToken() + "?booked";
-    } catch (ProblemException e) {
-      response.setStatus(e.status().value()); // a wrong or refused code is no success
-      model.addAttribute("slug", slug);
-      model.addAttribute("requestId", id);
-      model.addAttribute("problem", e.kind());
-      return "scheduling/public-code";
-    }
-  }
-
-  @GetMapping("/book/manage/{token}")
-  String manage(@PathVariable String token, Model model) {
-    return managePage(managed(token), token, model);
-  }
-
-  private OnlineBooking.Managed managed(String token) {
-    return booking
-        .managed(token)
-        .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
-  }
-
-  private String managePage(OnlineBooking.Managed managed, String token, Model model) {
-    var zone = managed.clinic().timezone();
-    model.addAttribute("appointment", managed.appointment());
-    model.addAttribute("clinic", managed.clinic());
-    model.addAttribute("starts", managed.appointment().startsAt().atZone(zone));
-    model.addAttribute("days", days(managed.freeTimes(), zone));
-    model.addAttribute("token", token);
-    return "scheduling/public-manage";
-  }
-
-  /** The booking as an iCalendar file, to add it to the patient's own calendar. */
-  @GetMapping(value = "/book/manage/{token}/appointment.ics", produces = "text/calendar")
-  @org.springframework.web.bind.annotation.ResponseBody
-  org.springframework.http.ResponseEntity<String> calendarFile(@PathVariable String token) {
-    var ics =
-        booking
-            .calendarFile(token)
-            .orElseThrow(() -> new io.carebook.shared.NotFoundException("Booking"));
-    return org.springframework.http.ResponseEntity.ok()
-        .contentType(
-            new org.springframework.http.MediaType(
-                "text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-        .header("Content-Disposition", "attachment; filename=\"appointment.ics\"")
-        .header("Cache-Control", "private, no-store")
-        .body(ics);
-  }
-
-  /**
-   * The patient chose another time: the manage page asks them to confirm the move, saying from
-   * which time to which; nothing changes until they do. A time no longer free asks them to choose
-   * again.
-   */
-  @GetMapping("/book/manage/{token}/move")
-  String confirmMove(@PathVariable String token, @RequestParam Instant startsAt, Model model) {
-    var managed = managed(token);
-    if (managed.freeTimes().stream().anyMatch(s -> s.startsAt().equals(startsAt))) {
-      model.addAttribute("moveTo", startsAt.atZone(managed.clinic().timezone()));
-    } else {
-      model.addAttribute("problem", "slot-taken");
-    }
-    return managePage(managed, token, model);
-  }
-
-  @PostMapping("/book/manage/{token}/cancel")
-  String cancel(@PathVariable String token) {
-    booking.cancelByPatient(token);
-    return "redirect:/book/manage/" + token;
-  }
-
-  @PostMapping("/book/manage/{token}/reschedule")
-  String reschedule(@PathVariable String token, @RequestParam Instant startsAt, Model model) {
-    try {
-      booking.rescheduleByPatient(token, startsAt);
-      return "redirect:/book/manage/" + token + "?moved";
-    } catch (ProblemException e) {
-      model.addAttribute("problem", e.kind());
-      return manage(token, model);
-    }
-  }
-
   /** schema.org markup for search engines: the clinic and its doctors. */
   private static String structuredData(OnlineBooking.Page page) {
     var doctors =
@@ -282,6 +278,12 @@ class PublicBookingPages {
     clinic.put("@context", "https://schema.org");
     clinic.put("@type", "MedicalClinic");
     clinic.put("name", page.clinic().name());
+    if (page.clinic().address() != null) {
+      clinic.put("address", page.clinic().address());
+    }
+    if (page.clinic().phone() != null) {
+      clinic.put("telephone", page.clinic().phone());
+    }
     clinic.put("currenciesAccepted", page.clinic().currency());
     clinic.put("employee", doctors);
     var services =
@@ -299,13 +301,12 @@ class PublicBookingPages {
   private static final tools.jackson.databind.json.JsonMapper JSON =
       tools.jackson.databind.json.JsonMapper.builder().build();
 
-  private static List<Day> days(List<io.carebook.scheduling.Slot> slots, ZoneId zone) {
+  static List<Day> days(List<io.carebook.scheduling.Slot> slots, ZoneId zone) {
     var byDay = new LinkedHashMap<LocalDate, List<Map.Entry<String, Instant>>>();
     var time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
     for (var slot : slots) {
       byDay
-          .computeIfAbsent(
-              slot.startsAt().atZone(zone).toLocalDate(), d -> new java.util.ArrayList<>())
+          .computeIfAbsent(slot.startsAt().atZone(zone).toLocalDate(), d -> new ArrayList<>())
           .add(Map.entry(time.format(slot.startsAt()), slot.startsAt()));
     }
     return byDay.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();

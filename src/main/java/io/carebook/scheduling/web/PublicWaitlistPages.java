@@ -29,10 +29,13 @@ class PublicWaitlistPages {
 
   private final OnlineBooking booking;
   private final OnlineWaitlist waitlist;
+  private final io.carebook.scheduling.PublicCodes codes;
 
-  PublicWaitlistPages(OnlineBooking booking, OnlineWaitlist waitlist) {
+  PublicWaitlistPages(
+      OnlineBooking booking, OnlineWaitlist waitlist, io.carebook.scheduling.PublicCodes codes) {
     this.booking = booking;
     this.waitlist = waitlist;
+    this.codes = codes;
   }
 
   @GetMapping("/book/{slug}/waitlist")
@@ -76,10 +79,19 @@ class PublicWaitlistPages {
 
   @GetMapping("/book/{slug}/waitlist/{id}")
   String code(@PathVariable String slug, @PathVariable UUID id, Model model) {
-    model.addAttribute("slug", slug);
-    model.addAttribute("requestId", id);
     model.addAttribute("waitlist", true);
-    return "scheduling/public-code";
+    return PublicCodePages.codePage(codes, slug, id, "WAITLIST", model);
+  }
+
+  /** Sends the waitlist code again, once the delay has passed; see {@link PublicCodePages}. */
+  @PostMapping("/book/{slug}/waitlist/{id}/resend")
+  String resend(
+      @PathVariable String slug,
+      @PathVariable UUID id,
+      HttpServletRequest http,
+      jakarta.servlet.http.HttpServletResponse response,
+      Model model) {
+    return PublicCodePages.resendAndShow(codes, slug, id, "WAITLIST", http, response, model);
   }
 
   @PostMapping("/book/{slug}/waitlist/{id}")

@@ -67,6 +67,22 @@ class ServiceTypesApi {
         .body(ServiceTypeView.of(added));
   }
 
+  record Price(
+      @NotNull String serviceType, java.math.@org.jspecify.annotations.Nullable BigDecimal price) {}
+
+  @org.springframework.web.bind.annotation.PutMapping("/api/v1/service-types/price")
+  @Operation(
+      summary =
+          "Set the price a service type shows on the public booking page (needs SCHEDULE_EDIT)",
+      description =
+          "serviceType \"\" is the standard visit; the price is in the clinic's currency, null"
+              + " to show none.")
+  Price price(@Valid @RequestBody Price body) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    serviceTypes.setPrice(body.serviceType(), body.price());
+    return body;
+  }
+
   @PostMapping("/api/v1/service-types/{name}/retire")
   @Operation(summary = "Retire a service type: offered no more (needs SCHEDULE_EDIT)")
   ServiceTypeView retire(@PathVariable String name) {
