@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Confirms an account's e-mail address from the single-use link that was sent to it. */
+/**
+ * Confirms an account's e-mail address from the single-use link that was sent to it, and returns
+ * the account, which may go on signed in ({@link SignInLinks#afterConfirmation}).
+ */
 @Service
 public class EmailConfirmation {
 
@@ -21,7 +24,7 @@ public class EmailConfirmation {
   }
 
   @Transactional
-  public void confirm(String token) {
+  public io.carebook.shared.UserId confirm(String token) {
     var user =
         tokens
             .redeem(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, token)
@@ -33,5 +36,6 @@ public class EmailConfirmation {
                         "This confirmation link is invalid, expired or already used."));
     users.confirmEmail(user);
     audit.security(AuditTrail.SecurityEvent.EMAIL_CONFIRMED, user.toString(), null);
+    return user;
   }
 }

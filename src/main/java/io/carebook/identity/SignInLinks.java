@@ -109,6 +109,16 @@ public class SignInLinks {
     return true;
   }
 
+  /**
+   * A sign-in link's token for an account whose e-mail was just confirmed, so that the owner who
+   * opened the confirmation goes on to their clinic (its two-step set-up first) instead of typing
+   * the password again; it is used by a button on the confirmation page, as a mail scanner that
+   * follows links would otherwise use it up. Never sent: the confirmation link proved the mailbox.
+   */
+  public String afterConfirmation(io.carebook.shared.UserId account) {
+    return anonymous(() -> tokens.issue(OneTimeTokens.Purpose.SIGN_IN_LINK, account, VALIDITY));
+  }
+
   /** A mailbox gets a few links an hour at most, whoever asks. */
   private boolean withinBudget(Users.Account account) {
     try {

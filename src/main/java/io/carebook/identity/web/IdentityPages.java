@@ -2,6 +2,7 @@ package io.carebook.identity.web;
 
 import io.carebook.identity.EmailConfirmation;
 import io.carebook.identity.RateLimits;
+import io.carebook.identity.SignInLinks;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
 import io.carebook.shared.ProblemException;
@@ -28,11 +29,14 @@ class IdentityPages {
   private final SignUp signUp;
   private final EmailConfirmation confirmation;
   private final RateLimits limits;
+  private final SignInLinks links;
 
-  IdentityPages(SignUp signUp, EmailConfirmation confirmation, RateLimits limits) {
+  IdentityPages(
+      SignUp signUp, EmailConfirmation confirmation, RateLimits limits, SignInLinks links) {
     this.signUp = signUp;
     this.confirmation = confirmation;
     this.limits = limits;
+    this.links = links;
   }
 
   @GetMapping("/signin")
@@ -103,11 +107,13 @@ class IdentityPages {
     return "identity/signup-done";
   }
 
+  /** Confirms, then offers to go on signed in (a button, that a mail scanner does not press). */
   @GetMapping("/confirm-email")
   String confirm(@RequestParam String token, Model model) {
     try {
-      confirmation.confirm(token);
+      var account = confirmation.confirm(token);
       model.addAttribute("confirmed", true);
+      model.addAttribute("signInToken", links.afterConfirmation(account));
     } catch (ProblemException e) {
       model.addAttribute("confirmed", false);
     }

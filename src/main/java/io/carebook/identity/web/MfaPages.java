@@ -5,6 +5,7 @@ import io.carebook.identity.MfaEnrolment;
 import io.carebook.identity.MfaPolicy;
 import io.carebook.identity.Role;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.QrCodes;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -181,12 +181,20 @@ class HoursPages {
     return "scheduling/hours";
   }
 
+  /**
+   * Saves a doctor's week. From the dashboard's checklist ({@code from=dashboard}) it goes back
+   * there; its "copy to all weekdays" button ({@code copyWeekdays}) first gives Tuesday to Friday
+   * Monday's hours, for browsers without JavaScript (with it, the copy happens in the form).
+   */
   @PostMapping("/calendar/hours/{doctorId}")
   String save(
       @PathVariable UUID doctorId,
-      @RequestParam Map<String, String> form,
+      @RequestParam Map<String, String> posted,
       RedirectAttributes redirect) {
     permissions.require(Action.SCHEDULE_EDIT);
+    var dashboard = "dashboard".equals(posted.get("from"));
+    var back = dashboard ? "redirect:/#checklist" : "redirect:/calendar/hours/" + doctorId;
+    var form = posted.containsKey("copyWeekdays") ? MondayToWeekdays.copy(posted) : posted;
     var weekly = new ArrayList<WeeklyHours>();
     try {
       for (var day : DayOfWeek.values()) {
@@ -199,12 +207,12 @@ class HoursPages {
         }
       }
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      redirect.addFlashAttribute("problem", "invalid-input");
-      return "redirect:/calendar/hours/" + doctorId;
+      redirect.addFlashAttribute(dashboard ? "hoursProblem" : "problem", "invalid-input");
+      return back;
     }
     calendar.setWeeklyHours(new UserId(doctorId), weekly);
-    redirect.addFlashAttribute("saved", true);
-    return "redirect:/calendar/hours/" + doctorId;
+    redirect.addFlashAttribute(dashboard ? "hoursSaved" : "saved", true);
+    return back;
   }
 
   private static String at(List<WeeklyHours> ranges, int index, boolean start) {

@@ -1,4 +1,4 @@
-package io.carebook.identity.web;
+package io.carebook.shared.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -8,16 +8,19 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /**
- * QR codes drawn on the server as inline SVG: one path of dark modules, crisp at any size, and
- * nothing for the browser to fetch (the secret it carries never sits behind a URL).
+ * QR codes drawn on the server as inline SVG: one path of dark modules, crisp at any size (on
+ * screen and printed), and nothing for the browser to fetch (a secret it carries, as the
+ * authenticator's, never sits behind a URL). The two-step sign-in set-up and the clinic's booking
+ * link poster draw theirs here.
  */
-final class QrCodes {
+public final class QrCodes {
 
   private static final int QUIET_ZONE = 4;
 
   private QrCodes() {}
 
-  static String svg(String text, String label) {
+  /** The QR code of {@code text} as an SVG element, announced as {@code label}. */
+  public static String svg(String text, String label) {
     try {
       var matrix =
           new QRCodeWriter()
