@@ -1,14 +1,11 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.identity.Staff;
-import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
-import io.carebook.scheduling.NewAppointment;
 import io.carebook.scheduling.Slot;
-import io.carebook.scheduling.SlotTakenException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
@@ -47,6 +44,7 @@ class CalendarPages {
   private final Permissions permissions;
   private final io.carebook.scheduling.ServiceTypes serviceTypes;
   private final java.time.Clock clock;
+  private final QuickBookSlot quickBook;
 
   CalendarPages(
       Calendar calendar,
@@ -54,8 +52,10 @@ class CalendarPages {
       Organizations organizations,
       Permissions permissions,
       io.carebook.scheduling.ServiceTypes serviceTypes,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      QuickBookSlot quickBook) {
     this.clock = clock;
+    this.quickBook = quickBook;
     this.serviceTypes = serviceTypes;
     this.calendar = calendar;
     this.patients = patients;
@@ -79,8 +79,13 @@ class CalendarPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate date,
       @RequestParam(defaultValue = "") String type,
+      @RequestParam(required = false) @Nullable UUID doctorId,
+      @RequestParam(required = false) @Nullable Instant startsAt,
       Model model) {
     permissions.require(Action.PATIENT_VIEW);
+    if (doctorId != null && startsAt != null && permissions.allows(Action.BOOKING)) {
+      quickBook.addTo(model, doctorId, startsAt, type); // the slot's form, opened without script
+    }
     // the free times shown, and booked, are those of one service type (the standard visit first)
     var types = new ArrayList<String>(List.of(""));
     serviceTypes.offered().stream()
@@ -148,41 +153,6 @@ class CalendarPages {
                     c -> c.doctor().userId().toString(),
                     c -> c.entries().stream().filter(e -> e.appointment() == null).toList())));
     return "scheduling/day";
-  }
-
-  @PostMapping("/calendar/book")
-  String book(
-      @RequestParam UUID doctorId,
-      @RequestParam Instant startsAt,
-      @RequestParam String fullName,
-      @RequestParam(required = false) String phone,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam(defaultValue = "") String serviceType,
-      RedirectAttributes redirect) {
-    permissions.require(Action.BOOKING);
-    try {
-      if (!serviceTypes.isOffered(serviceType)) {
-        throw ProblemException.invalid("serviceType", "is not offered");
-      }
-      calendar.book(
-          new NewAppointment(
-              new UserId(doctorId),
-              startsAt,
-              serviceType,
-              null,
-              new NewPatient(fullName, phone, null, null),
-              "STAFF"));
-      redirect.addFlashAttribute("booked", true);
-    } catch (SlotTakenException e) {
-      redirect.addFlashAttribute("problem", "slot-taken");
-    } catch (ProblemException e) {
-      redirect.addFlashAttribute("problem", e.kind());
-    }
-    redirect.addAttribute("date", date.toString());
-    if (!serviceType.isEmpty()) {
-      redirect.addAttribute("type", serviceType);
-    }
-    return "redirect:/calendar";
   }
 
   @PostMapping("/calendar/appointments/{id}/reschedule")
