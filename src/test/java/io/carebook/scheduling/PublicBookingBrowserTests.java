@@ -128,6 +128,7 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
             new Page.GetByRoleOptions().setName("Move the appointment of Nadia Online"))
         .click();
     assertThat(staff.locator("#moving")).containsText("Nadia Online");
+    staff.waitForLoadState(); // the long page is written as it renders: its last time too
     var target = staff.locator("li.cb-free-cell:has(.cb-move-target)").last();
     var movedTo = target.getAttribute("data-starts");
     var moveTo = staff.locator("li[data-starts='" + movedTo + "'] .cb-move-target");

@@ -101,6 +101,17 @@ class CalendarGridBrowserTests extends BrowserTestSupport {
             new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("day-" + lang + (phone ? "-phone" : "-desktop") + ".png"))
                 .setFullPage(true));
+        if (!phone) {
+          // "Move" highlights the doctor's free times, each asking before it moves
+          block.locator(".cb-move-link").click();
+          assertThat(browser.locator("#moving")).containsText(patient);
+          assertThat(column.locator(".cb-move-target").first()).isVisible();
+          browser.waitForLoadState(); // the long page is written as it renders
+          browser.screenshot(
+              new Page.ScreenshotOptions()
+                  .setPath(SHOTS.resolve("day-" + lang + "-move.png"))
+                  .setFullPage(true));
+        }
         viewport.close();
         hour++;
       }

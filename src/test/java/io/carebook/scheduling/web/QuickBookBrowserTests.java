@@ -43,6 +43,10 @@ class QuickBookBrowserTests extends BrowserTestSupport {
     page.locator("#qb-phone").pressSequentially("0100 123 4569");
     assertThat(page.locator("#shared-phone")).containsText("A family may share one phone");
     assertThat(page.locator("#qb-candidates")).containsText("Amal Hassan");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(
+                java.nio.file.Path.of("target/screenshots/calendar/quick-book-shared-phone.png")));
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book Amal Hassan"))
         .click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked");
