@@ -116,6 +116,19 @@ class CalendarGridBrowserTests extends BrowserTestSupport {
         hour++;
       }
     }
+    // the doctor's week: the same grid with the days across, the blocks on their day
+    for (var lang : List.of("en", "ar")) {
+      var laptop = newContext(1366, 800).newPage();
+      signIn(laptop, receptionist.email());
+      laptop.navigate("/calendar/week?doctorId=" + secondId + "&date=" + day + "&lang=" + lang);
+      var booked = laptop.locator("ol.cb-grid-col[data-date='" + day + "'] li.cb-block");
+      assertThat(booked).hasCount(4);
+      laptop.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(SHOTS.resolve("week-" + lang + "-desktop.png"))
+              .setFullPage(true));
+      laptop.context().close();
+    }
   }
 
   @Test
