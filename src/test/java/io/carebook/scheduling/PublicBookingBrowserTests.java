@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.SelectOption;
 import io.carebook.Api;
 import io.carebook.BrowserTestSupport;
 import io.carebook.CarebookTest;
@@ -127,18 +126,32 @@ class PublicBookingBrowserTests extends BrowserTestSupport {
     assertThat(staff.getByRole(AriaRole.MAIN)).containsText("Nadia Online");
 
     // the desk moves her to another free time from the day view, then sees it in the week
-    var moveTo = staff.getByLabel("Move to").first();
-    var newTime = moveTo.locator("option").last().textContent();
-    moveTo.selectOption(new SelectOption().setLabel(newTime));
-    staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move")).first().click();
+    staff
+        .getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("Move the appointment of Nadia Online"))
+        .click();
+    assertThat(staff.locator("#moving")).containsText("Nadia Online");
+    staff.waitForLoadState(); // the long page is written as it renders: its last time too
+    var target = staff.locator("li.cb-free-cell:has(.cb-move-target)").last();
+    var movedTo = target.getAttribute("data-starts");
+    var moveTo = staff.locator("li[data-starts='" + movedTo + "'] .cb-move-target");
+    var newTime = moveTo.locator("summary span").first().textContent().strip();
+    moveTo.locator("summary").click();
+    assertThat(moveTo.locator("form")).containsText("to " + newTime);
+    moveTo
+        .getByRole(
+            AriaRole.BUTTON,
+            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Yes, move it"))
+        .click();
     assertThat(staff.getByRole(AriaRole.STATUS)).containsText("Appointment moved.");
     assertThat(staff.locator("li", new Page.LocatorOptions().setHasText("Nadia Online")))
         .containsText(newTime);
 
-    staff.locator(".card-header a").first().click();
+    staff.locator(".cb-grid-doctor a").first().click();
     assertThat(staff.locator("#week")).containsText(newTime);
     assertThat(staff.locator("#week")).containsText("Nadia Online");
-    assertThat(staff.locator("#week .card-header").first()).containsText("Sat"); // Egypt
+    assertThat(staff.locator("#week .cb-grid-day").first()).containsText("Sat"); // Egypt
 
     // the clinic's week: a row per doctor, booked and free per day
     staff.navigate("/calendar?date=" + startsAt.atZone(CAIRO).toLocalDate());

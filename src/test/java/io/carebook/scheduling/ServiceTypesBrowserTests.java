@@ -164,12 +164,9 @@ class ServiceTypesBrowserTests extends BrowserTestSupport {
     page.navigate("/calendar?date=" + day);
     page.getByLabel("Free times for").selectOption("Procedure");
     assertThat(page).hasURL(Pattern.compile(".*type=Procedure.*"));
-    var free = page.locator("details").first();
-    free.locator("summary").click();
-    free.locator("input[name=fullName]").fill("Desk Procedure");
-    free.getByRole(
-            AriaRole.BUTTON,
-            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Book"))
+    page.locator(".cb-slot-link").first().click();
+    page.getByLabel("Name or record number").fill("Desk Procedure");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book as a new patient"))
         .click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked");
     assertThat(page.getByLabel("Free times for")).hasValue("Procedure");

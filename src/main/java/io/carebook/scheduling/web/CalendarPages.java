@@ -1,14 +1,11 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.identity.Staff;
-import io.carebook.patients.NewPatient;
-import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Calendar;
-import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.CalendarGrid;
 import io.carebook.scheduling.Slot;
-import io.carebook.scheduling.SlotTakenException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
@@ -17,9 +14,7 @@ import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,48 +34,44 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CalendarPages {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
   private final Calendar calendar;
-  private final PatientDirectory patients;
   private final Organizations organizations;
   private final Permissions permissions;
   private final io.carebook.scheduling.ServiceTypes serviceTypes;
   private final java.time.Clock clock;
+  private final QuickBookSlot quickBook;
+  private final CalendarGrid calendarGrid;
 
   CalendarPages(
       Calendar calendar,
-      PatientDirectory patients,
       Organizations organizations,
       Permissions permissions,
       io.carebook.scheduling.ServiceTypes serviceTypes,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      QuickBookSlot quickBook,
+      CalendarGrid calendarGrid) {
+    this.calendarGrid = calendarGrid;
     this.clock = clock;
+    this.quickBook = quickBook;
     this.serviceTypes = serviceTypes;
     this.calendar = calendar;
-    this.patients = patients;
     this.organizations = organizations;
     this.permissions = permissions;
   }
-
-  /** One line of a doctor's day: an appointment, or a free slot. */
-  record Entry(
-      String time,
-      Instant startsAt,
-      @Nullable Appointment appointment,
-      @Nullable String patient,
-      int seatsLeft) {}
-
-  /** A doctor's column. */
-  record Column(Staff.Member doctor, List<Entry> entries, long booked) {}
 
   @GetMapping("/calendar")
   String day(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate date,
       @RequestParam(defaultValue = "") String type,
+      @RequestParam(required = false) @Nullable UUID doctorId,
+      @RequestParam(required = false) @Nullable Instant startsAt,
+      @RequestParam(required = false) @Nullable UUID move,
       Model model) {
     permissions.require(Action.PATIENT_VIEW);
+    if (doctorId != null && startsAt != null && permissions.allows(Action.BOOKING)) {
+      quickBook.addTo(model, doctorId, startsAt, type); // the slot's form, opened without script
+    }
     // the free times shown, and booked, are those of one service type (the standard visit first)
     var types = new ArrayList<String>(List.of(""));
     serviceTypes.offered().stream()
@@ -91,98 +82,35 @@ class CalendarPages {
     var clinic = organizations.activeClinic();
     var zone = clinic.timezone();
     var day = date == null ? LocalDate.now(zone) : date;
-    var from = day.atStartOfDay(zone).toInstant();
-    var to = day.plusDays(1).atStartOfDay(zone).toInstant();
-    var time = TIME.withZone(zone);
-    var columns = new ArrayList<Column>();
-    // the whole clinic's day in three reads, whatever the number of doctors
-    var bookedByDoctor =
-        calendar.between(null, from, to).stream()
-            .collect(java.util.stream.Collectors.groupingBy(Appointment::doctorId));
-    var names =
-        patients.names(
-            bookedByDoctor.values().stream()
-                .flatMap(List::stream)
-                .map(Appointment::patientId)
-                .toList());
-    var freeByDoctor =
-        permissions.allows(Action.BOOKING)
-            ? calendar.clinicAvailability(serviceType, day, day)
-            : java.util.Map.<UserId, List<Slot>>of();
-    for (var doctor : calendar.doctors()) {
-      var entries = new ArrayList<Entry>();
-      var booked = bookedByDoctor.getOrDefault(doctor.userId(), List.of());
-      for (var appointment : booked) {
-        entries.add(
-            new Entry(
-                time.format(appointment.startsAt()),
-                appointment.startsAt(),
-                appointment,
-                names.getOrDefault(appointment.patientId(), ""),
-                0));
-      }
-      for (var slot : freeByDoctor.getOrDefault(doctor.userId(), List.of())) {
-        entries.add(
-            new Entry(time.format(slot.startsAt()), slot.startsAt(), null, null, slot.seatsLeft()));
-      }
-      entries.sort(
-          Comparator.comparing(Entry::startsAt).thenComparing(e -> e.appointment() == null));
-      columns.add(
-          new Column(
-              doctor,
-              entries,
-              booked.stream().filter(a -> a.status() != AppointmentStatus.CANCELLED).count()));
-    }
+    var grid = calendarGrid.day(day, serviceType, permissions.allows(Action.BOOKING));
     model.addAttribute("day", day);
     // no-show only once an appointment's time has come: before, the button would only fail
     model.addAttribute("now", clock.instant());
     model.addAttribute("types", types);
     model.addAttribute("type", serviceType);
-    model.addAttribute("columns", columns);
+    model.addAttribute("grid", grid);
+    model.addAttribute("columns", grid.columns());
     model.addAttribute("canBook", permissions.allows(Action.BOOKING));
     model.addAttribute(
         "freeTimes",
-        columns.stream()
+        grid.columns().stream()
             .collect(
                 java.util.stream.Collectors.toMap(
-                    c -> c.doctor().userId().toString(),
-                    c -> c.entries().stream().filter(e -> e.appointment() == null).toList())));
+                    c -> c.doctor().userId().toString(), CalendarGrid.Column::free)));
+    if (move != null && permissions.allows(Action.BOOKING)) {
+      model.addAttribute("moving", moving(grid, move));
+    }
     return "scheduling/day";
   }
 
-  @PostMapping("/calendar/book")
-  String book(
-      @RequestParam UUID doctorId,
-      @RequestParam Instant startsAt,
-      @RequestParam String fullName,
-      @RequestParam(required = false) String phone,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam(defaultValue = "") String serviceType,
-      RedirectAttributes redirect) {
-    permissions.require(Action.BOOKING);
-    try {
-      if (!serviceTypes.isOffered(serviceType)) {
-        throw ProblemException.invalid("serviceType", "is not offered");
-      }
-      calendar.book(
-          new NewAppointment(
-              new UserId(doctorId),
-              startsAt,
-              serviceType,
-              null,
-              new NewPatient(fullName, phone, null, null),
-              "STAFF"));
-      redirect.addFlashAttribute("booked", true);
-    } catch (SlotTakenException e) {
-      redirect.addFlashAttribute("problem", "slot-taken");
-    } catch (ProblemException e) {
-      redirect.addFlashAttribute("problem", e.kind());
-    }
-    redirect.addAttribute("date", date.toString());
-    if (!serviceType.isEmpty()) {
-      redirect.addAttribute("type", serviceType);
-    }
-    return "redirect:/calendar";
+  /** The booked appointment being moved, as shown on the grid; 404 when it is not on it. */
+  private static CalendarGrid.Cell moving(CalendarGrid.Day grid, UUID id) {
+    return grid.columns().stream()
+        .flatMap(c -> c.cells().stream())
+        .filter(c -> c.appointment() != null && c.appointment().id().equals(id))
+        .filter(c -> c.appointment().status() == AppointmentStatus.BOOKED)
+        .findFirst()
+        .orElseThrow(() -> new io.carebook.shared.NotFoundException("Appointment"));
   }
 
   @PostMapping("/calendar/appointments/{id}/reschedule")
@@ -200,9 +128,6 @@ class CalendarPages {
     }
     return "redirect:/calendar?date=" + date;
   }
-
-  /** A doctor's week: each day's appointments, to see the load and move between days. */
-  record WeekDay(LocalDate date, List<Entry> appointments, int free) {}
 
   /** One doctor's week at a glance, for the clinic's week: booked and free per day. */
   record DoctorWeek(Staff.Member doctor, List<long[]> days) {}
@@ -226,35 +151,12 @@ class CalendarPages {
             .findFirst()
             .orElseThrow(() -> new io.carebook.shared.NotFoundException("Doctor"));
     var first = firstOfWeek(clinic, date);
-    var time = TIME.withZone(zone);
-    var live = liveInWeek(doctor, first, zone);
-    var free = freeInWeek(doctor, first);
-    var names = patients.names(live.stream().map(Appointment::patientId).toList());
-    var days = new ArrayList<WeekDay>();
-    for (int i = 0; i < 7; i++) {
-      var day = first.plusDays(i);
-      var entries =
-          live.stream()
-              .filter(a -> a.startsAt().atZone(zone).toLocalDate().equals(day))
-              .map(
-                  a ->
-                      new Entry(
-                          time.format(a.startsAt()),
-                          a.startsAt(),
-                          a,
-                          names.getOrDefault(a.patientId(), ""),
-                          0))
-              .toList();
-      var freeThatDay =
-          (int)
-              free.stream()
-                  .filter(f -> f.startsAt().atZone(zone).toLocalDate().equals(day))
-                  .count();
-      days.add(new WeekDay(day, entries, freeThatDay));
-    }
+    model.addAttribute(
+        "week", calendarGrid.week(doctor, first, permissions.allows(Action.BOOKING)));
+    model.addAttribute("doctors", calendar.doctors());
+    model.addAttribute("canBook", permissions.allows(Action.BOOKING));
     model.addAttribute("doctor", member);
     model.addAttribute("first", first);
-    model.addAttribute("days", days);
     return "scheduling/week";
   }
 
@@ -310,13 +212,6 @@ class CalendarPages {
         .stream()
         .filter(a -> a.status() != AppointmentStatus.CANCELLED)
         .toList();
-  }
-
-  /** A doctor's free times of the week, for those who may book (others see none). */
-  private List<Slot> freeInWeek(UserId doctor, LocalDate first) {
-    return permissions.allows(Action.BOOKING)
-        ? calendar.availability(doctor, "", first, first.plusDays(6))
-        : List.of();
   }
 
   /** The week starts where the clinic's country starts it: Saturday in Egypt, Sunday in Mexico. */
