@@ -145,6 +145,69 @@ public abstract class BrowserTestSupport {
         .click();
   }
 
+  /**
+   * Whether the page's header (if it has the staff shell's) is one row: every menu item and tool on
+   * the brand's line and the bar under 80 px, as {@code HeaderBrowserTests} measures it.
+   */
+  protected static boolean headerIsOneRow(Page page) {
+    @SuppressWarnings("unchecked")
+    var measured =
+        (java.util.Map<String, Object>)
+            page.evaluate(
+                "() => { const nav = document.querySelector('nav.cb-nav');"
+                    + " if (!nav) return null;"
+                    + " const brand = nav.querySelector('.navbar-brand').getBoundingClientRect();"
+                    + " const mid = brand.top + brand.height / 2;"
+                    + " const tops = [...nav.querySelectorAll('.navbar-nav > .nav-item,"
+                    + " .cb-tools > *')].map(e => e.getBoundingClientRect())"
+                    + ".filter(r => r.height > 0).map(r => r.top + r.height / 2);"
+                    + " return { height: nav.getBoundingClientRect().height,"
+                    + " off: Math.max(0, ...tops.map(t => Math.abs(t - mid))) }; }");
+    if (measured == null) {
+      return true;
+    }
+    return ((Number) measured.get("height")).doubleValue() < 80
+        && ((Number) measured.get("off")).doubleValue() <= 8;
+  }
+
+  /**
+   * Runs axe-core's WCAG 2 A and AA rules on what {@code page} shows and fails on any violation of
+   * serious or critical impact, naming the rule and the elements.
+   */
+  protected static void assertNoSeriousA11yViolations(Page page, String what) {
+    var found = seriousA11yViolations(page);
+    if (!found.isEmpty()) {
+      throw new AssertionError(what + " has serious accessibility violations:\n" + found);
+    }
+  }
+
+  /** Like {@link #assertNoSeriousA11yViolations(Page, String)}, named by the page's address. */
+  protected static void assertNoSeriousA11yViolations(Page page) {
+    assertNoSeriousA11yViolations(page, page.url());
+  }
+
+  /** The serious and critical WCAG 2 A/AA violations on the page, one line per rule. */
+  protected static String seriousA11yViolations(Page page) {
+    var results =
+        new com.deque.html.axecore.playwright.AxeBuilder(page)
+            .withTags(List.of("wcag2a", "wcag2aa"))
+            .analyze();
+    var lines = new StringBuilder();
+    for (var rule : results.getViolations()) {
+      if (!"serious".equals(rule.getImpact()) && !"critical".equals(rule.getImpact())) {
+        continue;
+      }
+      lines.append("  ").append(rule.getId()).append(" (").append(rule.getImpact()).append("): ");
+      lines.append(rule.getHelp()).append('\n');
+      for (var node : rule.getNodes().stream().limit(5).toList()) {
+        lines.append("    ").append(node.getTarget()).append(' ');
+        var html = node.getHtml();
+        lines.append(html.length() > 160 ? html.substring(0, 160) + "…" : html).append('\n');
+      }
+    }
+    return lines.toString();
+  }
+
   protected String origin() {
     return "http://localhost:" + port;
   }

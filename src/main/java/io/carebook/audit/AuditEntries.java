@@ -31,6 +31,21 @@ public class AuditEntries {
   /** Up to {@code limit} entries matching {@code query}, newest first. */
   @Transactional(readOnly = true)
   public List<AuditEntry> find(AuditQuery query, ZoneId zone, int limit) {
+    return find(query, null, zone, limit);
+  }
+
+  /**
+   * Up to {@code limit} entries matching {@code query} that came just after entry {@code after}
+   * (the page before it in the explorer), newest first.
+   */
+  @Transactional(readOnly = true)
+  public List<AuditEntry> findNewer(AuditQuery query, long after, ZoneId zone, int limit) {
+    return find(query, after, zone, limit).reversed();
+  }
+
+  private List<AuditEntry> find(AuditQuery query, @Nullable Long after, ZoneId zone, int limit) {
+    // newest first; or, for the entries after one, the oldest of them first (the caller turns it)
+    var order = after == null ? "desc" : "asc";
     return jdbc.sql(
             """
             select * from audit_log
@@ -42,8 +57,10 @@ public class AuditEntries {
               and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
               and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
               and (cast(:before as bigint) is null or id < cast(:before as bigint))
-            order by id desc
-            limit :limit""")
+              and (cast(:after as bigint) is null or id > cast(:after as bigint))
+            order by id %s
+            limit :limit"""
+                .formatted(order))
         .param("actor", query.actorId())
         .param("patient", query.patientId())
         .param("entityType", blankToNull(query.entityType()))
@@ -60,6 +77,7 @@ public class AuditEntries {
                 ? null
                 : Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()))
         .param("before", query.before())
+        .param("after", after)
         .param("limit", limit)
         .query(AuditEntries::entry)
         .list();

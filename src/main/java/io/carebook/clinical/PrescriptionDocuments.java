@@ -36,9 +36,10 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The printable prescription: a PDF with the clinic's header, the doctor, the patient, the items
- * and a verification code with its QR, in English, Spanish or Arabic. Arabic is shaped and laid out
- * right to left (ICU bidi and shaping), in DejaVu Sans, embedded, which has Arabic glyphs.
+ * The printable prescription: a PDF with the clinic's header (name, address, phone), the doctor,
+ * the patient and their age, the items, a line for the doctor's signature and a verification code
+ * with its QR, in English, Spanish or Arabic. Arabic is shaped and laid out right to left (ICU bidi
+ * and shaping), in DejaVu Sans, embedded, which has Arabic glyphs.
  */
 @Service
 public class PrescriptionDocuments {
@@ -107,12 +108,14 @@ public class PrescriptionDocuments {
             ? new Doctor("", null, null)
             : prescriber(prescription.finalizedBy()));
     context.setVariable("patient", patient);
+    var issuedOn = prescription.finalizedAt().atZone(clinic.timezone()).toLocalDate();
+    var age = PatientAge.on(patient.dateOfBirth(), issuedOn);
+    context.setVariable("ageKey", age == null ? null : age.messageKey());
+    context.setVariable("ageValue", age == null ? null : age.value());
     context.setVariable("prescription", prescription);
     context.setVariable(
         "issued",
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(locale)
-            .format(prescription.finalizedAt().atZone(clinic.timezone())));
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(issuedOn));
     context.setVariable("url", verificationUrl(prescription.verificationCode()));
     context.setVariable("qr", qrDataUri(verificationUrl(prescription.verificationCode())));
     return PdfDocuments.render(templates.process("clinical/prescription-pdf", context), locale);

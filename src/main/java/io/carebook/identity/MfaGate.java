@@ -37,6 +37,7 @@ class MfaGate extends OncePerRequestFilter {
           "/css/",
           "/js/",
           "/favicon.ico",
+          "/favicon.svg",
           "/dev/");
 
   private final MfaPolicy policy;

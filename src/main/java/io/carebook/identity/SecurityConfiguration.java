@@ -162,6 +162,7 @@ class SecurityConfiguration {
                         "/css/**",
                         "/js/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error",
                         "/problems/**",
                         "/actuator/health/**",

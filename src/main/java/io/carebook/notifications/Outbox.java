@@ -169,6 +169,22 @@ public class Outbox {
   }
 
   /**
+   * One page of a clinic's messages, newest first, one-time links and codes masked: {@code limit}
+   * messages after skipping the {@code skip} newer ones.
+   */
+  @Transactional(readOnly = true)
+  public List<OutboxMessage> page(ClinicId clinic, int skip, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from outbox_messages where clinic_id = ?"
+                + " order by created_at desc, id desc offset ? limit ?")
+        .params(clinic.value(), skip, limit)
+        .query(Outbox::message)
+        .list();
+  }
+
+  /**
    * The newest messages of the current tenant as their recipients read them, one-time links and
    * codes included: only for the developer's outbox ({@code carebook.dev.outbox-page}), on a
    * machine where nothing is really sent; elsewhere they stay masked.

@@ -75,11 +75,18 @@ public record Money(long minor, Currency currency) {
     return minor < 0;
   }
 
-  /** For people: "EGP 1,250.50" in English, with the locale's digits and separators. */
+  /**
+   * For people, in the locale's currency pattern: "EGP 1,250.50" in English, "1.250,50 €" in
+   * Spanish, "‏1,250.50 ج.م.‏" in Arabic, "₹12,34,567.50" in English for rupees. A locale without a
+   * country takes the conventions of the currency's own country when it speaks that language
+   * (English for rupees writes as India does, Spanish for pesos as Mexico does); Arabic keeps the
+   * Latin digits the rest of the pages use.
+   */
   public String format(Locale locale) {
-    var format = java.text.NumberFormat.getCurrencyInstance(locale);
+    var conventions = MoneyConventions.of(locale, currency);
+    var format = java.text.NumberFormat.getCurrencyInstance(conventions);
     format.setCurrency(currency);
-    return format.format(amount());
+    return MoneyConventions.finish(format.format(amount()), conventions);
   }
 
   @Override

@@ -297,6 +297,55 @@ class PrescriptionTests {
     assertThat(anonymousReads).isEqualTo(1);
   }
 
+  @Test
+  void thePrintedPrescriptionCarriesTheClinicsAddressAndPhoneTheAgeAndASignatureLine()
+      throws Exception {
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql("update clinics set address = ?, phone = ? where id = ?")
+        .params("14 Tahrir Street, Dokki, Giza", "+20 2 3333 4444", owner.clinic().value())
+        .update();
+    // the owner signed up as "Owner <suffix>" with owner-<suffix>@example.test
+    var doctorName =
+        "Owner " + owner.email().substring("owner-".length(), owner.email().indexOf('@'));
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo"));
+    var adult = printed("Adult Patient", today.minusYears(37).minusDays(3), "en");
+    assertThat(adult)
+        .contains("14 Tahrir Street, Dokki, Giza", "Tel. +20 2 3333 4444")
+        .contains("Age", "37 years")
+        .contains("Doctor's signature and stamp", doctorName);
+    // under two, in months: what a child's dose goes by
+    var baby = printed("Baby Patient", today.minusMonths(14).minusDays(2), "en");
+    assertThat(baby).contains("14 months").doesNotContain("1 year");
+    var spanish = printed("Paciente Bebé", today.minusMonths(1).minusDays(2), "es");
+    assertThat(spanish).contains("Edad", "1 mes", "Firma y sello del médico");
+    var arabic = normalize(printed("مريض بالغ", today.minusYears(5).minusDays(3), "ar"));
+    assertThat(arabic).contains("العمر", "سنوات", "14 Tahrir Street");
+    // without a date of birth, a dash rather than a guess
+    var unknown = printed("No Birthday", null, "en");
+    assertThat(unknown).contains("Age").doesNotContain("years", "months");
+  }
+
+  /** The text of a finalized one-item prescription for a new patient born on {@code born}. */
+  private String printed(String name, java.time.LocalDate born, String lang) throws Exception {
+    var body = new HashMap<String, Object>();
+    body.put("fullName", name);
+    body.put("dateOfBirth", born == null ? null : born.toString());
+    var patient = doctor.post("/api/v1/patients", body);
+    assertThat(patient.status()).as(patient.body().toString()).isEqualTo(201);
+    var visit = doctor.post("/api/v1/visits", Map.of("patientId", patient.text("id")));
+    assertThat(visit.status()).as(visit.body().toString()).isEqualTo(201);
+    doctor.post("/api/v1/visits/" + visit.text("id") + "/start-doctor", Map.of());
+    var draft = doctor.post("/api/v1/visits/" + visit.text("id") + "/prescriptions", Map.of());
+    assertThat(draft.status()).as(draft.body().toString()).isEqualTo(201);
+    var path = "/api/v1/prescriptions/" + draft.text("id");
+    doctor.post(path + "/items", item("Paracetamol"));
+    doctor.post(path + "/finalize", Map.of());
+    var pdf = doctor.download(path + "/pdf?lang=" + lang);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    render(pdf.body(), "prescription-details-" + lang + ".png");
+    return text(pdf.body());
+  }
+
   /** The first page as an image, for a person to look at (target/screenshots/). */
   private static void render(byte[] pdf, String name) throws Exception {
     try (var document = Loader.loadPDF(pdf)) {

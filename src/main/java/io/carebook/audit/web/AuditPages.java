@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditPages {
 
-  static final int PAGE = 100;
+  /** Entries on one page of the explorer; newer and older pages are a link away. */
+  static final int PAGE = 50;
+
   static final int EXPORT_LIMIT = 100_000;
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -63,18 +66,43 @@ class AuditPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate to,
       @RequestParam(required = false) @Nullable Long before,
+      @RequestParam(required = false) @Nullable Long after,
       Model model) {
     permissions.require(Action.AUDIT_VIEW);
-    var query = new AuditQuery(actor, patient, entityType, entityId, action, from, to, before);
+    var query =
+        new AuditQuery(
+            actor, patient, entityType, entityId, action, from, to, after == null ? before : null);
     var zone = organizations.activeClinic().timezone();
-    var found = entries.find(query, zone, PAGE);
+    // one more than a page tells whether there is another page that way
+    var page =
+        after == null
+            ? entries.find(query, zone, PAGE + 1)
+            : entries.findNewer(query, after, zone, PAGE + 1);
+    if (after != null && page.size() <= PAGE) { // back at the newest: the first page, full
+      after = null;
+      before = null;
+      page = entries.find(query, zone, PAGE + 1);
+    }
+    List<AuditEntry> found;
+    boolean hasOlder;
+    boolean hasNewer;
+    if (after == null) {
+      found = page.stream().limit(PAGE).toList();
+      hasOlder = page.size() > PAGE;
+      hasNewer = before != null;
+    } else {
+      found = page.subList(Math.max(0, page.size() - PAGE), page.size());
+      hasNewer = page.size() > PAGE;
+      hasOlder = true;
+    }
     var people = new HashSet<>(entries.actors());
     found.stream().map(AuditEntry::actorId).filter(java.util.Objects::nonNull).forEach(people::add);
     model.addAttribute("query", query);
     model.addAttribute("entries", found);
     model.addAttribute("names", actors.names(people));
     model.addAttribute("time", TIME.withZone(zone));
-    model.addAttribute("older", found.size() == PAGE ? found.getLast().id() : null);
+    model.addAttribute("older", hasOlder && !found.isEmpty() ? found.getLast().id() : null);
+    model.addAttribute("newer", hasNewer && !found.isEmpty() ? found.getFirst().id() : null);
     return "audit/explorer";
   }
 
