@@ -80,6 +80,7 @@ public class InvoiceDocuments {
     context.setVariable("invoice", invoice);
     context.setVariable("patient", patients.get(patientId));
     context.setVariable("locale", locale);
+    context.setVariable("amounts", new PrintedAmounts(locale));
     context.setVariable(
         "issued",
         invoice.issuedAt() == null
