@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
@@ -31,6 +34,19 @@ class LocaleConfiguration {
           public Locale resolveLocale(HttpServletRequest request) {
             var linked = LinkLanguage.of(request);
             return linked != null ? linked : super.resolveLocale(request);
+          }
+
+          /** What LocaleContextHolder gives the controllers: the same language as the view's. */
+          @Override
+          public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            var stored = super.resolveLocaleContext(request);
+            var linked = LinkLanguage.of(request);
+            if (linked == null) {
+              return stored;
+            }
+            return new SimpleTimeZoneAwareLocaleContext(
+                linked,
+                stored instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null);
           }
         };
     resolver.setCookieMaxAge(Duration.ofDays(365));
