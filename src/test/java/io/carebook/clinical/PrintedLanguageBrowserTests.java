@@ -46,6 +46,30 @@ class PrintedLanguageBrowserTests extends BrowserTestSupport {
     var rx = text(page.locator(".cb-prescription a[href*='/pdf']").getAttribute("href"));
     assertThat(rx).contains("المريض", "Paracetamol").doesNotContain("Patient");
 
+    // the public check of the paper, written in the page's language (screenshots to look at)
+    var code =
+        desk.get("/api/v1/prescriptions/" + prescription)
+            .body()
+            .path("verificationCode")
+            .asString();
+    for (var lang : new String[] {"ar", "en"}) {
+      for (var width : new int[] {1366, 360}) {
+        page.setViewportSize(width, width == 360 ? 740 : 800);
+        page.navigate("/verify/rx/" + code + "?lang=" + lang);
+        assertThat(page.locator("#verify-issued").textContent()).doesNotMatch(".*\\d{4}-\\d{2}.*");
+        page.screenshot(
+            new com.microsoft.playwright.Page.ScreenshotOptions()
+                .setPath(
+                    java.nio.file.Path.of(
+                        "target/screenshots/rtl/"
+                            + lang
+                            + (width == 360 ? "-phone" : "-desktop")
+                            + "-verify.png"))
+                .setFullPage(true));
+      }
+    }
+    page.setViewportSize(1280, 800);
+
     // and the other way round: an English patient's papers from an Arabic page
     page.navigate("/billing/invoices/" + englishInvoice + "?lang=ar");
     assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
