@@ -52,7 +52,7 @@ class PageScreenshots extends BrowserTestSupport {
       var page = browser.newPage();
       var shots = new Shots(page, lang + "-" + size);
 
-      page.navigate("/signin?lang=" + lang);
+      page.navigate("/language/" + lang + "?back=/signin"); // kept for the whole tour
       shots.take("01-signin");
 
       page.navigate("/password-reset");
@@ -82,7 +82,7 @@ class PageScreenshots extends BrowserTestSupport {
       shots.take("12-mfa-setup");
       page.context().clearCookies(); // signed out, the language too
 
-      page.navigate("/signin?lang=" + lang);
+      page.navigate("/language/" + lang + "?back=/signin"); // kept for the whole tour
       page.locator("#email").fill(email);
       page.locator("#password").fill(TestOrganizations.PASSWORD);
       page.locator("main button[type=submit]").click();

@@ -2,6 +2,7 @@ package io.carebook.billing;
 
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.PatientLanguages;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.pdf.PdfDocuments;
 import io.carebook.shared.pdf.TextDirection;
@@ -9,9 +10,9 @@ import io.carebook.tenancy.Organizations;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,26 +21,28 @@ import org.thymeleaf.context.Context;
 
 /**
  * An issued invoice as a printable PDF, with its payments so it serves as the receipt too, in the
- * patient's language (English, Spanish or Arabic, shaped and right to left) or else the clinic's.
+ * patient's language (English, Spanish or Arabic, shaped and right to left) or else the clinic's,
+ * whatever the language of the page it was printed from.
  */
 @Service
 public class InvoiceDocuments {
-
-  private static final Set<String> LANGUAGES = Set.of("en", "es", "ar");
 
   private final Billing billing;
   private final Organizations organizations;
   private final PatientDirectory patients;
   private final ITemplateEngine templates;
   private final io.carebook.audit.AuditTrail audit;
+  private final ObjectProvider<PatientLanguages> languages;
 
   InvoiceDocuments(
       Billing billing,
       Organizations organizations,
       PatientDirectory patients,
       ITemplateEngine templates,
-      io.carebook.audit.AuditTrail audit) {
+      io.carebook.audit.AuditTrail audit,
+      ObjectProvider<PatientLanguages> languages) {
     this.audit = audit;
+    this.languages = languages;
     this.billing = billing;
     this.organizations = organizations;
     this.patients = patients;
@@ -64,20 +67,20 @@ public class InvoiceDocuments {
   /** The PDF of an invoice already read (and allowed); in the tenant's transaction. */
   byte[] render(Invoice invoice, @Nullable Locale asked) {
     var clinic = organizations.find(invoice.clinicId()).orElseThrow();
+    var patientId = new PatientId(invoice.patientId());
+    var chosen = languages.getIfAvailable();
     var locale =
-        asked != null && LANGUAGES.contains(asked.getLanguage())
-            ? Locale.of(asked.getLanguage())
-            : LANGUAGES.contains(clinic.locale().getLanguage())
-                ? Locale.of(clinic.locale().getLanguage())
-                : Locale.ENGLISH;
+        PatientLanguages.forDocument(
+            asked, chosen == null ? null : chosen.of(patientId), clinic.locale());
     var context = new Context(locale);
     context.setVariable("rtl", locale.getLanguage().equals("ar"));
     context.setVariable("lang", locale.getLanguage());
     context.setVariable("dir", TextDirection.INSTANCE);
     context.setVariable("clinic", clinic);
     context.setVariable("invoice", invoice);
-    context.setVariable("patient", patients.get(new PatientId(invoice.patientId())));
+    context.setVariable("patient", patients.get(patientId));
     context.setVariable("locale", locale);
+    context.setVariable("amounts", new PrintedAmounts(locale));
     context.setVariable(
         "issued",
         invoice.issuedAt() == null

@@ -9,6 +9,7 @@ import io.carebook.audit.ActorDirectory;
 import io.carebook.identity.DoctorProfiles;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.PatientLanguages;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -24,10 +25,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,8 +45,6 @@ import org.thymeleaf.context.Context;
 @Service
 public class PrescriptionDocuments {
 
-  static final Set<String> LANGUAGES = Set.of("en", "es", "ar");
-
   private final Prescribing prescribing;
   private final Organizations organizations;
   private final PatientDirectory patients;
@@ -53,6 +52,7 @@ public class PrescriptionDocuments {
   private final ActorDirectory actors;
   private final ITemplateEngine templates;
   private final String baseUrl;
+  private final ObjectProvider<PatientLanguages> languages;
 
   PrescriptionDocuments(
       Prescribing prescribing,
@@ -61,7 +61,9 @@ public class PrescriptionDocuments {
       DoctorProfiles doctors,
       ActorDirectory actors,
       ITemplateEngine templates,
-      @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
+      @Value("${carebook.base-url:http://localhost:8080}") String baseUrl,
+      ObjectProvider<PatientLanguages> languages) {
+    this.languages = languages;
     this.prescribing = prescribing;
     this.organizations = organizations;
     this.patients = patients;
@@ -76,7 +78,10 @@ public class PrescriptionDocuments {
     return baseUrl + "/verify/rx/" + code;
   }
 
-  /** The PDF of a finalized prescription, in {@code language} or else the clinic's. */
+  /**
+   * The PDF of a finalized prescription, in {@code language} or else the patient's, or else the
+   * clinic's; never the language of the page it is printed from.
+   */
   @Transactional
   public byte[] pdf(UUID id, @Nullable Locale language) {
     return pdf(prescribing.show(id), language);
@@ -95,8 +100,12 @@ public class PrescriptionDocuments {
         organizations
             .find(located.encounter().clinicId())
             .orElseThrow(() -> new NotFoundException("Clinic"));
-    var locale = supported(language, clinic.locale());
-    var patient = patients.get(new PatientId(located.encounter().patientId()));
+    var patientId = new PatientId(located.encounter().patientId());
+    var chosen = languages.getIfAvailable();
+    var locale =
+        PatientLanguages.forDocument(
+            language, chosen == null ? null : chosen.of(patientId), clinic.locale());
+    var patient = patients.get(patientId);
     var context = new Context(locale);
     context.setVariable("rtl", locale.getLanguage().equals("ar"));
     context.setVariable("lang", locale.getLanguage());
@@ -132,15 +141,6 @@ public class PrescriptionDocuments {
     } catch (NotFoundException e) { // printed at another clinic, or no longer a member
       return new Doctor(actors.names(List.of(by)).getOrDefault(by, ""), null, null);
     }
-  }
-
-  static Locale supported(@Nullable Locale asked, Locale clinic) {
-    if (asked != null && LANGUAGES.contains(asked.getLanguage())) {
-      return Locale.of(asked.getLanguage());
-    }
-    return LANGUAGES.contains(clinic.getLanguage())
-        ? Locale.of(clinic.getLanguage())
-        : Locale.ENGLISH;
   }
 
   static String qrDataUri(String text) {

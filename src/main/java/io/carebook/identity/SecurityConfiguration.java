@@ -156,6 +156,7 @@ class SecurityConfiguration {
                         "/receipts/**",
                         "/calendar/feeds/**",
                         "/tv/**",
+                        "/language/**",
                         "/dev/outbox",
                         "/dev/authenticator",
                         "/webjars/**",

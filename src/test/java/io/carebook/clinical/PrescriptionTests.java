@@ -235,7 +235,12 @@ class PrescriptionTests {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(html(page.body()))
         .contains("Authentic", "S. C. P.", "Paracetamol", "500 mg", "every 8 hours", "7 days")
-        .contains(java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo")).toString())
+        // the day it was issued, as the clinic counts days, written in the page's language
+        .contains(
+            java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo"))
+                .format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.ENGLISH)))
         .doesNotContain("Samira", "Checked Public", "/pdf");
     assertThat(html(page.body())).contains("Prescriber");
     assertThat(new Api(port).download("/verify/rx/" + code + "/pdf").statusCode())

@@ -99,6 +99,57 @@ class ReportsTests extends BrowserTestSupport {
     shoot("reports-ar");
   }
 
+  @Test
+  void theReportsDateRangeReadsInOrderInArabic() {
+    var owner = organizations.signUp(new Api(port));
+    organizations.onPlan(owner, Plan.GROWTH);
+    signInAsOwner(page, owner);
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("Africa/Cairo"));
+    var from = today.minusDays(6);
+
+    page.navigate(origin() + "/reports?days=7&lang=ar");
+    var range = page.locator("#report-range");
+    // the words around the dates are the language's, each date isolated in its own direction
+    assertThat(range).hasText(java.util.regex.Pattern.compile("^من .+ إلى .+$"));
+    assertThat(range.locator("bdi")).hasCount(2);
+    assertThat(range.locator("bdi").first())
+        .hasText(
+            from.format(
+                java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy", java.util.Locale.forLanguageTag("ar"))));
+    assertThat(range).not().hasAttribute("dir", "ltr");
+    // read from the right: "من" first, then the first day, "إلى", then the last
+    var firstDay = range.locator("bdi").first().boundingBox();
+    var lastDay = range.locator("bdi").last().boundingBox();
+    assertThat(firstDay.x).isGreaterThan(lastDay.x);
+    shootRtl("ar-desktop-reports");
+    page.setViewportSize(360, 740);
+    shootRtl("ar-phone-reports");
+    assertThat(page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(360);
+
+    page.setViewportSize(1366, 800);
+    page.navigate(origin() + "/reports?days=7&lang=en");
+    assertThat(range)
+        .hasText(
+            from.format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.ENGLISH))
+                + " – "
+                + today.format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.ENGLISH)));
+    assertThat(range.locator("bdi").first().boundingBox().x)
+        .isLessThan(range.locator("bdi").last().boundingBox().x);
+    shootRtl("en-desktop-reports");
+  }
+
+  private void shootRtl(String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(Path.of("target/screenshots/rtl/" + name + ".png"))
+            .setFullPage(true));
+  }
+
   private void shoot(String name) {
     if (Boolean.getBoolean("screenshots")) {
       page.screenshot(

@@ -135,12 +135,11 @@ class PrescriptionPages {
 
   @GetMapping("/prescriptions/{id}/pdf")
   ResponseEntity<byte[]> pdf(
-      @PathVariable String id,
-      @RequestParam(required = false) @Nullable String lang,
-      Locale locale) {
+      @PathVariable String id, @RequestParam(required = false) @Nullable String lang) {
+    // the patient's language (or the clinic's), not the page's: ?lang= only when asked for
     var pdf =
         documents.pdf(
-            Ids.parse(id, "Prescription"), lang == null ? locale : Locale.forLanguageTag(lang));
+            Ids.parse(id, "Prescription"), lang == null ? null : Locale.forLanguageTag(lang));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

@@ -74,6 +74,13 @@ class ShellModel {
     return LocaleContextHolder.getLocale().getLanguage();
   }
 
+  /** This page's address without its {@code lang=}: where the language menu returns to. */
+  @ModelAttribute("here")
+  String here(jakarta.servlet.http.HttpServletRequest request) {
+    var query = request.getQueryString();
+    return LanguageMenu.here(request.getRequestURI() + (query == null ? "" : "?" + query));
+  }
+
   @ModelAttribute("rtl")
   boolean rtl() {
     return "ar".equals(lang());
