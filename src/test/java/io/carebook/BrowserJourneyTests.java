@@ -138,6 +138,7 @@ class BrowserJourneyTests extends BrowserTestSupport {
   private void registerPatient() {
     nav("Patients").click();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a patient"))
+        .first()
         .click();
     label("Full name").fill(PATIENT);
     label("Phone").fill("٠١٠٠ ١٢٣ ٤٥٦٧");

@@ -101,7 +101,8 @@ class FirstBookingJourneyTests extends BrowserTestSupport {
   }
 
   private void signUp(Place place, String lang, String clinic, String email) {
-    page.navigate("/signup?lang=" + lang);
+    // the owner picks their language in the menu, which keeps it for the pages after the e-mail
+    page.navigate("/language/" + lang + "?back=/signup");
     page.locator("#country").selectOption(place.country());
     assertThat(page.locator("#currency")).hasValue(place.currency());
     assertThat(page.locator("#timezone")).hasValue(place.zone());
@@ -151,6 +152,8 @@ class FirstBookingJourneyTests extends BrowserTestSupport {
   /** Books the calendar's first free time for a new patient; returns that time. */
   private LocalTime bookTheFirstAppointment(Place place, boolean phone, String lang) {
     page.locator("#open-calendar").click();
+    // the grid's page is long: its script opens quick-book in place once the page has loaded
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     var free = page.locator("a.cb-slot-link").first();
     var time = LocalTime.parse(free.locator("span[dir=ltr]").first().textContent().strip(), HH_MM);
     free.click();

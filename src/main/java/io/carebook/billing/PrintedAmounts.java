@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * Amounts as a printed invoice writes them: the locale's currency pattern for totals and payments
- * ("EGP1,250.50", "1.250,50 EGP", "1,250.50 ج.م."), the locale's number pattern in the lines, and a
- * true minus sign (−) before what is taken off, in every language. The bidi marks the patterns
- * carry are dropped: the PDF sets each amount's direction itself and its font draws no marks.
+ * (the pages' pattern, {@link Money#format}: "EGP 1,250.50", "1.250,50 EGP", "1,250.50 ج.م."), the
+ * locale's number pattern in the lines, and a true minus sign (−) before what is taken off, in
+ * every language. The bidi marks the patterns carry are dropped: the PDF sets each amount's
+ * direction itself and its font draws no marks.
  */
 record PrintedAmounts(Locale locale) {
 
@@ -16,9 +17,8 @@ record PrintedAmounts(Locale locale) {
 
   /** An amount with its currency, in the locale's pattern. */
   public String money(Money money) {
-    var format = NumberFormat.getCurrencyInstance(locale);
-    format.setCurrency(money.currency());
-    return signed(format.format(money.amount().abs()), money.isNegative());
+    var positive = money.isNegative() ? money.times(-1) : money;
+    return signed(positive.format(locale), money.isNegative());
   }
 
   /**

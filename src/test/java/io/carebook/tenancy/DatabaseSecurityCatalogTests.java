@@ -134,6 +134,9 @@ class DatabaseSecurityCatalogTests {
           Map.entry(
               "token_counters.scope_key", "the clinic or doctor a queue token counter is for"),
           Map.entry("visits.token", "the queue number called out in the waiting room"),
+          Map.entry(
+              "booking_requests.code_sent_at",
+              "when the last booking code was sent (the resend delay); the code itself is hashed"),
           Map.entry("visits.token_day", "the day a queue number belongs to"),
           Map.entry(
               "idempotency_keys.key",
