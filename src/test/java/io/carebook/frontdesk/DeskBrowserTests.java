@@ -324,6 +324,59 @@ class DeskBrowserTests extends BrowserTestSupport {
   }
 
   @Test
+  void receptionistsMorningBooksFromTheGridChecksThePatientInAndTheQueueMoves() {
+    var api = new Api(port);
+    var zone = lateMorningZone();
+    var owner = organizations.signUp(api, "EG", zone.getId(), "EGP");
+    var doctor = api.as(owner.token()).get("/api/v1/me").text("userId");
+    io.carebook.TestCalendars.openEveryDay(api.as(owner.token()), doctor, "00:00", "23:45");
+    signInAsOwner(page, owner);
+    page.waitForURL(u -> !u.contains("/signin"));
+    record Round(String lang, int width, int height, boolean mobile, String name, String phone) {}
+    for (var round :
+        java.util.List.of(
+            new Round("en", 1366, 800, false, "Grace Grid", "+201001112201"),
+            new Round("ar", 360, 740, true, "Ghada Grid", "+201001112202"))) {
+      var browser = signedIn(round.lang(), round.width(), round.height(), round.mobile());
+      var morning = browser.newPage();
+      // the calendar: today's first free time in the doctor's column, booked through quick-book
+      morning.navigate("/calendar");
+      morning.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+      morning
+          .locator("ol.cb-grid-col[data-doctor='" + doctor + "'] a.cb-slot-link")
+          .first()
+          .click();
+      morning.locator("#qb-name").fill(round.name());
+      morning.locator("#qb-phone").fill(round.phone());
+      morning.locator("#qb-new").click();
+      assertThat(morning.getByRole(AriaRole.STATUS).first()).isVisible();
+      assertThat(
+              morning.locator(
+                  "ol.cb-grid-col[data-doctor='" + doctor + "'] li.cb-block",
+                  new Page.LocatorOptions().setHasText(round.name())))
+          .hasCount(1);
+      noSidewaysScroll(morning, round.lang() + " calendar");
+
+      // the desk: the booking is among today's arrivals, checked in with one click
+      morning.navigate("/desk");
+      var arrival =
+          morning.locator("#expected li", new Page.LocatorOptions().setHasText(round.name()));
+      assertThat(arrival).hasCount(1);
+      arrival.locator("button[type=submit]").click();
+      var waiting =
+          morning.locator("#state-WAITING li", new Page.LocatorOptions().setHasText(round.name()));
+      assertThat(waiting).hasCount(1);
+      waiting.locator("form[action$='/start-doctor'] button").click();
+      assertThat(
+              morning.locator(
+                  "#state-WITH_DOCTOR li", new Page.LocatorOptions().setHasText(round.name())))
+          .hasCount(1);
+      noSidewaysScroll(morning, round.lang() + " desk");
+      browser.close();
+    }
+  }
+
+  @Test
   void receptionistsMorningChecksInAnArrivalWithOneClickAndTheQueueMoves() {
     var api = new Api(port);
     var zone = lateMorningZone();
