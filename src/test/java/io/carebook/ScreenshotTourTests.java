@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
@@ -18,12 +17,11 @@ import org.springframework.core.env.Environment;
  * The screenshot tour: every staff and public page in English, Spanish and Arabic, on a laptop
  * (1366 px) and a phone (360 px), saved as {@code
  * target/screenshots/tour/<lang>/<page>-<width>.png} for people to look at; on each, the header is
- * one row on the laptop and nothing scrolls sideways on the phone. It takes minutes, so it runs
- * when asked: {@code mvn test -Dtest=ScreenshotTourTests -Dscreenshots=true}.
+ * one row on the laptop and nothing scrolls sideways on the phone. It is part of the suite (about
+ * two minutes on two idle cores); alone: {@code mvn test -Dtest=ScreenshotTourTests}.
  */
 @CarebookTest
 @Tag("screenshots")
-@EnabledIfSystemProperty(named = "screenshots", matches = "true")
 class ScreenshotTourTests extends BrowserTestSupport {
 
   private static final Path FOLDER = Path.of("target/screenshots/tour");

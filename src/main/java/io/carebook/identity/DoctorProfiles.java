@@ -38,7 +38,15 @@ public class DoctorProfiles {
       @Nullable String licenceNumber,
       @Nullable BigDecimal consultationFee,
       @Nullable String currency,
-      List<String> languages) {}
+      List<String> languages) {
+
+    /** The fee in the language's currency pattern ("EGP 350.00", "350,00 €"), or null. */
+    public @Nullable String fee(java.util.Locale locale) {
+      return consultationFee == null || currency == null
+          ? null
+          : io.carebook.shared.Money.of(consultationFee.toPlainString(), currency).format(locale);
+    }
+  }
 
   /** The doctors of the active clinic, with their profiles (empty where none was written). */
   @Transactional(readOnly = true)
