@@ -1,10 +1,5 @@
 package io.carebook.clinical;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.carebook.audit.ActorDirectory;
 import io.carebook.identity.DoctorProfiles;
 import io.carebook.patients.Patient.PatientId;
@@ -14,6 +9,7 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.pdf.PdfDocuments;
+import io.carebook.shared.web.QrCodes;
 import io.carebook.tenancy.Organizations;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +20,6 @@ import java.time.format.FormatStyle;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
@@ -144,37 +139,22 @@ public class PrescriptionDocuments {
   }
 
   static String qrDataUri(String text) {
-    try {
-      var matrix =
-          new QRCodeWriter()
-              .encode(
-                  text,
-                  BarcodeFormat.QR_CODE,
-                  0,
-                  0,
-                  Map.of(
-                      EncodeHintType.MARGIN,
-                      2,
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.M));
-      var scale = 6;
-      var image =
-          new BufferedImage(
-              matrix.getWidth() * scale,
-              matrix.getHeight() * scale,
-              BufferedImage.TYPE_BYTE_BINARY);
-      for (int y = 0; y < image.getHeight(); y++) {
-        for (int x = 0; x < image.getWidth(); x++) {
-          image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
-        }
+    var matrix = QrCodes.matrix(text, 2);
+    var scale = 6;
+    var image =
+        new BufferedImage(
+            matrix.getWidth() * scale, matrix.getHeight() * scale, BufferedImage.TYPE_BYTE_BINARY);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
       }
-      var png = new ByteArrayOutputStream();
+    }
+    var png = new ByteArrayOutputStream();
+    try {
       ImageIO.write(image, "png", png);
-      return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-    } catch (WriterException e) {
-      throw new IllegalStateException("Could not draw a QR code", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
   }
 }
