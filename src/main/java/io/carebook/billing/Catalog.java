@@ -236,6 +236,14 @@ public class Catalog {
     return TenantContext.clinic();
   }
 
+  /** The member acting, if a member acts (none when the system does). */
+  static @Nullable UUID member() {
+    return TenantContext.current()
+        .map(TenantContext.Scope::user)
+        .map(io.carebook.shared.UserId::value)
+        .orElse(null);
+  }
+
   static ProblemException conflict(String kind, String detail) {
     return new ProblemException(HttpStatus.CONFLICT, kind, detail);
   }

@@ -6,8 +6,6 @@ import io.carebook.billing.Invoice.Payment;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.tenancy.TenantContext;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
@@ -82,23 +80,23 @@ class Invoices {
         jdbc.sql(
                 "select l.*, i.currency from invoice_lines l join invoices i on i.tenant_id = l.tenant_id and i.id = l.invoice_id where l.invoice_id = ? order by l.position")
             .param(id)
-            .query(Invoices::line)
+            .query(InvoiceRows::line)
             .list();
     var payments =
         jdbc.sql(
                 "select p.*, i.currency from payments p join invoices i on i.tenant_id = p.tenant_id and i.id = p.invoice_id where p.invoice_id = ? order by p.received_at, p.id")
             .param(id)
-            .query(Invoices::payment)
+            .query(InvoiceRows::payment)
             .list();
     var credits =
         jdbc.sql(
                 "select c.*, i.currency from credit_notes c join invoices i on i.tenant_id = c.tenant_id and i.id = c.invoice_id where c.invoice_id = ? order by c.number")
             .param(id)
-            .query(Invoices::creditNote)
+            .query(InvoiceRows::creditNote)
             .list();
     return jdbc.sql("select * from invoices where id = ?")
         .param(id)
-        .query((rs, n) -> invoice(rs, lines, payments, credits))
+        .query((rs, n) -> InvoiceRows.invoice(rs, lines, payments, credits))
         .optional();
   }
 
@@ -137,18 +135,27 @@ class Invoices {
                 where i.clinic_id = ? and (cast(? as uuid) is null or i.patient_id = cast(? as uuid))
                 order by i.created_at desc limit ?""")
         .params(clinic.value(), patient, patient, limit)
-        .query((rs, n) -> invoice(rs, List.of(), List.of(), List.of()))
+        .query((rs, n) -> InvoiceRows.invoice(rs, List.of(), List.of(), List.of()))
         .list();
   }
 
-  int nextPosition(UUID invoice) {
-    return jdbc.sql("select coalesce(max(position), 0) + 1 from invoice_lines where invoice_id = ?")
-        .param(invoice)
-        .query(Integer.class)
-        .single();
+  /** Adds a line to a draft and sums its lines again; the invoice as it is now. */
+  Invoice addLine(UUID invoice, Line line) {
+    insertLine(invoice, line);
+    writeSums(invoice, find(invoice).orElseThrow().sums());
+    return find(invoice).orElseThrow();
   }
 
-  void insertLine(UUID invoice, Line line) {
+  /** Removes a line from a draft and sums its lines again; the invoice as it is now. */
+  Invoice removeLine(UUID invoice, UUID line) {
+    jdbc.sql("delete from invoice_lines where invoice_id = ? and id = ?")
+        .params(invoice, line)
+        .update();
+    writeSums(invoice, find(invoice).orElseThrow().sums());
+    return find(invoice).orElseThrow();
+  }
+
+  private void insertLine(UUID invoice, Line line) {
     jdbc.sql(
             """
             insert into invoice_lines (tenant_id, id, invoice_id, position, service_id, description,
@@ -172,14 +179,7 @@ class Invoices {
         .update();
   }
 
-  boolean deleteLine(UUID invoice, UUID line) {
-    return jdbc.sql("delete from invoice_lines where invoice_id = ? and id = ?")
-            .params(invoice, line)
-            .update()
-        == 1;
-  }
-
-  void writeSums(UUID invoice, Totals.Sums sums) {
+  private void writeSums(UUID invoice, Totals.Sums sums) {
     jdbc.sql(
             """
             update invoices set subtotal_minor = ?, discount_minor = ?, tax_minor = ?, total_minor = ?,
@@ -272,118 +272,6 @@ class Invoices {
         .single();
   }
 
-  /** Money taken and given back at a clinic between two instants, per member and method. */
-  List<CashRow> cash(ClinicId clinic, Instant from, Instant to) {
-    return jdbc.sql(
-            """
-            select p.received_by, p.method, i.currency,
-                   sum(case p.kind when 'PAYMENT' then p.amount_minor else 0 end) as taken,
-                   sum(case p.kind when 'REFUND' then p.amount_minor else 0 end) as returned,
-                   count(*) as entries
-            from payments p join invoices i on i.tenant_id = p.tenant_id and i.id = p.invoice_id
-            where p.clinic_id = ? and p.received_at >= ? and p.received_at < ?
-            group by p.received_by, p.method, i.currency
-            order by p.received_by, p.method""")
-        .params(clinic.value(), Timestamp.from(from), Timestamp.from(to))
-        .query(
-            (rs, n) -> {
-              var currency = Currency.getInstance(rs.getString("currency"));
-              return new CashRow(
-                  rs.getObject("received_by", UUID.class),
-                  Payment.Method.valueOf(rs.getString("method")),
-                  new Money(rs.getLong("taken"), currency),
-                  new Money(rs.getLong("returned"), currency),
-                  rs.getInt("entries"));
-            })
-        .list();
-  }
-
-  /** Money taken less money given back, per clinic-local day, between two instants. */
-  java.util.Map<java.time.LocalDate, Long> takingsByDay(
-      ClinicId clinic, java.time.ZoneId zone, Instant from, Instant to) {
-    var days = new java.util.TreeMap<java.time.LocalDate, Long>();
-    jdbc.sql(
-            """
-            select cast(received_at at time zone ? as date) as day,
-                   sum(case kind when 'PAYMENT' then amount_minor else -amount_minor end) as net
-            from payments where clinic_id = ? and received_at >= ? and received_at < ?
-            group by 1""")
-        .params(zone.getId(), clinic.value(), Timestamp.from(from), Timestamp.from(to))
-        .query(
-            (rs, n) -> days.put(rs.getObject("day", java.time.LocalDate.class), rs.getLong("net")))
-        .list();
-    return days;
-  }
-
-  /** What issued invoices billed per service (or description) between two instants, most first. */
-  List<Billing.ServiceTakings> byService(ClinicId clinic, Instant from, Instant to, int limit) {
-    return jdbc.sql(
-            """
-            select coalesce(s.name, l.description) as name, i.currency,
-                   sum(l.quantity) as quantity, sum(l.total_minor) as total
-            from invoice_lines l
-            join invoices i on i.tenant_id = l.tenant_id and i.id = l.invoice_id
-            left join billable_services s on s.tenant_id = l.tenant_id and s.id = l.service_id
-            where i.clinic_id = ? and i.status = 'ISSUED' and i.issued_at >= ? and i.issued_at < ?
-            group by 1, 2 order by total desc limit ?""")
-        .params(clinic.value(), Timestamp.from(from), Timestamp.from(to), limit)
-        .query(
-            (rs, n) ->
-                new Billing.ServiceTakings(
-                    rs.getString("name"),
-                    rs.getInt("quantity"),
-                    new Money(rs.getLong("total"), Currency.getInstance(rs.getString("currency")))))
-        .list();
-  }
-
-  record CashRow(
-      @Nullable UUID member, Payment.Method method, Money taken, Money returned, int entries) {}
-
-  private static Invoice invoice(
-      ResultSet rs, List<Line> lines, List<Payment> payments, List<CreditNote> credits)
-      throws SQLException {
-    var currency = Currency.getInstance(rs.getString("currency"));
-    long paid;
-    if (hasColumn(rs, "paid_minor")) {
-      paid = rs.getLong("paid_minor");
-    } else {
-      paid =
-          payments.stream()
-              .mapToLong(
-                  p -> p.kind() == Payment.Kind.PAYMENT ? p.amount().minor() : -p.amount().minor())
-              .sum();
-    }
-    var credited =
-        hasColumn(rs, "credited_minor")
-            ? rs.getLong("credited_minor")
-            : credits.stream().mapToLong(c -> c.amount().minor()).sum();
-    var number = rs.getObject("number", Integer.class);
-    return new Invoice(
-        rs.getObject("id", UUID.class),
-        new ClinicId(rs.getObject("clinic_id", UUID.class)),
-        rs.getObject("patient_id", UUID.class),
-        rs.getObject("visit_id", UUID.class),
-        Invoice.Status.valueOf(rs.getString("status")),
-        number == null ? null : numbered(rs.getString("series"), number),
-        new Money(rs.getLong("subtotal_minor"), currency),
-        new Money(rs.getLong("discount_minor"), currency),
-        new Money(rs.getLong("tax_minor"), currency),
-        new Money(rs.getLong("total_minor"), currency),
-        new Money(paid, currency),
-        new Money(credited, currency),
-        lines,
-        payments,
-        credits,
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("issued_at") == null ? null : rs.getTimestamp("issued_at").toInstant(),
-        rs.getString("void_reason"),
-        rs.getInt("version"));
-  }
-
-  private static String numbered(String series, int number) {
-    return series + "-" + String.format("%06d", number);
-  }
-
   void insertCreditNote(UUID invoice, ClinicId clinic, int number, CreditNote note) {
     jdbc.sql(
             """
@@ -403,57 +291,5 @@ class Invoices {
             Timestamp.from(note.createdAt()),
             note.createdBy())
         .update();
-  }
-
-  private static CreditNote creditNote(ResultSet rs, int n) throws SQLException {
-    var currency = Currency.getInstance(rs.getString("currency"));
-    return new CreditNote(
-        rs.getObject("id", UUID.class),
-        numbered(rs.getString("series"), rs.getInt("number")),
-        new Money(rs.getLong("amount_minor"), currency),
-        new Money(rs.getLong("tax_minor"), currency),
-        rs.getString("reason"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getObject("created_by", UUID.class));
-  }
-
-  private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
-    var meta = rs.getMetaData();
-    for (int i = 1; i <= meta.getColumnCount(); i++) {
-      if (meta.getColumnName(i).equals(column)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Line line(ResultSet rs, int n) throws SQLException {
-    var currency = Currency.getInstance(rs.getString("currency"));
-    return new Line(
-        rs.getObject("id", UUID.class),
-        rs.getInt("position"),
-        rs.getObject("service_id", UUID.class),
-        rs.getString("description"),
-        rs.getInt("quantity"),
-        new Money(rs.getLong("unit_price_minor"), currency),
-        new Money(rs.getLong("discount_minor"), currency),
-        rs.getString("discount_reason"),
-        rs.getBigDecimal("tax_rate"),
-        new Money(rs.getLong("tax_minor"), currency),
-        new Money(rs.getLong("total_minor"), currency));
-  }
-
-  private static Payment payment(ResultSet rs, int n) throws SQLException {
-    var currency = Currency.getInstance(rs.getString("currency"));
-    return new Payment(
-        rs.getObject("id", UUID.class),
-        Payment.Kind.valueOf(rs.getString("kind")),
-        Payment.Method.valueOf(rs.getString("method")),
-        rs.getString("method_note"),
-        new Money(rs.getLong("amount_minor"), currency),
-        rs.getString("reference"),
-        rs.getString("reason"),
-        rs.getTimestamp("received_at").toInstant(),
-        rs.getObject("received_by", UUID.class));
   }
 }

@@ -218,8 +218,7 @@ public class RazorpayPayments {
     }
     var amount = payment.path("amount").asLong(0);
     var currency = payment.path("currency").asString("").toUpperCase(Locale.ROOT);
-    if (!OnlinePaymentMatch.matches(invoice, amount, currency)
-        || amount != link.path("amount").asLong(-1)) {
+    if (!invoice.fitsOnlinePayment(amount, currency) || amount != link.path("amount").asLong(-1)) {
       log.warn(
           "Razorpay payment {} for invoice {} does not match it ({} {}): not recorded",
           reference,

@@ -250,7 +250,7 @@ public class StripeSubscriptions {
     }
     var amount = session.path("amount_total").asLong(0);
     var currency = session.path("currency").asString("");
-    if (!OnlinePaymentMatch.matches(invoice, amount, currency)) {
+    if (!invoice.fitsOnlinePayment(amount, currency)) {
       log.warn(
           "Stripe payment {} for invoice {} does not match it ({} {}): not recorded",
           text(session, "id"),

@@ -1,6 +1,7 @@
 package io.carebook.reports;
 
 import io.carebook.billing.Billing;
+import io.carebook.billing.Takings;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.shared.Money;
 import io.carebook.shared.ProblemException;
@@ -26,6 +27,7 @@ public class Reports {
   public static final Set<Integer> PERIODS = Set.of(7, 30, 90);
 
   private final Billing billing;
+  private final Takings takings;
   private final FrontDesk frontDesk;
   private final Organizations organizations;
   private final Subscriptions subscriptions;
@@ -34,12 +36,14 @@ public class Reports {
 
   Reports(
       Billing billing,
+      Takings takings,
       FrontDesk frontDesk,
       Organizations organizations,
       Subscriptions subscriptions,
       Permissions permissions,
       Clock clock) {
     this.billing = billing;
+    this.takings = takings;
     this.frontDesk = frontDesk;
     this.organizations = organizations;
     this.subscriptions = subscriptions;
@@ -62,7 +66,7 @@ public class Reports {
       int noShowPercent,
       int meanConsultMinutes,
       Money owed,
-      List<Billing.ServiceTakings> services) {
+      List<Takings.ServiceTakings> services) {
 
     /** The largest day's takings, in minor units (at least 1), to scale a chart. */
     public long mostTaken() {
@@ -97,7 +101,7 @@ public class Reports {
     var clinic = organizations.activeClinic();
     var to = clock.instant().atZone(clinic.timezone()).toLocalDate();
     var from = to.minusDays(days - 1L);
-    var takings = billing.takingsByDay(from, to);
+    var byDay = takings.byDay(from, to);
     var counts = new java.util.HashMap<LocalDate, FrontDesk.DayCount>();
     frontDesk.countsByDay(from, to).forEach(c -> counts.put(c.day(), c));
     var owed = billing.totalOutstanding();
@@ -107,7 +111,7 @@ public class Reports {
     int noShows = 0;
     int walkIns = 0;
     double consultMinutes = 0;
-    for (var entry : takings.entrySet()) {
+    for (var entry : byDay.entrySet()) {
       var count = counts.get(entry.getKey());
       var day =
           new Day(
@@ -134,6 +138,6 @@ public class Reports {
         visits + noShows == 0 ? 0 : Math.round(100f * noShows / (visits + noShows)),
         visits == 0 ? 0 : (int) Math.round(consultMinutes / visits),
         owed,
-        billing.byService(from, to));
+        takings.byService(from, to));
   }
 }

@@ -203,20 +203,4 @@ class BillingApi {
   Map<String, Object> dues(@RequestParam(defaultValue = "50") int limit) {
     return Map.of("items", billing.outstanding(limit), "total", billing.totalOutstanding());
   }
-
-  @GetMapping("/api/v1/cash-report")
-  @Operation(
-      summary = "The day-end cash report of the active clinic",
-      description =
-          "For the clinic-local day (default today): per member who took money, per method, what"
-              + " was taken, given back, and should be handed over.")
-  Billing.CashReport cash(@RequestParam(required = false) @Nullable String day) {
-    java.time.LocalDate date;
-    try {
-      date = day == null || day.isBlank() ? null : java.time.LocalDate.parse(day);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw ProblemException.invalid("day", "is a date like 2026-11-22");
-    }
-    return billing.cash(date == null ? billing.today() : date);
-  }
 }

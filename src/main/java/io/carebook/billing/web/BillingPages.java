@@ -205,26 +205,6 @@ class BillingPages {
     return act(id, redirect, "voided", () -> billing.voidInvoice(id, reason));
   }
 
-  @GetMapping("/billing/cash")
-  String cash(@RequestParam(required = false) @Nullable String day, Model model) {
-    java.time.LocalDate date;
-    try {
-      date = blank(day) ? billing.today() : java.time.LocalDate.parse(day);
-    } catch (java.time.format.DateTimeParseException e) {
-      date = billing.today();
-    }
-    var report = billing.cash(date);
-    model.addAttribute("report", report);
-    model.addAttribute(
-        "largest",
-        Math.max(
-            1,
-            report.cashiers().stream().mapToLong(c -> Math.abs(c.net().minor())).max().orElse(1)));
-    model.addAttribute("previous", date.minusDays(1));
-    model.addAttribute("next", date.plusDays(1));
-    return "billing/cash";
-  }
-
   @GetMapping("/billing/subscription")
   String subscription(@RequestParam(required = false) @Nullable String checkout, Model model) {
     model.addAttribute("report", usage.report());
