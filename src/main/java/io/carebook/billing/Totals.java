@@ -10,12 +10,12 @@ import java.util.List;
  * exceeds the gross; its tax is the rate applied to what remains, rounded half up; its total is
  * gross − discount + tax. The invoice's figures are the sums of its lines', so they always add up.
  */
-public final class Totals {
+final class Totals {
 
   private Totals() {}
 
   /** A discount on a line: a percentage of the gross, or an amount. */
-  public sealed interface Discount {
+  sealed interface Discount {
     Discount NONE = new Amount(0);
 
     record Percent(BigDecimal percent) implements Discount {
@@ -36,12 +36,12 @@ public final class Totals {
   }
 
   /** A line's figures. */
-  public record Line(long gross, long discount, long tax, long total) {}
+  record Line(long gross, long discount, long tax, long total) {}
 
   /** An invoice's figures. */
-  public record Sums(long subtotal, long discount, long tax, long total) {}
+  record Sums(long subtotal, long discount, long tax, long total) {}
 
-  public static Line line(int quantity, long unitPrice, Discount discount, BigDecimal taxRate) {
+  static Line line(int quantity, long unitPrice, Discount discount, BigDecimal taxRate) {
     if (quantity < 1 || unitPrice < 0 || taxRate.signum() < 0) {
       throw new IllegalArgumentException("quantity, price and tax rate must be positive");
     }
@@ -58,7 +58,7 @@ public final class Totals {
     return new Line(gross, off, tax, gross - off + tax);
   }
 
-  public static Sums sum(List<Line> lines) {
+  static Sums sum(List<Line> lines) {
     long subtotal = 0;
     long discount = 0;
     long tax = 0;
@@ -79,8 +79,7 @@ public final class Totals {
    * notes carried. So the notes' taxes always add up to the proportion of their sum, and crediting
    * the whole invoice gives back exactly its tax.
    */
-  public static long creditTax(
-      long creditedBefore, long taxBefore, long amount, long tax, long total) {
+  static long creditTax(long creditedBefore, long taxBefore, long amount, long tax, long total) {
     if (amount <= 0 || creditedBefore < 0 || creditedBefore + amount > total) {
       throw new IllegalArgumentException("a credit is positive and within the invoice's total");
     }
