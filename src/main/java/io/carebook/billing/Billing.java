@@ -4,7 +4,6 @@ import io.carebook.billing.Invoice.Payment;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.shared.Money;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.VisitState;
@@ -210,24 +209,6 @@ public class Billing {
   public List<Invoice> list(@Nullable UUID patientId, int limit) {
     permissions.require(Action.PATIENT_VIEW);
     return invoices.list(Catalog.clinic(), patientId, Math.clamp(limit, 1, 200));
-  }
-
-  /** What patients owe the active clinic on issued invoices, most first. */
-  public record Owed(UUID patientId, Money owed, int invoices) {}
-
-  @Transactional(readOnly = true)
-  public List<Owed> outstanding(int limit) {
-    permissions.require(Action.PATIENT_VIEW);
-    return invoices.outstanding(Catalog.clinic(), Math.clamp(limit, 1, 200)).stream()
-        .map(o -> new Owed(o.patientId(), o.owed(), o.invoices()))
-        .toList();
-  }
-
-  /** All that patients owe the active clinic on issued invoices. */
-  @Transactional(readOnly = true)
-  public Money totalOutstanding() {
-    permissions.require(Action.PATIENT_VIEW);
-    return new Money(invoices.totalOwed(Catalog.clinic()), catalog.currency());
   }
 
   /**

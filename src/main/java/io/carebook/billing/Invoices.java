@@ -4,7 +4,6 @@ import io.carebook.billing.Invoice.CreditNote;
 import io.carebook.billing.Invoice.Line;
 import io.carebook.billing.Invoice.Payment;
 import io.carebook.shared.ClinicId;
-import io.carebook.shared.Money;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -101,26 +100,16 @@ class Invoices {
   }
 
   /** An invoice {@code i}'s payments less its refunds, in minor units. */
-  private static final String PAID =
+  static final String PAID =
       """
       coalesce((select sum(case p.kind when 'PAYMENT' then p.amount_minor else -p.amount_minor end)
                 from payments p where p.tenant_id = i.tenant_id and p.invoice_id = i.id), 0)""";
 
   /** What an invoice {@code i}'s credit notes took off, in minor units. */
-  private static final String CREDITED =
+  static final String CREDITED =
       """
       coalesce((select sum(c.amount_minor) from credit_notes c
                 where c.tenant_id = i.tenant_id and c.invoice_id = i.id), 0)""";
-
-  /**
-   * A clinic's issued invoices with what each still owes ({@code owed}, below zero if overpaid).
-   */
-  private static final String OWED_PER_INVOICE =
-      "select i.patient_id, i.currency, i.total_minor - "
-          + CREDITED
-          + " - "
-          + PAID
-          + " as owed from invoices i where i.clinic_id = ? and i.status = 'ISSUED'";
 
   /** A clinic's invoices, newest first; one patient's if given; without lines and payments. */
   List<Invoice> list(ClinicId clinic, @Nullable UUID patient, int limit) {
@@ -241,35 +230,6 @@ class Invoices {
             Timestamp.from(payment.receivedAt()),
             payment.receivedBy())
         .update();
-  }
-
-  /** What each patient of the clinic owes on issued invoices, most first. */
-  List<Owed> outstanding(ClinicId clinic, int limit) {
-    return jdbc.sql(
-            "select patient_id, currency, count(*) as invoices, sum(owed) as owed from ("
-                + OWED_PER_INVOICE
-                + """
-                ) o where owed > 0
-                group by patient_id, currency order by sum(owed) desc limit ?""")
-        .params(clinic.value(), limit)
-        .query(
-            (rs, n) ->
-                new Owed(
-                    rs.getObject("patient_id", UUID.class),
-                    new Money(rs.getLong("owed"), Currency.getInstance(rs.getString("currency"))),
-                    rs.getInt("invoices")))
-        .list();
-  }
-
-  record Owed(UUID patientId, Money owed, int invoices) {}
-
-  /** All that patients owe the clinic on issued invoices (credit notes and payments counted). */
-  long totalOwed(ClinicId clinic) {
-    return jdbc.sql(
-            "select coalesce(sum(owed), 0) from (" + OWED_PER_INVOICE + ") o where owed > 0")
-        .param(clinic.value())
-        .query(Long.class)
-        .single();
   }
 
   void insertCreditNote(UUID invoice, ClinicId clinic, int number, CreditNote note) {

@@ -1,6 +1,6 @@
 package io.carebook.reports;
 
-import io.carebook.billing.Billing;
+import io.carebook.billing.Dues;
 import io.carebook.billing.Takings;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.shared.Money;
@@ -26,7 +26,7 @@ public class Reports {
   /** The periods a report covers, in days up to today. */
   public static final Set<Integer> PERIODS = Set.of(7, 30, 90);
 
-  private final Billing billing;
+  private final Dues dues;
   private final Takings takings;
   private final FrontDesk frontDesk;
   private final Organizations organizations;
@@ -35,14 +35,14 @@ public class Reports {
   private final Clock clock;
 
   Reports(
-      Billing billing,
+      Dues dues,
       Takings takings,
       FrontDesk frontDesk,
       Organizations organizations,
       Subscriptions subscriptions,
       Permissions permissions,
       Clock clock) {
-    this.billing = billing;
+    this.dues = dues;
     this.takings = takings;
     this.frontDesk = frontDesk;
     this.organizations = organizations;
@@ -104,7 +104,7 @@ public class Reports {
     var byDay = takings.byDay(from, to);
     var counts = new java.util.HashMap<LocalDate, FrontDesk.DayCount>();
     frontDesk.countsByDay(from, to).forEach(c -> counts.put(c.day(), c));
-    var owed = billing.totalOutstanding();
+    var owed = dues.total();
     var list = new ArrayList<Day>();
     var total = Money.zero(owed.currency());
     int visits = 0;

@@ -2,6 +2,7 @@ package io.carebook.billing.web;
 
 import io.carebook.billing.Billing;
 import io.carebook.billing.Catalog;
+import io.carebook.billing.Dues;
 import io.carebook.billing.Invoice;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
@@ -33,11 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 class BillingApi {
 
   private final Billing billing;
+  private final Dues dues;
   private final Catalog catalog;
   private final io.carebook.billing.InvoiceDocuments documents;
 
-  BillingApi(Billing billing, Catalog catalog, io.carebook.billing.InvoiceDocuments documents) {
+  BillingApi(
+      Billing billing, Dues dues, Catalog catalog, io.carebook.billing.InvoiceDocuments documents) {
     this.billing = billing;
+    this.dues = dues;
     this.catalog = catalog;
     this.documents = documents;
   }
@@ -201,6 +205,6 @@ class BillingApi {
   @Operation(
       summary = "What patients owe the active clinic on issued invoices: most first, and the total")
   Map<String, Object> dues(@RequestParam(defaultValue = "50") int limit) {
-    return Map.of("items", billing.outstanding(limit), "total", billing.totalOutstanding());
+    return Map.of("items", dues.outstanding(limit), "total", dues.total());
   }
 }

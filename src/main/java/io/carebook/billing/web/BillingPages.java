@@ -2,6 +2,7 @@ package io.carebook.billing.web;
 
 import io.carebook.billing.Billing;
 import io.carebook.billing.Catalog;
+import io.carebook.billing.Dues;
 import io.carebook.billing.Invoice;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ProblemException;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BillingPages {
 
   private final Billing billing;
+  private final Dues dues;
   private final Catalog catalog;
   private final PatientDirectory patients;
   private final Permissions permissions;
@@ -41,6 +43,7 @@ class BillingPages {
 
   BillingPages(
       Billing billing,
+      Dues dues,
       Catalog catalog,
       PatientDirectory patients,
       Permissions permissions,
@@ -49,6 +52,7 @@ class BillingPages {
       io.carebook.billing.InvoiceDocuments documents,
       io.carebook.billing.InvoiceCopies copies) {
     this.billing = billing;
+    this.dues = dues;
     this.catalog = catalog;
     this.patients = patients;
     this.permissions = permissions;
@@ -61,16 +65,16 @@ class BillingPages {
   @GetMapping("/billing")
   String overview(Model model) {
     var invoices = billing.list(null, 50);
-    var dues = billing.outstanding(20);
+    var owed = dues.outstanding(20);
     model.addAttribute("invoices", invoices);
-    model.addAttribute("dues", dues);
-    model.addAttribute("owedTotal", billing.totalOutstanding());
+    model.addAttribute("dues", owed);
+    model.addAttribute("owedTotal", dues.total());
     model.addAttribute(
         "names",
         patients.names(
             Stream.concat(
                     invoices.stream().map(Invoice::patientId),
-                    dues.stream().map(Billing.Owed::patientId))
+                    owed.stream().map(Dues.Owed::patientId))
                 .toList()));
     model.addAttribute("mayEditCatalog", permissions.allows(Action.SETTINGS_MANAGE));
     return "billing/overview";
