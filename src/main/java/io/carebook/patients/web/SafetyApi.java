@@ -6,6 +6,7 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
 import io.carebook.patients.SafetyWarning;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -111,7 +112,7 @@ class SafetyApi {
     var entry = EntryIds.parse(allergyId);
     ownedBy(id, safety.allergies(PatientIds.parse(id)).stream().map(Allergy::id), entry);
     permissions.require(Action.SAFETY_RECORD);
-    var allergy = safety.correctAllergy(entry, input.toInput(), ETags.version(ifMatch));
+    var allergy = safety.correctAllergy(entry, input.toInput(), ETags.required(ifMatch));
     return ResponseEntity.ok().eTag(ETags.of(allergy.version())).body(allergy);
   }
 
@@ -153,7 +154,7 @@ class SafetyApi {
     var entry = EntryIds.parse(medicationId);
     ownedBy(id, safety.medications(PatientIds.parse(id)).stream().map(Medication::id), entry);
     permissions.require(Action.SAFETY_RECORD);
-    var medication = safety.correctMedication(entry, input.toInput(), ETags.version(ifMatch));
+    var medication = safety.correctMedication(entry, input.toInput(), ETags.required(ifMatch));
     return ResponseEntity.ok().eTag(ETags.of(medication.version())).body(medication);
   }
 
