@@ -180,24 +180,11 @@ public class PatientChart {
   /** Voids an entry of the chart (an identifier, contact, consent, guardian link). */
   @Transactional
   public void voidEntry(PatientId patient, String kind, UUID id, String reason) {
-    var entry = entryKind(kind);
+    var entry = Voiding.Entry.of(kind);
     if (!voiding.patientOf(entry, id).equals(patient)) {
       throw new io.carebook.shared.NotFoundException("Entry");
     }
     voiding.voidEntry(entry, id, reason);
-  }
-
-  private static Voiding.Entry entryKind(String kind) {
-    return switch (kind) {
-      case "identifiers" -> Voiding.Entry.IDENTIFIER;
-      case "contacts" -> Voiding.Entry.CONTACT;
-      case "consents" -> Voiding.Entry.CONSENT;
-      case "guardians" -> Voiding.Entry.GUARDIAN;
-      case "allergies" -> Voiding.Entry.ALLERGY;
-      case "medications" -> Voiding.Entry.MEDICATION;
-      case "documents" -> Voiding.Entry.DOCUMENT;
-      default -> throw new io.carebook.shared.NotFoundException("Entry");
-    };
   }
 
   private List<Chart.Identifier> identifiers(PatientId patient) {
