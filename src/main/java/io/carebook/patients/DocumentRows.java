@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.internal.RowValues;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.tenancy.TenantContext;
 import java.sql.ResultSet;
@@ -39,7 +40,7 @@ class DocumentRows {
             sha256,
             storageKey,
             d.description(),
-            Patients.actor())
+            RowValues.actor())
         .update();
   }
 

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.internal.RowValues;
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Chart.ConsentChannel;
 import io.carebook.patients.Chart.ConsentKind;
@@ -105,7 +106,7 @@ public class PatientChart {
             id.toString(),
             normalized.getBytes(StandardCharsets.UTF_8));
     try {
-      entries.insertIdentifier(id, patient, kind, Patients.blankToNull(issuer), sealed, hash);
+      entries.insertIdentifier(id, patient, kind, RowValues.blankToNull(issuer), sealed, hash);
     } catch (DuplicateKeyException e) {
       throw duplicate(entries.holdersOf(hash, kind).getFirst());
     }

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.internal.RowValues;
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.NotFoundException;
@@ -89,7 +90,7 @@ public class PatientDocuments {
             DocumentFiles.sanitizedName(typedName, type),
             type.contentType,
             bytes.length,
-            Patients.blankToNull(description),
+            RowValues.blankToNull(description),
             Instant.now());
     store.put(key, sealing.seal(id, bytes));
     discardOnRollback(key);

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.internal.RowValues;
 import io.carebook.patients.Patient.PatientId;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ public final class SafetyKind<E extends SafetyEntry, I> {
           List.of("reaction", "severity", "status"),
           a ->
               Arrays.asList(
-                  Patients.blankToNull(a.reaction()), a.severity().name(), a.status().name()),
+                  RowValues.blankToNull(a.reaction()), a.severity().name(), a.status().name()),
           """
           status = 'ACTIVE' desc,
                    array_position(array['SEVERE','MODERATE','MILD'], severity), substance""",
@@ -43,8 +44,8 @@ public final class SafetyKind<E extends SafetyEntry, I> {
           List.of("dose", "frequency", "since", "status"),
           m ->
               Arrays.asList(
-                  Patients.blankToNull(m.dose()),
-                  Patients.blankToNull(m.frequency()),
+                  RowValues.blankToNull(m.dose()),
+                  RowValues.blankToNull(m.frequency()),
                   m.since() == null ? null : Date.valueOf(m.since()),
                   m.status().name()),
           "status = 'ACTIVE' desc, drug",

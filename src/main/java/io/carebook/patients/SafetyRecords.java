@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.internal.RowValues;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.tenancy.TenantContext;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class SafetyRecords {
     var values = new ArrayList<@Nullable Object>();
     values.addAll(List.of(TenantContext.tenant().value(), id, patient.value()));
     values.addAll(values(kind, input));
-    values.add(Patients.actor());
+    values.add(RowValues.actor());
     jdbc.sql(
             "insert into "
                 + kind.table()

@@ -1,6 +1,7 @@
 package io.carebook.patients;
 
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import java.util.UUID;
@@ -71,7 +72,7 @@ class Voiding {
                     + entry.table
                     + " set voided_at = now(), voided_by = ?, void_reason = ?"
                     + " where id = ? and voided_at is null")
-            .params(Patients.actor(), why, id)
+            .params(RowValues.actor(), why, id)
             .update();
     if (voided != 1) {
       throw new NotFoundException("Entry");

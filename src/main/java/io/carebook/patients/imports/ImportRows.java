@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.internal.RowValues;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientImports.Outcome;
 import io.carebook.tenancy.TenantContext;
@@ -39,7 +40,7 @@ class ImportRows {
             sealed,
             total,
             valid,
-            Patients.actor())
+            RowValues.actor())
         .update();
   }
 
