@@ -1,11 +1,12 @@
 package io.carebook.patients;
 
-import io.carebook.patients.internal.RowValues;
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Chart.ConsentChannel;
 import io.carebook.patients.Chart.ConsentKind;
 import io.carebook.patients.Chart.IdentifierKind;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.documents.DocumentRows;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Encryption;

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.documents.DocumentFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,24 +21,6 @@ class ChartRulesTests {
     assertThat(DrugNames.sameSubstance("Penicillin", "Amoxicillin")).isFalse();
     assertThat(DrugNames.sameSubstance("Metformin", "Metoprolol")).isFalse();
     assertThat(DrugNames.sameSubstance("500 mg", "Metformin 500 mg")).isFalse();
-  }
-
-  @Test
-  void documentsAreToldByTheirBytesAndShownUnderASanitizedName() {
-    assertThat(DocumentFiles.sniff("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
-        .contains(DocumentFiles.Type.PDF);
-    assertThat(DocumentFiles.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}))
-        .contains(DocumentFiles.Type.JPEG);
-    assertThat(DocumentFiles.sniff("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1)))
-        .isEmpty();
-    assertThat(DocumentFiles.sanitizedName("C:\\scans\\..\\تحليل دم.PDF", DocumentFiles.Type.PDF))
-        .isEqualTo("تحليل دم.pdf");
-    assertThat(DocumentFiles.sanitizedName("photo.exe", DocumentFiles.Type.PNG))
-        .isEqualTo("photo.png");
-    assertThat(DocumentFiles.sanitizedName("..", DocumentFiles.Type.JPEG))
-        .isEqualTo("document.jpg");
-    assertThat(DocumentFiles.sanitizedName("a".repeat(300) + ".pdf", DocumentFiles.Type.PDF))
-        .hasSize(120);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.documents.DocumentFiles;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;

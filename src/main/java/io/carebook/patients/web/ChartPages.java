@@ -6,7 +6,7 @@ import io.carebook.patients.Medication;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.patients.PatientDocuments;
+import io.carebook.patients.documents.PatientDocuments;
 import io.carebook.patients.PatientSafety;
 import io.carebook.patients.SafetyEntry;
 import io.carebook.patients.SafetyKind;

@@ -1,8 +1,9 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
-import io.carebook.patients.internal.RowValues;
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
