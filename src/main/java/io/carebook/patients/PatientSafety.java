@@ -2,6 +2,9 @@ package io.carebook.patients;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.safety.DrugNames;
+import io.carebook.patients.safety.SafetyKind;
+import io.carebook.patients.safety.SafetyRecords;
 import io.carebook.shared.ProblemException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.carebook.patients;
 
+import io.carebook.patients.safety.DrugNames;
 import io.carebook.patients.documents.DocumentFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,17 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** The chart's small rules, without Spring: names of drugs, files, identifiers, tags, lists. */
 class ChartRulesTests {
-
-  @Test
-  void drugNamesMatchHoweverTypedStrengthsAndFormsAside() {
-    assertThat(DrugNames.sameSubstance("Amoxicillin", "AMOXICILLIN 500 mg caps")).isTrue();
-    assertThat(DrugNames.sameSubstance("co-amoxiclav 625mg", "Amoxiclav")).isTrue();
-    assertThat(DrugNames.sameSubstance("Ibuprofeno", "ibuprofeno 400 mg tabletas")).isTrue();
-    assertThat(DrugNames.sameSubstance("أموكسيسيلين", "اموكسيسيلين 500")).isTrue();
-    assertThat(DrugNames.sameSubstance("Penicillin", "Amoxicillin")).isFalse();
-    assertThat(DrugNames.sameSubstance("Metformin", "Metoprolol")).isFalse();
-    assertThat(DrugNames.sameSubstance("500 mg", "Metformin 500 mg")).isFalse();
-  }
 
   @Test
   void identifiersAreHashedInOneFormHoweverTyped() {

@@ -1,7 +1,11 @@
-package io.carebook.patients;
+package io.carebook.patients.safety;
 
-import io.carebook.patients.internal.RowValues;
+import io.carebook.patients.Allergy;
+import io.carebook.patients.Medication;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientSafety;
+import io.carebook.patients.SafetyEntry;
+import io.carebook.patients.internal.RowValues;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

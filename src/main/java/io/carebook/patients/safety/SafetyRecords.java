@@ -1,7 +1,8 @@
-package io.carebook.patients;
+package io.carebook.patients.safety;
 
-import io.carebook.patients.internal.RowValues;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.SafetyEntry;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.tenancy.TenantContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Allergies and medications, each list as its {@link SafetyKind} says; voided, never deleted. */
 @Repository
-class SafetyRecords {
+public class SafetyRecords {
 
   private final JdbcClient jdbc;
 
@@ -22,7 +23,7 @@ class SafetyRecords {
     this.jdbc = jdbc;
   }
 
-  <I> UUID insert(SafetyKind<?, I> kind, PatientId patient, I input) {
+  public <I> UUID insert(SafetyKind<?, I> kind, PatientId patient, I input) {
     var id = UUID.randomUUID();
     var columns = new ArrayList<>(List.of("tenant_id", "id", "patient_id"));
     columns.addAll(named(kind));
@@ -44,7 +45,7 @@ class SafetyRecords {
     return id;
   }
 
-  <I> boolean update(SafetyKind<?, I> kind, UUID id, I input, int version) {
+  public <I> boolean update(SafetyKind<?, I> kind, UUID id, I input, int version) {
     var values = values(kind, input);
     values.add(id);
     values.add(version);
@@ -61,7 +62,7 @@ class SafetyRecords {
   }
 
   /** The entries in use, in the kind's order (allergies: active first, then the most severe). */
-  <E extends SafetyEntry> List<E> list(SafetyKind<E, ?> kind, PatientId patient) {
+  public <E extends SafetyEntry> List<E> list(SafetyKind<E, ?> kind, PatientId patient) {
     return jdbc.sql(
             "select * from "
                 + kind.table()
@@ -72,7 +73,7 @@ class SafetyRecords {
         .list();
   }
 
-  <E extends SafetyEntry> Optional<E> find(SafetyKind<E, ?> kind, UUID id) {
+  public <E extends SafetyEntry> Optional<E> find(SafetyKind<E, ?> kind, UUID id) {
     return jdbc.sql("select * from " + kind.table() + " where id = ? and voided_at is null")
         .param(id)
         .query(kind.rows())
