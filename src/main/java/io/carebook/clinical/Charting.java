@@ -29,6 +29,7 @@ public class Charting {
   static final int TEXT_MAX = 20_000;
 
   private final VisitGate gate;
+  private final Addenda addenda;
   private final EncounterRows rows;
   private final PrescriptionRows prescriptions;
   private final ApplicationEventPublisher events;
@@ -41,8 +42,10 @@ public class Charting {
       PrescriptionRows prescriptions,
       ApplicationEventPublisher events,
       Clock clock,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Addenda addenda) {
     this.audit = audit;
+    this.addenda = addenda;
     this.gate = gate;
     this.rows = rows;
     this.prescriptions = prescriptions;
@@ -155,16 +158,9 @@ public class Charting {
   @Transactional
   public Note addAddendum(UUID visitId, @Nullable String body) {
     var visit = gate.enter(visitId, Action.NOTE_ADDENDUM);
-    var text = required("body", body, TEXT_MAX);
     var encounter = rows.ofVisit(visit.id()).orElseThrow(Charting::noNote);
     var note = rows.note(encounter.id(), true).orElseThrow(Charting::noNote);
-    if (!note.signed()) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "note-not-signed",
-          "Addenda are for signed notes; change the draft instead.");
-    }
-    rows.insertAddendum("note_addenda", "note_id", note.id(), text, VisitGate.actor());
+    addenda.add(Addenda.On.NOTE, note.id(), note.signed(), body);
     return rows.note(encounter.id(), false).orElseThrow();
   }
 

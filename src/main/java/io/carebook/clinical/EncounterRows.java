@@ -132,8 +132,7 @@ class EncounterRows {
     return jdbc.sql(
             "select * from clinical_notes where encounter_id = ?" + (lock ? " for update" : ""))
         .param(encounter)
-        .query(
-            (rs, n) -> note(rs, addenda("note_addenda", "note_id", rs.getObject("id", UUID.class))))
+        .query((rs, n) -> note(rs, addenda(Addenda.On.NOTE, rs.getObject("id", UUID.class))))
         .optional();
   }
 
@@ -197,21 +196,22 @@ class EncounterRows {
         == 1;
   }
 
-  UUID insertAddendum(String table, String parent, UUID parentId, String body, @Nullable UUID by) {
+  UUID insertAddendum(Addenda.On on, UUID parentId, String body, @Nullable UUID by) {
     var id = UUID.randomUUID();
     jdbc.sql(
             "insert into "
-                + table
+                + on.table
                 + " (tenant_id, id, "
-                + parent
+                + on.parent
                 + ", body, signed_by) values (?, ?, ?, ?, ?)")
         .params(tenant(), id, parentId, body, by)
         .update();
     return id;
   }
 
-  List<Addendum> addenda(String table, String parent, UUID parentId) {
-    return jdbc.sql("select * from " + table + " where " + parent + " = ? order by signed_at, id")
+  List<Addendum> addenda(Addenda.On on, UUID parentId) {
+    return jdbc.sql(
+            "select * from " + on.table + " where " + on.parent + " = ? order by signed_at, id")
         .param(parentId)
         .query(
             (rs, n) ->

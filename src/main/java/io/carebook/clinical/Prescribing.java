@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Prescribing {
 
   private final VisitGate gate;
+  private final Addenda addenda;
   private final Charting charting;
   private final EncounterRows encounters;
   private final PrescriptionRows rows;
@@ -45,8 +46,10 @@ public class Prescribing {
       Permissions permissions,
       ApplicationEventPublisher events,
       Clock clock,
-      io.carebook.audit.AuditTrail audit) {
+      io.carebook.audit.AuditTrail audit,
+      Addenda addenda) {
     this.audit = audit;
+    this.addenda = addenda;
     this.gate = gate;
     this.charting = charting;
     this.encounters = encounters;
@@ -159,15 +162,7 @@ public class Prescribing {
   @Transactional
   public Prescription addAddendum(UUID id, @Nullable String body) {
     var located = locked(id, Action.PRESCRIPTION_ADDENDUM);
-    if (!located.prescription().finalized()) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "prescription-not-finalized",
-          "Addenda are for finalized prescriptions; change the draft instead.");
-    }
-    var text = Charting.required("body", body, Charting.TEXT_MAX);
-    encounters.insertAddendum(
-        "prescription_addenda", "prescription_id", id, text, VisitGate.actor());
+    addenda.add(Addenda.On.PRESCRIPTION, id, located.prescription().finalized(), body);
     return rows.find(id, false).orElseThrow();
   }
 

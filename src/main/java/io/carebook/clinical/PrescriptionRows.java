@@ -144,8 +144,7 @@ class PrescriptionRows {
   /** A prescription with its items and addenda (for one prescription or an encounter's few). */
   private Prescription withDetails(ResultSet rs) throws SQLException {
     var id = rs.getObject("id", UUID.class);
-    return prescription(
-        rs, items(id), encounters.addenda("prescription_addenda", "prescription_id", id));
+    return prescription(rs, items(id), encounters.addenda(Addenda.On.PRESCRIPTION, id));
   }
 
   private static Prescription prescription(

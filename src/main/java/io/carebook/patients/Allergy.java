@@ -14,7 +14,8 @@ public record Allergy(
     Severity severity,
     Status status,
     int version,
-    Instant recordedAt) {
+    Instant recordedAt)
+    implements SafetyEntry {
 
   public boolean isActive() {
     return status == Status.ACTIVE;

@@ -1,6 +1,7 @@
 package io.carebook.patients;
 
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.documents.PatientDocument;
 import io.carebook.shared.PhoneNumber;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import io.carebook.patients.Chart.ConsentChannel;
 import io.carebook.patients.Chart.ConsentKind;
 import io.carebook.patients.Chart.IdentifierKind;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Date;
@@ -41,7 +42,7 @@ class ChartEntries {
             insert into patient_identifiers (tenant_id, id, patient_id, kind, issuer, value_sealed,
                                              value_hash, created_by)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(tenant(), id, patient.value(), kind.name(), issuer, sealed, hash, Patients.actor())
+        .params(tenant(), id, patient.value(), kind.name(), issuer, sealed, hash, RowValues.actor())
         .update();
   }
 
@@ -85,9 +86,9 @@ class ChartEntries {
             id,
             patient.value(),
             name.trim(),
-            Patients.blankToNull(relationship),
+            RowValues.blankToNull(relationship),
             phone == null ? null : phone.e164(),
-            Patients.actor())
+            RowValues.actor())
         .update();
     return id;
   }
@@ -130,8 +131,8 @@ class ChartEntries {
             granted,
             Date.valueOf(on),
             channel.name(),
-            Patients.blankToNull(note),
-            Patients.actor())
+            RowValues.blankToNull(note),
+            RowValues.actor())
         .update();
     return id;
   }
@@ -188,8 +189,8 @@ class ChartEntries {
             id,
             patient.value(),
             guardian.value(),
-            Patients.blankToNull(relationship),
-            Patients.actor())
+            RowValues.blankToNull(relationship),
+            RowValues.actor())
         .update();
     return id;
   }

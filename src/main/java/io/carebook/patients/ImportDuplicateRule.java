@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * imported twice must not register its phoneless patients twice.
  */
 @Component
-class ImportDuplicateRule {
+public class ImportDuplicateRule {
 
   private final Patients patients;
   private final Organizations organizations;
@@ -22,7 +22,7 @@ class ImportDuplicateRule {
     this.organizations = organizations;
   }
 
-  @Nullable PatientId duplicateOf(NewPatient patient) {
+  public @Nullable PatientId duplicateOf(NewPatient patient) {
     var name = PersonName.normalize(patient.fullName());
     if (patient.phone() != null) {
       var phone = PhoneNumber.parse(patient.phone(), organizations.activeClinic().country());

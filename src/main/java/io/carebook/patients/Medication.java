@@ -16,7 +16,8 @@ public record Medication(
     @Nullable LocalDate since,
     Status status,
     int version,
-    Instant recordedAt) {
+    Instant recordedAt)
+    implements SafetyEntry {
 
   public boolean isCurrent() {
     return status == Status.ACTIVE;

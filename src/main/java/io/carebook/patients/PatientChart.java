@@ -5,6 +5,8 @@ import io.carebook.patients.Chart.ConsentChannel;
 import io.carebook.patients.Chart.ConsentKind;
 import io.carebook.patients.Chart.IdentifierKind;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.documents.DocumentRows;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Encryption;
@@ -105,7 +107,7 @@ public class PatientChart {
             id.toString(),
             normalized.getBytes(StandardCharsets.UTF_8));
     try {
-      entries.insertIdentifier(id, patient, kind, Patients.blankToNull(issuer), sealed, hash);
+      entries.insertIdentifier(id, patient, kind, RowValues.blankToNull(issuer), sealed, hash);
     } catch (DuplicateKeyException e) {
       throw duplicate(entries.holdersOf(hash, kind).getFirst());
     }
@@ -180,24 +182,11 @@ public class PatientChart {
   /** Voids an entry of the chart (an identifier, contact, consent, guardian link). */
   @Transactional
   public void voidEntry(PatientId patient, String kind, UUID id, String reason) {
-    var entry = entryKind(kind);
+    var entry = Voiding.Entry.of(kind);
     if (!voiding.patientOf(entry, id).equals(patient)) {
       throw new io.carebook.shared.NotFoundException("Entry");
     }
     voiding.voidEntry(entry, id, reason);
-  }
-
-  private static Voiding.Entry entryKind(String kind) {
-    return switch (kind) {
-      case "identifiers" -> Voiding.Entry.IDENTIFIER;
-      case "contacts" -> Voiding.Entry.CONTACT;
-      case "consents" -> Voiding.Entry.CONSENT;
-      case "guardians" -> Voiding.Entry.GUARDIAN;
-      case "allergies" -> Voiding.Entry.ALLERGY;
-      case "medications" -> Voiding.Entry.MEDICATION;
-      case "documents" -> Voiding.Entry.DOCUMENT;
-      default -> throw new io.carebook.shared.NotFoundException("Entry");
-    };
   }
 
   private List<Chart.Identifier> identifiers(PatientId patient) {

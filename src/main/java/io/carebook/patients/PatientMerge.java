@@ -1,6 +1,7 @@
 package io.carebook.patients;
 
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
 import java.util.UUID;
@@ -85,7 +86,7 @@ public class PatientMerge {
             where d.patient_id = ? and d.voided_at is null and exists (
               select 1 from patient_identifiers s where s.patient_id = ? and s.voided_at is null
                 and s.kind = d.kind and s.value_hash = d.value_hash)""")
-        .params(Patients.actor(), why, duplicate, survivor)
+        .params(RowValues.actor(), why, duplicate, survivor)
         .update();
     jdbc.sql("update patient_identifiers set patient_id = ? where patient_id = ?")
         .params(survivor, duplicate)
@@ -106,7 +107,7 @@ public class PatientMerge {
               or (g.guardian_id = :dup and exists (select 1 from patient_guardians o
                     where o.voided_at is null and o.guardian_id = :sur
                       and o.patient_id = g.patient_id)))""")
-        .param("by", Patients.actor())
+        .param("by", RowValues.actor())
         .param("why", why)
         .param("dup", duplicate)
         .param("sur", survivor)

@@ -2,6 +2,9 @@ package io.carebook.patients;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.safety.DrugNames;
+import io.carebook.patients.safety.SafetyKind;
+import io.carebook.patients.safety.SafetyRecords;
 import io.carebook.shared.ProblemException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,73 +61,66 @@ public class PatientSafety {
     }
   }
 
+  /** Records an allergy or a medication on the patient's chart. */
   @Transactional
-  public Allergy recordAllergy(PatientId patient, AllergyInput allergy) {
+  public <E extends SafetyEntry, I> E record(SafetyKind<E, I> kind, PatientId patient, I input) {
     directory.inUse(patient);
-    requireText("substance", allergy.substance(), 200);
-    return records.allergy(records.insertAllergy(patient, allergy)).orElseThrow();
+    requireText(kind.nameColumn(), kind.name(input), 200);
+    return records.find(kind, records.insert(kind, patient, input)).orElseThrow();
   }
 
-  /** Corrects an allergy (or changes its status); {@code version} is the one the caller read. */
   @Transactional
-  public Allergy correctAllergy(UUID id, AllergyInput allergy, int version) {
-    voiding.patientOf(Voiding.Entry.ALLERGY, id);
-    requireText("substance", allergy.substance(), 200);
-    if (!records.updateAllergy(id, allergy, version)) {
-      throw new OptimisticLockingFailureException("allergy " + id + " changed");
-    }
-    return records.allergy(id).orElseThrow();
+  public Allergy recordAllergy(PatientId patient, AllergyInput allergy) {
+    return record(SafetyKind.ALLERGIES, patient, allergy);
   }
 
   @Transactional
   public Medication recordMedication(PatientId patient, MedicationInput medication) {
-    directory.inUse(patient);
-    requireText("drug", medication.drug(), 200);
-    return records.medication(records.insertMedication(patient, medication)).orElseThrow();
+    return record(SafetyKind.MEDICATIONS, patient, medication);
   }
 
+  /**
+   * Corrects an allergy or a medication (or changes its status); {@code version} is the one the
+   * caller read.
+   */
   @Transactional
-  public Medication correctMedication(UUID id, MedicationInput medication, int version) {
-    voiding.patientOf(Voiding.Entry.MEDICATION, id);
-    requireText("drug", medication.drug(), 200);
-    if (!records.updateMedication(id, medication, version)) {
-      throw new OptimisticLockingFailureException("medication " + id + " changed");
+  public <E extends SafetyEntry, I> E correct(
+      SafetyKind<E, I> kind, UUID id, I input, int version) {
+    voiding.patientOf(Voiding.Entry.of(kind.section()), id);
+    requireText(kind.nameColumn(), kind.name(input), 200);
+    if (!records.update(kind, id, input, version)) {
+      throw new OptimisticLockingFailureException(kind.section() + " " + id + " changed");
     }
-    return records.medication(id).orElseThrow();
+    return records.find(kind, id).orElseThrow();
   }
 
+  /** Voids an allergy or a medication entered in error, with the reason. */
   @Transactional
-  public void voidAllergy(UUID id, String reason) {
-    voiding.voidEntry(Voiding.Entry.ALLERGY, id, reason);
+  public void voidEntry(SafetyKind<?, ?> kind, UUID id, String reason) {
+    voiding.voidEntry(Voiding.Entry.of(kind.section()), id, reason);
   }
 
-  @Transactional
-  public void voidMedication(UUID id, String reason) {
-    voiding.voidEntry(Voiding.Entry.MEDICATION, id, reason);
+  /** The allergies or medications in use, in the kind's order. */
+  @Transactional(readOnly = true)
+  public <E extends SafetyEntry> List<E> list(SafetyKind<E, ?> kind, PatientId patient) {
+    return records.list(kind, patient);
   }
 
   @Transactional(readOnly = true)
   public List<Allergy> allergies(PatientId patient) {
-    return records.allergies(patient);
+    return list(SafetyKind.ALLERGIES, patient);
   }
 
   @Transactional(readOnly = true)
   public List<Medication> medications(PatientId patient) {
-    return records.medications(patient);
+    return list(SafetyKind.MEDICATIONS, patient);
   }
 
-  /** The allergies as a reader is shown them: the read and its access-log entry commit together. */
+  /** The list as a reader is shown it: the read and its access-log entry commit together. */
   @Transactional
-  public List<Allergy> showAllergies(PatientId patient) {
-    audit.viewed("patient_allergies", patient.toString(), patient.value());
-    return records.allergies(patient);
-  }
-
-  /** The medications as a reader is shown them, logged like {@link #showAllergies}. */
-  @Transactional
-  public List<Medication> showMedications(PatientId patient) {
-    audit.viewed("patient_medications", patient.toString(), patient.value());
-    return records.medications(patient);
+  public <E extends SafetyEntry> List<E> show(SafetyKind<E, ?> kind, PatientId patient) {
+    audit.viewed(kind.table(), patient.toString(), patient.value());
+    return records.list(kind, patient);
   }
 
   /**
@@ -137,7 +133,7 @@ public class PatientSafety {
   public List<SafetyWarning> checkPrescription(PatientId patient, String drug) {
     directory.get(patient);
     var warnings = new ArrayList<SafetyWarning>();
-    for (var allergy : records.allergies(patient)) {
+    for (var allergy : records.list(SafetyKind.ALLERGIES, patient)) {
       if (allergy.isActive() && DrugNames.sameSubstance(allergy.substance(), drug)) {
         warnings.add(
             new SafetyWarning(
@@ -148,7 +144,7 @@ public class PatientSafety {
                 allergy.reaction()));
       }
     }
-    for (var medication : records.medications(patient)) {
+    for (var medication : records.list(SafetyKind.MEDICATIONS, patient)) {
       if (medication.isCurrent() && DrugNames.sameSubstance(medication.drug(), drug)) {
         warnings.add(
             new SafetyWarning(

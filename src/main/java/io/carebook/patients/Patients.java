@@ -2,6 +2,7 @@ package io.carebook.patients;
 
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.Patient.Sex;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Date;
@@ -61,12 +62,12 @@ class Patients {
                 id.value(),
                 typed.fullName().trim(),
                 PersonName.normalize(typed.fullName()),
-                blankToNull(typed.otherName()),
+                RowValues.blankToNull(typed.otherName()),
                 typed.otherName() == null ? null : PersonName.normalize(typed.otherName()),
                 e164(patient.phone()),
                 e164(patient.alternatePhone()),
                 patient.email(),
-                blankToNull(typed.address()),
+                RowValues.blankToNull(typed.address()),
                 date(typed.dateOfBirth()),
                 typed.sex() == null ? null : typed.sex().name(),
                 scope.clinic() == null ? null : scope.clinic().value())
@@ -86,12 +87,12 @@ class Patients {
             .params(
                 typed.fullName().trim(),
                 PersonName.normalize(typed.fullName()),
-                blankToNull(typed.otherName()),
+                RowValues.blankToNull(typed.otherName()),
                 typed.otherName() == null ? null : PersonName.normalize(typed.otherName()),
                 e164(patient.phone()),
                 e164(patient.alternatePhone()),
                 patient.email(),
-                blankToNull(typed.address()),
+                RowValues.blankToNull(typed.address()),
                 date(typed.dateOfBirth()),
                 typed.sex() == null ? null : typed.sex().name(),
                 id.value(),
@@ -219,7 +220,7 @@ class Patients {
                 update patients set voided_at = now(), voided_by = ?, void_reason = ?,
                   merged_into = ?, version = version + 1, updated_at = now()
                 where id = ? and voided_at is null""")
-            .params(actor(), reason, survivor.value(), loser.value())
+            .params(RowValues.actor(), reason, survivor.value(), loser.value())
             .update()
         == 1;
   }
@@ -252,10 +253,6 @@ class Patients {
         .single();
   }
 
-  static @Nullable UUID actor() {
-    return TenantContext.current().map(TenantContext.Scope::user).map(u -> u.value()).orElse(null);
-  }
-
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
@@ -266,10 +263,6 @@ class Patients {
 
   private static @Nullable Date date(@Nullable LocalDate date) {
     return date == null ? null : Date.valueOf(date);
-  }
-
-  static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.trim();
   }
 
   static Patient patient(ResultSet rs, int row) throws SQLException {

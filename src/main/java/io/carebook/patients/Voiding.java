@@ -1,6 +1,7 @@
 package io.carebook.patients;
 
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import java.util.UUID;
@@ -16,18 +17,32 @@ class Voiding {
 
   /** The chart's tables whose rows are voided (their names are SQL; nothing else is). */
   enum Entry {
-    ALLERGY("patient_allergies"),
-    MEDICATION("patient_medications"),
-    IDENTIFIER("patient_identifiers"),
-    CONTACT("patient_contacts"),
-    CONSENT("patient_consents"),
-    GUARDIAN("patient_guardians"),
-    DOCUMENT("patient_documents");
+    ALLERGY("patient_allergies", "allergies"),
+    MEDICATION("patient_medications", "medications"),
+    IDENTIFIER("patient_identifiers", "identifiers"),
+    CONTACT("patient_contacts", "contacts"),
+    CONSENT("patient_consents", "consents"),
+    GUARDIAN("patient_guardians", "guardians"),
+    DOCUMENT("patient_documents", "documents");
 
     final String table;
 
-    Entry(String table) {
+    /** The chart's section, as pages and paths name it. */
+    final String section;
+
+    Entry(String table, String section) {
       this.table = table;
+      this.section = section;
+    }
+
+    /** The entry of a chart's section; not found for any other name. */
+    static Entry of(String section) {
+      for (var entry : values()) {
+        if (entry.section.equals(section)) {
+          return entry;
+        }
+      }
+      throw new NotFoundException("Entry");
     }
   }
 
@@ -57,7 +72,7 @@ class Voiding {
                     + entry.table
                     + " set voided_at = now(), voided_by = ?, void_reason = ?"
                     + " where id = ? and voided_at is null")
-            .params(Patients.actor(), why, id)
+            .params(RowValues.actor(), why, id)
             .update();
     if (voided != 1) {
       throw new NotFoundException("Entry");

@@ -4,41 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.carebook.shared.ProblemException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** The chart's small rules, without Spring: names of drugs, files, identifiers, tags, lists. */
 class ChartRulesTests {
-
-  @Test
-  void drugNamesMatchHoweverTypedStrengthsAndFormsAside() {
-    assertThat(DrugNames.sameSubstance("Amoxicillin", "AMOXICILLIN 500 mg caps")).isTrue();
-    assertThat(DrugNames.sameSubstance("co-amoxiclav 625mg", "Amoxiclav")).isTrue();
-    assertThat(DrugNames.sameSubstance("Ibuprofeno", "ibuprofeno 400 mg tabletas")).isTrue();
-    assertThat(DrugNames.sameSubstance("أموكسيسيلين", "اموكسيسيلين 500")).isTrue();
-    assertThat(DrugNames.sameSubstance("Penicillin", "Amoxicillin")).isFalse();
-    assertThat(DrugNames.sameSubstance("Metformin", "Metoprolol")).isFalse();
-    assertThat(DrugNames.sameSubstance("500 mg", "Metformin 500 mg")).isFalse();
-  }
-
-  @Test
-  void documentsAreToldByTheirBytesAndShownUnderASanitizedName() {
-    assertThat(DocumentFiles.sniff("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
-        .contains(DocumentFiles.Type.PDF);
-    assertThat(DocumentFiles.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}))
-        .contains(DocumentFiles.Type.JPEG);
-    assertThat(DocumentFiles.sniff("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1)))
-        .isEmpty();
-    assertThat(DocumentFiles.sanitizedName("C:\\scans\\..\\تحليل دم.PDF", DocumentFiles.Type.PDF))
-        .isEqualTo("تحليل دم.pdf");
-    assertThat(DocumentFiles.sanitizedName("photo.exe", DocumentFiles.Type.PNG))
-        .isEqualTo("photo.png");
-    assertThat(DocumentFiles.sanitizedName("..", DocumentFiles.Type.JPEG))
-        .isEqualTo("document.jpg");
-    assertThat(DocumentFiles.sanitizedName("a".repeat(300) + ".pdf", DocumentFiles.Type.PDF))
-        .hasSize(120);
-  }
 
   @Test
   void identifiersAreHashedInOneFormHoweverTyped() {
@@ -54,26 +23,5 @@ class ChartRulesTests {
     assertThat(Tags.checked("  Home Visit ")).isEqualTo("home-visit");
     assertThat(Tags.checked("سكري")).isEqualTo("سكري");
     assertThatThrownBy(() -> Tags.checked("<b>")).isInstanceOf(ProblemException.class);
-  }
-
-  @Test
-  void aListIsReadRowByRowWithHeadersInAnyOfThreeLanguages() {
-    var csv =
-        "\uFEFFالاسم,الهاتف,تاريخ الميلاد,الجنس\n"
-            + "فاطمة,0100 123 4567,١٢/٠٤/١٩٨٨,أنثى\n"
-            + "\"Omar, Jr.\",,2030-01-01,M\n";
-    var rows =
-        PatientList.read(csv.getBytes(StandardCharsets.UTF_8), "EG", LocalDate.of(2026, 1, 1));
-    assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).valid()).isTrue();
-    assertThat(rows.get(0).patient().dateOfBirth()).isEqualTo(LocalDate.of(1988, 4, 12));
-    assertThat(rows.get(0).patient().sex()).isEqualTo(Patient.Sex.FEMALE);
-    assertThat(rows.get(1).patient().fullName()).isEqualTo("Omar, Jr.");
-    assertThat(rows.get(1).errors()).containsExactly("dateOfBirth: cannot be in the future");
-    assertThatThrownBy(
-            () ->
-                PatientList.read(
-                    new byte[] {(byte) 0xC3, (byte) 0x28}, "EG", LocalDate.of(2026, 1, 1)))
-        .isInstanceOf(ProblemException.class);
   }
 }

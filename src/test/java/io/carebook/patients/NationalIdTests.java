@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
 
 /** National and insurance ids: encrypted at rest, yet found by their exact value. */
 @CarebookTest
-class NationalIdTests {
+public class NationalIdTests {
 
   private static final String NATIONAL_ID = "29001011234567";
 
@@ -134,7 +134,7 @@ class NationalIdTests {
     assertThat(invalid.body().path("errors").get(0).path("field").asString()).isEqualTo("value");
   }
 
-  static String register(Api desk, String name) {
+  public static String register(Api desk, String name) {
     var response = desk.post("/api/v1/patients", Map.of("fullName", name));
     assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     return response.text("id");

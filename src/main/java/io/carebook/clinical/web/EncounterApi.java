@@ -5,7 +5,7 @@ import io.carebook.clinical.Encounter;
 import io.carebook.clinical.Note;
 import io.carebook.clinical.Vitals;
 import io.carebook.shared.Ids;
-import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -108,8 +108,8 @@ class EncounterApi {
         charting.saveDraft(
             Ids.parse(visitId, "Visit"),
             body == null ? new Note.Draft(null, null, null, null, null, null) : body,
-            version(ifMatch));
-    return ResponseEntity.ok().eTag("\"" + note.version() + "\"").body(note);
+            ETags.optional(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(note.version())).body(note);
   }
 
   @PostMapping("/api/v1/visits/{visitId}/note/sign")
@@ -135,16 +135,5 @@ class EncounterApi {
       @PathVariable String visitId, @RequestBody(required = false) @Nullable VoidInput body) {
     charting.voidNote(Ids.parse(visitId, "Visit"), body == null ? null : body.reason());
     return ResponseEntity.noContent().build();
-  }
-
-  static @Nullable Integer version(@Nullable String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("If-Match", "is not a version this API gave");
-    }
   }
 }

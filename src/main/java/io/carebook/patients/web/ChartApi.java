@@ -76,7 +76,7 @@ class ChartApi {
       java.util.List<String> tags,
       java.util.List<Chart.Relation> guardians,
       java.util.List<Chart.Relation> wards,
-      java.util.List<io.carebook.patients.PatientDocument> documents) {
+      java.util.List<io.carebook.patients.documents.PatientDocument> documents) {
 
     static ChartView of(Chart c) {
       return new ChartView(

@@ -6,14 +6,17 @@ import io.carebook.patients.Medication;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.patients.PatientDocuments;
 import io.carebook.patients.PatientSafety;
+import io.carebook.patients.SafetyEntry;
+import io.carebook.patients.documents.PatientDocuments;
+import io.carebook.patients.safety.SafetyKind;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -60,14 +63,11 @@ class ChartPages {
       @RequestParam(required = false) @Nullable String reaction,
       @RequestParam Allergy.Severity severity,
       RedirectAttributes flash) {
-    return act(
+    return record(
+        SafetyKind.ALLERGIES,
         id,
-        Action.SAFETY_RECORD,
-        "allergies",
-        flash,
-        p ->
-            safety.recordAllergy(
-                p, new PatientSafety.AllergyInput(substance, reaction, severity, null)));
+        new PatientSafety.AllergyInput(substance, reaction, severity, null),
+        flash);
   }
 
   @PostMapping("/patients/{id}/allergies/{entry}/status")
@@ -77,23 +77,13 @@ class ChartPages {
       @RequestParam Allergy.Status status,
       @RequestParam int version,
       RedirectAttributes flash) {
-    return act(
+    return correct(
+        SafetyKind.ALLERGIES,
         id,
-        Action.SAFETY_RECORD,
-        "allergies",
-        flash,
-        p -> {
-          var allergy =
-              safety.allergies(p).stream()
-                  .filter(a -> a.id().equals(EntryIds.parse(entry)))
-                  .findFirst()
-                  .orElseThrow(() -> new io.carebook.shared.NotFoundException("Entry"));
-          safety.correctAllergy(
-              allergy.id(),
-              new PatientSafety.AllergyInput(
-                  allergy.substance(), allergy.reaction(), allergy.severity(), status),
-              version);
-        });
+        entry,
+        version,
+        a -> new PatientSafety.AllergyInput(a.substance(), a.reaction(), a.severity(), status),
+        flash);
   }
 
   @PostMapping("/patients/{id}/medications")
@@ -105,14 +95,11 @@ class ChartPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate since,
       RedirectAttributes flash) {
-    return act(
+    return record(
+        SafetyKind.MEDICATIONS,
         id,
-        Action.SAFETY_RECORD,
-        "medications",
-        flash,
-        p ->
-            safety.recordMedication(
-                p, new PatientSafety.MedicationInput(drug, dose, frequency, since, null)));
+        new PatientSafety.MedicationInput(drug, dose, frequency, since, null),
+        flash);
   }
 
   @PostMapping("/patients/{id}/medications/{entry}/stop")
@@ -121,26 +108,41 @@ class ChartPages {
       @PathVariable String entry,
       @RequestParam int version,
       RedirectAttributes flash) {
+    return correct(
+        SafetyKind.MEDICATIONS,
+        id,
+        entry,
+        version,
+        m ->
+            new PatientSafety.MedicationInput(
+                m.drug(), m.dose(), m.frequency(), m.since(), Medication.Status.STOPPED),
+        flash);
+  }
+
+  private <I> String record(SafetyKind<?, I> kind, String id, I input, RedirectAttributes flash) {
+    return act(id, Action.SAFETY_RECORD, kind.section(), flash, p -> safety.record(kind, p, input));
+  }
+
+  /** Changes an entry in use into what {@code change} makes of it, as of {@code version}. */
+  private <E extends SafetyEntry, I> String correct(
+      SafetyKind<E, I> kind,
+      String id,
+      String entry,
+      int version,
+      Function<E, I> change,
+      RedirectAttributes flash) {
     return act(
         id,
         Action.SAFETY_RECORD,
-        "medications",
+        kind.section(),
         flash,
         p -> {
-          var medication =
-              safety.medications(p).stream()
-                  .filter(m -> m.id().equals(EntryIds.parse(entry)))
+          var current =
+              safety.list(kind, p).stream()
+                  .filter(e -> e.id().equals(EntryIds.parse(entry)))
                   .findFirst()
                   .orElseThrow(() -> new io.carebook.shared.NotFoundException("Entry"));
-          safety.correctMedication(
-              medication.id(),
-              new PatientSafety.MedicationInput(
-                  medication.drug(),
-                  medication.dose(),
-                  medication.frequency(),
-                  medication.since(),
-                  Medication.Status.STOPPED),
-              version);
+          safety.correct(kind, current.id(), change.apply(current), version);
         });
   }
 

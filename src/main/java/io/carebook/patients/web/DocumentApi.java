@@ -1,8 +1,8 @@
 package io.carebook.patients.web;
 
 import io.carebook.patients.PatientDirectory;
-import io.carebook.patients.PatientDocument;
-import io.carebook.patients.PatientDocuments;
+import io.carebook.patients.documents.PatientDocument;
+import io.carebook.patients.documents.PatientDocuments;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package io.carebook.patients.web;
 
-import io.carebook.patients.PatientImport;
-import io.carebook.patients.PatientImports;
+import io.carebook.patients.imports.PatientImport;
+import io.carebook.patients.imports.PatientImports;
 import io.carebook.shared.NotFoundException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;

@@ -1,6 +1,6 @@
 package io.carebook.patients.web;
 
-import io.carebook.patients.PatientImports;
+import io.carebook.patients.imports.PatientImports;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
@@ -58,7 +58,7 @@ class ImportPages {
     permissions.require(Action.PATIENT_IMPORT);
     var patientImport = imports.get(importId(id));
     model.addAttribute("patientImport", patientImport);
-    if (patientImport.status() == io.carebook.patients.PatientImport.Status.PREVIEWED) {
+    if (patientImport.status() == io.carebook.patients.imports.PatientImport.Status.PREVIEWED) {
       model.addAttribute("rows", imports.preview(patientImport.id()));
     } else if (patientImport.finished()) {
       model.addAttribute("outcomes", imports.outcomes(patientImport.id()));

@@ -5,6 +5,7 @@ import io.carebook.patients.Patient;
 import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientMerge;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -104,7 +105,7 @@ class PatientApi {
     permissions.require(Action.PATIENT_REGISTER);
     var patient = directory.register(input.toNew());
     return ResponseEntity.created(URI.create("/api/v1/patients/" + patient.id()))
-        .eTag(etag(patient))
+        .eTag(ETags.of(patient.version()))
         .body(PatientView.of(patient));
   }
 
@@ -134,7 +135,7 @@ class PatientApi {
     directory.get(survivor);
     permissions.require(Action.PATIENT_MERGE);
     var merged = merges.merge(survivor, PatientIds.parse(input.duplicateId()), input.reason());
-    return ResponseEntity.ok().eTag(etag(merged)).body(PatientView.of(merged));
+    return ResponseEntity.ok().eTag(ETags.of(merged.version())).body(PatientView.of(merged));
   }
 
   @GetMapping("/api/v1/patients/{id}")
@@ -143,7 +144,7 @@ class PatientApi {
   ResponseEntity<PatientView> get(@PathVariable String id) {
     permissions.require(Action.PATIENT_VIEW);
     var patient = directory.chart(PatientIds.parse(id));
-    return ResponseEntity.ok().eTag(etag(patient)).body(PatientView.of(patient));
+    return ResponseEntity.ok().eTag(ETags.of(patient.version())).body(PatientView.of(patient));
   }
 
   @PutMapping("/api/v1/patients/{id}")
@@ -155,15 +156,7 @@ class PatientApi {
     var patientId = PatientIds.parse(id);
     directory.get(patientId);
     permissions.require(Action.PATIENT_EDIT);
-    var patient = directory.correct(patientId, input.toNew(), version(ifMatch));
-    return ResponseEntity.ok().eTag(etag(patient)).body(PatientView.of(patient));
-  }
-
-  private static String etag(Patient patient) {
-    return ETags.of(patient.version());
-  }
-
-  private static int version(@Nullable String ifMatch) {
-    return ETags.version(ifMatch);
+    var patient = directory.correct(patientId, input.toNew(), ETags.required(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(patient.version())).body(PatientView.of(patient));
   }
 }

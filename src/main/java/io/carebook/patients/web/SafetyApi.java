@@ -5,7 +5,10 @@ import io.carebook.patients.Medication;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
+import io.carebook.patients.SafetyEntry;
 import io.carebook.patients.SafetyWarning;
+import io.carebook.patients.safety.SafetyKind;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,8 +82,7 @@ class SafetyApi {
       @PathVariable String id,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String after) {
-    permissions.require(Action.CHART_READ);
-    return ListPage.of(safety.showAllergies(found(id)), limit, after, Allergy::id);
+    return list(SafetyKind.ALLERGIES, id, limit, after);
   }
 
   @PostMapping("/api/v1/patients/{id}/allergies")
@@ -91,13 +93,7 @@ class SafetyApi {
               + " \"severity\": \"SEVERE\"}; status defaults to ACTIVE.")
   ResponseEntity<Allergy> recordAllergy(
       @PathVariable String id, @Valid @RequestBody AllergyInput input) {
-    var patient = found(id);
-    permissions.require(Action.SAFETY_RECORD);
-    var allergy = safety.recordAllergy(patient, input.toInput());
-    return ResponseEntity.created(
-            URI.create("/api/v1/patients/" + id + "/allergies/" + allergy.id()))
-        .eTag(ETags.of(allergy.version()))
-        .body(allergy);
+    return record(SafetyKind.ALLERGIES, id, input.toInput());
   }
 
   @PutMapping("/api/v1/patients/{id}/allergies/{allergyId}")
@@ -107,12 +103,7 @@ class SafetyApi {
       @PathVariable String allergyId,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody AllergyInput input) {
-    found(id);
-    var entry = EntryIds.parse(allergyId);
-    ownedBy(id, safety.allergies(PatientIds.parse(id)).stream().map(Allergy::id), entry);
-    permissions.require(Action.SAFETY_RECORD);
-    var allergy = safety.correctAllergy(entry, input.toInput(), ETags.version(ifMatch));
-    return ResponseEntity.ok().eTag(ETags.of(allergy.version())).body(allergy);
+    return correct(SafetyKind.ALLERGIES, id, allergyId, ifMatch, input.toInput());
   }
 
   @GetMapping("/api/v1/patients/{id}/medications")
@@ -121,8 +112,7 @@ class SafetyApi {
       @PathVariable String id,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String after) {
-    permissions.require(Action.CHART_READ);
-    return ListPage.of(safety.showMedications(found(id)), limit, after, Medication::id);
+    return list(SafetyKind.MEDICATIONS, id, limit, after);
   }
 
   @PostMapping("/api/v1/patients/{id}/medications")
@@ -133,13 +123,7 @@ class SafetyApi {
               + " \"twice a day\", \"since\": \"2023-05-01\"}")
   ResponseEntity<Medication> recordMedication(
       @PathVariable String id, @Valid @RequestBody MedicationInput input) {
-    var patient = found(id);
-    permissions.require(Action.SAFETY_RECORD);
-    var medication = safety.recordMedication(patient, input.toInput());
-    return ResponseEntity.created(
-            URI.create("/api/v1/patients/" + id + "/medications/" + medication.id()))
-        .eTag(ETags.of(medication.version()))
-        .body(medication);
+    return record(SafetyKind.MEDICATIONS, id, input.toInput());
   }
 
   @PutMapping("/api/v1/patients/{id}/medications/{medicationId}")
@@ -149,12 +133,7 @@ class SafetyApi {
       @PathVariable String medicationId,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody MedicationInput input) {
-    found(id);
-    var entry = EntryIds.parse(medicationId);
-    ownedBy(id, safety.medications(PatientIds.parse(id)).stream().map(Medication::id), entry);
-    permissions.require(Action.SAFETY_RECORD);
-    var medication = safety.correctMedication(entry, input.toInput(), ETags.version(ifMatch));
-    return ResponseEntity.ok().eTag(ETags.of(medication.version())).body(medication);
+    return correct(SafetyKind.MEDICATIONS, id, medicationId, ifMatch, input.toInput());
   }
 
   @PostMapping("/api/v1/patients/{id}/{kind:allergies|medications}/{entry}/void")
@@ -164,19 +143,10 @@ class SafetyApi {
       @PathVariable String kind,
       @PathVariable String entry,
       @Valid @RequestBody ChartApi.VoidInput input) {
-    var patient = found(id);
-    var entryId = EntryIds.parse(entry);
-    var ids =
-        kind.equals("allergies")
-            ? safety.allergies(patient).stream().map(Allergy::id)
-            : safety.medications(patient).stream().map(Medication::id);
-    ownedBy(id, ids, entryId);
+    var safetyKind = kind.equals("allergies") ? SafetyKind.ALLERGIES : SafetyKind.MEDICATIONS;
+    var entryId = owned(safetyKind, found(id), entry);
     permissions.require(Action.SAFETY_RECORD);
-    if (kind.equals("allergies")) {
-      safety.voidAllergy(entryId, input.reason());
-    } else {
-      safety.voidMedication(entryId, input.reason());
-    }
+    safety.voidEntry(safetyKind, entryId, input.reason());
     return ResponseEntity.noContent().build();
   }
 
@@ -207,13 +177,42 @@ class SafetyApi {
     return ResponseEntity.status(201).body(new Check(input.drug(), warnings));
   }
 
+  private <E extends SafetyEntry> ListPage<E> list(
+      SafetyKind<E, ?> kind, String id, int limit, @Nullable String after) {
+    permissions.require(Action.CHART_READ);
+    return ListPage.of(safety.show(kind, found(id)), limit, after, SafetyEntry::id);
+  }
+
+  private <E extends SafetyEntry, I> ResponseEntity<E> record(
+      SafetyKind<E, I> kind, String id, I input) {
+    var patient = found(id);
+    permissions.require(Action.SAFETY_RECORD);
+    var recorded = safety.record(kind, patient, input);
+    return ResponseEntity.created(
+            URI.create("/api/v1/patients/" + id + "/" + kind.section() + "/" + recorded.id()))
+        .eTag(ETags.of(recorded.version()))
+        .body(recorded);
+  }
+
+  private <E extends SafetyEntry, I> ResponseEntity<E> correct(
+      SafetyKind<E, I> kind, String id, String entry, @Nullable String ifMatch, I input) {
+    found(id);
+    var entryId = owned(kind, PatientIds.parse(id), entry);
+    permissions.require(Action.SAFETY_RECORD);
+    var corrected = safety.correct(kind, entryId, input, ETags.required(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(corrected.version())).body(corrected);
+  }
+
   private PatientId found(String id) {
     return directory.get(PatientIds.parse(id)).id();
   }
 
-  private static void ownedBy(String patient, java.util.stream.Stream<UUID> ids, UUID entry) {
-    if (ids.noneMatch(entry::equals)) {
+  /** The entry's id, if it is one of the patient's entries in use; not found otherwise. */
+  private UUID owned(SafetyKind<?, ?> kind, PatientId patient, String entry) {
+    var entryId = EntryIds.parse(entry);
+    if (safety.list(kind, patient).stream().map(SafetyEntry::id).noneMatch(entryId::equals)) {
       throw new io.carebook.shared.NotFoundException("Entry");
     }
+    return entryId;
   }
 }

@@ -11,6 +11,7 @@ import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Permissions;
@@ -257,7 +258,7 @@ class SchedulingApi {
                     : new NewPatient(body.patient().fullName(), body.patient().phone(), null, null),
                 source));
     return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
-        .eTag("\"" + appointment.version() + "\"")
+        .eTag(ETags.of(appointment.version()))
         .body(appointment);
   }
 

@@ -1,4 +1,4 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.carebook.patients;
+package io.carebook.patients.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

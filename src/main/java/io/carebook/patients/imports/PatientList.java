@@ -1,6 +1,8 @@
-package io.carebook.patients;
+package io.carebook.patients.imports;
 
+import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.Sex;
+import io.carebook.patients.PersonName;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.shared.ProblemException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -9,11 +9,11 @@ import java.util.Optional;
  * or PNG), and the name it is shown under: the typed name without any folder, control or reserved
  * characters, at most 120 characters, ending in the extension of its real type.
  */
-final class DocumentFiles {
+public final class DocumentFiles {
 
   private DocumentFiles() {}
 
-  enum Type {
+  public enum Type {
     PDF("application/pdf", ".pdf"),
     JPEG("image/jpeg", ".jpg"),
     PNG("image/png", ".png"),
@@ -29,7 +29,7 @@ final class DocumentFiles {
     }
   }
 
-  static Optional<Type> sniff(byte[] bytes) {
+  public static Optional<Type> sniff(byte[] bytes) {
     if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2D)) { // %PDF-
       return Optional.of(Type.PDF);
     }
@@ -42,7 +42,7 @@ final class DocumentFiles {
     return Optional.empty();
   }
 
-  static String sanitizedName(String typed, Type type) {
+  public static String sanitizedName(String typed, Type type) {
     var name = typed == null ? "" : Normalizer.normalize(typed, Normalizer.Form.NFC);
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     name = name.replaceAll("[\\p{Cc}\\p{Cf}<>:\"|?*;%]", "").replaceAll("\\s+", " ").trim();

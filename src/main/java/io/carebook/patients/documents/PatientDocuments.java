@@ -1,7 +1,9 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
@@ -89,7 +91,7 @@ public class PatientDocuments {
             DocumentFiles.sanitizedName(typedName, type),
             type.contentType,
             bytes.length,
-            Patients.blankToNull(description),
+            RowValues.blankToNull(description),
             Instant.now());
     store.put(key, sealing.seal(id, bytes));
     discardOnRollback(key);

@@ -1,5 +1,6 @@
-package io.carebook.patients;
+package io.carebook.patients.safety;
 
+import io.carebook.patients.PersonName;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
  * mg caps" and "amoxicillin"; "Co-amoxiclav" and "amoxiclav"). Drug classes (a penicillin allergy
  * and amoxicillin) need a drug dictionary, which this rule does not have.
  */
-final class DrugNames {
+public final class DrugNames {
 
   private static final Set<String> NOISE =
       Set.of(
@@ -49,11 +50,11 @@ final class DrugNames {
 
   private DrugNames() {}
 
-  static String normalize(String typed) {
+  public static String normalize(String typed) {
     return String.join(" ", words(typed));
   }
 
-  static boolean sameSubstance(String a, String b) {
+  public static boolean sameSubstance(String a, String b) {
     var left = words(a);
     var right = words(b);
     if (left.isEmpty() || right.isEmpty()) {

@@ -1,6 +1,9 @@
-package io.carebook.patients;
+package io.carebook.patients.imports;
 
+import io.carebook.patients.ImportDuplicateRule;
+import io.carebook.patients.Patient;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.documents.DocumentFiles;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Encryption;

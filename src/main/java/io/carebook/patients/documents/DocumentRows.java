@@ -1,6 +1,7 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The documents table: what is known of each file, and the key it is stored under. */
 @Repository
-class DocumentRows {
+public class DocumentRows {
 
   private final JdbcClient jdbc;
 
@@ -39,11 +40,11 @@ class DocumentRows {
             sha256,
             storageKey,
             d.description(),
-            Patients.actor())
+            RowValues.actor())
         .update();
   }
 
-  List<PatientDocument> of(PatientId patient) {
+  public List<PatientDocument> of(PatientId patient) {
     return jdbc.sql(
             "select * from patient_documents where patient_id = ? and voided_at is null"
                 + " order by created_at desc, id desc")

@@ -1,6 +1,9 @@
-package io.carebook.patients;
+package io.carebook.patients.imports;
 
-import io.carebook.patients.PatientImports.Outcome;
+import io.carebook.patients.DuplicatePatientException;
+import io.carebook.patients.ImportDuplicateRule;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.imports.PatientImports.Outcome;
 import io.carebook.tenancy.TenantContext;
 import java.util.List;
 import java.util.UUID;

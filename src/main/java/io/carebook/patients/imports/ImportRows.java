@@ -1,7 +1,8 @@
-package io.carebook.patients;
+package io.carebook.patients.imports;
 
 import io.carebook.patients.Patient.PatientId;
-import io.carebook.patients.PatientImports.Outcome;
+import io.carebook.patients.imports.PatientImports.Outcome;
+import io.carebook.patients.internal.RowValues;
 import io.carebook.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ class ImportRows {
             sealed,
             total,
             valid,
-            Patients.actor())
+            RowValues.actor())
         .update();
   }
 

@@ -1,4 +1,4 @@
-package io.carebook.patients;
+package io.carebook.patients.imports;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
 import io.carebook.tenancy.Encryption;
 import io.carebook.tenancy.KeyOwner;

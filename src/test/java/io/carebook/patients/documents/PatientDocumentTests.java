@@ -1,4 +1,4 @@
-package io.carebook.patients;
+package io.carebook.patients.documents;
 
 import static io.carebook.patients.NationalIdTests.register;
 import static org.assertj.core.api.Assertions.assertThat;

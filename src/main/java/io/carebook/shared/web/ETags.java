@@ -1,0 +1,59 @@
+package io.carebook.shared.web;
+
+import io.carebook.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A record's version as its ETag, and the If-Match a client sends back to change what it read: the
+ * one way every API writes and reads them. Where If-Match is required (patients, allergies,
+ * medications) its absence is 428 {@code if-match-required} and a value we never sent is 412 {@code
+ * stale-write}; where it is optional (the SOAP note's draft) a bad value is 400.
+ */
+public final class ETags {
+
+  private ETags() {}
+
+  /** The ETag of a version: {@code "3"}. */
+  public static String of(int version) {
+    return "\"" + version + "\"";
+  }
+
+  /** The version a required If-Match names (weak or strong). */
+  public static int required(@Nullable String ifMatch) {
+    if (ifMatch == null) {
+      throw new ProblemException(
+          HttpStatus.PRECONDITION_REQUIRED,
+          "if-match-required",
+          "Send the ETag you read as If-Match, so that no change is overwritten unseen.");
+    }
+    var version = parse(ifMatch);
+    if (version == null) {
+      throw new ProblemException(
+          HttpStatus.PRECONDITION_FAILED,
+          "stale-write",
+          "The If-Match value is not an ETag we sent.");
+    }
+    return version;
+  }
+
+  /** The version an optional If-Match names, or null without one. */
+  public static @Nullable Integer optional(@Nullable String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return null;
+    }
+    var version = parse(ifMatch);
+    if (version == null) {
+      throw ProblemException.invalid("If-Match", "is not a version this API gave");
+    }
+    return version;
+  }
+
+  private static @Nullable Integer parse(String ifMatch) {
+    try {
+      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
