@@ -5,6 +5,7 @@ import io.carebook.shared.Money;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
@@ -90,7 +91,8 @@ public class InvoiceCopies {
       UUID patientId,
       String number,
       Money total,
-      SealedSecret url) {}
+      SealedSecret url)
+      implements TenantScoped {}
 
   /**
    * Sends the patient a link to an issued (or voided) invoice of the active clinic: the invoice and

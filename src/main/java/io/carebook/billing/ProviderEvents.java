@@ -2,11 +2,11 @@ package io.carebook.billing;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Plan;
 import io.carebook.tenancy.SubscriptionStatus;
 import io.carebook.tenancy.Subscriptions;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,12 +35,17 @@ class ProviderEvents {
   private final JdbcClient jdbc;
   private final Subscriptions subscriptions;
   private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   ProviderEvents(
-      JdbcClient jdbc, Subscriptions subscriptions, PlatformTransactionManager transactions) {
+      JdbcClient jdbc,
+      Subscriptions subscriptions,
+      PlatformTransactionManager transactions,
+      TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.subscriptions = subscriptions;
     this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /**
@@ -49,19 +54,17 @@ class ProviderEvents {
    * rather than failing on it.
    */
   EventOutcome within(Route route, Supplier<EventOutcome> work) {
-    var scope = new TenantContext.Scope(route.tenant(), route.clinic(), null, ActorType.SYSTEM);
-    return TenantContext.call(
-        scope,
-        () ->
-            transaction.execute(
-                s -> {
-                  var known =
-                      jdbc.sql("select exists (select 1 from clinics where id = ?)")
-                          .param(route.clinic().value())
-                          .query(Boolean.class)
-                          .single();
-                  return known ? work.get() : EventOutcome.IGNORED;
-                }));
+    return tenants.inClinic(
+        route.tenant(),
+        route.clinic(),
+        () -> {
+          var known =
+              jdbc.sql("select exists (select 1 from clinics where id = ?)")
+                  .param(route.clinic().value())
+                  .query(Boolean.class)
+                  .single();
+          return known ? work.get() : EventOutcome.IGNORED;
+        });
   }
 
   /** The clinic named by the {@code tenant_id} and {@code clinic_id} set when paying began. */

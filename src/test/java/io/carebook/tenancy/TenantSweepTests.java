@@ -18,6 +18,7 @@ class TenantSweepTests {
 
   @Autowired Organizations organizations;
   @Autowired TenantTransactions tenants;
+  @Autowired TenantSweep sweep;
   @Autowired TestOrganizations signUps;
   @LocalServerPort int port;
 
@@ -27,7 +28,8 @@ class TenantSweepTests {
     var first = signUps.signUp(api);
     var second = signUps.signUp(api);
     var seen = new HashMap<TenantId, List<Clinic>>();
-    organizations.forEachTenant(
+    sweep.active(
+        "A test",
         tenant -> {
           assertThat(TenantContext.tenant()).isEqualTo(tenant);
           assertThat(TenantContext.current().orElseThrow().actor()).isEqualTo(ActorType.SYSTEM);
