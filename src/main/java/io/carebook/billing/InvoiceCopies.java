@@ -8,7 +8,6 @@ import io.carebook.shared.TenantId;
 import io.carebook.shared.TenantScoped;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
@@ -158,7 +157,7 @@ public class InvoiceCopies {
     return found.flatMap(
         f ->
             TenantContext.call(
-                new TenantContext.Scope(f.tenant(), null, null, ActorType.HUMAN),
+                TenantContext.Scope.visitor(f.tenant(), null),
                 () ->
                     logged.execute(
                         s ->

@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,17 +32,11 @@ class ProviderEvents {
 
   private final JdbcClient jdbc;
   private final Subscriptions subscriptions;
-  private final TransactionTemplate transaction;
   private final TenantTransactions tenants;
 
-  ProviderEvents(
-      JdbcClient jdbc,
-      Subscriptions subscriptions,
-      PlatformTransactionManager transactions,
-      TenantTransactions tenants) {
+  ProviderEvents(JdbcClient jdbc, Subscriptions subscriptions, TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.subscriptions = subscriptions;
-    this.transaction = new TransactionTemplate(transactions);
     this.tenants = tenants;
   }
 
@@ -86,19 +78,16 @@ class ProviderEvents {
     if (subscription == null) {
       return Optional.empty();
     }
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(),
+    return tenants.beforeTenant(
         () ->
-            transaction.execute(
-                s ->
-                    jdbc.sql("select * from platform_subscription_by_provider_id(?, ?)")
-                        .params(provider, subscription)
-                        .query(
-                            (rs, n) ->
-                                new Route(
-                                    new TenantId(rs.getObject(1, UUID.class)),
-                                    new ClinicId(rs.getObject(2, UUID.class))))
-                        .optional()));
+            jdbc.sql("select * from platform_subscription_by_provider_id(?, ?)")
+                .params(provider, subscription)
+                .query(
+                    (rs, n) ->
+                        new Route(
+                            new TenantId(rs.getObject(1, UUID.class)),
+                            new ClinicId(rs.getObject(2, UUID.class))))
+                .optional());
   }
 
   /** Keeps the event once; false when its id was seen before (a replay). */

@@ -49,8 +49,11 @@ public final class TenantContext {
       return new Scope(tenant, clinic, user, actor);
     }
 
-    /** An integration or AI agent acting through API key {@code key} in one clinic. */
-    public static Scope agent(TenantId tenant, ClinicId clinic, UserId key) {
+    /**
+     * An integration or AI agent acting through API key {@code key} in one clinic (both unknown
+     * while the key itself is being looked up in its tenant).
+     */
+    public static Scope agent(TenantId tenant, @Nullable ClinicId clinic, @Nullable UserId key) {
       return new Scope(tenant, clinic, key, ActorType.AGENT);
     }
 

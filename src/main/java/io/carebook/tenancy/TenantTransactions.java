@@ -55,6 +55,42 @@ public class TenantTransactions {
   }
 
   /**
+   * Answers {@code work}, run for a visitor who is not signed in but reached {@code clinic} of
+   * {@code tenant} through a public page or a private link (a patient booking, a link's holder).
+   */
+  public <T> T asVisitor(TenantId tenant, @Nullable ClinicId clinic, Supplier<T> work) {
+    return inTransaction(Scope.visitor(tenant, clinic), work);
+  }
+
+  /**
+   * Answers {@code work}, run before any tenant is known (signing in, resolving a link or a slug to
+   * its tenant): tenant-owned rows stay out of reach, only the global tables and the resolvers
+   * answer.
+   */
+  public <T> T beforeTenant(Supplier<T> work) {
+    return inTransaction(Scope.anonymous(), work);
+  }
+
+  /** Runs {@code work} before any tenant is known (see {@link #beforeTenant(Supplier)}). */
+  public void beforeTenant(Runnable work) {
+    beforeTenant(asSupplier(work));
+  }
+
+  /**
+   * Answers {@code work}, run as {@code scope}: for request-edge code that already resolved who
+   * acts (a person just signed in or accepting an invitation), the scope made by {@link Scope}'s
+   * factory methods.
+   */
+  public <T> T as(Scope scope, Supplier<T> work) {
+    return inTransaction(scope, work);
+  }
+
+  /** Runs {@code work} as {@code scope} (see {@link #as(Scope, Supplier)}). */
+  public void as(Scope scope, Runnable work) {
+    inTransaction(scope, asSupplier(work));
+  }
+
+  /**
    * Answers {@code work}, run in {@code tenant} as the system but outside any transaction of ours:
    * for calls that must not hold a connection while they wait (a provider's API), and for work that
    * opens transactions of its own.
