@@ -120,7 +120,7 @@ public class PrescriptionCopies {
     return tenants
         .beforeTenant(
             () ->
-                jdbc.sql("select tenant_id, prescription_id" + " from prescription_copy_by_hash(?)")
+                jdbc.sql("select tenant_id, prescription_id from prescription_copy_by_hash(?)")
                     .param(Secrets.sha256(token))
                     .query(
                         (rs, n) ->
