@@ -5,9 +5,9 @@ import io.carebook.shared.Money;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
@@ -90,7 +90,8 @@ public class InvoiceCopies {
       UUID patientId,
       String number,
       Money total,
-      SealedSecret url) {}
+      SealedSecret url)
+      implements TenantScoped {}
 
   /**
    * Sends the patient a link to an issued (or voided) invoice of the active clinic: the invoice and
@@ -156,7 +157,7 @@ public class InvoiceCopies {
     return found.flatMap(
         f ->
             TenantContext.call(
-                new TenantContext.Scope(f.tenant(), null, null, ActorType.HUMAN),
+                TenantContext.Scope.visitor(f.tenant(), null),
                 () ->
                     logged.execute(
                         s ->

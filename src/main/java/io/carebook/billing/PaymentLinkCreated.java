@@ -3,6 +3,7 @@ package io.carebook.billing;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.tenancy.SealedSecret;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,4 +20,5 @@ public record PaymentLinkCreated(
     UUID patientId,
     @Nullable String number,
     Money amount,
-    SealedSecret url) {}
+    SealedSecret url)
+    implements TenantScoped {}

@@ -2,11 +2,11 @@ package io.carebook.billing;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Plan;
 import io.carebook.tenancy.SubscriptionStatus;
 import io.carebook.tenancy.Subscriptions;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,13 +32,12 @@ class ProviderEvents {
 
   private final JdbcClient jdbc;
   private final Subscriptions subscriptions;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  ProviderEvents(
-      JdbcClient jdbc, Subscriptions subscriptions, PlatformTransactionManager transactions) {
+  ProviderEvents(JdbcClient jdbc, Subscriptions subscriptions, TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.subscriptions = subscriptions;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /**
@@ -49,19 +46,17 @@ class ProviderEvents {
    * rather than failing on it.
    */
   EventOutcome within(Route route, Supplier<EventOutcome> work) {
-    var scope = new TenantContext.Scope(route.tenant(), route.clinic(), null, ActorType.SYSTEM);
-    return TenantContext.call(
-        scope,
-        () ->
-            transaction.execute(
-                s -> {
-                  var known =
-                      jdbc.sql("select exists (select 1 from clinics where id = ?)")
-                          .param(route.clinic().value())
-                          .query(Boolean.class)
-                          .single();
-                  return known ? work.get() : EventOutcome.IGNORED;
-                }));
+    return tenants.inClinic(
+        route.tenant(),
+        route.clinic(),
+        () -> {
+          var known =
+              jdbc.sql("select exists (select 1 from clinics where id = ?)")
+                  .param(route.clinic().value())
+                  .query(Boolean.class)
+                  .single();
+          return known ? work.get() : EventOutcome.IGNORED;
+        });
   }
 
   /** The clinic named by the {@code tenant_id} and {@code clinic_id} set when paying began. */
@@ -83,19 +78,16 @@ class ProviderEvents {
     if (subscription == null) {
       return Optional.empty();
     }
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(),
+    return tenants.beforeTenant(
         () ->
-            transaction.execute(
-                s ->
-                    jdbc.sql("select * from platform_subscription_by_provider_id(?, ?)")
-                        .params(provider, subscription)
-                        .query(
-                            (rs, n) ->
-                                new Route(
-                                    new TenantId(rs.getObject(1, UUID.class)),
-                                    new ClinicId(rs.getObject(2, UUID.class))))
-                        .optional()));
+            jdbc.sql("select * from platform_subscription_by_provider_id(?, ?)")
+                .params(provider, subscription)
+                .query(
+                    (rs, n) ->
+                        new Route(
+                            new TenantId(rs.getObject(1, UUID.class)),
+                            new ClinicId(rs.getObject(2, UUID.class))))
+                .optional());
   }
 
   /** Keeps the event once; false when its id was seen before (a replay). */

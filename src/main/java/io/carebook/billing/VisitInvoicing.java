@@ -1,15 +1,12 @@
 package io.carebook.billing;
 
 import io.carebook.frontdesk.VisitEvents.VisitCompleted;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drafts the invoice of every visit that is done, after the visit's transaction commits (the event
@@ -22,32 +19,26 @@ class VisitInvoicing {
   private final Billing billing;
   private final Organizations organizations;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   VisitInvoicing(
-      Billing billing,
-      Organizations organizations,
-      Clock clock,
-      PlatformTransactionManager transactions) {
+      Billing billing, Organizations organizations, Clock clock, TenantTransactions tenants) {
     this.billing = billing;
     this.organizations = organizations;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Async
   @TransactionalEventListener
   void on(VisitCompleted event) {
-    var scope = new TenantContext.Scope(event.tenantId(), event.clinicId(), null, ActorType.SYSTEM);
-    TenantContext.run(
-        scope,
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  if (!organizations.activeClinic().writable(clock.instant())) {
-                    return;
-                  }
-                  billing.draftForVisit(event.visitId(), event.patientId(), event.doctorId());
-                }));
+    tenants.inClinic(
+        event,
+        () -> {
+          if (!organizations.activeClinic().writable(clock.instant())) {
+            return;
+          }
+          billing.draftForVisit(event.visitId(), event.patientId(), event.doctorId());
+        });
   }
 }

@@ -2,6 +2,7 @@ package io.carebook.clinical;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,4 +16,5 @@ public record EncounterSigned(
     UUID visitId,
     UUID patientId,
     @Nullable UUID signedBy,
-    Instant at) {}
+    Instant at)
+    implements TenantScoped {}

@@ -4,9 +4,9 @@ import io.carebook.audit.AuditTrail;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The patient's own copy of a prescription: a private link to its PDF, sent on the patient's
@@ -43,7 +41,7 @@ public class PrescriptionCopies {
   private final Seals seals;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final String baseUrl;
 
   PrescriptionCopies(
@@ -56,7 +54,7 @@ public class PrescriptionCopies {
       Seals seals,
       ApplicationEventPublisher events,
       Clock clock,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.jdbc = jdbc;
     this.seals = seals;
@@ -67,7 +65,7 @@ public class PrescriptionCopies {
     this.audit = audit;
     this.events = events;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
@@ -119,21 +117,17 @@ public class PrescriptionCopies {
     if (token.length() > 100) {
       return Optional.empty();
     }
-    return TenantContext.call(
-            TenantContext.Scope.anonymous(),
+    return tenants
+        .beforeTenant(
             () ->
-                transaction.execute(
-                    s ->
-                        jdbc.sql(
-                                "select tenant_id, prescription_id"
-                                    + " from prescription_copy_by_hash(?)")
-                            .param(Secrets.sha256(token))
-                            .query(
-                                (rs, n) ->
-                                    new Found(
-                                        new TenantId(rs.getObject(1, UUID.class)),
-                                        rs.getObject(2, UUID.class)))
-                            .optional()))
+                jdbc.sql("select tenant_id, prescription_id from prescription_copy_by_hash(?)")
+                    .param(Secrets.sha256(token))
+                    .query(
+                        (rs, n) ->
+                            new Found(
+                                new TenantId(rs.getObject(1, UUID.class)),
+                                rs.getObject(2, UUID.class)))
+                    .optional())
         .flatMap(f -> read(f, language));
   }
 
@@ -142,36 +136,33 @@ public class PrescriptionCopies {
   /** Reads and logs, as an anonymous reader in the prescription's organization and clinic. */
   private Optional<byte[]> read(Found found, @Nullable Locale language) {
     var clinicId =
-        TenantContext.call(
-            new TenantContext.Scope(found.tenant(), null, null, ActorType.HUMAN),
+        tenants.asVisitor(
+            found.tenant(),
+            null,
             () ->
-                transaction.execute(
-                    s ->
-                        rows.find(found.prescription(), false)
-                            .flatMap(p -> encounters.find(p.encounterId()))
-                            .map(Encounter::clinicId)));
+                rows.find(found.prescription(), false)
+                    .flatMap(p -> encounters.find(p.encounterId()))
+                    .map(Encounter::clinicId));
     if (clinicId == null || clinicId.isEmpty()) {
       return Optional.empty();
     }
-    var anonymous = new TenantContext.Scope(found.tenant(), clinicId.get(), null, ActorType.HUMAN);
-    return TenantContext.call(
-        anonymous,
+    return tenants.asVisitor(
+        found.tenant(),
+        clinicId.get(),
         () ->
-            transaction.execute(
-                s ->
-                    rows.find(found.prescription(), false)
-                        .filter(p -> p.finalized() && p.voided() == null)
-                        .map(
-                            p -> {
-                              var located =
-                                  new Prescribing.Located(
-                                      p, encounters.find(p.encounterId()).orElseThrow());
-                              audit.viewedAnonymously(
-                                  "prescriptions",
-                                  p.id().toString(),
-                                  located.encounter().patientId(),
-                                  "patient's copy link");
-                              return documents.pdf(located, language);
-                            })));
+            rows.find(found.prescription(), false)
+                .filter(p -> p.finalized() && p.voided() == null)
+                .map(
+                    p -> {
+                      var located =
+                          new Prescribing.Located(
+                              p, encounters.find(p.encounterId()).orElseThrow());
+                      audit.viewedAnonymously(
+                          "prescriptions",
+                          p.id().toString(),
+                          located.encounter().patientId(),
+                          "patient's copy link");
+                      return documents.pdf(located, language);
+                    }));
   }
 }

@@ -2,6 +2,7 @@ package io.carebook.clinical;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.tenancy.SealedSecret;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,4 +20,5 @@ public record PrescriptionCopyRequested(
     UUID patientId,
     @Nullable UUID requestedBy,
     Instant at,
-    SealedSecret url) {}
+    SealedSecret url)
+    implements TenantScoped {}

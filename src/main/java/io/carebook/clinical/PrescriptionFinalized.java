@@ -2,6 +2,7 @@ package io.carebook.clinical;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,4 +15,5 @@ public record PrescriptionFinalized(
     UUID encounterId,
     UUID patientId,
     @Nullable UUID finalizedBy,
-    Instant at) {}
+    Instant at)
+    implements TenantScoped {}

@@ -5,9 +5,8 @@ import io.carebook.identity.RateLimits;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +19,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public check of a printed prescription by its code: what a pharmacist needs to verify the
@@ -46,7 +43,7 @@ public class Verification {
   private final RateLimits limits;
   private final PrescriptionDocuments documents;
   private final AuditTrail audit;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   Verification(
       JdbcClient jdbc,
@@ -57,7 +54,7 @@ public class Verification {
       RateLimits limits,
       PrescriptionDocuments documents,
       AuditTrail audit,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.rows = rows;
     this.encounters = encounters;
@@ -66,7 +63,7 @@ public class Verification {
     this.limits = limits;
     this.documents = documents;
     this.audit = audit;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** Where a prescription stands, as the page says it. */
@@ -130,49 +127,43 @@ public class Verification {
    */
   private Verified read(Found found) {
     var clinicId =
-        TenantContext.call(
-            new TenantContext.Scope(found.tenant(), null, null, ActorType.HUMAN),
-            () ->
-                transaction.execute(
-                    s -> {
-                      var prescription = rows.find(found.prescription(), false).orElseThrow();
-                      return encounters.find(prescription.encounterId()).orElseThrow().clinicId();
-                    }));
-    var anonymous = new TenantContext.Scope(found.tenant(), clinicId, null, ActorType.HUMAN);
-    return TenantContext.call(
-        anonymous,
-        () ->
-            transaction.execute(
-                s -> {
-                  var prescription = rows.find(found.prescription(), false).orElseThrow();
-                  var encounter = encounters.find(prescription.encounterId()).orElseThrow();
-                  var clinic = organizations.find(encounter.clinicId()).orElseThrow();
-                  var patient = patients.get(new PatientId(encounter.patientId()));
-                  audit.viewedAnonymously(
-                      "prescriptions",
-                      prescription.id().toString(),
-                      encounter.patientId(),
-                      "public prescription check");
-                  return new Verified(
-                      prescription.voided() != null
-                          ? Status.VOIDED
-                          : prescription.finalized() ? Status.FINAL : Status.NOT_FINAL,
-                      prescription.finalizedAt() == null
-                          ? null
-                          : prescription.finalizedAt().atZone(clinic.timezone()).toLocalDate(),
-                      prescription.voided() == null ? null : prescription.voided().at(),
-                      clinic.name(),
-                      prescription.finalizedBy() == null
-                          ? ""
-                          : documents.prescriber(prescription.finalizedBy()).name(),
-                      initials(patient.fullName()),
-                      prescription.items().stream()
-                          .map(
-                              i ->
-                                  new Line(
-                                      i.drug(), i.details(), i.dose(), i.frequency(), i.duration()))
-                          .toList());
-                }));
+        tenants.asVisitor(
+            found.tenant(),
+            null,
+            () -> {
+              var prescription = rows.find(found.prescription(), false).orElseThrow();
+              return encounters.find(prescription.encounterId()).orElseThrow().clinicId();
+            });
+    return tenants.asVisitor(
+        found.tenant(),
+        clinicId,
+        () -> {
+          var prescription = rows.find(found.prescription(), false).orElseThrow();
+          var encounter = encounters.find(prescription.encounterId()).orElseThrow();
+          var clinic = organizations.find(encounter.clinicId()).orElseThrow();
+          var patient = patients.get(new PatientId(encounter.patientId()));
+          audit.viewedAnonymously(
+              "prescriptions",
+              prescription.id().toString(),
+              encounter.patientId(),
+              "public prescription check");
+          return new Verified(
+              prescription.voided() != null
+                  ? Status.VOIDED
+                  : prescription.finalized() ? Status.FINAL : Status.NOT_FINAL,
+              prescription.finalizedAt() == null
+                  ? null
+                  : prescription.finalizedAt().atZone(clinic.timezone()).toLocalDate(),
+              prescription.voided() == null ? null : prescription.voided().at(),
+              clinic.name(),
+              prescription.finalizedBy() == null
+                  ? ""
+                  : documents.prescriber(prescription.finalizedBy()).name(),
+              initials(patient.fullName()),
+              prescription.items().stream()
+                  .map(i -> new Line(i.drug(), i.details(), i.dose(), i.frequency(), i.duration()))
+                  .toList());
+        });
   }
 
   /** "Fatima Hassan Ali" → "F. H. A." */

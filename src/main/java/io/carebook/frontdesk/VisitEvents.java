@@ -2,6 +2,7 @@ package io.carebook.frontdesk;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.VisitState;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +22,8 @@ public final class VisitEvents {
       @Nullable UUID appointmentId,
       int token,
       Priority priority,
-      Instant at) {}
+      Instant at)
+      implements TenantScoped {}
 
   /** The visit moved to WITH_ASSISTANT or WITH_DOCTOR. */
   public record VisitStarted(
@@ -31,7 +33,8 @@ public final class VisitEvents {
       VisitState from,
       VisitState to,
       @Nullable UUID by,
-      Instant at) {}
+      Instant at)
+      implements TenantScoped {}
 
   /** The visit is DONE; billing drafts its invoice from it. */
   public record VisitCompleted(
@@ -41,7 +44,8 @@ public final class VisitEvents {
       @Nullable UUID by,
       Instant at,
       UUID patientId,
-      @Nullable UUID doctorId) {}
+      @Nullable UUID doctorId)
+      implements TenantScoped {}
 
   public record VisitCanceled(
       TenantId tenantId,
@@ -50,8 +54,10 @@ public final class VisitEvents {
       VisitState from,
       String reason,
       @Nullable UUID by,
-      Instant at) {}
+      Instant at)
+      implements TenantScoped {}
 
   public record VisitMarkedNoShow(
-      TenantId tenantId, ClinicId clinicId, UUID visitId, @Nullable UUID by, Instant at) {}
+      TenantId tenantId, ClinicId clinicId, UUID visitId, @Nullable UUID by, Instant at)
+      implements TenantScoped {}
 }

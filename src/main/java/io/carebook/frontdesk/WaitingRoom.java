@@ -7,7 +7,6 @@ import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -117,8 +116,7 @@ public class WaitingRoom {
               }
               var screen =
                   TenantContext.call(
-                      new TenantContext.Scope(
-                          route.tenant(), route.clinic(), null, ActorType.SYSTEM),
+                      TenantContext.Scope.system(route.tenant(), route.clinic()),
                       () -> transaction.execute(s -> build()));
               built.put(route.clinic().value(), new Built(change, now, screen));
               return screen;

@@ -6,10 +6,10 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Plan;
 import io.carebook.tenancy.Subscriptions;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API keys for integrations and AI agents. A key acts in one clinic with the actions it was given,
@@ -59,18 +57,14 @@ public class ApiKeys {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final Subscriptions subscriptions;
 
-  ApiKeys(
-      JdbcClient jdbc,
-      Clock clock,
-      PlatformTransactionManager transactions,
-      Subscriptions subscriptions) {
+  ApiKeys(JdbcClient jdbc, Clock clock, TenantTransactions tenants, Subscriptions subscriptions) {
     this.subscriptions = subscriptions;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** A key as its list shows it; the secret itself is never shown again. */
@@ -200,49 +194,43 @@ public class ApiKeys {
     }
     var hash = Secrets.sha256(secret);
     var route =
-        TenantContext.call(
-            TenantContext.Scope.anonymous(),
+        tenants.beforeTenant(
             () ->
-                transaction.execute(
-                    s ->
-                        jdbc.sql("select * from api_key_by_hash(?)")
-                            .param(hash)
-                            .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
-                            .optional()));
+                jdbc.sql("select * from api_key_by_hash(?)")
+                    .param(hash)
+                    .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+                    .optional());
     return route.flatMap(tenant -> agent(tenant, hash));
   }
 
   private Optional<Agent> agent(TenantId tenant, byte[] hash) {
-    var scope = new TenantContext.Scope(tenant, null, null, ActorType.AGENT);
-    return TenantContext.call(
+    var scope = TenantContext.Scope.agent(tenant, null, null);
+    return tenants.as(
         scope,
-        () ->
-            transaction.execute(
-                s -> {
-                  var found =
-                      jdbc.sql(
-                              """
+        () -> {
+          var found =
+              jdbc.sql(
+                      """
                               select k.id, k.clinic_id, k.actions, c.plan, m.roles from api_keys k
                               join clinics c on c.tenant_id = k.tenant_id and c.id = k.clinic_id
                               left join memberships m on m.tenant_id = k.tenant_id
                                 and m.clinic_id = k.clinic_id and m.user_id = k.created_by
                                 and m.status = 'ACTIVE' and c.active
                               where k.key_hash = ? and k.revoked_at is null""")
-                          .param(hash)
-                          .query(
-                              (rs, n) ->
-                                  new Agent(
-                                      rs.getObject("id", UUID.class),
-                                      tenant,
-                                      new ClinicId(rs.getObject("clinic_id", UUID.class)),
-                                      actions((String[]) rs.getArray("actions").getArray()),
-                                      Plan.valueOf(rs.getString("plan"))
-                                          .includes(Plan.Feature.API_ACCESS),
-                                      roles(rs.getArray("roles"))))
-                          .optional();
-                  found.ifPresent(this::touch);
-                  return found;
-                }));
+                  .param(hash)
+                  .query(
+                      (rs, n) ->
+                          new Agent(
+                              rs.getObject("id", UUID.class),
+                              tenant,
+                              new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                              actions((String[]) rs.getArray("actions").getArray()),
+                              Plan.valueOf(rs.getString("plan")).includes(Plan.Feature.API_ACCESS),
+                              roles(rs.getArray("roles"))))
+                  .optional();
+          found.ifPresent(this::touch);
+          return found;
+        });
   }
 
   /** Records the time of use, to the minute, so a busy agent does not write on every call. */

@@ -1,8 +1,11 @@
 package io.carebook.identity;
 
+import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.SealedSecret;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new account must confirm its e-mail address. Carries the path of the single-use link sealed
@@ -10,4 +13,11 @@ import io.carebook.tenancy.SealedSecret;
  * ({@link AccountAddresses}), so the stored event holds neither.
  */
 public record EmailConfirmationRequested(
-    TenantId tenantId, UserId userId, String locale, SealedSecret confirmationPath) {}
+    TenantId tenantId, UserId userId, String locale, SealedSecret confirmationPath)
+    implements TenantScoped {
+  /** Concerns the whole organization, not one clinic. */
+  @Override
+  public @Nullable ClinicId clinicId() {
+    return null;
+  }
+}

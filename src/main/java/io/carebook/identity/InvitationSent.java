@@ -2,6 +2,7 @@ package io.carebook.identity;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.SealedSecret;
 import java.util.UUID;
@@ -17,4 +18,5 @@ public record InvitationSent(
     UUID invitationId,
     UserId invitedBy,
     String locale,
-    SealedSecret acceptPath) {}
+    SealedSecret acceptPath)
+    implements TenantScoped {}

@@ -8,10 +8,10 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,9 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Building a clinic's team: an owner or manager invites a person by e-mail with roles; the person
@@ -52,7 +50,7 @@ public class Invitations {
   private final ApplicationEventPublisher events;
   private final AuditTrail audit;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final Seats seats;
 
   Invitations(
@@ -66,7 +64,7 @@ public class Invitations {
       ApplicationEventPublisher events,
       AuditTrail audit,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.seals = seals;
     this.seats = seats;
     this.jdbc = jdbc;
@@ -77,7 +75,7 @@ public class Invitations {
     this.events = events;
     this.audit = audit;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** An invitation not yet accepted, as its list and its link show it. */
@@ -169,7 +167,7 @@ public class Invitations {
 
   /** The invitation behind a link, or empty when it is unknown, used, revoked or expired. */
   public java.util.Optional<Pending> byToken(String token) {
-    return route(token).map(r -> inTenant(r.tenant(), () -> read(r.invitation())));
+    return route(token).map(r -> tenants.asVisitor(r.tenant(), null, () -> read(r.invitation())));
   }
 
   /**
@@ -187,35 +185,30 @@ public class Invitations {
             ? signedInAsInvited(invitation)
             : newAccount(invitation, name, password, locale);
     var asTheNewMember =
-        new TenantContext.Scope(
-            invitation.tenantId(), invitation.clinicId(), user, ActorType.HUMAN);
-    TenantContext.call(
+        TenantContext.Scope.member(invitation.tenantId(), invitation.clinicId(), user);
+    tenants.as(
         asTheNewMember,
-        () ->
-            transaction.execute(
-                s -> {
-                  var accepted =
-                      jdbc.sql(
-                              "update invitations set accepted_at = ?, accepted_by = ? where id = ?"
-                                  + " and accepted_at is null and revoked_at is null")
-                          .params(Timestamp.from(clock.instant()), user.value(), invitation.id())
-                          .update();
-                  if (accepted == 0) {
-                    throw invalidLink();
-                  }
-                  memberships.grant(invitation.clinicId(), user, invitation.roles());
-                  audit.security(
-                      SecurityEvent.INVITATION_ACCEPTED,
-                      user.toString(),
-                      invitation.id().toString());
-                  return null;
-                }));
+        () -> {
+          var accepted =
+              jdbc.sql(
+                      "update invitations set accepted_at = ?, accepted_by = ? where id = ?"
+                          + " and accepted_at is null and revoked_at is null")
+                  .params(Timestamp.from(clock.instant()), user.value(), invitation.id())
+                  .update();
+          if (accepted == 0) {
+            throw invalidLink();
+          }
+          memberships.grant(invitation.clinicId(), user, invitation.roles());
+          audit.security(
+              SecurityEvent.INVITATION_ACCEPTED, user.toString(), invitation.id().toString());
+          return null;
+        });
   }
 
   /** The e-mail of the account this request is signed in as, if any. */
   public java.util.Optional<String> signedInEmail() {
     return CurrentMember.current()
-        .flatMap(member -> anonymous(() -> users.byId(member.userId())))
+        .flatMap(member -> tenants.beforeTenant(() -> users.byId(member.userId())))
         .map(Users.Account::email);
   }
 
@@ -229,7 +222,8 @@ public class Invitations {
                         "sign-in-required",
                         "The invited e-mail already has a Carebook account: sign in as it, then"
                             + " accept the invitation while signed in."));
-    return anonymous(() -> users.byId(member.userId()))
+    return tenants
+        .beforeTenant(() -> users.byId(member.userId()))
         .filter(account -> account.email().equalsIgnoreCase(invitation.email()))
         .map(Users.Account::id)
         .orElseThrow(
@@ -250,7 +244,7 @@ public class Invitations {
     }
     var id = UserId.random();
     var hash = passwords.encode(password);
-    anonymous(
+    tenants.beforeTenant(
         () -> {
           users.create(
               id,
@@ -291,7 +285,7 @@ public class Invitations {
   private record Route(TenantId tenant, UUID invitation) {}
 
   private java.util.Optional<Route> route(String token) {
-    return anonymous(
+    return tenants.beforeTenant(
         () ->
             jdbc.sql("select * from invitation_by_token(?)")
                 .param(Secrets.sha256(token))
@@ -327,16 +321,5 @@ public class Invitations {
         HttpStatus.BAD_REQUEST,
         "invalid-token",
         "This invitation link is invalid, expired, revoked or already used.");
-  }
-
-  private <T> T anonymous(java.util.function.Supplier<T> work) {
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(), () -> transaction.execute(s -> work.get()));
-  }
-
-  private <T> T inTenant(TenantId tenant, java.util.function.Supplier<T> work) {
-    return TenantContext.call(
-        new TenantContext.Scope(tenant, null, null, ActorType.HUMAN),
-        () -> transaction.execute(s -> work.get()));
   }
 }

@@ -1,21 +1,18 @@
 package io.carebook.identity;
 
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Failed sign-ins, counted in PostgreSQL so every app instance enforces the same locks, and how
@@ -45,18 +42,18 @@ class Lockout {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  Lockout(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  Lockout(JdbcClient jdbc, Clock clock, TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** How long a sign-in to {@code user} from {@code address} must wait; empty when it may try. */
   Optional<Duration> wait(@Nullable UserId user, String address) {
     var now = clock.instant();
-    return inTransaction(
+    return tenants.beforeTenant(
         () ->
             Stream.of(
                     pairWait(user, address, now), accountWait(user, now), addressWait(address, now))
@@ -65,7 +62,7 @@ class Lockout {
   }
 
   void failed(@Nullable UserId user, String address) {
-    inTransaction(
+    tenants.beforeTenant(
         () ->
             jdbc.sql("insert into sign_in_failures (user_id, address, failed_at) values (?, ?, ?)")
                 .params(
@@ -78,7 +75,7 @@ class Lockout {
    * attacker elsewhere keeps their lock.
    */
   void succeeded(UserId user, String address) {
-    inTransaction(
+    tenants.beforeTenant(
         () ->
             jdbc.sql("delete from sign_in_failures where user_id = ? and address = ?")
                 .params(user.value(), address)
@@ -88,7 +85,7 @@ class Lockout {
   /** Failures older than the longest memory count for nothing: removed. */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   void forgetOldFailures() {
-    inTransaction(
+    tenants.beforeTenant(
         () ->
             jdbc.sql("delete from sign_in_failures where failed_at < ?")
                 .param(Timestamp.from(clock.instant().minus(PAIR_MEMORY)))
@@ -145,10 +142,5 @@ class Lockout {
 
   private static Instant instant(@Nullable Timestamp timestamp) {
     return timestamp == null ? Instant.EPOCH : timestamp.toInstant();
-  }
-
-  private <T> T inTransaction(Supplier<T> work) {
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(), () -> transaction.execute(status -> work.get()));
   }
 }

@@ -2,7 +2,6 @@ package io.carebook.identity;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantContext.Scope;
 import jakarta.servlet.FilterChain;
@@ -82,8 +81,7 @@ class MemberContextFilter extends OncePerRequestFilter {
       HttpServletResponse response,
       FilterChain chain)
       throws IOException, ServletException {
-    var scope =
-        new Scope(agent.tenantId(), agent.clinicId(), new UserId(agent.keyId()), ActorType.AGENT);
+    var scope = Scope.agent(agent.tenantId(), agent.clinicId(), new UserId(agent.keyId()));
     try {
       TenantContext.call(
           scope,
@@ -148,6 +146,6 @@ class MemberContextFilter extends OncePerRequestFilter {
     var active = member.active();
     return active == null
         ? Scope.user(member.userId())
-        : Scope.member(active.tenantId(), active.clinicId(), member.userId(), ActorType.HUMAN);
+        : Scope.member(active.tenantId(), active.clinicId(), member.userId());
   }
 }

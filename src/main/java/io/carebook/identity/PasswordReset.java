@@ -4,15 +4,13 @@ import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Seals;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Resetting a forgotten password through a single-use link valid for 30 minutes. Asking answers the
@@ -34,7 +32,7 @@ public class PasswordReset {
   private final RateLimits limits;
   private final AuditTrail audit;
   private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final SignOutEverywhere signOut;
 
   PasswordReset(
@@ -46,7 +44,7 @@ public class PasswordReset {
       RateLimits limits,
       AuditTrail audit,
       JdbcClient jdbc,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       SignOutEverywhere signOut) {
     this.signOut = signOut;
     this.seals = seals;
@@ -57,35 +55,30 @@ public class PasswordReset {
     this.limits = limits;
     this.audit = audit;
     this.jdbc = jdbc;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** Sends a reset link if the account exists; says nothing either way. */
   public void request(String email, String clientIp) {
     limits.consume(RateLimits.PASSWORD_RESET_PER_IP, clientIp);
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
+    tenants.beforeTenant(
         () ->
-            transaction.executeWithoutResult(
-                s ->
-                    users
-                        .byEmail(email.trim())
-                        .ifPresent(
-                            account -> {
-                              var token =
-                                  tokens.issue(
-                                      OneTimeTokens.Purpose.PASSWORD_RESET, account.id(), VALIDITY);
-                              audit.security(
-                                  SecurityEvent.PASSWORD_RESET_REQUESTED,
-                                  account.id().toString(),
-                                  null);
-                              events.publishEvent(
-                                  new PasswordResetRequested(
-                                      account.id(),
-                                      account.locale(),
-                                      seals.forPlatform(
-                                          "password-reset", "/password-reset/new?token=" + token)));
-                            })));
+            users
+                .byEmail(email.trim())
+                .ifPresent(
+                    account -> {
+                      var token =
+                          tokens.issue(
+                              OneTimeTokens.Purpose.PASSWORD_RESET, account.id(), VALIDITY);
+                      audit.security(
+                          SecurityEvent.PASSWORD_RESET_REQUESTED, account.id().toString(), null);
+                      events.publishEvent(
+                          new PasswordResetRequested(
+                              account.id(),
+                              account.locale(),
+                              seals.forPlatform(
+                                  "password-reset", "/password-reset/new?token=" + token)));
+                    }));
   }
 
   /** Sets the new password with the token from the link; the token works once. */
@@ -95,36 +88,31 @@ public class PasswordReset {
     }
     var hash = passwords.encode(newPassword);
     var signedIn = new java.util.ArrayList<String>(1); // whose web sessions end after the commit
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  var user =
-                      tokens
-                          .redeem(OneTimeTokens.Purpose.PASSWORD_RESET, token)
-                          .orElseThrow(
-                              () ->
-                                  new ProblemException(
-                                      HttpStatus.BAD_REQUEST,
-                                      "invalid-token",
-                                      "This reset link is invalid, expired or already used."));
-                  users.changePassword(user, hash);
-                  users.signOutEverywhere(user);
-                  tokens.revokeAll(OneTimeTokens.Purpose.PASSWORD_RESET, user);
-                  // a reset proves control of the mailbox: the account is confirmed and unlocked
-                  users.confirmEmail(user);
-                  jdbc.sql("delete from sign_in_failures where user_id = ?")
-                      .param(user.value())
-                      .update();
-                  jdbc.sql(
-                          "update refresh_tokens set revoked_at = now()"
-                              + " where user_id = ? and revoked_at is null")
-                      .param(user.value())
-                      .update();
-                  audit.security(SecurityEvent.PASSWORD_CHANGED, user.toString(), "by reset link");
-                  users.byId(user).ifPresent(account -> signedIn.add(account.email()));
-                }));
+    tenants.beforeTenant(
+        () -> {
+          var user =
+              tokens
+                  .redeem(OneTimeTokens.Purpose.PASSWORD_RESET, token)
+                  .orElseThrow(
+                      () ->
+                          new ProblemException(
+                              HttpStatus.BAD_REQUEST,
+                              "invalid-token",
+                              "This reset link is invalid, expired or already used."));
+          users.changePassword(user, hash);
+          users.signOutEverywhere(user);
+          tokens.revokeAll(OneTimeTokens.Purpose.PASSWORD_RESET, user);
+          // a reset proves control of the mailbox: the account is confirmed and unlocked
+          users.confirmEmail(user);
+          jdbc.sql("delete from sign_in_failures where user_id = ?").param(user.value()).update();
+          jdbc.sql(
+                  "update refresh_tokens set revoked_at = now()"
+                      + " where user_id = ? and revoked_at is null")
+              .param(user.value())
+              .update();
+          audit.security(SecurityEvent.PASSWORD_CHANGED, user.toString(), "by reset link");
+          users.byId(user).ifPresent(account -> signedIn.add(account.email()));
+        });
     // after the commit, so that a session signed in with the old password just before ends too
     signedIn.forEach(signOut::endWebSessions);
   }

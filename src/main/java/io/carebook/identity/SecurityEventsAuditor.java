@@ -2,14 +2,12 @@ package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records sign-ins, failed sign-ins and sign-outs in the platform's audit trail: no tenant is known
@@ -20,12 +18,12 @@ class SecurityEventsAuditor {
 
   private final AuditTrail audit;
   private final Users users;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  SecurityEventsAuditor(AuditTrail audit, Users users, PlatformTransactionManager transactions) {
+  SecurityEventsAuditor(AuditTrail audit, Users users, TenantTransactions tenants) {
     this.audit = audit;
     this.users = users;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @EventListener
@@ -39,17 +37,14 @@ class SecurityEventsAuditor {
   void on(AbstractAuthenticationFailureEvent event) {
     var typed = String.valueOf(event.getAuthentication().getPrincipal());
     var reason = event.getException().getClass().getSimpleName();
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  var account = users.byEmail(typed.trim());
-                  audit.security(
-                      SecurityEvent.SIGN_IN_FAILED,
-                      account.map(a -> a.id().toString()).orElse(null),
-                      account.isPresent() ? reason : reason + ": no such account");
-                }));
+    tenants.beforeTenant(
+        () -> {
+          var account = users.byEmail(typed.trim());
+          audit.security(
+              SecurityEvent.SIGN_IN_FAILED,
+              account.map(a -> a.id().toString()).orElse(null),
+              account.isPresent() ? reason : reason + ": no such account");
+        });
   }
 
   @EventListener
@@ -60,8 +55,6 @@ class SecurityEventsAuditor {
   }
 
   private void platform(SecurityEvent event, String subject, String detail) {
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
-        () -> transaction.executeWithoutResult(s -> audit.security(event, subject, detail)));
+    tenants.beforeTenant(() -> audit.security(event, subject, detail));
   }
 }

@@ -6,8 +6,8 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +18,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API sign-in: exchanges a password, a refresh token or a clinic switch for a short-lived access
@@ -36,7 +34,7 @@ public class Sessions {
   private final Users users;
   private final RateLimits limits;
   private final AuditTrail audit;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final TokenSecondFactor secondFactor;
 
   Sessions(
@@ -47,7 +45,7 @@ public class Sessions {
       Users users,
       RateLimits limits,
       AuditTrail audit,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       TokenSecondFactor secondFactor) {
     this.secondFactor = secondFactor;
     this.authentication = authentication;
@@ -57,7 +55,7 @@ public class Sessions {
     this.users = users;
     this.limits = limits;
     this.audit = audit;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** An access token, the refresh token that renews it, and where they may be used. */
@@ -122,7 +120,7 @@ public class Sessions {
    */
   public Token refresh(String refreshToken, String clientIp) {
     limits.consume(RateLimits.SIGN_IN_PER_IP, clientIp);
-    var redemption = inTransaction(() -> refreshTokens.redeem(refreshToken));
+    var redemption = tenants.beforeTenant(() -> refreshTokens.redeem(refreshToken));
     return switch (redemption) {
       case RefreshTokens.Redemption.Valid valid -> renew(valid);
       case RefreshTokens.Redemption.Reused reused -> {
@@ -157,7 +155,8 @@ public class Sessions {
 
   private Token renew(RefreshTokens.Redemption.Valid valid) {
     var account =
-        inTransaction(() -> users.byId(valid.user()))
+        tenants
+            .beforeTenant(() -> users.byId(valid.user()))
             .orElseThrow(
                 () ->
                     new ProblemException(
@@ -167,7 +166,7 @@ public class Sessions {
     try {
       secondFactor.stillSatisfied(valid.user(), account.displayName(), valid.secondFactor());
     } catch (ProblemException refused) {
-      inTransaction(
+      tenants.beforeTenant(
           () -> {
             refreshTokens.revokeFamily(valid.family());
             return null;
@@ -197,15 +196,14 @@ public class Sessions {
             : member.membershipIn(clinic).orElseThrow(() -> new NotFoundException("Clinic"));
     var issued = tokens.issue(user, name, active, verified);
     var refresh =
-        inTransaction(
+        tenants.beforeTenant(
             () ->
                 refreshTokens.issue(
                     family, user, active == null ? null : active.clinicId(), verified));
     var scope =
         active == null
             ? TenantContext.Scope.user(user)
-            : TenantContext.Scope.member(
-                active.tenantId(), active.clinicId(), user, ActorType.HUMAN);
+            : TenantContext.Scope.member(active.tenantId(), active.clinicId(), user);
     TenantContext.run(
         scope,
         () -> audit.security(SecurityEvent.TOKEN_ISSUED, user.toString(), "expires in 15 minutes"));
@@ -222,10 +220,5 @@ public class Sessions {
   private void platformEvent(SecurityEvent event, UserId user, String detail) {
     TenantContext.run(
         TenantContext.Scope.anonymous(), () -> audit.security(event, user.toString(), detail));
-  }
-
-  private <T> T inTransaction(java.util.function.Supplier<T> work) {
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(), () -> transaction.execute(status -> work.get()));
   }
 }

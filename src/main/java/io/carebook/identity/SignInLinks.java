@@ -3,21 +3,18 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.tenancy.Seals;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signing in by a link sent to the account's e-mail: how the owner of an account gets in while
@@ -40,7 +37,7 @@ public class SignInLinks {
   private final ApplicationEventPublisher events;
   private final AuditTrail audit;
   private final Seals seals;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   SignInLinks(
       Users users,
@@ -52,7 +49,7 @@ public class SignInLinks {
       ApplicationEventPublisher events,
       AuditTrail audit,
       Seals seals,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.users = users;
     this.tokens = tokens;
     this.limits = limits;
@@ -62,7 +59,7 @@ public class SignInLinks {
     this.events = events;
     this.audit = audit;
     this.seals = seals;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /**
@@ -70,7 +67,10 @@ public class SignInLinks {
    */
   public void request(String email, String clientIp) {
     limits.consume(RateLimits.SIGN_IN_LINK_PER_IP, SignInDefences.counted(clientIp));
-    anonymous(() -> users.byEmail(email.trim())).filter(this::withinBudget).ifPresent(this::send);
+    tenants
+        .beforeTenant(() -> users.byEmail(email.trim()))
+        .filter(this::withinBudget)
+        .ifPresent(this::send);
   }
 
   /**
@@ -80,7 +80,7 @@ public class SignInLinks {
   public boolean signIn(String token, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     var account =
-        anonymous(
+        tenants.beforeTenant(
             () ->
                 tokens
                     .redeem(OneTimeTokens.Purpose.SIGN_IN_LINK, token)
@@ -116,7 +116,8 @@ public class SignInLinks {
    * follows links would otherwise use it up. Never sent: the confirmation link proved the mailbox.
    */
   public String afterConfirmation(io.carebook.shared.UserId account) {
-    return anonymous(() -> tokens.issue(OneTimeTokens.Purpose.SIGN_IN_LINK, account, VALIDITY));
+    return tenants.beforeTenant(
+        () -> tokens.issue(OneTimeTokens.Purpose.SIGN_IN_LINK, account, VALIDITY));
   }
 
   /** A mailbox gets a few links an hour at most, whoever asks. */
@@ -130,7 +131,7 @@ public class SignInLinks {
   }
 
   private void send(Users.Account account) {
-    anonymous(
+    tenants.beforeTenant(
         () -> {
           var token = tokens.issue(OneTimeTokens.Purpose.SIGN_IN_LINK, account.id(), VALIDITY);
           audit.security(SecurityEvent.SIGN_IN_LINK_REQUESTED, account.id().toString(), null);
@@ -141,10 +142,5 @@ public class SignInLinks {
                   seals.forPlatform("sign-in-link", PAGE + "/open?token=" + token)));
           return null;
         });
-  }
-
-  private <T> T anonymous(Supplier<T> work) {
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(), () -> transaction.execute(s -> work.get()));
   }
 }

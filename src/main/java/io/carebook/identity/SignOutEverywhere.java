@@ -2,7 +2,7 @@ package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A person's web sessions on every app instance, and ending them all at once. */
 @Service
@@ -22,20 +20,20 @@ public class SignOutEverywhere {
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final Users users;
 
   SignOutEverywhere(
       FindByIndexNameSessionRepository<? extends Session> sessions,
       JdbcClient jdbc,
       AuditTrail audit,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       Users users) {
     this.users = users;
     this.sessions = sessions;
     this.jdbc = jdbc;
     this.audit = audit;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** One web session, as its owner sees it. */
@@ -71,19 +69,15 @@ public class SignOutEverywhere {
    */
   public void signOutEverywhere(UserId user) {
     endWebSessions(SecurityContextHolder.getContext().getAuthentication().getName());
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  users.signOutEverywhere(user);
-                  jdbc.sql(
-                          "update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null")
-                      .param(user.value())
-                      .update();
-                  audit.security(
-                      AuditTrail.SecurityEvent.SIGNED_OUT, user.toString(), "everywhere");
-                }));
+    tenants.beforeTenant(
+        () -> {
+          users.signOutEverywhere(user);
+          jdbc.sql(
+                  "update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null")
+              .param(user.value())
+              .update();
+          audit.security(AuditTrail.SecurityEvent.SIGNED_OUT, user.toString(), "everywhere");
+        });
   }
 
   /**

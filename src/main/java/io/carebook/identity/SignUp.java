@@ -9,6 +9,7 @@ import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Regions;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -16,8 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens an organization: its first clinic (whose 14-day trial starts now), the owner's account and
@@ -35,7 +34,7 @@ public class SignUp {
   private final OneTimeTokens tokens;
   private final PasswordEncoder passwords;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   SignUp(
       Seals seals,
@@ -45,7 +44,7 @@ public class SignUp {
       OneTimeTokens tokens,
       PasswordEncoder passwords,
       ApplicationEventPublisher events,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.seals = seals;
     this.users = users;
     this.memberships = memberships;
@@ -53,7 +52,7 @@ public class SignUp {
     this.tokens = tokens;
     this.passwords = passwords;
     this.events = events;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** The ids of what a sign-up created. */
@@ -63,14 +62,8 @@ public class SignUp {
     var clinic = validClinic(form);
     var hash = passwords.encode(form.password());
     var opened = new Opened(TenantId.random(), ClinicId.random(), UserId.random());
-    var scope =
-        TenantContext.Scope.member(
-            opened.tenantId(),
-            opened.clinicId(),
-            opened.ownerId(),
-            io.carebook.tenancy.ActorType.HUMAN);
-    TenantContext.run(
-        scope, () -> transaction.executeWithoutResult(s -> create(form, clinic, hash, opened)));
+    var scope = TenantContext.Scope.member(opened.tenantId(), opened.clinicId(), opened.ownerId());
+    tenants.as(scope, () -> create(form, clinic, hash, opened));
     return opened;
   }
 

@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import io.carebook.tenancy.Encryption;
 import io.carebook.tenancy.KeyOwner;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +21,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The keys that sign API access tokens, kept in PostgreSQL so every instance signs and verifies
@@ -54,7 +51,7 @@ class SigningKeys {
   private final Encryption encryption;
   private final Clock clock;
   private final Duration rotateEvery;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   private volatile List<OctetSequenceKey> keys = List.of();
   private volatile long loadedAt;
@@ -64,12 +61,12 @@ class SigningKeys {
       Encryption encryption,
       Clock clock,
       @Value("${carebook.signing-keys.rotate-every:P30D}") Duration rotateEvery,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.encryption = encryption;
     this.clock = clock;
     this.rotateEvery = rotateEvery;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** The newest key not yet superseded, which signs. */
@@ -87,7 +84,7 @@ class SigningKeys {
    * soon as it reloads, while tokens signed with the older keys stay valid until they expire.
    */
   void rotate() {
-    inTransaction(
+    tenants.beforeTenant(
         () -> {
           lock();
           rotate(clock.instant());
@@ -98,7 +95,7 @@ class SigningKeys {
 
   /** Re-reads the keys, wrapping any found in clear, and creating the first one if none. */
   void reload() {
-    keys = inTransaction(() -> loadOrCreate(clock.instant()));
+    keys = tenants.beforeTenant(() -> loadOrCreate(clock.instant()));
     loadedAt = System.nanoTime();
   }
 
@@ -128,7 +125,7 @@ class SigningKeys {
    */
   void maintain(Instant now) {
     keys =
-        inTransaction(
+        tenants.beforeTenant(
             () -> {
               lock();
               var newest =
@@ -157,11 +154,6 @@ class SigningKeys {
       reload();
     }
     return keys;
-  }
-
-  private <T> T inTransaction(Supplier<T> work) {
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(), () -> transaction.execute(s -> work.get()));
   }
 
   /** One instance at a time creates, rotates, wraps or deletes keys. */

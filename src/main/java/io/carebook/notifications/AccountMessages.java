@@ -6,23 +6,18 @@ import io.carebook.identity.InvitationSent;
 import io.carebook.identity.PasswordResetRequested;
 import io.carebook.identity.SignInLinkRequested;
 import io.carebook.scheduling.BookingCodeRequested;
-import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
-import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages about a person's account, and one-time codes. Listens after the publishing transaction
@@ -35,7 +30,6 @@ class AccountMessages {
 
   private final Outbox outbox;
   private final TenantTransactions tenants;
-  private final TransactionTemplate transaction;
   private final MessageSource messages;
   private final AccountAddresses accounts;
   private final Organizations organizations;
@@ -45,7 +39,6 @@ class AccountMessages {
   AccountMessages(
       Outbox outbox,
       TenantTransactions tenants,
-      PlatformTransactionManager transactions,
       MessageSource messages,
       AccountAddresses accounts,
       Organizations organizations,
@@ -53,7 +46,6 @@ class AccountMessages {
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.outbox = outbox;
     this.tenants = tenants;
-    this.transaction = new TransactionTemplate(transactions);
     this.messages = messages;
     this.accounts = accounts;
     this.organizations = organizations;
@@ -77,9 +69,8 @@ class AccountMessages {
   @TransactionalEventListener
   void on(InvitationSent event) {
     var locale = Locale.forLanguageTag(event.locale());
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           var email = accounts.invitee(event.invitationId()).orElse(null);
           if (email == null) {
@@ -110,9 +101,8 @@ class AccountMessages {
   @TransactionalEventListener
   void on(BookingCodeRequested event) {
     var locale = Locale.forLanguageTag(event.locale());
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           var clinic = organizations.find(event.clinicId()).orElseThrow().name();
           var code = seals.open(event.code());
@@ -135,13 +125,6 @@ class AccountMessages {
         event.resetPath(),
         "notifications.reset",
         "PASSWORD_RESET");
-  }
-
-  /** Inside the clinic the message is about, so the outbox files it under that clinic. */
-  private void inClinic(TenantId tenant, ClinicId clinic, Runnable work) {
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () -> transaction.executeWithoutResult(s -> work.run()));
   }
 
   /** Belongs to no organization: kept in the platform's own outbox, like a reset link. */

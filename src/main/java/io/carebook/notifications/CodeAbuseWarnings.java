@@ -24,8 +24,7 @@ class CodeAbuseWarnings {
   @TransactionalEventListener
   void on(PublicCodesThrottled event) {
     owners.send(
-        event.tenantId(),
-        event.clinicId(),
+        event,
         KIND,
         "notifications.codesThrottled",
         "/calendar/hours#phone-countries",

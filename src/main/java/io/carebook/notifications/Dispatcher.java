@@ -6,7 +6,6 @@ import io.carebook.tenancy.Encryption;
 import io.carebook.tenancy.KeyOwner;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Subscriptions;
-import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,8 +109,8 @@ class Dispatcher {
    * a backlog).
    */
   private void warmUpDataKey(TenantId tenant) {
-    TenantContext.run(
-        TenantContext.Scope.system(tenant),
+    tenants.withoutTransaction(
+        tenant,
         () ->
             encryption.encrypt(
                 KeyOwner.currentTenant(), "notifications.warm-up", "-", new byte[0]));
@@ -166,8 +165,7 @@ class Dispatcher {
     for (var channel : route) {
       try {
         var sent =
-            TenantContext.call(
-                TenantContext.Scope.system(tenant), () -> channel.send(job.row(), job.settings()));
+            tenants.withoutTransaction(tenant, () -> channel.send(job.row(), job.settings()));
         tenants.run(tenant, () -> states.sent(id, channel.name(), sent));
         return null;
       } catch (Channel.DeliveryFailed failure) {

@@ -2,19 +2,15 @@ package io.carebook.notifications;
 
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
-import io.carebook.shared.ClinicId;
-import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
+import io.carebook.shared.TenantScoped;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An e-mail to every active owner of a clinic, in the clinic's language: {@code <key>.subject} and
@@ -27,7 +23,7 @@ class OwnerMessages {
   private final Staff staff;
   private final Organizations organizations;
   private final MessageSource messages;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final String baseUrl;
 
   OwnerMessages(
@@ -35,41 +31,38 @@ class OwnerMessages {
       Staff staff,
       Organizations organizations,
       MessageSource messages,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.outbox = outbox;
     this.staff = staff;
     this.organizations = organizations;
     this.messages = messages;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
     this.baseUrl = baseUrl;
   }
 
+  /** About the clinic {@code event} happened at. */
   void send(
-      TenantId tenant,
-      ClinicId clinicId,
+      TenantScoped event,
       String kind,
       String key,
       String page,
       BiFunction<Clinic, Locale, Object> detail) {
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinicId, null, ActorType.SYSTEM),
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  var clinic = organizations.activeClinic();
-                  var locale = clinic.locale();
-                  var args =
-                      new Object[] {clinic.name(), detail.apply(clinic, locale), baseUrl + page};
-                  var subject = messages.getMessage(key + ".subject", args, key, locale);
-                  var body = messages.getMessage(key + ".body", args, key, locale);
-                  for (var owner : staff.members()) {
-                    if (owner.active() && owner.roles().contains(Role.OWNER)) {
-                      outbox.schedule(
-                          NewMessage.now(
-                              "EMAIL", owner.email(), kind, locale.getLanguage(), subject, body));
-                    }
-                  }
-                }));
+    tenants.inClinic(
+        event,
+        () -> {
+          var clinic = organizations.activeClinic();
+          var locale = clinic.locale();
+          var args = new Object[] {clinic.name(), detail.apply(clinic, locale), baseUrl + page};
+          var subject = messages.getMessage(key + ".subject", args, key, locale);
+          var body = messages.getMessage(key + ".body", args, key, locale);
+          for (var owner : staff.members()) {
+            if (owner.active() && owner.roles().contains(Role.OWNER)) {
+              outbox.schedule(
+                  NewMessage.now(
+                      "EMAIL", owner.email(), kind, locale.getLanguage(), subject, body));
+            }
+          }
+        });
   }
 }

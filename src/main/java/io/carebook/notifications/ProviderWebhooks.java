@@ -5,9 +5,9 @@ import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +54,7 @@ class ProviderWebhooks {
   private final Replies replies;
   private final Organizations organizations;
   private final Webhooks webhooks;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final JsonMapper json = JsonMapper.builder().build();
 
   ProviderWebhooks(
@@ -65,13 +63,13 @@ class ProviderWebhooks {
       Replies replies,
       Organizations organizations,
       Webhooks webhooks,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.settings = settings;
     this.states = states;
     this.replies = replies;
     this.organizations = organizations;
     this.webhooks = webhooks;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @PostMapping(
@@ -236,16 +234,15 @@ class ProviderWebhooks {
   private <T> T inClinic(String tenant, String clinic, Supplier<T> work) {
     var tenantId = new TenantId(Ids.parse(tenant, "Clinic"));
     var clinicId = new ClinicId(Ids.parse(clinic, "Clinic"));
-    return TenantContext.call(
-        new TenantContext.Scope(tenantId, clinicId, null, ActorType.SYSTEM),
-        () ->
-            transaction.execute(
-                s -> {
-                  if (organizations.find(clinicId).isEmpty()) {
-                    throw new NotFoundException("Clinic");
-                  }
-                  return work.get();
-                }));
+    return tenants.inClinic(
+        tenantId,
+        clinicId,
+        () -> {
+          if (organizations.find(clinicId).isEmpty()) {
+            throw new NotFoundException("Clinic");
+          }
+          return work.get();
+        });
   }
 
   private static ProblemException badSignature() {

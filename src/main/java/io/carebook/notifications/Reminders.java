@@ -3,15 +3,14 @@ package io.carebook.notifications;
 import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
 import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
 import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
-import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.WaitlistOfferMade;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,9 +19,7 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns appointments into messages: a confirmation and reminders when booked, new reminders when
@@ -47,10 +44,9 @@ class Reminders {
 
   private final Outbox outbox;
   private final Recipients recipients;
-  private final Calendar calendar;
   private final io.carebook.scheduling.OnlineBooking onlineBooking;
   private final MessageTemplates templates;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final Clock clock;
   private final Seals seals;
   private final String baseUrl;
@@ -58,10 +54,9 @@ class Reminders {
   Reminders(
       Outbox outbox,
       Recipients recipients,
-      Calendar calendar,
       io.carebook.scheduling.OnlineBooking onlineBooking,
       MessageTemplates templates,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       Clock clock,
       Seals seals,
       @org.springframework.beans.factory.annotation.Value(
@@ -69,10 +64,9 @@ class Reminders {
           String baseUrl) {
     this.outbox = outbox;
     this.recipients = recipients;
-    this.calendar = calendar;
     this.onlineBooking = onlineBooking;
     this.templates = templates;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
     this.clock = clock;
     this.seals = seals;
     this.baseUrl = baseUrl;
@@ -81,9 +75,8 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(AppointmentBooked event) {
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           // a patient who booked online is sent their manage link: on BookingConfirmed
           if (!outbox.about(event.appointmentId(), BOOKED)
@@ -101,9 +94,8 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(io.carebook.scheduling.OnlineBooking.BookingConfirmed event) {
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           if (outbox.about(event.appointmentId(), BOOKED)) {
             return;
@@ -136,15 +128,13 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(AppointmentRescheduled event) {
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           outbox.cancelPending(event.appointmentId(), "The appointment was moved.");
-          var appointment = calendar.get(event.appointmentId());
           var recipient =
               recipients.of(
-                  appointment.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
+                  event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
           if (recipient != null) {
             write(recipient, RESCHEDULED, event.appointmentId(), clock.instant());
             reminders(recipient, event.appointmentId(), event.startsAt());
@@ -155,18 +145,16 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(AppointmentCanceled event) {
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           outbox.cancelPending(event.appointmentId(), "The appointment was canceled.");
           if (event.startsAt().isBefore(clock.instant())) {
             return;
           }
-          var appointment = calendar.get(event.appointmentId());
           var recipient =
               recipients.of(
-                  appointment.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
+                  event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
           if (recipient != null) {
             write(recipient, CANCELED, event.appointmentId(), clock.instant());
           }
@@ -176,9 +164,8 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(WaitlistOfferMade event) {
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           var recipient =
               recipients.of(event.patientId(), event.clinicId(), null, event.startsAt());
@@ -192,9 +179,8 @@ class Reminders {
   @Async
   @TransactionalEventListener
   void on(io.carebook.frontdesk.VisitEvents.VisitCompleted event) {
-    inClinic(
-        event.tenantId(),
-        event.clinicId(),
+    tenants.inClinic(
+        event,
         () -> {
           // one follow-up a day, however many visits (and however often the event is retried)
           if (outbox.toPatientSince(
@@ -272,7 +258,7 @@ class Reminders {
       SealedSecret sealed,
       UnaryOperator<String> secretOf,
       BiFunction<String, String, String> link) {
-    inClinic(
+    tenants.inClinic(
         tenant,
         clinic,
         () -> {
@@ -349,11 +335,5 @@ class Reminders {
             appointment,
             v,
             secret));
-  }
-
-  private void inClinic(TenantId tenant, ClinicId clinic, Runnable work) {
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () -> transaction.executeWithoutResult(s -> work.run()));
   }
 }

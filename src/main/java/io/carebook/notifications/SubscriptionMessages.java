@@ -25,8 +25,7 @@ class SubscriptionMessages {
   @TransactionalEventListener
   void on(TrialEndingSoon event) {
     owners.send(
-        event.tenantId(),
-        event.clinicId(),
+        event,
         "TRIAL_ENDING",
         "notifications.trialEnding",
         "/billing/subscription",
@@ -40,8 +39,7 @@ class SubscriptionMessages {
   @TransactionalEventListener
   void on(SubscriptionStatusChanged event) {
     owners.send(
-        event.tenantId(),
-        event.clinicId(),
+        event,
         "SUBSCRIPTION_" + event.to().name(),
         "notifications.subscription." + event.to().name(),
         "/billing/subscription",

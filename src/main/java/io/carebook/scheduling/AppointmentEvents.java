@@ -2,6 +2,7 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.UserId;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,24 +18,32 @@ public final class AppointmentEvents {
       UUID appointmentId,
       UserId doctorId,
       UUID patientId,
-      Instant startsAt) {}
+      Instant startsAt)
+      implements TenantScoped {}
 
+  /** Carries the patient, so whoever tells them needs not read the appointment back. */
   public record AppointmentRescheduled(
       TenantId tenantId,
       ClinicId clinicId,
       UUID appointmentId,
       UserId doctorId,
+      UUID patientId,
       Instant previousStart,
-      Instant startsAt) {}
+      Instant startsAt)
+      implements TenantScoped {}
 
+  /** Carries the patient, so whoever tells them needs not read the appointment back. */
   public record AppointmentCanceled(
       TenantId tenantId,
       ClinicId clinicId,
       UUID appointmentId,
       UserId doctorId,
+      UUID patientId,
       Instant startsAt,
-      Instant endsAt) {}
+      Instant endsAt)
+      implements TenantScoped {}
 
   public record AppointmentMarkedNoShow(
-      TenantId tenantId, ClinicId clinicId, UUID appointmentId, UUID patientId) {}
+      TenantId tenantId, ClinicId clinicId, UUID appointmentId, UUID patientId)
+      implements TenantScoped {}
 }

@@ -2,6 +2,7 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.tenancy.SealedSecret;
 import java.util.UUID;
 
@@ -16,4 +17,5 @@ public record BookingCodeRequested(
     UUID requestId,
     SealedSecret phone,
     SealedSecret code,
-    String locale) {}
+    String locale)
+    implements TenantScoped {}

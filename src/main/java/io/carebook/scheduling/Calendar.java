@@ -318,6 +318,7 @@ public class Calendar {
             clinic.id(),
             id,
             appointment.doctorId(),
+            appointment.patientId(),
             appointment.startsAt(),
             startsAt));
     return appointments.find(id).orElseThrow();
@@ -341,6 +342,7 @@ public class Calendar {
             clinic.id(),
             id,
             appointment.doctorId(),
+            appointment.patientId(),
             appointment.startsAt(),
             appointment.endsAt()));
     return appointments.find(id).orElseThrow();

@@ -4,9 +4,9 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A doctor's private iCalendar feed (RFC 5545) for their phone calendar: the appointments of the
@@ -35,19 +33,19 @@ public class CalendarFeeds {
   private final Calendar calendar;
   private final Organizations organizations;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   CalendarFeeds(
       JdbcClient jdbc,
       Calendar calendar,
       Organizations organizations,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.organizations = organizations;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** A new secret link for the doctor's feed at the active clinic; an older link stops working. */
@@ -72,27 +70,22 @@ public class CalendarFeeds {
   /** The feed behind a link, or empty when the link is unknown or replaced. */
   public Optional<String> feed(String token, String baseUrl) {
     var route =
-        TenantContext.call(
-            TenantContext.Scope.anonymous(),
+        tenants.beforeTenant(
             () ->
-                transaction.execute(
-                    s ->
-                        jdbc.sql("select * from calendar_feed_by_hash(?)")
-                            .param(Secrets.sha256(token))
-                            .query(
-                                (rs, n) ->
-                                    new UUID[] {
-                                      rs.getObject(1, UUID.class),
-                                      rs.getObject(2, UUID.class),
-                                      rs.getObject(3, UUID.class)
-                                    })
-                            .optional()));
+                jdbc.sql("select * from calendar_feed_by_hash(?)")
+                    .param(Secrets.sha256(token))
+                    .query(
+                        (rs, n) ->
+                            new UUID[] {
+                              rs.getObject(1, UUID.class),
+                              rs.getObject(2, UUID.class),
+                              rs.getObject(3, UUID.class)
+                            })
+                    .optional());
     return route.map(
         r ->
-            TenantContext.call(
-                new TenantContext.Scope(
-                    new TenantId(r[0]), new ClinicId(r[1]), null, ActorType.SYSTEM),
-                () -> transaction.execute(s -> render(new UserId(r[2]), baseUrl))));
+            tenants.inClinic(
+                new TenantId(r[0]), new ClinicId(r[1]), () -> render(new UserId(r[2]), baseUrl)));
   }
 
   private String render(UserId doctor, String baseUrl) {

@@ -3,19 +3,14 @@ package io.carebook.scheduling;
 import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantSweep;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks as no-show the appointments never checked in, the clinic's set delay after they ended (two
@@ -24,22 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NoShows {
 
-  private static final Logger log = LoggerFactory.getLogger(NoShows.class);
-
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantSweep sweep;
 
-  NoShows(
-      JdbcClient jdbc,
-      ApplicationEventPublisher events,
-      Clock clock,
-      PlatformTransactionManager transactions) {
+  NoShows(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TenantSweep sweep) {
     this.jdbc = jdbc;
     this.events = events;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.sweep = sweep;
   }
 
   @Scheduled(
@@ -52,15 +41,7 @@ class NoShows {
             .param(now)
             .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
             .list();
-    for (var tenant : due) {
-      try {
-        TenantContext.run(
-            new TenantContext.Scope(tenant, null, null, ActorType.SYSTEM),
-            () -> transaction.executeWithoutResult(s -> markIn(tenant)));
-      } catch (RuntimeException e) {
-        log.warn("No-shows of an organization will be retried: {}", e.getMessage());
-      }
-    }
+    sweep.each("No-shows", due, this::markIn);
   }
 
   int markIn(TenantId tenant) {

@@ -7,6 +7,7 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
@@ -111,7 +112,8 @@ public class OnlineBooking {
       UserId doctorId,
       UUID patientId,
       Instant startsAt,
-      SealedSecret manageLink) {}
+      SealedSecret manageLink)
+      implements TenantScoped {}
 
   /** The add-to-calendar file behind a manage link: {@code <manage link>/appointment.ics}. */
   public static String calendarFileOf(String manageLink) {

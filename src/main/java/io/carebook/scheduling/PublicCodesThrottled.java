@@ -2,6 +2,7 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
  * prefix, or in all): likely SMS pumping. Published at most once an hour per clinic, for its owners
  * to be told. {@code limit} names the limit reached.
  */
-public record PublicCodesThrottled(
-    TenantId tenantId, ClinicId clinicId, String limit, Instant at) {}
+public record PublicCodesThrottled(TenantId tenantId, ClinicId clinicId, String limit, Instant at)
+    implements TenantScoped {}

@@ -3,15 +3,12 @@ package io.carebook.scheduling;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where the public pages' work runs: nobody is signed in, so the clinic is found from the page's
@@ -22,11 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PublicScopes {
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  PublicScopes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  PublicScopes(JdbcClient jdbc, TenantTransactions tenants) {
     this.jdbc = jdbc;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** Runs work inside the clinic of a public page's slug; 404 for an unknown slug. */
@@ -47,17 +44,11 @@ class PublicScopes {
   }
 
   <T> T inTenant(UUID tenant, @Nullable UUID clinic, Supplier<T> work) {
-    var scope =
-        new TenantContext.Scope(
-            new TenantId(tenant),
-            clinic == null ? null : new ClinicId(clinic),
-            null,
-            ActorType.HUMAN);
-    return TenantContext.call(scope, () -> transaction.execute(s -> work.get()));
+    return tenants.asVisitor(
+        new TenantId(tenant), clinic == null ? null : new ClinicId(clinic), work);
   }
 
   <T> T anonymous(Supplier<T> work) {
-    return TenantContext.call(
-        TenantContext.Scope.anonymous(), () -> transaction.execute(s -> work.get()));
+    return tenants.beforeTenant(work);
   }
 }

@@ -9,9 +9,10 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantSweep;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,17 +21,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The waitlist. A patient waits for a doctor within a time window; when a slot in that window frees
@@ -40,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Waitlist {
 
-  private static final Logger log = LoggerFactory.getLogger(Waitlist.class);
-
   private final JdbcClient jdbc;
   private final BusyTime busy;
   private final Appointments appointments;
@@ -50,7 +45,8 @@ public class Waitlist {
   private final Organizations organizations;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
+  private final TenantSweep sweep;
 
   Waitlist(
       JdbcClient jdbc,
@@ -61,7 +57,8 @@ public class Waitlist {
       Organizations organizations,
       ApplicationEventPublisher events,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants,
+      TenantSweep sweep) {
     this.jdbc = jdbc;
     this.busy = busy;
     this.appointments = appointments;
@@ -70,7 +67,8 @@ public class Waitlist {
     this.organizations = organizations;
     this.events = events;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
+    this.sweep = sweep;
   }
 
   /** One place in line, and the offer it holds, if any. */
@@ -210,19 +208,15 @@ public class Waitlist {
     if (canceled.startsAt().isBefore(clock.instant())) {
       return;
     }
-    var scope =
-        new TenantContext.Scope(canceled.tenantId(), canceled.clinicId(), null, ActorType.SYSTEM);
-    TenantContext.run(
-        scope,
+    tenants.inClinic(
+        canceled,
         () ->
-            transaction.executeWithoutResult(
-                s ->
-                    offer(
-                        canceled.tenantId(),
-                        canceled.clinicId(),
-                        canceled.doctorId(),
-                        canceled.startsAt(),
-                        canceled.endsAt())));
+            offer(
+                canceled.tenantId(),
+                canceled.clinicId(),
+                canceled.doctorId(),
+                canceled.startsAt(),
+                canceled.endsAt()));
   }
 
   /** Offers expire: their slot passes to the next in line. Every minute, for every organization. */
@@ -235,15 +229,7 @@ public class Waitlist {
             .param(Timestamp.from(clock.instant()))
             .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
             .list();
-    for (var tenant : due) {
-      try {
-        TenantContext.run(
-            new TenantContext.Scope(tenant, null, null, ActorType.SYSTEM),
-            () -> transaction.executeWithoutResult(s -> expire(tenant)));
-      } catch (RuntimeException e) {
-        log.warn("Waitlist offers of an organization will be retried: {}", e.getMessage());
-      }
-    }
+    sweep.each("Waitlist offers", due, this::expire);
   }
 
   void expire(TenantId tenant) {

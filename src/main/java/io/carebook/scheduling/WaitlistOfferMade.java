@@ -2,6 +2,7 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,4 +13,5 @@ public record WaitlistOfferMade(
     UUID entryId,
     UUID patientId,
     Instant startsAt,
-    Instant offeredUntil) {}
+    Instant offeredUntil)
+    implements TenantScoped {}

@@ -38,6 +38,8 @@ class DataKeyRewrapping implements ApplicationRunner {
     var count = new AtomicInteger();
     rewrap(KeyOwner.platform(), count);
     for (var tenant : organizations.allTenants()) { // suspended ones too
+      // not TenantSweep: each key is re-wrapped in a transaction of its own, and a key that cannot
+      // be opened is logged and skipped (rewrap) rather than failing a shared transaction
       TenantContext.run(
           TenantContext.Scope.system(tenant), () -> rewrap(KeyOwner.currentTenant(), count));
     }

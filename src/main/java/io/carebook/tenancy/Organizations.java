@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,20 +118,6 @@ public class Organizations {
             .update();
     if (changed == 0) {
       throw new NotFoundException("Clinic");
-    }
-  }
-
-  /**
-   * Runs {@code work} once for every active organization, each inside its own tenant context as a
-   * system actor. The one sanctioned way for a job to cross tenants.
-   */
-  public void forEachTenant(Consumer<TenantId> work) {
-    var tenants =
-        jdbc.sql("select id from tenants where status = 'ACTIVE' order by created_at")
-            .query((rs, n) -> new TenantId(rs.getObject(1, java.util.UUID.class)))
-            .list();
-    for (var tenant : tenants) {
-      TenantContext.run(TenantContext.Scope.system(tenant), () -> work.accept(tenant));
     }
   }
 

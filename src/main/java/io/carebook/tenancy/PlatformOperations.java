@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the platform's operators do to a clinic of any organization: suspend it (it becomes
@@ -30,13 +28,12 @@ public class PlatformOperations {
 
   private final JdbcClient jdbc;
   private final Subscriptions subscriptions;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  PlatformOperations(
-      JdbcClient jdbc, Subscriptions subscriptions, PlatformTransactionManager transactions) {
+  PlatformOperations(JdbcClient jdbc, Subscriptions subscriptions, TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.subscriptions = subscriptions;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   /** Suspends a clinic, with the reason (kept on the clinic, not shown to its staff). */
@@ -84,18 +81,14 @@ public class PlatformOperations {
 
   private void inOrganizationOf(ClinicId clinic, Runnable work) {
     var tenant =
-        TenantContext.call(
-                TenantContext.Scope.anonymous(),
+        tenants
+            .beforeTenant(
                 () ->
-                    transaction.execute(
-                        s ->
-                            jdbc.sql("select tenant_id from clinic_tenant(?)")
-                                .param(clinic.value())
-                                .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
-                                .optional()))
+                    jdbc.sql("select tenant_id from clinic_tenant(?)")
+                        .param(clinic.value())
+                        .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+                        .optional())
             .orElseThrow(() -> new NotFoundException("Clinic"));
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () -> transaction.executeWithoutResult(s -> work.run()));
+    tenants.inClinic(tenant, clinic, () -> work.run());
   }
 }

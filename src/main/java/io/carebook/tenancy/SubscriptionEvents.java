@@ -2,6 +2,7 @@ package io.carebook.tenancy;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import java.time.Instant;
 
 /** What happens to clinics' subscriptions, for the owner's messages and webhooks. */
@@ -15,8 +16,10 @@ public final class SubscriptionEvents {
       SubscriptionStatus from,
       SubscriptionStatus to,
       Plan plan,
-      Instant at) {}
+      Instant at)
+      implements TenantScoped {}
 
   /** A clinic's trial ends in a few days; its owner is told once. */
-  public record TrialEndingSoon(TenantId tenantId, ClinicId clinicId, Instant endsAt) {}
+  public record TrialEndingSoon(TenantId tenantId, ClinicId clinicId, Instant endsAt)
+      implements TenantScoped {}
 }

@@ -14,9 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each clinic's subscription: its status and plan, moved by the payment side (billing, after a
@@ -34,19 +32,19 @@ public class Subscriptions {
   private final Organizations organizations;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantSweep sweep;
 
   Subscriptions(
       JdbcClient jdbc,
       Organizations organizations,
       ApplicationEventPublisher events,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      TenantSweep sweep) {
     this.jdbc = jdbc;
     this.organizations = organizations;
     this.events = events;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.sweep = sweep;
   }
 
   /** The plan of a clinic of the current organization. */
@@ -120,15 +118,7 @@ public class Subscriptions {
   /** Once a day (and at start): trials that ended are EXPIRED; owners of ending trials are told. */
   @Scheduled(cron = "${carebook.subscriptions.sweep:0 15 0 * * *}")
   public void sweep() {
-    for (var tenant : organizations.allTenants()) {
-      try {
-        TenantContext.run(
-            TenantContext.Scope.system(tenant),
-            () -> transaction.executeWithoutResult(s -> sweepCurrentTenant()));
-      } catch (RuntimeException e) {
-        log.warn("Subscription sweep of one organization failed; the next sweep tries again", e);
-      }
-    }
+    sweep.all("The subscription sweep", tenant -> sweepCurrentTenant());
   }
 
   private void sweepCurrentTenant() {

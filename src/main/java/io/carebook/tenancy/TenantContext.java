@@ -11,6 +11,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The tenant, clinic and actor of the work in progress, resolved once at the edge (a request's
  * session or token, a job's tenant) and bound for the extent of that work.
  *
+ * <p>The actor is chosen here, by the factory methods of {@link Scope}: HUMAN for requests (a
+ * member, a visitor of a public page), AGENT for API keys, SYSTEM for jobs and listeners ({@link
+ * TenantTransactions}, {@link TenantSweep}). Nothing else builds a scope by hand.
+ *
  * <p>Every transaction copies it into PostgreSQL's transaction-local settings, where the row-level
  * security policies read it. Work with no tenant bound sees no tenant-owned rows and can write
  * none: forgetting the context fails closed.
@@ -36,13 +40,39 @@ public final class TenantContext {
       return new Scope(null, null, user, ActorType.HUMAN);
     }
 
+    /** A signed-in person acting in their active clinic. */
+    public static Scope member(TenantId tenant, ClinicId clinic, UserId user) {
+      return member(tenant, clinic, user, ActorType.HUMAN);
+    }
+
     public static Scope member(TenantId tenant, ClinicId clinic, UserId user, ActorType actor) {
       return new Scope(tenant, clinic, user, actor);
     }
 
+    /**
+     * An integration or AI agent acting through API key {@code key} in one clinic (both unknown
+     * while the key itself is being looked up in its tenant).
+     */
+    public static Scope agent(TenantId tenant, @Nullable ClinicId clinic, @Nullable UserId key) {
+      return new Scope(tenant, clinic, key, ActorType.AGENT);
+    }
+
+    /**
+     * A person who is not signed in but reached one organization (or one of its clinics) through a
+     * public page or a link: a patient booking online, a holder of a verification link.
+     */
+    public static Scope visitor(TenantId tenant, @Nullable ClinicId clinic) {
+      return new Scope(tenant, clinic, null, ActorType.HUMAN);
+    }
+
     /** A background job acting for one tenant. */
     public static Scope system(TenantId tenant) {
-      return new Scope(tenant, null, null, ActorType.SYSTEM);
+      return system(tenant, null);
+    }
+
+    /** A background job or event listener acting for one tenant, in one of its clinics. */
+    public static Scope system(TenantId tenant, @Nullable ClinicId clinic) {
+      return new Scope(tenant, clinic, null, ActorType.SYSTEM);
     }
   }
 

@@ -7,9 +7,9 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantSweep;
 import io.carebook.tenancy.TenantTransactions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OutboxPages {
 
   private final Outbox outbox;
-  private final Organizations organizations;
+  private final TenantSweep sweep;
   private final TenantTransactions tenants;
   private final Permissions permissions;
   private final AuditTrail audit;
@@ -40,13 +40,13 @@ class OutboxPages {
 
   OutboxPages(
       Outbox outbox,
-      Organizations organizations,
+      TenantSweep sweep,
       TenantTransactions tenants,
       Permissions permissions,
       AuditTrail audit,
       @Value("${carebook.dev.outbox-page:false}") boolean devOutbox) {
     this.outbox = outbox;
-    this.organizations = organizations;
+    this.sweep = sweep;
     this.tenants = tenants;
     this.permissions = permissions;
     this.audit = audit;
@@ -102,8 +102,7 @@ class OutboxPages {
       throw new NotFoundException("Page");
     }
     var all = new ArrayList<OutboxMessage>();
-    organizations.forEachTenant(
-        tenant -> all.addAll(tenants.call(tenant, () -> outbox.revealed(20))));
+    sweep.active("The development outbox", tenant -> all.addAll(outbox.revealed(20)));
     all.addAll(tenants.call(TenantId.PLATFORM, () -> outbox.revealed(20)));
     all.sort(Comparator.comparing(OutboxMessage::createdAt).reversed());
     model.addAttribute("messages", views(all.stream().limit(100).toList()));
