@@ -1,10 +1,6 @@
 package io.carebook.frontdesk;
 
 import io.carebook.frontdesk.VisitEvents.PatientCheckedIn;
-import io.carebook.frontdesk.VisitEvents.VisitCanceled;
-import io.carebook.frontdesk.VisitEvents.VisitCompleted;
-import io.carebook.frontdesk.VisitEvents.VisitMarkedNoShow;
-import io.carebook.frontdesk.VisitEvents.VisitStarted;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
@@ -235,56 +231,28 @@ public class FrontDesk {
       throw new NotFoundException("Visit");
     }
     var state = visit.state();
-    if (!transition.leaves(state)
-        || (asMember && !permissions.allows(transition.action(), state))) {
-      if (!transition.leaves(state) && (!asMember || mayInPrinciple(transition))) {
-        throw new ProblemException(
-                HttpStatus.CONFLICT,
-                "invalid-transition",
-                "A visit that is "
-                    + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " cannot take this step.")
-            .property("state", state.name());
-      }
+    if (asMember
+        && !(transition.leaves(state)
+            ? permissions.allows(transition.action(), state)
+            : mayInPrinciple(transition))) {
       permissions.require(transition.action(), state); // 403
       throw new IllegalStateException("unreachable");
     }
+    var by = currentUser();
+    var step =
+        visit.take(transition, new Visit.By(by, () -> by != null && isDoctorHere(by)), now, reason);
     if (!clinic.writable(now) && !visit.tokenDay().equals(tokenDay(now, clinic.timezone()))) {
       writeGuard.requireWritable(); // read-only clinics only finish today's visits
     }
-    String why = null;
-    if (transition == Transition.CANCEL) {
-      if (reason == null || reason.isBlank()) {
-        throw ProblemException.invalid("reason", "is required");
-      }
-      why = reason.trim();
+    if (step.assignTo() != null) {
+      visits.assign(
+          id, step.assignTo()); // a doctor who calls in a patient for any doctor sees them
     }
-    var by = currentUser();
-    if (transition == Transition.START_DOCTOR
-        && visit.doctorId() == null
-        && by != null
-        && isDoctorHere(by)) {
-      visits.assign(id, by); // a doctor who calls in a patient for any doctor sees them
-    }
-    if (!visits.move(id, state, transition.to(), now, by, why)) {
+    if (!visits.move(id, state, step.to(), now, step.by(), step.reason())) {
       throw new IllegalStateException("visit " + id + " changed under its lock");
     }
     signals.changed(clinic.id());
-    events.publishEvent(
-        switch (transition) {
-          case START_ASSISTANT, START_DOCTOR ->
-              new VisitStarted(clinic.tenantId(), clinic.id(), id, state, transition.to(), by, now);
-          case COMPLETE -> {
-            var doctor = visit.doctorId();
-            if (doctor == null && by != null && isDoctorHere(by)) {
-              doctor = by;
-            }
-            yield new VisitCompleted(
-                clinic.tenantId(), clinic.id(), id, by, now, visit.patientId(), doctor);
-          }
-          case CANCEL -> new VisitCanceled(clinic.tenantId(), clinic.id(), id, state, why, by, now);
-          case NO_SHOW -> new VisitMarkedNoShow(clinic.tenantId(), clinic.id(), id, by, now);
-        });
+    events.publishEvent(step.event(clinic.tenantId()));
     return visits.find(id).orElseThrow();
   }
 
