@@ -1,11 +1,13 @@
 package io.carebook.frontdesk.web;
 
+import io.carebook.frontdesk.CheckIn;
 import io.carebook.frontdesk.DeskBoard;
-import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
 import io.carebook.frontdesk.VisitLinks;
+import io.carebook.frontdesk.VisitMoves;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
@@ -13,7 +15,6 @@ import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -49,7 +50,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DeskPages {
 
-  private final FrontDesk frontDesk;
+  private final CheckIn checkIn;
+  private final VisitMoves moves;
   private final DeskBoard deskBoard;
   private final Calendar calendar;
   private final PatientDirectory patients;
@@ -60,7 +62,8 @@ class DeskPages {
   private final List<VisitLinks> links;
 
   DeskPages(
-      FrontDesk frontDesk,
+      CheckIn checkIn,
+      VisitMoves moves,
       DeskBoard deskBoard,
       Calendar calendar,
       PatientDirectory patients,
@@ -69,7 +72,8 @@ class DeskPages {
       Organizations organizations,
       Clock clock,
       List<VisitLinks> links) {
-    this.frontDesk = frontDesk;
+    this.checkIn = checkIn;
+    this.moves = moves;
     this.deskBoard = deskBoard;
     this.calendar = calendar;
     this.patients = patients;
@@ -244,8 +248,8 @@ class DeskPages {
       var doctorId = form.getOrDefault("doctorId", "").strip();
       var priority = Priority.valueOf(form.getOrDefault("priority", "NONE"));
       var visit =
-          frontDesk.checkIn(
-              new FrontDesk.WalkIn(
+          checkIn.checkIn(
+              new CheckIn.WalkIn(
                   patientId.isEmpty() ? null : UUID.fromString(patientId),
                   patientId.isEmpty()
                       ? new NewPatient(name, phone.isEmpty() ? null : phone, null, null)
@@ -299,7 +303,7 @@ class DeskPages {
       @RequestParam(required = false) @Nullable String view,
       RedirectAttributes redirect) {
     try {
-      var visit = frontDesk.checkIn(id, Priority.valueOf(priority));
+      var visit = checkIn.checkIn(id, Priority.valueOf(priority));
       redirect.addFlashAttribute("issued", visit.token());
     } catch (IllegalArgumentException e) {
       redirect.addFlashAttribute("problem", "invalid-input");
@@ -326,7 +330,7 @@ class DeskPages {
   }
 
   @PostMapping("/desk/visits/{id}/{step}")
-  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  @FinishesTodaysVisits
   String move(
       @PathVariable UUID id,
       @PathVariable String step,
@@ -351,7 +355,7 @@ class DeskPages {
       return backTo;
     }
     try {
-      frontDesk.move(id, transition.get(), reason);
+      moves.move(id, transition.get(), reason);
       redirect.addFlashAttribute("moved", transition.get().path());
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());

@@ -1,9 +1,10 @@
 package io.carebook.frontdesk.web;
 
 import io.carebook.frontdesk.DeskBoard;
-import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.Visit;
 import io.carebook.frontdesk.VisitLinks;
+import io.carebook.frontdesk.VisitMoves;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
@@ -11,7 +12,6 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DoctorDayPages {
 
-  private final FrontDesk frontDesk;
+  private final VisitMoves moves;
   private final DeskBoard deskBoard;
   private final Calendar calendar;
   private final PatientDirectory patients;
@@ -52,7 +52,7 @@ class DoctorDayPages {
   private final List<VisitLinks> links;
 
   DoctorDayPages(
-      FrontDesk frontDesk,
+      VisitMoves moves,
       DeskBoard deskBoard,
       Calendar calendar,
       PatientDirectory patients,
@@ -60,7 +60,7 @@ class DoctorDayPages {
       Permissions permissions,
       Clock clock,
       List<VisitLinks> links) {
-    this.frontDesk = frontDesk;
+    this.moves = moves;
     this.deskBoard = deskBoard;
     this.calendar = calendar;
     this.patients = patients;
@@ -109,10 +109,10 @@ class DoctorDayPages {
   }
 
   @PostMapping("/desk/doctor/call-next")
-  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  @FinishesTodaysVisits
   String callNext(@RequestParam String doctorId, RedirectAttributes redirect) {
     try {
-      var visit = frontDesk.callNext(new UserId(UUID.fromString(doctorId)));
+      var visit = moves.callNext(new UserId(UUID.fromString(doctorId)));
       redirect.addFlashAttribute("called", visit.token());
     } catch (IllegalArgumentException e) {
       redirect.addFlashAttribute("problem", "invalid-input");
