@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Check-in, tokens, the queue order and the visit's forward-only moves, through the API. */
 @CarebookTest
-class FrontDeskTests {
+class CheckInTests {
 
   private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
 
