@@ -6,7 +6,6 @@ import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
-import io.carebook.frontdesk.VisitLinks;
 import io.carebook.frontdesk.VisitMoves;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
@@ -18,8 +17,6 @@ import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +55,7 @@ class DeskPages {
   private final Permissions permissions;
   private final LiveBoards boards;
   private final Organizations organizations;
-  private final Clock clock;
-  private final List<VisitLinks> links;
+  private final QueueModel queueModel;
 
   DeskPages(
       CheckIn checkIn,
@@ -70,8 +66,7 @@ class DeskPages {
       Permissions permissions,
       LiveBoards boards,
       Organizations organizations,
-      Clock clock,
-      List<VisitLinks> links) {
+      QueueModel queueModel) {
     this.checkIn = checkIn;
     this.moves = moves;
     this.deskBoard = deskBoard;
@@ -80,19 +75,12 @@ class DeskPages {
     this.permissions = permissions;
     this.boards = boards;
     this.organizations = organizations;
-    this.clock = clock;
-    this.links = links;
+    this.queueModel = queueModel;
   }
 
   /** A visit ready to show: who, with whom, minutes since check-in, and the member's steps. */
-  record Row(
-      Visit visit,
-      String patient,
-      String doctor,
-      long minutes,
-      @Nullable Long estimate,
-      List<Transition> steps,
-      List<VisitLinks.Link> links) {
+  record Row(QueueModel.Entry entry, String doctor, List<Transition> steps)
+      implements QueueModel.Line {
 
     /** Whether the member may take the step of this path ({@code cancel}, say). */
     public boolean may(String path) {
@@ -148,28 +136,22 @@ class DeskPages {
     }
     var cut = "doctor".equals(view) ? DeskBoard.View.DOCTOR : DeskBoard.View.STATE;
     var board = deskBoard.board(doctor, cut);
-    var patientNames =
-        patients.names(
+    var queue =
+        queueModel.queue(
             Stream.concat(
-                    Stream.concat(
-                            board.columns().stream().flatMap(c -> c.visits().stream()),
-                            board.closed().stream())
-                        .map(Visit::patientId),
-                    board.arrivals().stream().map(a -> a.appointment().patientId()))
-                .toList());
-    var now = clock.instant();
+                    board.columns().stream().flatMap(c -> c.visits().stream()),
+                    board.closed().stream())
+                .toList(),
+            board.arrivals().stream().map(a -> a.appointment().patientId()),
+            board.waits());
     Function<Visit, Row> row =
         v ->
             new Row(
-                v,
-                patientNames.getOrDefault(v.patientId(), ""),
+                queue.entry(v),
                 v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
-                Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
-                board.waits().containsKey(v.id()) ? board.waits().get(v.id()).toMinutes() : null,
                 Arrays.stream(Transition.values())
                     .filter(t -> t.leaves(v.state()) && permissions.allows(t.action(), v.state()))
-                    .toList(),
-                links.stream().flatMap(l -> l.of(v).stream()).toList());
+                    .toList());
     model.addAttribute(
         "lanes",
         board.columns().stream()
@@ -191,7 +173,7 @@ class DeskPages {
                 a ->
                     new Expected(
                         a.appointment(),
-                        patientNames.getOrDefault(a.appointment().patientId(), ""),
+                        queue.patient(a.appointment().patientId()),
                         names.getOrDefault(a.appointment().doctorId().value(), ""),
                         a.lateMinutes()))
             .toList());
