@@ -57,11 +57,11 @@ public record Visit(
   }
 
   /**
-   * A step this visit took: the state it left and the one it is in now, the doctor it falls to when
+   * A move this visit took: the state it left and the one it is in now, the doctor it falls to when
    * it was for any doctor and a doctor called it in ({@code assignTo}), the reason given to cancel,
    * and the event to publish.
    */
-  public record Step(
+  public record Move(
       Visit visit,
       Transition transition,
       @Nullable UUID by,
@@ -105,7 +105,7 @@ public record Visit(
    * permission matrix) is the caller's to ask first. A doctor who calls in a patient for any doctor
    * gets the visit; completing a visit for any doctor credits the doctor who completes it.
    */
-  public Step take(Transition transition, By by, Instant now, @Nullable String reason) {
+  public Move take(Transition transition, By by, Instant now, @Nullable String reason) {
     if (!transition.leaves(state)) {
       throw invalidStep();
     }
@@ -122,11 +122,11 @@ public record Visit(
             && by.isDoctor();
     var assignTo = doctorTakesIt && transition == Transition.START_DOCTOR ? by.user() : null;
     var doctor = doctorTakesIt && transition == Transition.COMPLETE ? by.user() : doctorId;
-    return new Step(this, transition, by.user(), now, why, assignTo, doctor);
+    return new Move(this, transition, by.user(), now, why, assignTo, doctor);
   }
 
   /** The problem of a step this visit's state does not allow. */
-  ProblemException invalidStep() {
+  private ProblemException invalidStep() {
     return new ProblemException(
             HttpStatus.CONFLICT,
             "invalid-transition",
