@@ -1,14 +1,12 @@
 package io.carebook.clinical;
 
 import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.TodaysVisits;
 import io.carebook.frontdesk.Visit;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
-import io.carebook.tenancy.WriteGuard;
-import java.time.Clock;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,40 +15,26 @@ import org.springframework.stereotype.Component;
  * The door to a visit's clinical records: the visit must be one of the active clinic (404
  * otherwise, another organization's included), the member's roles must allow the action in the
  * visit's present state (the permission matrix; 403 otherwise), and a read-only clinic may still
- * document the visits of its current day (DESIGN.md §4), nothing older.
+ * document the visits of its current day, nothing older ({@link TodaysVisits}).
  */
 @Component
 class VisitGate {
 
   private final FrontDesk frontDesk;
   private final Permissions permissions;
-  private final Organizations organizations;
-  private final WriteGuard writeGuard;
-  private final Clock clock;
+  private final TodaysVisits todaysVisits;
 
-  VisitGate(
-      FrontDesk frontDesk,
-      Permissions permissions,
-      Organizations organizations,
-      WriteGuard writeGuard,
-      Clock clock) {
+  VisitGate(FrontDesk frontDesk, Permissions permissions, TodaysVisits todaysVisits) {
     this.frontDesk = frontDesk;
     this.permissions = permissions;
-    this.organizations = organizations;
-    this.writeGuard = writeGuard;
-    this.clock = clock;
+    this.todaysVisits = todaysVisits;
   }
 
   /** The visit, once the current member may take {@code action} on it now. */
   Visit enter(UUID visitId, Action action) {
     var visit = frontDesk.get(visitId);
     permissions.require(action, visit.state());
-    var clinic = organizations.activeClinic();
-    var now = clock.instant();
-    if (!clinic.writable(now)
-        && !visit.tokenDay().equals(FrontDesk.tokenDay(now, clinic.timezone()))) {
-      writeGuard.requireWritable();
-    }
+    todaysVisits.requireWritable(visit);
     return visit;
   }
 

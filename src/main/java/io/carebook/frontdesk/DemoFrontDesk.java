@@ -41,6 +41,8 @@ class DemoFrontDesk implements DemoDataLoader {
           Priority.ELDERLY);
 
   private final FrontDesk frontDesk;
+  private final CheckIn checkIn;
+  private final VisitMoves moves;
   private final Visits visits;
   private final Calendar calendar;
   private final PatientDirectory patients;
@@ -48,11 +50,15 @@ class DemoFrontDesk implements DemoDataLoader {
 
   DemoFrontDesk(
       FrontDesk frontDesk,
+      CheckIn checkIn,
+      VisitMoves moves,
       Visits visits,
       Calendar calendar,
       PatientDirectory patients,
       PlatformTransactionManager transactions) {
     this.frontDesk = frontDesk;
+    this.checkIn = checkIn;
+    this.moves = moves;
     this.visits = visits;
     this.calendar = calendar;
     this.patients = patients;
@@ -93,8 +99,8 @@ class DemoFrontDesk implements DemoDataLoader {
                         arrived = now.minus(Duration.ofSeconds(people.size() - i));
                       }
                       var visit =
-                          frontDesk.walkIn(
-                              new FrontDesk.WalkIn(
+                          checkIn.walkIn(
+                              new CheckIn.WalkIn(
                                   people.get(i).id().value(), null, doctor, FLAGS.get(i)),
                               arrived);
                       for (var step : stepsOf(i)) {
@@ -105,7 +111,7 @@ class DemoFrontDesk implements DemoDataLoader {
                               case COMPLETE -> arrived.plus(Duration.ofMinutes(27 + i % 5));
                               default -> arrived.plus(Duration.ofMinutes(30));
                             };
-                        frontDesk.moveAsSystem(visit.id(), step, null, at);
+                        moves.moveAsSystem(visit.id(), step, null, at);
                       }
                       count++;
                     }

@@ -24,10 +24,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The queue read of the front desk: today's visits of the active clinic in queue order (see {@link
- * FrontDesk}), their estimated waits, and the booked patients still expected; and, for the desk's
- * board, those visits in columns (by state or by doctor) beside the day's arrivals in time order.
- * It only reads: checking in and moving visits stay with {@link FrontDesk}.
+ * The queue read of the front desk: today's visits of the active clinic in queue order, their
+ * estimated waits, and the booked patients still expected; and, for the desk's board, those visits
+ * in columns (by state or by doctor) beside the day's arrivals in time order. It only reads:
+ * checking in is {@link CheckIn}'s, moving visits {@link VisitMoves}'.
+ *
+ * <p><b>Queue order</b>: priority first — EMERGENCY, then ELDERLY, then FOLLOW_UP, then none — and
+ * within a priority, by token (the order of arrival). A flag moves a patient ahead of everyone of
+ * lower priority but never ahead of an earlier token of the same priority.
  */
 @Service
 public class DeskBoard {
@@ -153,8 +157,8 @@ public class DeskBoard {
   }
 
   /**
-   * Today's queue of the active clinic in queue order (see {@link FrontDesk}): visits under way, or
-   * every visit of the day with {@code closedToo}; one doctor's when given.
+   * Today's queue of the active clinic in queue order: visits under way, or every visit of the day
+   * with {@code closedToo}; one doctor's when given.
    */
   @Transactional(readOnly = true)
   public List<Visit> queue(@Nullable UserId doctor, boolean closedToo) {

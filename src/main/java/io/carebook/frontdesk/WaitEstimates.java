@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * #RECENT} today; and one finished consultation never moves it by more than half, up or down, so
  * that one long visit cannot turn "10 minutes" into "50". A doctor with no consultation history and
  * none today takes the clinic's pace today. The estimate replays how doctors call patients in
- * ({@link FrontDesk#callNext}): in queue order, a patient for a doctor waits until that doctor is
+ * ({@link VisitMoves#callNext}): in queue order, a patient for a doctor waits until that doctor is
  * free, and a patient for any doctor goes to whichever doctor at work is free first; a doctor with
  * a patient in the room is free in half a consultation. Estimates are rounded up to five minutes: a
  * clinic's day is not precise, and a promise of "7 minutes" would be broken.

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Set;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -11,7 +12,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Refuses every writing request (POST, PUT, PATCH, DELETE) made in a clinic whose subscription
  * status allows reading only — pages and API alike, before any handler runs. Endpoints that write
- * nothing of the clinic's data opt out with {@link AllowedWhenReadOnly}.
+ * nothing of the clinic's data opt out with {@link AllowedWhenReadOnly} (or an annotation carrying
+ * it, such as the front desk's rule for finishing today's visits).
  */
 @Component
 public class WriteGuard implements HandlerInterceptor {
@@ -46,8 +48,9 @@ public class WriteGuard implements HandlerInterceptor {
     return true;
   }
 
+  /** Marked on the method or its class, directly or through an annotation that carries it. */
   private static boolean exempt(HandlerMethod method) {
     return method.hasMethodAnnotation(AllowedWhenReadOnly.class)
-        || method.getBeanType().isAnnotationPresent(AllowedWhenReadOnly.class);
+        || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), AllowedWhenReadOnly.class);
   }
 }

@@ -4,9 +4,9 @@ import io.carebook.clinical.Charting;
 import io.carebook.clinical.Encounter;
 import io.carebook.clinical.Note;
 import io.carebook.clinical.Vitals;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.shared.Ids;
 import io.carebook.shared.web.ETags;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * by the permission matrix; a read-only clinic may still document today's visits.
  */
 @RestController
-@AllowedWhenReadOnly // today's visits can be documented in a read-only clinic (checked inside)
+@FinishesTodaysVisits
 @Tag(
     name = "Encounters",
     description =

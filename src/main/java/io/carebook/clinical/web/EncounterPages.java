@@ -4,13 +4,13 @@ import io.carebook.clinical.Charting;
 import io.carebook.clinical.Note;
 import io.carebook.clinical.NoteTemplates;
 import io.carebook.clinical.Vitals;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * PrescriptionPages}.
  */
 @Controller
-@AllowedWhenReadOnly // today's visits can be documented in a read-only clinic (checked inside)
+@FinishesTodaysVisits
 class EncounterPages {
 
   private final Charting charting;

@@ -64,7 +64,7 @@ class NoteTemplateApi {
   }
 
   @PostMapping("/api/v1/visits/{visitId}/note/template/{id}")
-  @io.carebook.tenancy.AllowedWhenReadOnly // documenting today's visits (checked inside)
+  @io.carebook.frontdesk.FinishesTodaysVisits
   @Operation(
       summary = "Fill the draft note's empty parts from a template (NOTE_DRAFT)",
       tags = "Encounters")

@@ -3,8 +3,8 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.Prescribing;
 import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.shared.Ids;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@AllowedWhenReadOnly // today's visits can be documented in a read-only clinic (checked inside)
+@FinishesTodaysVisits
 @Tag(
     name = "Prescriptions",
     description =

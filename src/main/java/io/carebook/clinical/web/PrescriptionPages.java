@@ -3,9 +3,9 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.Prescribing;
 import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * acknowledge, finalizing, addenda, sending a copy, and printing.
  */
 @Controller
-@AllowedWhenReadOnly // today's visits can be documented in a read-only clinic (checked inside)
+@FinishesTodaysVisits
 class PrescriptionPages {
 
   private final Prescribing prescribing;

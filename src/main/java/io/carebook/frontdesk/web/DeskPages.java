@@ -1,11 +1,12 @@
 package io.carebook.frontdesk.web;
 
+import io.carebook.frontdesk.CheckIn;
 import io.carebook.frontdesk.DeskBoard;
-import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
-import io.carebook.frontdesk.VisitLinks;
+import io.carebook.frontdesk.VisitMoves;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
@@ -13,12 +14,9 @@ import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,46 +47,40 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DeskPages {
 
-  private final FrontDesk frontDesk;
+  private final CheckIn checkIn;
+  private final VisitMoves moves;
   private final DeskBoard deskBoard;
   private final Calendar calendar;
   private final PatientDirectory patients;
   private final Permissions permissions;
   private final LiveBoards boards;
   private final Organizations organizations;
-  private final Clock clock;
-  private final List<VisitLinks> links;
+  private final QueueModel queueModel;
 
   DeskPages(
-      FrontDesk frontDesk,
+      CheckIn checkIn,
+      VisitMoves moves,
       DeskBoard deskBoard,
       Calendar calendar,
       PatientDirectory patients,
       Permissions permissions,
       LiveBoards boards,
       Organizations organizations,
-      Clock clock,
-      List<VisitLinks> links) {
-    this.frontDesk = frontDesk;
+      QueueModel queueModel) {
+    this.checkIn = checkIn;
+    this.moves = moves;
     this.deskBoard = deskBoard;
     this.calendar = calendar;
     this.patients = patients;
     this.permissions = permissions;
     this.boards = boards;
     this.organizations = organizations;
-    this.clock = clock;
-    this.links = links;
+    this.queueModel = queueModel;
   }
 
   /** A visit ready to show: who, with whom, minutes since check-in, and the member's steps. */
-  record Row(
-      Visit visit,
-      String patient,
-      String doctor,
-      long minutes,
-      @Nullable Long estimate,
-      List<Transition> steps,
-      List<VisitLinks.Link> links) {
+  record Row(QueueModel.Entry entry, String doctor, List<Transition> steps)
+      implements QueueModel.Line {
 
     /** Whether the member may take the step of this path ({@code cancel}, say). */
     public boolean may(String path) {
@@ -144,28 +136,22 @@ class DeskPages {
     }
     var cut = "doctor".equals(view) ? DeskBoard.View.DOCTOR : DeskBoard.View.STATE;
     var board = deskBoard.board(doctor, cut);
-    var patientNames =
-        patients.names(
+    var queue =
+        queueModel.queue(
             Stream.concat(
-                    Stream.concat(
-                            board.columns().stream().flatMap(c -> c.visits().stream()),
-                            board.closed().stream())
-                        .map(Visit::patientId),
-                    board.arrivals().stream().map(a -> a.appointment().patientId()))
-                .toList());
-    var now = clock.instant();
+                    board.columns().stream().flatMap(c -> c.visits().stream()),
+                    board.closed().stream())
+                .toList(),
+            board.arrivals().stream().map(a -> a.appointment().patientId()),
+            board.waits());
     Function<Visit, Row> row =
         v ->
             new Row(
-                v,
-                patientNames.getOrDefault(v.patientId(), ""),
+                queue.entry(v),
                 v.doctorId() == null ? "" : names.getOrDefault(v.doctorId(), ""),
-                Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
-                board.waits().containsKey(v.id()) ? board.waits().get(v.id()).toMinutes() : null,
                 Arrays.stream(Transition.values())
                     .filter(t -> t.leaves(v.state()) && permissions.allows(t.action(), v.state()))
-                    .toList(),
-                links.stream().flatMap(l -> l.of(v).stream()).toList());
+                    .toList());
     model.addAttribute(
         "lanes",
         board.columns().stream()
@@ -187,7 +173,7 @@ class DeskPages {
                 a ->
                     new Expected(
                         a.appointment(),
-                        patientNames.getOrDefault(a.appointment().patientId(), ""),
+                        queue.patient(a.appointment().patientId()),
                         names.getOrDefault(a.appointment().doctorId().value(), ""),
                         a.lateMinutes()))
             .toList());
@@ -244,8 +230,8 @@ class DeskPages {
       var doctorId = form.getOrDefault("doctorId", "").strip();
       var priority = Priority.valueOf(form.getOrDefault("priority", "NONE"));
       var visit =
-          frontDesk.checkIn(
-              new FrontDesk.WalkIn(
+          checkIn.checkIn(
+              new CheckIn.WalkIn(
                   patientId.isEmpty() ? null : UUID.fromString(patientId),
                   patientId.isEmpty()
                       ? new NewPatient(name, phone.isEmpty() ? null : phone, null, null)
@@ -299,7 +285,7 @@ class DeskPages {
       @RequestParam(required = false) @Nullable String view,
       RedirectAttributes redirect) {
     try {
-      var visit = frontDesk.checkIn(id, Priority.valueOf(priority));
+      var visit = checkIn.checkIn(id, Priority.valueOf(priority));
       redirect.addFlashAttribute("issued", visit.token());
     } catch (IllegalArgumentException e) {
       redirect.addFlashAttribute("problem", "invalid-input");
@@ -326,7 +312,7 @@ class DeskPages {
   }
 
   @PostMapping("/desk/visits/{id}/{step}")
-  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  @FinishesTodaysVisits
   String move(
       @PathVariable UUID id,
       @PathVariable String step,
@@ -351,7 +337,7 @@ class DeskPages {
       return backTo;
     }
     try {
-      frontDesk.move(id, transition.get(), reason);
+      moves.move(id, transition.get(), reason);
       redirect.addFlashAttribute("moved", transition.get().path());
     } catch (ProblemException e) {
       redirect.addFlashAttribute("problem", e.kind());

@@ -1,29 +1,25 @@
 package io.carebook.frontdesk.web;
 
 import io.carebook.frontdesk.DeskBoard;
-import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.Visit;
 import io.carebook.frontdesk.VisitLinks;
-import io.carebook.patients.PatientDirectory;
+import io.carebook.frontdesk.VisitMoves;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,46 +38,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DoctorDayPages {
 
-  private final FrontDesk frontDesk;
+  private final VisitMoves moves;
   private final DeskBoard deskBoard;
   private final Calendar calendar;
-  private final PatientDirectory patients;
+  private final QueueModel queueModel;
   private final Organizations organizations;
   private final Permissions permissions;
-  private final Clock clock;
-  private final List<VisitLinks> links;
 
   DoctorDayPages(
-      FrontDesk frontDesk,
+      VisitMoves moves,
       DeskBoard deskBoard,
       Calendar calendar,
-      PatientDirectory patients,
+      QueueModel queueModel,
       Organizations organizations,
-      Permissions permissions,
-      Clock clock,
-      List<VisitLinks> links) {
-    this.frontDesk = frontDesk;
+      Permissions permissions) {
+    this.moves = moves;
     this.deskBoard = deskBoard;
     this.calendar = calendar;
-    this.patients = patients;
+    this.queueModel = queueModel;
     this.organizations = organizations;
     this.permissions = permissions;
-    this.clock = clock;
-    this.links = links;
   }
 
   /**
    * A visit of the doctor's day: who, since when (check-in, and called in if so), how long still,
    * when booked if so, and the pages of other modules it links to (its encounter, say).
    */
-  record Line(
-      Visit visit,
-      String patient,
-      long minutes,
-      @Nullable Long inRoomMinutes,
-      @Nullable Long estimate,
-      @Nullable Instant bookedAt,
-      List<VisitLinks.Link> links) {}
+  record Line(QueueModel.Entry entry, @Nullable Long inRoomMinutes, @Nullable Instant bookedAt)
+      implements QueueModel.Line {}
 
   @GetMapping("/desk/doctor")
   String day(@RequestParam(required = false) @Nullable String doctorId, Model model) {
@@ -109,10 +93,10 @@ class DoctorDayPages {
   }
 
   @PostMapping("/desk/doctor/call-next")
-  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  @FinishesTodaysVisits
   String callNext(@RequestParam String doctorId, RedirectAttributes redirect) {
     try {
-      var visit = frontDesk.callNext(new UserId(UUID.fromString(doctorId)));
+      var visit = moves.callNext(new UserId(UUID.fromString(doctorId)));
       redirect.addFlashAttribute("called", visit.token());
     } catch (IllegalArgumentException e) {
       redirect.addFlashAttribute("problem", "invalid-input");
@@ -136,26 +120,15 @@ class DoctorDayPages {
     var booked =
         appointments.stream()
             .collect(Collectors.toMap(Appointment::id, Appointment::startsAt, (a, b) -> a));
-    var names =
-        patients.names(
-            Stream.concat(
-                    mine.stream().map(Visit::patientId),
-                    expected.stream().map(Appointment::patientId))
-                .toList());
-    var estimates = deskBoard.estimatedWaits(all);
-    var now = clock.instant();
+    var queue =
+        queueModel.queue(
+            mine, expected.stream().map(Appointment::patientId), deskBoard.estimatedWaits(all));
     Function<Visit, Line> line =
         v ->
             new Line(
-                v,
-                names.getOrDefault(v.patientId(), ""),
-                Math.max(0, Duration.between(v.createdAt(), now).toMinutes()),
-                v.withDoctorAt() == null
-                    ? null
-                    : Math.max(0, Duration.between(v.withDoctorAt(), now).toMinutes()),
-                estimates.containsKey(v.id()) ? estimates.get(v.id()).toMinutes() : null,
-                v.appointmentId() == null ? null : booked.get(v.appointmentId()),
-                links.stream().flatMap(l -> l.of(v).stream()).toList());
+                queue.entry(v),
+                v.withDoctorAt() == null ? null : queue.minutesSince(v.withDoctorAt()),
+                v.appointmentId() == null ? null : booked.get(v.appointmentId()));
     model.addAttribute(
         "inRoom",
         mine.stream()
@@ -170,7 +143,7 @@ class DoctorDayPages {
             .toList());
     model.addAttribute(
         "expected",
-        expected.stream().map(a -> Map.entry(a, names.getOrDefault(a.patientId(), ""))).toList());
+        expected.stream().map(a -> Map.entry(a, queue.patient(a.patientId()))).toList());
     model.addAttribute(
         "done",
         mine.stream()

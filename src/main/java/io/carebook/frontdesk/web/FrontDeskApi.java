@@ -1,18 +1,20 @@
 package io.carebook.frontdesk.web;
 
+import io.carebook.frontdesk.CheckIn;
 import io.carebook.frontdesk.DeskBoard;
+import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Priority;
 import io.carebook.frontdesk.TokenScope;
 import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.Visit;
+import io.carebook.frontdesk.VisitMoves;
 import io.carebook.frontdesk.WaitingRoom;
 import io.carebook.patients.NewPatient;
 import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,18 +47,28 @@ import org.springframework.web.bind.annotation.RestController;
 class FrontDeskApi {
 
   private final FrontDesk frontDesk;
+  private final CheckIn checkIn;
+  private final VisitMoves moves;
   private final DeskBoard board;
   private final WaitingRoom waitingRoom;
 
-  FrontDeskApi(FrontDesk frontDesk, DeskBoard board, WaitingRoom waitingRoom) {
+  FrontDeskApi(
+      FrontDesk frontDesk,
+      CheckIn checkIn,
+      VisitMoves moves,
+      DeskBoard board,
+      WaitingRoom waitingRoom) {
     this.frontDesk = frontDesk;
+    this.checkIn = checkIn;
+    this.moves = moves;
     this.board = board;
     this.waitingRoom = waitingRoom;
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
 
-  record CheckIn(
+  @Schema(name = "CheckIn") // the request body, not the front desk's use case
+  record CheckInBody(
       @Nullable String appointmentId,
       @Nullable String patientId,
       @Nullable @Valid PatientDetails patient,
@@ -71,15 +83,15 @@ class FrontDeskApi {
               + " patientId or the patient's name and phone to find or register them, and"
               + " optionally a doctorId. priority: NONE (default), EMERGENCY, ELDERLY or"
               + " FOLLOW_UP. Refused while the clinic is read-only.")
-  ResponseEntity<Visit> checkIn(@Valid @RequestBody CheckIn body) {
+  ResponseEntity<Visit> checkIn(@Valid @RequestBody CheckInBody body) {
     var priority = priority(body.priority());
     Visit visit;
     if (body.appointmentId() != null && !body.appointmentId().isBlank()) {
-      visit = frontDesk.checkIn(Ids.parse(body.appointmentId(), "Appointment"), priority);
+      visit = checkIn.checkIn(Ids.parse(body.appointmentId(), "Appointment"), priority);
     } else {
       visit =
-          frontDesk.checkIn(
-              new FrontDesk.WalkIn(
+          checkIn.checkIn(
+              new CheckIn.WalkIn(
                   body.patientId() == null ? null : Ids.parse(body.patientId(), "Patient"),
                   body.patient() == null
                       ? null
@@ -120,7 +132,7 @@ class FrontDeskApi {
   record CallNext(@Nullable String doctorId) {}
 
   @PostMapping("/api/v1/visits/call-next")
-  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic
+  @FinishesTodaysVisits
   @Operation(
       summary = "The doctor calls the next patient in",
       description =
@@ -134,7 +146,7 @@ class FrontDeskApi {
                 .map(TenantContext.Scope::user)
                 .orElseThrow(() -> ProblemException.invalid("doctorId", "is required"))
             : new UserId(Ids.parse(body.doctorId(), "Doctor"));
-    return frontDesk.callNext(doctor);
+    return moves.callNext(doctor);
   }
 
   record VisitWithHistory(Visit visit, List<FrontDesk.Step> history) {}
@@ -150,7 +162,7 @@ class FrontDeskApi {
   record Move(@Nullable String reason) {}
 
   @PostMapping("/api/v1/visits/{id}/{transition}")
-  @AllowedWhenReadOnly // today's visits can be finished in a read-only clinic (checked inside)
+  @FinishesTodaysVisits
   @Operation(
       summary = "Move a visit: start-assistant, start-doctor, complete, cancel or no-show",
       description =
@@ -162,7 +174,7 @@ class FrontDeskApi {
       @PathVariable String transition,
       @RequestBody(required = false) @Nullable Move body) {
     var step = Transition.ofPath(transition).orElseThrow(() -> new NotFoundException("Step"));
-    return frontDesk.move(Ids.parse(id, "Visit"), step, body == null ? null : body.reason());
+    return moves.move(Ids.parse(id, "Visit"), step, body == null ? null : body.reason());
   }
 
   /**
@@ -177,13 +189,13 @@ class FrontDeskApi {
           "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR, and whether"
               + " the waiting-room screen shows first names")
   Settings settings() {
-    return new Settings(frontDesk.tokenScope(), waitingRoom.firstNames());
+    return new Settings(checkIn.tokenScope(), waitingRoom.firstNames());
   }
 
   @PutMapping("/api/v1/front-desk/settings")
   @Operation(summary = "Set the front desk settings (needs SETTINGS_MANAGE)")
   Settings setSettings(@Valid @RequestBody Settings body) {
-    frontDesk.tokenScope(body.tokenScope());
+    checkIn.tokenScope(body.tokenScope());
     if (body.displayFirstNames() != null) {
       waitingRoom.firstNames(body.displayFirstNames());
     }

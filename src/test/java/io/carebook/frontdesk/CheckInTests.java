@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Check-in, tokens, the queue order and the visit's forward-only moves, through the API. */
+/** Check-in and the day's tokens, through the API. */
 @CarebookTest
-class FrontDeskTests {
+class CheckInTests {
 
   private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
 
@@ -32,98 +31,12 @@ class FrontDeskTests {
   @Autowired TenantTransactions tenants;
   @Autowired Tokens tokens;
   @Autowired Organizations orgs;
-  @Autowired org.springframework.core.env.Environment environment;
   @LocalServerPort int port;
 
   private static Api.Response walkIn(Api desk, String name, Map<String, Object> extra) {
     var body = new java.util.HashMap<String, Object>(extra);
     body.put("patient", Map.of("fullName", name, "phone", "0100 000 " + (1000 + name.length())));
     return desk.post("/api/v1/visits", body);
-  }
-
-  @Test
-  void aWalkInGoesForwardThroughTheDayAndNeverBack() {
-    var api = new Api(port);
-    var owner = organizations.signUp(api);
-    var desk = api.as(owner.token());
-    var checkedIn = walkIn(desk, "Walk In", Map.of());
-    assertThat(checkedIn.status()).as(checkedIn.body().toString()).isEqualTo(201);
-    assertThat(checkedIn.text("state")).isEqualTo("WAITING");
-    assertThat(checkedIn.body().path("token").asInt()).isEqualTo(1);
-    assertThat(checkedIn.text("tokenDay")).isEqualTo(LocalDate.now(CAIRO).toString());
-    var visit = "/api/v1/visits/" + checkedIn.text("id");
-
-    assertThat(desk.post(visit + "/start-assistant", Map.of()).text("state"))
-        .isEqualTo("WITH_ASSISTANT");
-    var back = desk.post(visit + "/start-assistant", Map.of());
-    assertThat(back.status()).isEqualTo(409);
-    assertThat(back.text("type")).isEqualTo("/problems/invalid-transition");
-    assertThat(desk.post(visit + "/start-doctor", Map.of()).text("state")).isEqualTo("WITH_DOCTOR");
-    assertThat(desk.post(visit + "/no-show", Map.of()).status()).isEqualTo(409);
-    assertThat(desk.post(visit + "/start-assistant", Map.of()).status()).isEqualTo(409);
-    var done = desk.post(visit + "/complete", Map.of());
-    assertThat(done.text("state")).isEqualTo("DONE");
-    for (var step : List.of("start-assistant", "start-doctor", "cancel", "no-show", "complete")) {
-      var again = desk.post(visit + "/" + step, Map.of("reason", "late"));
-      assertThat(again.status()).as(step + " after done").isEqualTo(409);
-    }
-    var read = desk.get(visit);
-    assertThat(read.status()).isEqualTo(200);
-    var history = new ArrayList<String>();
-    read.body().path("history").forEach(s -> history.add(s.path("to").asString()));
-    assertThat(history).containsExactly("WAITING", "WITH_ASSISTANT", "WITH_DOCTOR", "DONE");
-    assertThat(read.body().path("visit").path("doneAt").isNull()).isFalse();
-    assertThat(desk.post(visit + "/unknown-step", Map.of()).status()).isEqualTo(404);
-  }
-
-  @Test
-  void estimatesStartFromTheDoctorsUsualLengthOverTheLastThirtyDays() {
-    var api = new Api(port);
-    var owner = organizations.signUp(api);
-    var desk = api.as(owner.token());
-    var doctor = desk.get("/api/v1/me").text("userId");
-    var minutes = List.of(30, 40, 50, 90);
-    var daysAgo = List.of(1, 2, 3, 40); // the last is too old to count
-    for (int i = 0; i < minutes.size(); i++) {
-      var visit = walkIn(desk, "Earlier " + i, Map.of("doctorId", doctor)).text("id");
-      assertThat(desk.post("/api/v1/visits/" + visit + "/start-doctor", Map.of()).status())
-          .isEqualTo(200);
-      assertThat(desk.post("/api/v1/visits/" + visit + "/complete", Map.of()).status())
-          .isEqualTo(200);
-      io.carebook.OwnerDatabase.jdbc(environment)
-          .sql(
-              """
-              update visits set token_day = token_day - ?,
-                     doctor_at = done_at - make_interval(mins => ?)
-               where id = ?::uuid""")
-          .params(daysAgo.get(i), minutes.get(i), visit)
-          .update();
-    }
-    walkIn(desk, "First", Map.of("doctorId", doctor));
-    var second = walkIn(desk, "Second", Map.of("doctorId", doctor)).text("id");
-
-    var waits = desk.get("/api/v1/visits").body().path("estimatedWaitMinutes");
-    assertThat(waits.path(second).asLong())
-        .as("the median of 30, 40 and 50 minutes, not the 15-minute default")
-        .isEqualTo(40);
-  }
-
-  @Test
-  void cancelingNeedsAReasonAndNoShowOnlyWhileWaiting() {
-    var api = new Api(port);
-    var owner = organizations.signUp(api);
-    var desk = api.as(owner.token());
-    var visit = "/api/v1/visits/" + walkIn(desk, "Canceled Person", Map.of()).text("id");
-    var noReason = desk.post(visit + "/cancel", Map.of());
-    assertThat(noReason.status()).isEqualTo(400);
-    assertThat(noReason.body().toString()).contains("reason");
-    var canceled = desk.post(visit + "/cancel", Map.of("reason", "felt better"));
-    assertThat(canceled.text("state")).isEqualTo("CANCELED");
-    assertThat(canceled.text("cancelReason")).isEqualTo("felt better");
-
-    var other = "/api/v1/visits/" + walkIn(desk, "Absent Person", Map.of()).text("id");
-    assertThat(desk.post(other + "/no-show", Map.of()).text("state")).isEqualTo("NO_SHOW");
-    assertThat(desk.post(other + "/start-doctor", Map.of()).status()).isEqualTo(409);
   }
 
   @Test
@@ -139,23 +52,6 @@ class FrontDeskTests {
     var noName = desk.post("/api/v1/visits", Map.of("patient", Map.of("fullName", "")));
     assertThat(noName.status()).isEqualTo(400);
     assertThat(noName.body().toString()).contains("fullName");
-  }
-
-  @Test
-  void theQueueGoesByPriorityThenToken() {
-    var api = new Api(port);
-    var desk = api.as(organizations.signUp(api).token());
-    walkIn(desk, "First None", Map.of());
-    walkIn(desk, "Second Follow", Map.of("priority", "FOLLOW_UP"));
-    walkIn(desk, "Third Elderly", Map.of("priority", "ELDERLY"));
-    walkIn(desk, "Fourth None", Map.of());
-    walkIn(desk, "Fifth Emergency", Map.of("priority", "EMERGENCY"));
-    walkIn(desk, "Sixth Elderly", Map.of("priority", "ELDERLY"));
-    var queue = desk.get("/api/v1/visits");
-    assertThat(queue.status()).isEqualTo(200);
-    var tokens = new ArrayList<Integer>();
-    queue.body().path("items").forEach(v -> tokens.add(v.path("token").asInt()));
-    assertThat(tokens).containsExactly(5, 3, 6, 2, 1, 4);
   }
 
   @Test
@@ -273,22 +169,5 @@ class FrontDeskTests {
         .isEqualTo("ARRIVED");
     var twice = desk.post("/api/v1/visits", Map.of("appointmentId", booked.text("id")));
     assertThat(twice.status()).isEqualTo(409);
-  }
-
-  @Test
-  void anotherOrganizationsVisitIsNotFound() {
-    var api = new Api(port);
-    var mine = api.as(organizations.signUp(api).token());
-    var theirs = api.as(organizations.signUp(api).token());
-    var visit = "/api/v1/visits/" + walkIn(theirs, "Their Patient", Map.of()).text("id");
-    assertThat(mine.get(visit).status()).isEqualTo(404);
-    for (var step : List.of("start-assistant", "start-doctor", "complete", "cancel", "no-show")) {
-      assertThat(mine.post(visit + "/" + step, Map.of("reason", "x")).status())
-          .as(step)
-          .isEqualTo(404);
-    }
-    assertThat(mine.get("/api/v1/visits").body().path("items").size()).isZero();
-    assertThat(theirs.get(visit).body().path("visit").path("state").asString())
-        .isEqualTo("WAITING");
   }
 }
