@@ -115,7 +115,7 @@ public class Billing {
    * The draft of a visit just done, by the system: its consultation at the doctor's fee (or the
    * clinic's consultation service), unless the visit already has an invoice.
    */
-  void draftForVisit(UUID visitId, UUID patientId, @Nullable UUID doctorId) {
+  public void draftForVisit(UUID visitId, UUID patientId, @Nullable UUID doctorId) {
     if (invoices.ofVisit(visitId).isPresent()) {
       return;
     }

@@ -110,7 +110,7 @@ public class FrontDesk {
   }
 
   /** When today began in the active clinic's time zone. */
-  Instant startOfToday() {
+  public Instant startOfToday() {
     return today().atStartOfDay(organizations.activeClinic().timezone()).toInstant();
   }
 
@@ -129,7 +129,7 @@ public class FrontDesk {
    * A walk-in checked in by the system (the demo) at {@code at}, with no member's permissions to
    * ask.
    */
-  Visit walkIn(WalkIn walkIn, Instant at) {
+  public Visit walkIn(WalkIn walkIn, Instant at) {
     var doctor = walkIn.doctorId() == null ? null : requireDoctor(walkIn.doctorId());
     var patient = patientOf(walkIn);
     return open(patient, doctor, null, walkIn.priority(), at);
@@ -223,7 +223,7 @@ public class FrontDesk {
    * Moves a visit as the system (the demo) at {@code at}: the state machine holds, the matrix is
    * not asked.
    */
-  Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason, Instant at) {
+  public Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason, Instant at) {
     return move(id, transition, reason, false, at);
   }
 
