@@ -37,7 +37,10 @@ import org.springframework.test.context.TestPropertySource;
       "carebook.documents.directory=target/test-documents",
       "carebook.dev.outbox-page=true",
       "carebook.stripe.webhook-secret=whsec_test_carebook",
-      "carebook.platform.operator-token=operator-test-token"
+      "carebook.platform.operator-token=operator-test-token",
+      // events the shared context left in flight are its own: a module context starting later
+      // must not republish them
+      "spring.modulith.events.republish-outstanding-events-on-restart=false"
     })
 public @interface CarebookModuleTest {
 
