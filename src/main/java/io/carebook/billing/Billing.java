@@ -100,7 +100,7 @@ public class Billing {
    * visit already has an invoice: the same {@link InvoiceDrafts#forVisit} the page's {@link
    * #ofVisit} uses.
    */
-  void draftForVisit(UUID visitId, UUID patientId, @Nullable UUID doctorId) {
+  public void draftForVisit(UUID visitId, UUID patientId, @Nullable UUID doctorId) {
     drafts.forVisit(visitId, patientId, doctorId);
   }
 

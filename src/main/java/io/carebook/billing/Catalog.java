@@ -75,7 +75,7 @@ public class Catalog {
   }
 
   /** A tax profile added by the system (the demo), with no member's permissions to ask. */
-  TaxProfile addTaxProfileAsSystem(@Nullable String name, @Nullable BigDecimal rate) {
+  public TaxProfile addTaxProfileAsSystem(@Nullable String name, @Nullable BigDecimal rate) {
     if (name == null || name.isBlank() || name.strip().length() > 80) {
       throw ProblemException.invalid("name", "is required (at most 80 characters)");
     }
@@ -117,7 +117,7 @@ public class Catalog {
   }
 
   /** A service added by the system (the demo), with no member's permissions to ask. */
-  BillableService addServiceAsSystem(NewService service) {
+  public BillableService addServiceAsSystem(NewService service) {
     var currency = currency();
     var code = service.code() == null ? "" : service.code().strip().toUpperCase(Locale.ROOT);
     if (!code.matches("[A-Z0-9][A-Z0-9_-]{0,29}")) {

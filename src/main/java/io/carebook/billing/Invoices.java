@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
 
 /** The invoices of the current organization, their lines and payments. */
 @Repository
-class Invoices {
+public class Invoices {
 
-  static final String INVOICE_SERIES = "INV";
+  public static final String INVOICE_SERIES = "INV";
   static final String CREDIT_SERIES = "CN";
 
   private final JdbcClient jdbc;
@@ -58,7 +58,7 @@ class Invoices {
         == 1;
   }
 
-  Optional<UUID> ofVisit(UUID visit) {
+  public Optional<UUID> ofVisit(UUID visit) {
     return jdbc.sql("select id from invoices where visit_id = ? and status <> 'VOID'")
         .param(visit)
         .query(UUID.class)
@@ -66,7 +66,7 @@ class Invoices {
   }
 
   /** The invoice, its row locked until the transaction ends. */
-  Optional<Invoice> lock(UUID id) {
+  public Optional<Invoice> lock(UUID id) {
     return jdbc.sql("select id from invoices where id = ? for update")
         .param(id)
         .query(UUID.class)
@@ -179,7 +179,7 @@ class Invoices {
   }
 
   /** The next number of the clinic's series; rolled back with the transaction if it fails. */
-  int nextNumber(ClinicId clinic, String series) {
+  public int nextNumber(ClinicId clinic, String series) {
     return jdbc.sql(
             """
             insert into invoice_series (tenant_id, clinic_id, series, last) values (?, ?, ?, 1)
@@ -190,7 +190,7 @@ class Invoices {
         .single();
   }
 
-  void issue(UUID invoice, int number, Instant at, @Nullable UUID by) {
+  public void issue(UUID invoice, int number, Instant at, @Nullable UUID by) {
     jdbc.sql(
             """
             update invoices set status = 'ISSUED', number = ?, issued_at = ?, issued_by = ?,
@@ -210,7 +210,7 @@ class Invoices {
         .update();
   }
 
-  void insertPayment(UUID invoice, ClinicId clinic, Payment payment) {
+  public void insertPayment(UUID invoice, ClinicId clinic, Payment payment) {
     jdbc.sql(
             """
             insert into payments (tenant_id, id, clinic_id, invoice_id, kind, method, method_note,

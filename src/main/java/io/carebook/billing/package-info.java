@@ -13,6 +13,7 @@
     allowedDependencies = {
       "shared",
       "tenancy",
+      "tenancy :: demo",
       "identity",
       "patients",
       "scheduling",

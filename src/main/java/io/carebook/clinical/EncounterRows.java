@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Encounters, their vitals, notes and note addenda, in the current organization. */
 @Repository
-class EncounterRows {
+public class EncounterRows {
 
   private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class EncounterRows {
   }
 
   /** The encounter of a visit, opened now unless it already was; one per visit, racing or not. */
-  Encounter open(ClinicId clinic, UUID visit, UUID patient, @Nullable UUID by) {
+  public Encounter open(ClinicId clinic, UUID visit, UUID patient, @Nullable UUID by) {
     jdbc.sql(
             """
             insert into encounters (tenant_id, id, clinic_id, visit_id, patient_id, opened_by)
@@ -55,7 +55,7 @@ class EncounterRows {
         .list();
   }
 
-  UUID insertVitals(UUID encounter, Vitals.Input in, @Nullable UUID by) {
+  public UUID insertVitals(UUID encounter, Vitals.Input in, @Nullable UUID by) {
     var id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -128,7 +128,7 @@ class EncounterRows {
     }
   }
 
-  Optional<Note> note(UUID encounter, boolean lock) {
+  public Optional<Note> note(UUID encounter, boolean lock) {
     return jdbc.sql(
             "select * from clinical_notes where encounter_id = ?" + (lock ? " for update" : ""))
         .param(encounter)
@@ -144,7 +144,7 @@ class EncounterRows {
   }
 
   /** Inserts the encounter's note; false when another request inserted it first. */
-  boolean insertNote(UUID encounter, Note.Draft draft, @Nullable UUID by) {
+  public boolean insertNote(UUID encounter, Note.Draft draft, @Nullable UUID by) {
     return jdbc.sql(
                 """
             insert into clinical_notes (tenant_id, id, encounter_id, subjective, objective,
@@ -185,7 +185,7 @@ class EncounterRows {
         == 1;
   }
 
-  boolean signNote(UUID id, Instant at, @Nullable UUID by) {
+  public boolean signNote(UUID id, Instant at, @Nullable UUID by) {
     return jdbc.sql(
                 """
                 update clinical_notes set status = 'SIGNED', signed_at = ?, signed_by = ?,

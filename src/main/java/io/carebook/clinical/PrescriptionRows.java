@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Prescriptions, their items and addenda, in the current organization. */
 @Repository
-class PrescriptionRows {
+public class PrescriptionRows {
 
   /** Crockford's base 32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -40,7 +40,7 @@ class PrescriptionRows {
     return code.toString();
   }
 
-  UUID insert(UUID encounter, @Nullable UUID by) {
+  public UUID insert(UUID encounter, @Nullable UUID by) {
     var id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -106,7 +106,7 @@ class PrescriptionRows {
         .toList();
   }
 
-  void insertItem(UUID prescription, Prescription.NewItem item, @Nullable UUID by) {
+  public void insertItem(UUID prescription, Prescription.NewItem item, @Nullable UUID by) {
     jdbc.sql(
             """
             insert into prescription_items (tenant_id, id, prescription_id, position, drug,
@@ -131,7 +131,7 @@ class PrescriptionRows {
         .update();
   }
 
-  boolean finalize(UUID id, Instant at, @Nullable UUID by) {
+  public boolean finalize(UUID id, Instant at, @Nullable UUID by) {
     return jdbc.sql(
                 """
                 update prescriptions set status = 'FINALIZED', finalized_at = ?, finalized_by = ?

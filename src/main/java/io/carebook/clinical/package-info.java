@@ -9,6 +9,7 @@
     allowedDependencies = {
       "shared",
       "tenancy",
+      "tenancy :: demo",
       "audit",
       "identity",
       "patients",

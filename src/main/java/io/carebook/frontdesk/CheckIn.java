@@ -92,7 +92,7 @@ public class CheckIn {
    * A walk-in checked in by the system (the demo) at {@code at}, with no member's permissions to
    * ask.
    */
-  Visit walkIn(WalkIn walkIn, Instant at) {
+  public Visit walkIn(WalkIn walkIn, Instant at) {
     var doctor = walkIn.doctorId() == null ? null : doctors.require(walkIn.doctorId());
     var patient = patientOf(walkIn);
     return open(patient, doctor, null, walkIn.priority(), at);

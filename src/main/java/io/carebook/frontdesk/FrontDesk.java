@@ -59,7 +59,7 @@ public class FrontDesk {
   }
 
   /** When today began in the active clinic's time zone. */
-  Instant startOfToday() {
+  public Instant startOfToday() {
     return today().atStartOfDay(organizations.activeClinic().timezone()).toInstant();
   }
 

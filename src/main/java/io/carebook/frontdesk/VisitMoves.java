@@ -67,7 +67,7 @@ public class VisitMoves {
    * Moves a visit as the system (the demo) at {@code at}: the state machine holds, the matrix is
    * not asked.
    */
-  Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason, Instant at) {
+  public Visit moveAsSystem(UUID id, Transition transition, @Nullable String reason, Instant at) {
     return move(id, transition, reason, false, at);
   }
 

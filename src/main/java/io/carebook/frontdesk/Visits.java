@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The visits of the current organization and their history. */
 @Repository
-class Visits {
+public class Visits {
 
   /** The queue order: priority (EMERGENCY, ELDERLY, FOLLOW_UP, NONE), then token. */
   static final String QUEUE_ORDER =
@@ -106,7 +106,8 @@ class Visits {
   }
 
   /** A clinic's visits of a day, in queue order; one doctor's when given; closed ones if asked. */
-  List<Visit> ofDay(ClinicId clinic, LocalDate day, @Nullable UUID doctor, boolean closedToo) {
+  public List<Visit> ofDay(
+      ClinicId clinic, LocalDate day, @Nullable UUID doctor, boolean closedToo) {
     return jdbc.sql(
             """
             select * from visits where clinic_id = ? and token_day = ?

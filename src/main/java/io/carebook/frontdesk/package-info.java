@@ -4,7 +4,14 @@
  * queued by priority then token.
  */
 @ApplicationModule(
-    allowedDependencies = {"shared", "tenancy", "identity", "patients", "scheduling"})
+    allowedDependencies = {
+      "shared",
+      "tenancy",
+      "tenancy :: demo",
+      "identity",
+      "patients",
+      "scheduling"
+    })
 @NullMarked
 package io.carebook.frontdesk;
 

@@ -151,7 +151,7 @@ public class MfaEnrolment {
     }
   }
 
-  static String otpauthUri(String email, String secret) {
+  public static String otpauthUri(String email, String secret) {
     var label = URLEncoder.encode(ISSUER + ":" + email, StandardCharsets.UTF_8).replace("+", "%20");
     return "otpauth://totp/"
         + label.replace("%3A", ":")

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The global user accounts. */
 @Repository
-class Users {
+public class Users {
 
   private final JdbcClient jdbc;
 
@@ -28,7 +28,8 @@ class Users {
       String locale,
       boolean confirmed) {}
 
-  void create(UserId id, String email, String displayName, String passwordHash, String locale) {
+  public void create(
+      UserId id, String email, String displayName, String passwordHash, String locale) {
     jdbc.sql(
             "insert into users (id, email, display_name, password_hash, preferred_locale)"
                 + " values (?, ?, ?, ?, ?)")
@@ -63,7 +64,7 @@ class Users {
         .update();
   }
 
-  void confirmEmail(UserId id) {
+  public void confirmEmail(UserId id) {
     jdbc.sql(
             "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is null")
         .param(id.value())

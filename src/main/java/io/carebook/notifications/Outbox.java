@@ -108,7 +108,7 @@ public class Outbox {
   }
 
   /** Keeps a patient's reply for staff to read. */
-  void received(
+  public void received(
       String channel,
       String from,
       String body,

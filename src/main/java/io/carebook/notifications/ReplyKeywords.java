@@ -17,7 +17,7 @@ import java.util.Set;
  *   <li>START (messages again): START · ALTA · اشتراك
  * </ul>
  */
-enum ReplyKeywords {
+public enum ReplyKeywords {
   CONFIRM,
   CANCEL,
   STOP,

@@ -6,6 +6,7 @@
     allowedDependencies = {
       "shared",
       "tenancy",
+      "tenancy :: demo",
       "audit",
       "identity",
       "patients",

@@ -3,7 +3,7 @@
  * phone or name, and the duplicate rule. Other modules find or register patients through {@link
  * io.carebook.patients.PatientDirectory}.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "tenancy :: demo", "audit"})
 @NullMarked
 package io.carebook.patients;
 

@@ -3,7 +3,8 @@
  * computed from them, and appointments that can never double-book a doctor — across clinics and
  * organizations — because PostgreSQL refuses overlapping busy time.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "identity", "patients"})
+@ApplicationModule(
+    allowedDependencies = {"shared", "tenancy", "tenancy :: demo", "identity", "patients"})
 @NullMarked
 package io.carebook.scheduling;
 

@@ -6,12 +6,12 @@ import io.carebook.Api;
 import java.util.Map;
 
 /** Visits brought to the state a test needs, through the front desk's API, as its owner. */
-final class ClinicalFixtures {
+public final class ClinicalFixtures {
 
   private ClinicalFixtures() {}
 
   /** A walk-in of a new patient, checked in and moved with {@code steps}; its id. */
-  static String visit(Api desk, String patientName, String... steps) {
+  public static String visit(Api desk, String patientName, String... steps) {
     var created = desk.post("/api/v1/visits", Map.of("patient", Map.of("fullName", patientName)));
     assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
     var id = created.text("id");

@@ -19,16 +19,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A clinic in Cairo open every day 08:00–20:00, whose owner is its doctor, for message tests. */
-final class Clinics {
+public final class Clinics {
 
   static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
 
-  final TestOrganizations.Owner owner;
-  final Api desk;
+  public final TestOrganizations.Owner owner;
+  public final Api desk;
   final String doctor;
   final JdbcClient database;
 
-  Clinics(TestOrganizations organizations, int port, Environment environment) {
+  public Clinics(TestOrganizations organizations, int port, Environment environment) {
     this.owner = organizations.signUp(new Api(port));
     this.desk = new Api(port).as(owner.token());
     this.doctor = desk.get("/api/v1/me").text("userId");

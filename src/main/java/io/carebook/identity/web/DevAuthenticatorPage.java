@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.DemoAuthenticator;
+import io.carebook.identity.demo.DemoAuthenticator;
 import io.carebook.shared.NotFoundException;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;

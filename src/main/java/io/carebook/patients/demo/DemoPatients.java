@@ -1,12 +1,16 @@
-package io.carebook.patients;
+package io.carebook.patients.demo;
 
+import io.carebook.patients.NewPatient;
+import io.carebook.patients.Patient;
 import io.carebook.patients.Patient.Sex;
+import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.annotation.Order;
@@ -16,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Invented patients for the demo organizations, households sharing a phone among them. */
 @Component
+@ConditionalOnDemo
 @Order(200)
 class DemoPatients implements DemoDataLoader {
 

@@ -1,15 +1,19 @@
-package io.carebook.billing;
+package io.carebook.billing.demo;
 
+import io.carebook.billing.Billing;
+import io.carebook.billing.Invoice;
 import io.carebook.billing.Invoice.Payment;
+import io.carebook.billing.Invoices;
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * part (so dues show), the last visit's still a draft waiting at the desk.
  */
 @Component
+@ConditionalOnDemo
 @Order(750) // after the demo morning (its visits done) and their notes
 class DemoInvoices implements DemoDataLoader {
 

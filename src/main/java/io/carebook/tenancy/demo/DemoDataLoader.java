@@ -1,4 +1,4 @@
-package io.carebook.tenancy;
+package io.carebook.tenancy.demo;
 
 /**
  * A module's part of the invented demo organization. Loaders run in {@link

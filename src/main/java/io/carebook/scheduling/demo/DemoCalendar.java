@@ -1,12 +1,19 @@
-package io.carebook.scheduling;
+package io.carebook.scheduling.demo;
 
 import io.carebook.patients.PatientDirectory;
+import io.carebook.scheduling.BookingRules;
+import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.SlotTakenException;
+import io.carebook.scheduling.Waitlist;
+import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -25,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their next days, about half booked with the demo patients.
  */
 @Component
+@ConditionalOnDemo
 @Order(300)
 class DemoCalendar implements DemoDataLoader {
 

@@ -1,14 +1,21 @@
-package io.carebook.frontdesk;
+package io.carebook.frontdesk.demo;
 
+import io.carebook.frontdesk.CheckIn;
+import io.carebook.frontdesk.FrontDesk;
+import io.carebook.frontdesk.Priority;
+import io.carebook.frontdesk.Transition;
+import io.carebook.frontdesk.VisitMoves;
+import io.carebook.frontdesk.Visits;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Calendar;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one with the doctor, one with the assistant, one who did not answer, the rest waiting.
  */
 @Component
+@ConditionalOnDemo
 @Order(400)
 class DemoFrontDesk implements DemoDataLoader {
 

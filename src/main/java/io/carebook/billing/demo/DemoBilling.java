@@ -1,11 +1,13 @@
-package io.carebook.billing;
+package io.carebook.billing.demo;
 
+import io.carebook.billing.Catalog;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.core.annotation.Order;
@@ -19,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * taxes them. The visits done in the demo morning get their invoices drafted as any visit does.
  */
 @Component
+@ConditionalOnDemo
 @Order(350) // before the demo morning, whose visits done are invoiced from this list
 class DemoBilling implements DemoDataLoader {
 

@@ -1,11 +1,17 @@
-package io.carebook.clinical;
+package io.carebook.clinical.demo;
 
+import io.carebook.clinical.EncounterRows;
+import io.carebook.clinical.Note;
+import io.carebook.clinical.Prescription;
+import io.carebook.clinical.PrescriptionRows;
+import io.carebook.clinical.Vitals;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * demo; a visit with an encounter is left as it is.
  */
 @Component
+@ConditionalOnDemo
 @Order(700)
 class DemoClinical implements DemoDataLoader {
 

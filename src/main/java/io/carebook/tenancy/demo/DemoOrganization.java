@@ -1,4 +1,4 @@
-package io.carebook.tenancy;
+package io.carebook.tenancy.demo;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;

@@ -1,24 +1,28 @@
-package io.carebook.clinical;
+package io.carebook.clinical.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.Api;
 import io.carebook.CarebookTest;
+import io.carebook.DemoBeans;
 import io.carebook.TestOrganizations;
+import io.carebook.clinical.ClinicalFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The demo's written-up visits, made at a fresh clinic so the shared demo stays untouched. */
 @CarebookTest
 class DemoClinicalTests {
 
   @Autowired TestOrganizations organizations;
-  @Autowired DemoClinical demo;
+  @Autowired ApplicationContext context;
   @LocalServerPort int port;
 
   @Test
   void finishedVisitsGetASignedNoteAndAFinalizedPrescriptionOnce() {
+    var demo = DemoBeans.of(context, DemoClinical.class);
     var api = new Api(port);
     var owner = organizations.signUp(api);
     var desk = api.as(owner.token());

@@ -1,11 +1,15 @@
-package io.carebook.patients;
+package io.carebook.patients.demo;
 
 import io.carebook.patients.Allergy.Severity;
 import io.carebook.patients.Chart.ConsentChannel;
 import io.carebook.patients.Chart.ConsentKind;
 import io.carebook.patients.Chart.IdentifierKind;
+import io.carebook.patients.Patient;
+import io.carebook.patients.PatientChart;
+import io.carebook.patients.PatientSafety;
 import io.carebook.patients.PatientSafety.AllergyInput;
 import io.carebook.patients.PatientSafety.MedicationInput;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Component;
  * the demo loader has just registered; a chart that already has allergies is left as it is.
  */
 @Component
+@ConditionalOnDemo
 class DemoCharts {
 
   private final PatientSafety safety;

@@ -1,14 +1,21 @@
-package io.carebook.identity;
+package io.carebook.identity.demo;
 
+import io.carebook.identity.Authenticators;
+import io.carebook.identity.Base32;
+import io.carebook.identity.DoctorProfiles;
+import io.carebook.identity.Memberships;
+import io.carebook.identity.Role;
+import io.carebook.identity.Users;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -22,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo organizations, their clinics and staff, and the logins printed at start. */
 @Component
+@ConditionalOnDemo
 @Order(100)
 class DemoAccounts implements DemoDataLoader {
 

@@ -1,20 +1,28 @@
-package io.carebook.patients;
+package io.carebook.patients.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.CarebookTest;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
+import io.carebook.DemoBeans;
+import io.carebook.patients.Allergy;
+import io.carebook.patients.Chart;
+import io.carebook.patients.Patient;
+import io.carebook.patients.PatientChart;
+import io.carebook.patients.PatientDirectory;
+import io.carebook.patients.PatientSafety;
 import io.carebook.tenancy.TenantTransactions;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** The demo organizations load with charts worth clicking through. */
 @CarebookTest
 class DemoChartsTests {
 
-  @Autowired List<DemoDataLoader> loaders;
+  @Autowired ApplicationContext context;
   @Autowired TenantTransactions tenants;
   @Autowired PatientDirectory directory;
   @Autowired PatientSafety safety;
@@ -22,7 +30,7 @@ class DemoChartsTests {
 
   @Test
   void theDemoHasAllergiesMedicationsAGuardianConsentsAndTags() {
-    loaders.forEach(DemoDataLoader::load);
+    DemoBeans.loaders(context).forEach(DemoDataLoader::load);
     var fatima =
         tenants.call(
             DemoOrganization.NILE,

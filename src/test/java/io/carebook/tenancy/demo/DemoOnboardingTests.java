@@ -1,13 +1,18 @@
-package io.carebook.tenancy;
+package io.carebook.tenancy.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.Api;
 import io.carebook.CarebookTest;
+import io.carebook.DemoBeans;
 import io.carebook.TestCalendars;
 import io.carebook.TestOrganizations;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Onboarding;
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The demo's dashboards show no first-steps checklist: the demo clinics are in use, so each has its
@@ -25,15 +31,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DemoOnboardingTests {
 
   @Autowired TestOrganizations organizations;
-  @Autowired DemoOnboarding demo;
   @Autowired Onboarding onboarding;
   @Autowired Organizations allOrganizations;
-  @Autowired List<DemoDataLoader> loaders;
+  @Autowired ApplicationContext context;
   @LocalServerPort int port;
 
   @Test
   void everyDemoClinicHasItsStepsDoneOrItsChecklistPutAway() {
-    new DemoData(loaders, allOrganizations, "true").run(null);
+    new DemoData(DemoBeans.loaders(context), allOrganizations, "true").run(null);
 
     assertThat(shown(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI)).isFalse();
     assertThat(shown(DemoOrganization.NILE, DemoOrganization.NILE_HELIOPOLIS)).isFalse();
@@ -46,6 +51,7 @@ class DemoOnboardingTests {
 
   @Test
   void aClinicWithAStepLeftHasItsChecklistPutAwayAndADoneOneIsLeftAlone() {
+    var demo = DemoBeans.of(context, DemoOnboarding.class);
     var api = new Api(port);
     var solo = organizations.signUp(api);
     openAndBook(api.as(solo.token()));

@@ -1,11 +1,16 @@
-package io.carebook.notifications;
+package io.carebook.notifications.demo;
 
+import io.carebook.notifications.ChannelSettings;
+import io.carebook.notifications.NotificationSettings;
+import io.carebook.notifications.Outbox;
+import io.carebook.notifications.ReplyKeywords;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.DemoDataLoader;
-import io.carebook.tenancy.DemoOrganization;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.demo.ConditionalOnDemo;
+import io.carebook.tenancy.demo.DemoDataLoader;
+import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * messages page has something to resend.
  */
 @Component
+@ConditionalOnDemo
 @Order(500)
 class DemoMessages implements DemoDataLoader {
 

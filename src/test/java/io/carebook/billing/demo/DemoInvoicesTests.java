@@ -1,26 +1,29 @@
-package io.carebook.billing;
+package io.carebook.billing.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.Api;
 import io.carebook.CarebookTest;
+import io.carebook.DemoBeans;
 import io.carebook.TestOrganizations;
 import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The demo's billed morning, made at a fresh clinic so the shared demo stays untouched. */
 @CarebookTest
 class DemoInvoicesTests {
 
   @Autowired TestOrganizations organizations;
-  @Autowired DemoInvoices demo;
+  @Autowired ApplicationContext context;
   @LocalServerPort int port;
 
   @Test
   void theMorningsVisitsAreIssuedAndPaidButOnePartlyAndTheLastStaysADraft() {
+    var demo = DemoBeans.of(context, DemoInvoices.class);
     var api = new Api(port);
     var owner = organizations.signUp(api);
     var desk = api.as(owner.token());

@@ -1,7 +1,10 @@
-package io.carebook.tenancy;
+package io.carebook.tenancy.demo;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.Onboarding;
+import io.carebook.tenancy.TenantContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
  * practice) has its checklist put away, so that no demo dashboard shows it.
  */
 @Component
+@ConditionalOnDemo
 @Order(10_000)
 class DemoOnboarding implements DemoDataLoader {
 

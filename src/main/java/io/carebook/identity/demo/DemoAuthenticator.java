@@ -1,5 +1,8 @@
-package io.carebook.identity;
+package io.carebook.identity.demo;
 
+import io.carebook.identity.Base32;
+import io.carebook.identity.MfaEnrolment;
+import io.carebook.identity.Totp;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package io.carebook.tenancy;
+package io.carebook.tenancy.demo;
 
+import io.carebook.tenancy.Organizations;
+import io.carebook.tenancy.TenantContext;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads the demo organization on a first start, or when {@code carebook.demo=true}. */
 @Component
+@ConditionalOnDemo
 class DemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
