@@ -70,7 +70,7 @@ class AccountMessages {
         event.locale(),
         event.confirmationPath(),
         "notifications.confirm",
-        "EMAIL_CONFIRMATION");
+        MessageKind.EMAIL_CONFIRMATION);
   }
 
   @Async
@@ -98,7 +98,7 @@ class AccountMessages {
           outbox.store(
               "EMAIL",
               email,
-              "INVITATION",
+              MessageKind.INVITATION,
               event.locale(),
               subject,
               body,
@@ -120,7 +120,13 @@ class AccountMessages {
               messages.getMessage(
                   "notifications.bookingCode.body", new Object[] {code, clinic}, locale);
           outbox.store(
-              "SMS", seals.open(event.phone()), "BOOKING_CODE", event.locale(), "", body, code);
+              "SMS",
+              seals.open(event.phone()),
+              MessageKind.BOOKING_CODE,
+              event.locale(),
+              "",
+              body,
+              code);
         });
   }
 
@@ -134,7 +140,7 @@ class AccountMessages {
         event.locale(),
         event.resetPath(),
         "notifications.reset",
-        "PASSWORD_RESET");
+        MessageKind.PASSWORD_RESET);
   }
 
   /** Inside the clinic the message is about, so the outbox files it under that clinic. */
@@ -154,7 +160,7 @@ class AccountMessages {
         event.locale(),
         event.signInPath(),
         "notifications.signInLink",
-        "SIGN_IN_LINK");
+        MessageKind.SIGN_IN_LINK);
   }
 
   /**
@@ -167,7 +173,7 @@ class AccountMessages {
       String language,
       SealedSecret sealedPath,
       String messages,
-      String kind) {
+      MessageKind kind) {
     var locale = Locale.forLanguageTag(language);
     tenants.run(
         tenant,

@@ -12,8 +12,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class CodeAbuseWarnings {
 
-  static final String KIND = "CODES_THROTTLED";
-
   private final OwnerMessages owners;
 
   CodeAbuseWarnings(OwnerMessages owners) {
@@ -26,7 +24,7 @@ class CodeAbuseWarnings {
     owners.send(
         event.tenantId(),
         event.clinicId(),
-        KIND,
+        MessageKind.CODES_THROTTLED,
         "notifications.codesThrottled",
         "/calendar/hours#phone-countries",
         (clinic, locale) -> event.limit());

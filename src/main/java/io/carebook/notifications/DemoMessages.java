@@ -65,7 +65,7 @@ class DemoMessages implements DemoDataLoader {
                           "+201001112233",
                           "Can I come half an hour later?",
                           null,
-                          "REPLY_" + ReplyKeywords.OTHER.name(),
+                          MessageKind.REPLY_OTHER,
                           null);
                       failedReminder(tenant, clinic);
                       return true;

@@ -48,7 +48,7 @@ class OwnerMessages {
   void send(
       TenantId tenant,
       ClinicId clinicId,
-      String kind,
+      MessageKind kind,
       String key,
       String page,
       BiFunction<Clinic, Locale, Object> detail) {

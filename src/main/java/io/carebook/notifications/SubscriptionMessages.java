@@ -27,7 +27,7 @@ class SubscriptionMessages {
     owners.send(
         event.tenantId(),
         event.clinicId(),
-        "TRIAL_ENDING",
+        MessageKind.TRIAL_ENDING,
         "notifications.trialEnding",
         "/billing/subscription",
         (clinic, locale) ->
@@ -42,7 +42,7 @@ class SubscriptionMessages {
     owners.send(
         event.tenantId(),
         event.clinicId(),
-        "SUBSCRIPTION_" + event.to().name(),
+        MessageKind.subscription(event.to()),
         "notifications.subscription." + event.to().name(),
         "/billing/subscription",
         (clinic, locale) -> "");
