@@ -62,7 +62,7 @@ class AccountMessages {
         event.locale(),
         event.confirmationPath(),
         "notifications.confirm",
-        "EMAIL_CONFIRMATION");
+        MessageKind.EMAIL_CONFIRMATION);
   }
 
   @Async
@@ -89,7 +89,7 @@ class AccountMessages {
           outbox.store(
               "EMAIL",
               email,
-              "INVITATION",
+              MessageKind.INVITATION,
               event.locale(),
               subject,
               body,
@@ -110,7 +110,13 @@ class AccountMessages {
               messages.getMessage(
                   "notifications.bookingCode.body", new Object[] {code, clinic}, locale);
           outbox.store(
-              "SMS", seals.open(event.phone()), "BOOKING_CODE", event.locale(), "", body, code);
+              "SMS",
+              seals.open(event.phone()),
+              MessageKind.BOOKING_CODE,
+              event.locale(),
+              "",
+              body,
+              code);
         });
   }
 
@@ -124,7 +130,7 @@ class AccountMessages {
         event.locale(),
         event.resetPath(),
         "notifications.reset",
-        "PASSWORD_RESET");
+        MessageKind.PASSWORD_RESET);
   }
 
   /** Belongs to no organization: kept in the platform's own outbox, like a reset link. */
@@ -137,7 +143,7 @@ class AccountMessages {
         event.locale(),
         event.signInPath(),
         "notifications.signInLink",
-        "SIGN_IN_LINK");
+        MessageKind.SIGN_IN_LINK);
   }
 
   /**
@@ -150,7 +156,7 @@ class AccountMessages {
       String language,
       SealedSecret sealedPath,
       String messages,
-      String kind) {
+      MessageKind kind) {
     var locale = Locale.forLanguageTag(language);
     tenants.run(
         tenant,

@@ -12,8 +12,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class CodeAbuseWarnings {
 
-  static final String KIND = "CODES_THROTTLED";
-
   private final OwnerMessages owners;
 
   CodeAbuseWarnings(OwnerMessages owners) {
@@ -25,7 +23,7 @@ class CodeAbuseWarnings {
   void on(PublicCodesThrottled event) {
     owners.send(
         event,
-        KIND,
+        MessageKind.CODES_THROTTLED,
         "notifications.codesThrottled",
         "/calendar/hours#phone-countries",
         (clinic, locale) -> event.limit());

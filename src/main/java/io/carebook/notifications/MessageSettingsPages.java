@@ -54,7 +54,7 @@ class MessageSettingsPages {
     model.addAttribute("languages", Recipients.LANGUAGES);
     model.addAttribute(
         "templates",
-        MessageTemplates.KINDS.stream()
+        MessageKind.WORDED.stream()
             .map(kind -> templates.of(TenantContext.clinic(), kind, language))
             .toList());
     model.addAttribute("variables", MessageTemplates.VARIABLES);
@@ -108,9 +108,9 @@ class MessageSettingsPages {
       RedirectAttributes redirect) {
     permissions.require(Action.SETTINGS_MANAGE);
     if (reset) {
-      templates.reset(TenantContext.clinic(), kind, locale);
+      templates.reset(TenantContext.clinic(), MessageKind.worded(kind), locale);
     } else {
-      templates.save(TenantContext.clinic(), kind, locale, subject, body);
+      templates.save(TenantContext.clinic(), MessageKind.worded(kind), locale, subject, body);
     }
     redirect.addFlashAttribute("saved", true);
     return "redirect:/settings/messages?locale=" + locale + "#" + kind;
@@ -126,10 +126,11 @@ class MessageSettingsPages {
       Model model) {
     permissions.require(Action.SETTINGS_MANAGE);
     try {
-      MessageTemplates.check(kind, locale, subject, body);
+      var worded = MessageKind.worded(kind);
+      MessageTemplates.check(worded, locale, subject, body);
       model.addAttribute(
           "preview",
-          new MessageTemplates.Template(kind, locale, subject, body, true)
+          new MessageTemplates.Template(worded, locale, subject, body, true)
               .render(examples.example(locale)));
     } catch (ProblemException e) {
       model.addAttribute(

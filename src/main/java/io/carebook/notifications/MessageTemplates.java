@@ -22,18 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MessageTemplates {
 
-  static final List<String> KINDS =
-      List.of(
-          Reminders.BOOKED,
-          Reminders.REMINDER,
-          Reminders.RESCHEDULED,
-          Reminders.CANCELED,
-          Reminders.OFFER,
-          Reminders.FOLLOW_UP,
-          Reminders.PRESCRIPTION_COPY,
-          Reminders.PAYMENT_LINK,
-          Reminders.RECEIPT);
-
   /**
    * {calendar}: the appointment's add-to-calendar file, for a patient who booked online (empty
    * otherwise).
@@ -50,7 +38,7 @@ class MessageTemplates {
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
   /** A message's subject and body, in one language. */
-  record Template(String kind, String locale, String subject, String body, boolean custom) {
+  record Template(MessageKind kind, String locale, String subject, String body, boolean custom) {
 
     Template render(Map<String, String> variables) {
       return new Template(kind, locale, fill(subject, variables), fill(body, variables), custom);
@@ -67,22 +55,22 @@ class MessageTemplates {
 
   /** The wording a clinic uses for a kind in a language. */
   @Transactional(readOnly = true)
-  Template of(ClinicId clinic, String kind, String locale) {
+  Template of(ClinicId clinic, MessageKind kind, String locale) {
     return of(clinic, kind, "", locale);
   }
 
   /** The same, with a {@code variant} of the built-in wording ("" the plain one). */
   @Transactional(readOnly = true)
-  Template of(ClinicId clinic, String kind, String variant, String locale) {
+  Template of(ClinicId clinic, MessageKind kind, String variant, String locale) {
     return custom(clinic, kind, locale).orElseGet(() -> builtIn(kind, variant, locale));
   }
 
   /** The built-in wording, its variables by name. */
-  Template builtIn(String kind, String locale) {
+  Template builtIn(MessageKind kind, String locale) {
     return builtIn(kind, "", locale);
   }
 
-  private Template builtIn(String kind, String variant, String locale) {
+  private Template builtIn(MessageKind kind, String variant, String locale) {
     var names = VARIABLES.stream().map(v -> "{" + v + "}").toArray();
     var where = Locale.forLanguageTag(locale);
     var body = "notifications.kind." + kind + (variant.isEmpty() ? "" : "." + variant) + ".body";
@@ -95,7 +83,7 @@ class MessageTemplates {
   }
 
   @Transactional
-  void save(ClinicId clinic, String kind, String locale, String subject, String body) {
+  void save(ClinicId clinic, MessageKind kind, String locale, String subject, String body) {
     check(kind, locale, subject, body);
     jdbc.sql(
             """
@@ -106,7 +94,7 @@ class MessageTemplates {
         .params(
             TenantContext.tenant().value(),
             clinic.value(),
-            kind,
+            kind.name(),
             locale,
             subject.strip(),
             body.strip())
@@ -114,15 +102,15 @@ class MessageTemplates {
   }
 
   @Transactional
-  void reset(ClinicId clinic, String kind, String locale) {
+  void reset(ClinicId clinic, MessageKind kind, String locale) {
     jdbc.sql("delete from message_templates where clinic_id = ? and kind = ? and locale = ?")
-        .params(clinic.value(), kind, locale)
+        .params(clinic.value(), kind.name(), locale)
         .update();
   }
 
-  static void check(String kind, String locale, String subject, String body) {
-    if (!KINDS.contains(kind)) {
-      throw ProblemException.invalid("kind", "must be one of " + KINDS);
+  static void check(MessageKind kind, String locale, String subject, String body) {
+    if (!MessageKind.WORDED.contains(kind)) {
+      throw ProblemException.invalid("kind", "must be one of " + MessageKind.WORDED);
     }
     if (!Recipients.LANGUAGES.contains(locale)) {
       throw ProblemException.invalid("locale", "must be en, es or ar");
@@ -142,10 +130,10 @@ class MessageTemplates {
     }
   }
 
-  private Optional<Template> custom(ClinicId clinic, String kind, String locale) {
+  private Optional<Template> custom(ClinicId clinic, MessageKind kind, String locale) {
     return jdbc.sql(
             "select subject, body from message_templates where clinic_id = ? and kind = ? and locale = ?")
-        .params(clinic.value(), kind, locale)
+        .params(clinic.value(), kind.name(), locale)
         .query((rs, n) -> new Template(kind, locale, rs.getString(1), rs.getString(2), true))
         .optional();
   }

@@ -56,8 +56,8 @@ class MessageTemplatesApi {
   @Operation(summary = "Every kind's wording in a language (en, es, ar), the clinic's or built-in")
   List<MessageTemplates.Template> list(@RequestParam(defaultValue = "en") String locale) {
     permissions.require(Action.SETTINGS_MANAGE);
-    MessageTemplates.check(Reminders.BOOKED, locale, "", "x");
-    return MessageTemplates.KINDS.stream()
+    MessageTemplates.check(MessageKind.APPOINTMENT_BOOKED, locale, "", "x");
+    return MessageKind.WORDED.stream()
         .map(kind -> templates.of(TenantContext.clinic(), kind, locale))
         .toList();
   }
@@ -71,18 +71,18 @@ class MessageTemplatesApi {
     permissions.require(Action.SETTINGS_MANAGE);
     templates.save(
         TenantContext.clinic(),
-        kind,
+        MessageKind.worded(kind),
         locale,
         wording.subject() == null ? "" : wording.subject(),
         wording.body() == null ? "" : wording.body());
-    return templates.of(TenantContext.clinic(), kind, locale);
+    return templates.of(TenantContext.clinic(), MessageKind.worded(kind), locale);
   }
 
   @DeleteMapping("/api/v1/message-templates/{kind}/{locale}")
   @Operation(summary = "Go back to the built-in wording (SETTINGS_MANAGE)")
   ResponseEntity<Void> reset(@PathVariable String kind, @PathVariable String locale) {
     permissions.require(Action.SETTINGS_MANAGE);
-    templates.reset(TenantContext.clinic(), kind, locale);
+    templates.reset(TenantContext.clinic(), MessageKind.worded(kind), locale);
     return ResponseEntity.noContent().build();
   }
 
@@ -93,8 +93,10 @@ class MessageTemplatesApi {
     permissions.require(Action.SETTINGS_MANAGE);
     var subject = wording.subject() == null ? "" : wording.subject();
     var body = wording.body() == null ? "" : wording.body();
-    MessageTemplates.check(kind, locale, subject, body);
-    return new MessageTemplates.Template(kind, locale, subject, body, true).render(example(locale));
+    var worded = MessageKind.worded(kind);
+    MessageTemplates.check(worded, locale, subject, body);
+    return new MessageTemplates.Template(worded, locale, subject, body, true)
+        .render(example(locale));
   }
 
   /** Example values: a patient, the active clinic, an appointment two days from now at ten. */

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 record NewMessage(
     String channel,
     String recipient,
-    String kind,
+    MessageKind kind,
     String locale,
     String subject,
     String body,
@@ -26,7 +26,7 @@ record NewMessage(
   NewMessage(
       String channel,
       String recipient,
-      String kind,
+      MessageKind kind,
       String locale,
       String subject,
       String body,
@@ -49,7 +49,12 @@ record NewMessage(
   }
 
   static NewMessage now(
-      String channel, String recipient, String kind, String locale, String subject, String body) {
+      String channel,
+      String recipient,
+      MessageKind kind,
+      String locale,
+      String subject,
+      String body) {
     return new NewMessage(
         channel, recipient, kind, locale, subject, body, Instant.now(), null, null, Map.of());
   }

@@ -57,7 +57,12 @@ public class Outbox {
   }
 
   void store(
-      String channel, String recipient, String kind, String locale, String subject, String body) {
+      String channel,
+      String recipient,
+      MessageKind kind,
+      String locale,
+      String subject,
+      String body) {
     schedule(NewMessage.now(channel, recipient, kind, locale, subject, body));
   }
 
@@ -65,7 +70,7 @@ public class Outbox {
   void store(
       String channel,
       String recipient,
-      String kind,
+      MessageKind kind,
       String locale,
       String subject,
       String body,
@@ -93,7 +98,7 @@ public class Outbox {
             scope.clinic() == null ? null : scope.clinic().value(),
             message.channel(),
             message.recipient(),
-            message.kind(),
+            message.kind().name(),
             message.locale(),
             message.subject(),
             body,
@@ -113,7 +118,7 @@ public class Outbox {
       String from,
       String body,
       @Nullable UUID patientId,
-      String kind,
+      MessageKind kind,
       @Nullable String providerMessageId) {
     var scope = TenantContext.current().orElseThrow();
     jdbc.sql(
@@ -128,7 +133,7 @@ public class Outbox {
             scope.clinic() == null ? null : scope.clinic().value(),
             channel,
             from,
-            kind,
+            kind.name(),
             body,
             patientId,
             providerMessageId)
@@ -245,20 +250,20 @@ public class Outbox {
 
   /** Whether a message of this kind about the appointment exists (a repeated event). */
   /** Whether the patient was already written a message of this kind since {@code since}. */
-  boolean toPatientSince(UUID patient, String kind, Instant since) {
+  boolean toPatientSince(UUID patient, MessageKind kind, Instant since) {
     return jdbc.sql(
             """
             select exists (select 1 from outbox_messages where patient_id = ? and kind = ?
                              and created_at >= ?)""")
-        .params(patient, kind, java.sql.Timestamp.from(since))
+        .params(patient, kind.name(), java.sql.Timestamp.from(since))
         .query(Boolean.class)
         .single();
   }
 
-  boolean about(UUID appointment, String kind) {
+  boolean about(UUID appointment, MessageKind kind) {
     return jdbc.sql(
             "select exists (select 1 from outbox_messages where appointment_id = ? and kind = ?)")
-        .params(appointment, kind)
+        .params(appointment, kind.name())
         .query(Boolean.class)
         .single();
   }
@@ -362,7 +367,7 @@ public class Outbox {
         rs.getObject("id", UUID.class),
         rs.getString("channel"),
         rs.getString("recipient"),
-        rs.getString("kind"),
+        MessageKind.valueOf(rs.getString("kind")),
         rs.getString("locale"),
         rs.getString("subject"),
         rs.getString("body"),

@@ -12,7 +12,7 @@ public record OutboxMessage(
     UUID id,
     String channel,
     String recipient,
-    String kind,
+    MessageKind kind,
     String locale,
     String subject,
     String body,

@@ -44,7 +44,7 @@ class OwnerMessages {
   /** About the clinic {@code event} happened at. */
   void send(
       TenantScoped event,
-      String kind,
+      MessageKind kind,
       String key,
       String page,
       BiFunction<Clinic, Locale, Object> detail) {

@@ -29,16 +29,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class Reminders {
 
-  static final String BOOKED = "APPOINTMENT_BOOKED";
-  static final String REMINDER = "APPOINTMENT_REMINDER";
-  static final String RESCHEDULED = "APPOINTMENT_RESCHEDULED";
-  static final String CANCELED = "APPOINTMENT_CANCELED";
-  static final String OFFER = "WAITLIST_OFFER";
-  static final String FOLLOW_UP = "VISIT_FOLLOW_UP";
-  static final String PRESCRIPTION_COPY = "PRESCRIPTION_COPY";
-  static final String PAYMENT_LINK = "PAYMENT_LINK";
-  static final String RECEIPT = "RECEIPT";
-
   /** A visit's follow-up goes out the next day at this clinic-local time (quiet hours apply). */
   static final java.time.LocalTime FOLLOW_UP_AT = java.time.LocalTime.of(11, 0);
 
@@ -79,7 +69,7 @@ class Reminders {
         event,
         () -> {
           // a patient who booked online is sent their manage link: on BookingConfirmed
-          if (!outbox.about(event.appointmentId(), BOOKED)
+          if (!outbox.about(event.appointmentId(), MessageKind.APPOINTMENT_BOOKED)
               && !onlineBooking.bookedWithManageLink(event.appointmentId())) {
             schedule(event.appointmentId(), event.patientId(), event.doctorId(), event.startsAt());
           }
@@ -97,7 +87,7 @@ class Reminders {
     tenants.inClinic(
         event,
         () -> {
-          if (outbox.about(event.appointmentId(), BOOKED)) {
+          if (outbox.about(event.appointmentId(), MessageKind.APPOINTMENT_BOOKED)) {
             return;
           }
           var recipient =
@@ -114,13 +104,14 @@ class Reminders {
                   .with("calendar", io.carebook.scheduling.OnlineBooking.calendarFileOf(manage));
           write(
               withLinks,
-              BOOKED,
+              MessageKind.APPOINTMENT_BOOKED,
               MessageTemplates.ONLINE,
               event.appointmentId(),
               clock.instant(),
               secret);
           for (var at : plan(recipient).times(event.startsAt(), clock.instant())) {
-            write(withLinks, REMINDER, "", event.appointmentId(), at, secret);
+            write(
+                withLinks, MessageKind.APPOINTMENT_REMINDER, "", event.appointmentId(), at, secret);
           }
         });
   }
@@ -136,7 +127,11 @@ class Reminders {
               recipients.of(
                   event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
           if (recipient != null) {
-            write(recipient, RESCHEDULED, event.appointmentId(), clock.instant());
+            write(
+                recipient,
+                MessageKind.APPOINTMENT_RESCHEDULED,
+                event.appointmentId(),
+                clock.instant());
             reminders(recipient, event.appointmentId(), event.startsAt());
           }
         });
@@ -156,7 +151,11 @@ class Reminders {
               recipients.of(
                   event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
           if (recipient != null) {
-            write(recipient, CANCELED, event.appointmentId(), clock.instant());
+            write(
+                recipient,
+                MessageKind.APPOINTMENT_CANCELED,
+                event.appointmentId(),
+                clock.instant());
           }
         });
   }
@@ -170,7 +169,7 @@ class Reminders {
           var recipient =
               recipients.of(event.patientId(), event.clinicId(), null, event.startsAt());
           if (recipient != null) {
-            write(recipient, OFFER, null, clock.instant());
+            write(recipient, MessageKind.WAITLIST_OFFER, null, clock.instant());
           }
         });
   }
@@ -184,7 +183,9 @@ class Reminders {
         () -> {
           // one follow-up a day, however many visits (and however often the event is retried)
           if (outbox.toPatientSince(
-              event.patientId(), FOLLOW_UP, event.at().minus(java.time.Duration.ofHours(20)))) {
+              event.patientId(),
+              MessageKind.VISIT_FOLLOW_UP,
+              event.at().minus(java.time.Duration.ofHours(20)))) {
             return;
           }
           var doctor = event.doctorId() == null ? null : new UserId(event.doctorId());
@@ -193,7 +194,7 @@ class Reminders {
             var zone = recipient.clinic().timezone();
             var due =
                 event.at().atZone(zone).toLocalDate().plusDays(1).atTime(FOLLOW_UP_AT).atZone(zone);
-            write(recipient, FOLLOW_UP, null, due.toInstant());
+            write(recipient, MessageKind.VISIT_FOLLOW_UP, null, due.toInstant());
           }
         });
   }
@@ -206,7 +207,7 @@ class Reminders {
         event.tenantId(),
         event.clinicId(),
         event.patientId(),
-        PAYMENT_LINK,
+        MessageKind.PAYMENT_LINK,
         event.url(),
         url -> url,
         (url, language) -> url);
@@ -223,7 +224,7 @@ class Reminders {
         event.tenantId(),
         event.clinicId(),
         event.patientId(),
-        PRESCRIPTION_COPY,
+        MessageKind.PRESCRIPTION_COPY,
         event.url(),
         OneTimeSecret::tokenOf,
         (url, language) -> url + "?lang=" + language);
@@ -240,7 +241,7 @@ class Reminders {
         event.tenantId(),
         event.clinicId(),
         event.patientId(),
-        RECEIPT,
+        MessageKind.RECEIPT,
         event.url(),
         OneTimeSecret::tokenOf,
         (url, language) -> url + "?lang=" + language);
@@ -254,7 +255,7 @@ class Reminders {
       TenantId tenant,
       ClinicId clinic,
       UUID patient,
-      String kind,
+      MessageKind kind,
       SealedSecret sealed,
       UnaryOperator<String> secretOf,
       BiFunction<String, String, String> link) {
@@ -280,13 +281,13 @@ class Reminders {
     if (recipient == null) {
       return;
     }
-    write(recipient, BOOKED, appointment, clock.instant());
+    write(recipient, MessageKind.APPOINTMENT_BOOKED, appointment, clock.instant());
     reminders(recipient, appointment, startsAt);
   }
 
   private void reminders(Recipients.Recipient recipient, UUID appointment, Instant startsAt) {
     for (var at : plan(recipient).times(startsAt, clock.instant())) {
-      write(recipient, REMINDER, appointment, at);
+      write(recipient, MessageKind.APPOINTMENT_REMINDER, appointment, at);
     }
   }
 
@@ -297,13 +298,13 @@ class Reminders {
   }
 
   private void write(
-      Recipients.Recipient recipient, String kind, @Nullable UUID appointment, Instant due) {
+      Recipients.Recipient recipient, MessageKind kind, @Nullable UUID appointment, Instant due) {
     write(recipient, kind, appointment, due, null);
   }
 
   private void write(
       Recipients.Recipient recipient,
-      String kind,
+      MessageKind kind,
       @Nullable UUID appointment,
       Instant due,
       @Nullable String secret) {
@@ -313,7 +314,7 @@ class Reminders {
   /** {@code variant}: of the built-in wording ("" the plain one), when the clinic has none. */
   private void write(
       Recipients.Recipient recipient,
-      String kind,
+      MessageKind kind,
       String variant,
       @Nullable UUID appointment,
       Instant due,

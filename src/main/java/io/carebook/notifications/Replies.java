@@ -59,7 +59,7 @@ class Replies {
     var context = lastSentTo(from);
     var intent = ReplyKeywords.of(text);
     var patient = context == null ? null : context.patientId();
-    outbox.received(channel, from, text, patient, "REPLY_" + intent.name(), providerMessageId);
+    outbox.received(channel, from, text, patient, MessageKind.reply(intent), providerMessageId);
     if (context == null || patient == null) {
       return intent;
     }
@@ -112,7 +112,7 @@ class Replies {
         new NewMessage(
             context.channel(),
             to,
-            "REPLY_ANSWER",
+            MessageKind.REPLY_ANSWER,
             context.locale(),
             clinic.name(),
             body,

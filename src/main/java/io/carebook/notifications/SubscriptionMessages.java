@@ -26,7 +26,7 @@ class SubscriptionMessages {
   void on(TrialEndingSoon event) {
     owners.send(
         event,
-        "TRIAL_ENDING",
+        MessageKind.TRIAL_ENDING,
         "notifications.trialEnding",
         "/billing/subscription",
         (clinic, locale) ->
@@ -40,7 +40,7 @@ class SubscriptionMessages {
   void on(SubscriptionStatusChanged event) {
     owners.send(
         event,
-        "SUBSCRIPTION_" + event.to().name(),
+        MessageKind.subscription(event.to()),
         "notifications.subscription." + event.to().name(),
         "/billing/subscription",
         (clinic, locale) -> "");

@@ -67,7 +67,7 @@ class WhatsAppChannel implements Channel {
             "template",
             Map.of(
                 "name",
-                message.kind().toLowerCase(Locale.ROOT),
+                message.kind().name().toLowerCase(Locale.ROOT),
                 "language",
                 Map.of("code", message.locale()),
                 "components",

@@ -69,8 +69,9 @@ class ChannelsTests extends FakeProviders {
         post(urlPathEqualTo(smsPath())).willReturn(aResponse().withStatus(status).withBody(body)));
   }
 
-  static boolean has(List<Clinics.Message> messages, String kind, String status) {
-    return messages.stream().anyMatch(m -> m.kind().equals(kind) && m.status().equals(status));
+  static boolean has(List<Clinics.Message> messages, MessageKind kind, String status) {
+    return messages.stream()
+        .anyMatch(m -> m.kind().equals(kind.name()) && m.status().equals(status));
   }
 
   @Test
@@ -78,7 +79,10 @@ class ChannelsTests extends FakeProviders {
     useChannels("SMS");
     smsAnswers(201, "{\"sid\": \"SM" + sid.substring(2) + "\", \"status\": \"queued\"}");
     var appointment = clinic.book(Clinics.at(4, 10), "Sara Nabil", "+201001230001");
-    var sent = clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "SENT")).getFirst();
+    var sent =
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"))
+            .getFirst();
     assertThat(sent.provider()).isEqualTo("twilio");
     var basic =
         Base64.getEncoder().encodeToString((sid + ":sms-secret").getBytes(StandardCharsets.UTF_8));
@@ -119,8 +123,10 @@ class ChannelsTests extends FakeProviders {
         .update();
     var appointment = clinic.book(Clinics.at(4, 12), "Over Limit", "+201001230009");
     var failed =
-        clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "FAILED")).stream()
-            .filter(m -> m.kind().equals(Reminders.BOOKED))
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "FAILED"))
+            .stream()
+            .filter(m -> m.kind().equals(MessageKind.APPOINTMENT_BOOKED.name()))
             .findFirst()
             .orElseThrow();
     assertThat(
@@ -136,7 +142,7 @@ class ChannelsTests extends FakeProviders {
     // on a plan with room, the next message goes out
     organizations.onPlan(clinic.owner, io.carebook.tenancy.Plan.GROWTH);
     var next = clinic.book(Clinics.at(4, 13), "Under Limit", "+201001230010");
-    clinic.awaitMessages(next, m -> has(m, Reminders.BOOKED, "SENT"));
+    clinic.awaitMessages(next, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"));
   }
 
   @Test
@@ -149,7 +155,10 @@ class ChannelsTests extends FakeProviders {
                     .withStatus(200)
                     .withBody("{\"messages\": [{\"id\": \"wamid." + phoneNumberId + "\"}]}")));
     var appointment = clinic.book(Clinics.at(4, 11), "Hana Adel", "+201001230002");
-    var sent = clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "SENT")).getFirst();
+    var sent =
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"))
+            .getFirst();
     assertThat(sent.channel()).isEqualTo("WHATSAPP");
     assertThat(sent.provider()).isEqualTo("whatsapp");
     PROVIDERS.verify(
@@ -177,7 +186,10 @@ class ChannelsTests extends FakeProviders {
                     .withBody("{\"error\": {\"message\": \"Template not approved\"}}")));
     smsAnswers(201, "{\"sid\": \"SMfallback\"}");
     var appointment = clinic.book(Clinics.at(4, 12), "Fallback Patient", "+201001230003");
-    var sent = clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "SENT")).getFirst();
+    var sent =
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"))
+            .getFirst();
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(sent.provider()).isEqualTo("twilio");
     assertThat(sent.attempts()).isEqualTo(1);
@@ -198,7 +210,10 @@ class ChannelsTests extends FakeProviders {
             .whenScenarioStateIs("recovered")
             .willReturn(aResponse().withStatus(201).withBody("{\"sid\": \"SMretried\"}")));
     var appointment = clinic.book(Clinics.at(4, 13), "Retry Patient", "+201001230004");
-    var sent = clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "SENT")).getFirst();
+    var sent =
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"))
+            .getFirst();
     assertThat(sent.attempts()).isEqualTo(2);
     PROVIDERS.verify(2, postRequestedFor(urlPathEqualTo(smsPath())));
   }
@@ -225,7 +240,9 @@ class ChannelsTests extends FakeProviders {
     smsAnswers(400, "{\"code\": 21211, \"message\": \"Invalid 'To' Phone Number\"}");
     var appointment = clinic.book(Clinics.at(4, 15), "Wrong Number", "+201001230006");
     var failed =
-        clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "FAILED")).getFirst();
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "FAILED"))
+            .getFirst();
     assertThat(failed.lastError()).contains("HTTP 400").contains("21211");
     assertThat(failed.attempts()).isEqualTo(1);
     var list = clinic.desk.get("/api/v1/messages/failed");
@@ -235,7 +252,7 @@ class ChannelsTests extends FakeProviders {
     smsAnswers(201, "{\"sid\": \"SMresent\"}");
     assertThat(clinic.desk.post("/api/v1/messages/" + failed.id() + "/resend", Map.of()).status())
         .isEqualTo(202);
-    clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "SENT"));
+    clinic.awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"));
     assertThat(clinic.desk.post("/api/v1/messages/" + failed.id() + "/resend", Map.of()).status())
         .isEqualTo(409);
   }
@@ -246,7 +263,9 @@ class ChannelsTests extends FakeProviders {
     smsAnswers(500, "down");
     var appointment = clinic.book(Clinics.at(4, 16), "Dead Letter", "+201001230007");
     var failed =
-        clinic.awaitMessages(appointment, m -> has(m, Reminders.BOOKED, "FAILED")).getFirst();
+        clinic
+            .awaitMessages(appointment, m -> has(m, MessageKind.APPOINTMENT_BOOKED, "FAILED"))
+            .getFirst();
     assertThat(failed.attempts()).isEqualTo(3);
     assertThat(failed.lastError()).contains("HTTP 500");
   }

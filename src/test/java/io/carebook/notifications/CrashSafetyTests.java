@@ -65,7 +65,7 @@ class CrashSafetyTests extends FakeProviders {
                     new NewMessage(
                         "SMS",
                         "+201000000000",
-                        "SAMPLE",
+                        MessageKind.VISIT_FOLLOW_UP,
                         "en",
                         "",
                         "sample",

@@ -62,7 +62,7 @@ class DrainBenchmark extends FakeProviders {
                     new NewMessage(
                         "SMS",
                         "+201000000000",
-                        "APPOINTMENT_REMINDER",
+                        MessageKind.APPOINTMENT_REMINDER,
                         "en",
                         "",
                         "warm-up",

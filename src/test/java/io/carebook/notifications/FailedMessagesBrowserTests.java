@@ -36,7 +36,8 @@ class FailedMessagesBrowserTests extends FakeProvidersBrowser {
         post(urlPathEqualTo(path))
             .willReturn(aResponse().withStatus(400).withBody("{\"code\": 21211}")));
     var appointment = clinic.book(Clinics.at(4, 10), "Failed Patient", "+201001239999");
-    clinic.awaitMessages(appointment, m -> ChannelsTests.has(m, Reminders.BOOKED, "FAILED"));
+    clinic.awaitMessages(
+        appointment, m -> ChannelsTests.has(m, MessageKind.APPOINTMENT_BOOKED, "FAILED"));
 
     signInAsOwner(page, clinic.owner);
     page.navigate("/outbox");
@@ -56,7 +57,8 @@ class FailedMessagesBrowserTests extends FakeProvidersBrowser {
             new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Send again"))
         .click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("sent again");
-    clinic.awaitMessages(appointment, m -> ChannelsTests.has(m, Reminders.BOOKED, "SENT"));
+    clinic.awaitMessages(
+        appointment, m -> ChannelsTests.has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"));
     page.reload();
     assertThat(page.getByText("No failed messages")).isVisible();
 

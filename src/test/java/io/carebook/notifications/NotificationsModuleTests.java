@@ -54,11 +54,12 @@ class NotificationsModuleTests {
             new TrialEndingSoon(
                 opened.tenantId(), opened.clinicId(), Instant.now().plus(Duration.ofDays(3))))
         .andWaitForStateChange(
-            () -> kinds(scope, opened.clinicId()), kinds -> kinds.contains("TRIAL_ENDING"))
-        .andVerify(kinds -> assertThat(kinds).contains("TRIAL_ENDING"));
+            () -> kinds(scope, opened.clinicId()),
+            kinds -> kinds.contains(MessageKind.TRIAL_ENDING))
+        .andVerify(kinds -> assertThat(kinds).contains(MessageKind.TRIAL_ENDING));
   }
 
-  private List<String> kinds(TenantContext.Scope scope, ClinicId clinic) {
+  private List<MessageKind> kinds(TenantContext.Scope scope, ClinicId clinic) {
     var transactions = new TransactionTemplate(transactionManager);
     return TenantContext.call(
         scope,

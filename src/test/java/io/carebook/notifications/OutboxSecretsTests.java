@@ -241,7 +241,7 @@ class OutboxSecretsTests {
                     new NewMessage(
                             "SMS",
                             "+201001110000",
-                            "BOOKING_CODE",
+                            MessageKind.BOOKING_CODE,
                             "en",
                             "",
                             "424242 is your code",

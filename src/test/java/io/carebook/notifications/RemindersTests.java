@@ -30,7 +30,7 @@ class RemindersTests {
   }
 
   /** The bodies of the clinic's messages of a kind, once there is one (or after 10 s). */
-  private List<String> awaitBodies(String kind) {
+  private List<String> awaitBodies(MessageKind kind) {
     var bodies = List.<String>of();
     var deadline = System.nanoTime() + 10_000_000_000L;
     while (bodies.isEmpty() && System.nanoTime() < deadline) {
@@ -39,7 +39,7 @@ class RemindersTests {
           clinic
               .database
               .sql("select body from outbox_messages where tenant_id = ? and kind = ?")
-              .params(clinic.owner.tenant().value(), kind)
+              .params(clinic.owner.tenant().value(), kind.name())
               .query(String.class)
               .list();
     }
@@ -50,16 +50,16 @@ class RemindersTests {
    * The texts the clinic's messages of a kind were delivered with: their one-time secrets are
    * stored masked, and only a developer's outbox (on in tests) shows them opened.
    */
-  private List<String> delivered(String kind) {
+  private List<String> delivered(MessageKind kind) {
     return tenants.call(clinic.owner.tenant(), () -> outbox.revealed(50)).stream()
-        .filter(m -> m.kind().equals(kind))
+        .filter(m -> m.kind() == kind)
         .map(OutboxMessage::body)
         .toList();
   }
 
-  private static long count(List<Clinics.Message> messages, String kind, String status) {
+  private static long count(List<Clinics.Message> messages, MessageKind kind, String status) {
     return messages.stream()
-        .filter(m -> m.kind().equals(kind) && m.status().equals(status))
+        .filter(m -> m.kind().equals(kind.name()) && m.status().equals(status))
         .count();
   }
 
@@ -71,15 +71,16 @@ class RemindersTests {
         clinic.awaitMessages(
             appointment,
             m ->
-                count(m, Reminders.BOOKED, "SENT") == 1
-                    && count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+                count(m, MessageKind.APPOINTMENT_BOOKED, "SENT") == 1
+                    && count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 2);
     var confirmation = messages.getFirst();
-    assertThat(confirmation.kind()).isEqualTo(Reminders.BOOKED);
+    assertThat(confirmation.kind()).isEqualTo(MessageKind.APPOINTMENT_BOOKED.name());
     assertThat(confirmation.channel()).isEqualTo("SMS");
     assertThat(confirmation.provider()).isEqualTo("log");
     assertThat(confirmation.recipient()).isEqualTo("+201001234567");
     assertThat(confirmation.body()).contains("Amira").doesNotContain("Hassan");
-    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+    assertThat(
+            messages.stream().filter(m -> m.kind().equals(MessageKind.APPOINTMENT_REMINDER.name())))
         .extracting(Clinics.Message::dueAt)
         .containsExactly(startsAt.minus(Duration.ofHours(48)), startsAt.minus(Duration.ofHours(2)));
   }
@@ -106,7 +107,7 @@ class RemindersTests {
               .database
               .sql(
                   "select due_at, body, status from outbox_messages where tenant_id = ? and kind = ?")
-              .params(clinic.owner.tenant().value(), Reminders.FOLLOW_UP)
+              .params(clinic.owner.tenant().value(), MessageKind.VISIT_FOLLOW_UP.name())
               .query()
               .listOfRows();
     }
@@ -131,7 +132,7 @@ class RemindersTests {
             clinic
                 .database
                 .sql("select count(*) from outbox_messages where tenant_id = ? and kind = ?")
-                .params(clinic.owner.tenant().value(), Reminders.FOLLOW_UP)
+                .params(clinic.owner.tenant().value(), MessageKind.VISIT_FOLLOW_UP.name())
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
@@ -160,9 +161,9 @@ class RemindersTests {
     assertThat(finalized.status()).as(finalized.body().toString()).isEqualTo(200);
     var sent = clinic.desk.post(prescription + "/send", Map.of());
     assertThat(sent.status()).as(sent.body().toString()).isLessThan(300);
-    var bodies = awaitBodies(Reminders.PRESCRIPTION_COPY);
+    var bodies = awaitBodies(MessageKind.PRESCRIPTION_COPY);
     assertThat(bodies).hasSize(1);
-    var message = delivered(Reminders.PRESCRIPTION_COPY).getFirst();
+    var message = delivered(MessageKind.PRESCRIPTION_COPY).getFirst();
     assertThat(message).contains("Copy").doesNotContain(finalized.text("verificationCode"));
     var link =
         java.util.regex.Pattern.compile("https?://\\S+/verify/rx/copy/\\S+")
@@ -205,11 +206,11 @@ class RemindersTests {
     var sent = clinic.desk.post(path + "/send", Map.of());
     assertThat(sent.status()).as(sent.body().toString()).isEqualTo(202);
 
-    var bodies = awaitBodies(Reminders.RECEIPT);
+    var bodies = awaitBodies(MessageKind.RECEIPT);
     assertThat(bodies).hasSize(1);
     // issue 15: the link opens the invoice, so the stored text keeps its token masked
     assertThat(bodies.getFirst()).contains("/receipts/" + OneTimeSecret.MASK);
-    var message = delivered(Reminders.RECEIPT).getFirst();
+    var message = delivered(MessageKind.RECEIPT).getFirst();
     var link =
         java.util.regex.Pattern.compile("https?://\\S+/receipts/\\S+")
             .matcher(message)
@@ -234,10 +235,13 @@ class RemindersTests {
   void remindersAlreadyInThePastAreSkipped() {
     var startsAt = Clinics.at(1, 19);
     var appointment = clinic.book(startsAt, "Late Booker", "+201001234568");
-    var messages = clinic.awaitMessages(appointment, m -> count(m, Reminders.BOOKED, "SENT") == 1);
+    var messages =
+        clinic.awaitMessages(
+            appointment, m -> count(m, MessageKind.APPOINTMENT_BOOKED, "SENT") == 1);
     Clinics.sleep(300);
     messages = clinic.messages(appointment);
-    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+    assertThat(
+            messages.stream().filter(m -> m.kind().equals(MessageKind.APPOINTMENT_REMINDER.name())))
         .extracting(Clinics.Message::dueAt)
         .containsExactly(startsAt.minus(Duration.ofHours(2)));
   }
@@ -246,7 +250,8 @@ class RemindersTests {
   void reschedulingReplacesThePendingReminders() {
     var first = Clinics.at(4, 10);
     var appointment = clinic.book(first, "Omar Farouk", "+201001234569");
-    clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+    clinic.awaitMessages(
+        appointment, m -> count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 2);
     var moved = Clinics.at(5, 12);
     var response =
         clinic.desk.post(
@@ -257,12 +262,15 @@ class RemindersTests {
         clinic.awaitMessages(
             appointment,
             m ->
-                count(m, Reminders.REMINDER, "CANCELED") == 2
-                    && count(m, Reminders.REMINDER, "SCHEDULED") == 2
-                    && count(m, Reminders.RESCHEDULED, "SENT") == 1);
+                count(m, MessageKind.APPOINTMENT_REMINDER, "CANCELED") == 2
+                    && count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 2
+                    && count(m, MessageKind.APPOINTMENT_RESCHEDULED, "SENT") == 1);
     assertThat(
             messages.stream()
-                .filter(m -> m.kind().equals(Reminders.REMINDER) && m.status().equals("SCHEDULED")))
+                .filter(
+                    m ->
+                        m.kind().equals(MessageKind.APPOINTMENT_REMINDER.name())
+                            && m.status().equals("SCHEDULED")))
         .extracting(Clinics.Message::dueAt)
         .containsExactly(moved.minus(Duration.ofHours(48)), moved.minus(Duration.ofHours(2)));
   }
@@ -270,7 +278,8 @@ class RemindersTests {
   @Test
   void cancelingRemovesThePendingRemindersAndSendsANotice() {
     var appointment = clinic.book(Clinics.at(4, 11), "Nour Adel", "+201001234570");
-    clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 2);
+    clinic.awaitMessages(
+        appointment, m -> count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 2);
     var canceled =
         clinic.desk.post(
             "/api/v1/appointments/" + appointment + "/cancel", Map.of("reason", "Patient called"));
@@ -279,10 +288,10 @@ class RemindersTests {
         clinic.awaitMessages(
             appointment,
             m ->
-                count(m, Reminders.REMINDER, "CANCELED") == 2
-                    && count(m, Reminders.CANCELED, "SENT") == 1);
-    assertThat(count(messages, Reminders.REMINDER, "SCHEDULED")).isZero();
-    assertThat(count(messages, Reminders.REMINDER, "SENT")).isZero();
+                count(m, MessageKind.APPOINTMENT_REMINDER, "CANCELED") == 2
+                    && count(m, MessageKind.APPOINTMENT_CANCELED, "SENT") == 1);
+    assertThat(count(messages, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED")).isZero();
+    assertThat(count(messages, MessageKind.APPOINTMENT_REMINDER, "SENT")).isZero();
   }
 
   @Test
@@ -291,8 +300,10 @@ class RemindersTests {
     var startsAt = Clinics.at(4, 10);
     var appointment = clinic.book(startsAt, "Quiet Patient", "+201001234571");
     var messages =
-        clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 2);
-    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+        clinic.awaitMessages(
+            appointment, m -> count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 2);
+    assertThat(
+            messages.stream().filter(m -> m.kind().equals(MessageKind.APPOINTMENT_REMINDER.name())))
         .extracting(Clinics.Message::dueAt)
         .containsExactly(startsAt.minus(Duration.ofHours(48)), Clinics.at(4, 9));
   }
@@ -303,8 +314,10 @@ class RemindersTests {
     var startsAt = Clinics.at(4, 10);
     var appointment = clinic.book(startsAt, "Offset Patient", "+201001234572");
     var messages =
-        clinic.awaitMessages(appointment, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 1);
-    assertThat(messages.stream().filter(m -> m.kind().equals(Reminders.REMINDER)))
+        clinic.awaitMessages(
+            appointment, m -> count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 1);
+    assertThat(
+            messages.stream().filter(m -> m.kind().equals(MessageKind.APPOINTMENT_REMINDER.name())))
         .extracting(Clinics.Message::dueAt)
         .containsExactly(startsAt.minus(Duration.ofHours(24)));
   }
@@ -312,7 +325,7 @@ class RemindersTests {
   @Test
   void messagesAreWrittenInThePatientsLanguageAndOptedOutPatientsGetNone() {
     var first = clinic.book(Clinics.at(4, 13), "Lucía Gómez", "+201001234573");
-    clinic.awaitMessages(first, m -> count(m, Reminders.BOOKED, "SENT") == 1);
+    clinic.awaitMessages(first, m -> count(m, MessageKind.APPOINTMENT_BOOKED, "SENT") == 1);
     var patient = clinic.desk.get("/api/v1/appointments/" + first).text("patientId");
     clinic.desk.put(
         "/api/v1/patients/" + patient + "/message-preferences",
@@ -324,8 +337,10 @@ class RemindersTests {
             Map.of("startsAt", Clinics.at(4, 14).toString()));
     assertThat(moved.status()).isEqualTo(200);
     var spanish =
-        clinic.awaitMessages(first, m -> count(m, Reminders.RESCHEDULED, "SENT") == 1).stream()
-            .filter(m -> m.kind().equals(Reminders.RESCHEDULED))
+        clinic
+            .awaitMessages(first, m -> count(m, MessageKind.APPOINTMENT_RESCHEDULED, "SENT") == 1)
+            .stream()
+            .filter(m -> m.kind().equals(MessageKind.APPOINTMENT_RESCHEDULED.name()))
             .findFirst()
             .orElseThrow();
     assertThat(spanish.locale()).isEqualTo("es");
@@ -335,10 +350,12 @@ class RemindersTests {
         "/api/v1/patients/" + patient + "/message-preferences", Map.of("optedOut", true), Map.of());
     clinic.desk.post(
         "/api/v1/appointments/" + first + "/cancel", Map.of("reason", "No longer needed"));
-    var messages = clinic.awaitMessages(first, m -> count(m, Reminders.REMINDER, "SCHEDULED") == 0);
+    var messages =
+        clinic.awaitMessages(
+            first, m -> count(m, MessageKind.APPOINTMENT_REMINDER, "SCHEDULED") == 0);
     Clinics.sleep(500);
-    assertThat(count(clinic.messages(first), Reminders.CANCELED, "SENT")).isZero();
-    assertThat(messages).noneMatch(m -> m.kind().equals(Reminders.CANCELED));
+    assertThat(count(clinic.messages(first), MessageKind.APPOINTMENT_CANCELED, "SENT")).isZero();
+    assertThat(messages).noneMatch(m -> m.kind().equals(MessageKind.APPOINTMENT_CANCELED.name()));
   }
 
   @Test
@@ -350,7 +367,8 @@ class RemindersTests {
     var appointment = clinic.book(Clinics.at(4, 10), "Night Booker", "+201001234574");
     var confirmation =
         clinic
-            .awaitMessages(appointment, m -> count(m, Reminders.BOOKED, "SCHEDULED") == 1)
+            .awaitMessages(
+                appointment, m -> count(m, MessageKind.APPOINTMENT_BOOKED, "SCHEDULED") == 1)
             .getFirst();
     assertThat(confirmation.dueAt()).isEqualTo(now.plusHours(1).toInstant());
   }

@@ -174,7 +174,8 @@ class WebhooksTests extends FakeProviders {
   Clinics.Message bookedAndSent(String name, String phone, int hour) {
     var appointment = clinic.book(Clinics.at(4, hour), name, phone);
     return clinic
-        .awaitMessages(appointment, m -> ChannelsTests.has(m, Reminders.BOOKED, "SENT"))
+        .awaitMessages(
+            appointment, m -> ChannelsTests.has(m, MessageKind.APPOINTMENT_BOOKED, "SENT"))
         .getFirst();
   }
 
@@ -287,7 +288,8 @@ class WebhooksTests extends FakeProviders {
     assertThat(answer.body()).contains("<Response/>");
     assertThat(clinic.desk.get("/api/v1/appointments/" + appointment).text("status"))
         .isEqualTo("CANCELLED");
-    clinic.awaitMessages(appointment, m -> ChannelsTests.has(m, Reminders.CANCELED, "SENT"));
+    clinic.awaitMessages(
+        appointment, m -> ChannelsTests.has(m, MessageKind.APPOINTMENT_CANCELED, "SENT"));
     assertThat(twilio(inboundUrl(), reply, "sms-secret").statusCode()).isEqualTo(200); // a replay
     assertThat(
             clinic

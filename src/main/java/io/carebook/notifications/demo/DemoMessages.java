@@ -1,9 +1,9 @@
 package io.carebook.notifications.demo;
 
 import io.carebook.notifications.ChannelSettings;
+import io.carebook.notifications.MessageKind;
 import io.carebook.notifications.NotificationSettings;
 import io.carebook.notifications.Outbox;
-import io.carebook.notifications.ReplyKeywords;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.ActorType;
@@ -71,7 +71,7 @@ class DemoMessages implements DemoDataLoader {
                           "+201001112233",
                           "Can I come half an hour later?",
                           null,
-                          "REPLY_" + ReplyKeywords.OTHER.name(),
+                          MessageKind.REPLY_OTHER,
                           null);
                       failedReminder(tenant, clinic);
                       return true;
