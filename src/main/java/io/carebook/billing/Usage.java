@@ -2,7 +2,7 @@ package io.carebook.billing;
 
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.MonthlyUsage;
 import io.carebook.tenancy.Organizations;
@@ -25,7 +25,7 @@ public class Usage {
   private final Organizations organizations;
   private final Subscriptions subscriptions;
   private final Staff staff;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Permissions permissions;
   private final PaymentProviders providers;
   private final Clock clock;
@@ -35,7 +35,7 @@ public class Usage {
       Organizations organizations,
       Subscriptions subscriptions,
       Staff staff,
-      Calendar calendar,
+      Scheduling calendar,
       Permissions permissions,
       PaymentProviders providers,
       Clock clock,

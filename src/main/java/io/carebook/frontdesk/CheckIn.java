@@ -5,7 +5,7 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.AppointmentStatus;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -39,7 +39,7 @@ public class CheckIn {
 
   private final Visits visits;
   private final Tokens tokens;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final PatientDirectory patients;
   private final ClinicDoctors doctors;
   private final Organizations organizations;
@@ -52,7 +52,7 @@ public class CheckIn {
   CheckIn(
       Visits visits,
       Tokens tokens,
-      Calendar calendar,
+      Scheduling calendar,
       PatientDirectory patients,
       ClinicDoctors doctors,
       Organizations organizations,

@@ -1,6 +1,6 @@
 package io.carebook.frontdesk;
 
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ClinicDoctors {
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
 
-  ClinicDoctors(Calendar calendar) {
+  ClinicDoctors(Scheduling calendar) {
     this.calendar = calendar;
   }
 

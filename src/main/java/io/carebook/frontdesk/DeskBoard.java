@@ -2,7 +2,7 @@ package io.carebook.frontdesk;
 
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
@@ -77,14 +77,14 @@ public class DeskBoard {
       List<Arrival> arrivals) {}
 
   private final Visits visits;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final Permissions permissions;
   private final Clock clock;
 
   DeskBoard(
       Visits visits,
-      Calendar calendar,
+      Scheduling calendar,
       Organizations organizations,
       Permissions permissions,
       Clock clock) {

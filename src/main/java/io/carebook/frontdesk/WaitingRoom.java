@@ -1,7 +1,7 @@
 package io.carebook.frontdesk;
 
 import io.carebook.patients.PatientDirectory;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.TenantId;
@@ -43,7 +43,7 @@ public class WaitingRoom {
 
   private final JdbcClient jdbc;
   private final Visits visits;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final PatientDirectory patients;
   private final Organizations organizations;
   private final Permissions permissions;
@@ -60,7 +60,7 @@ public class WaitingRoom {
   WaitingRoom(
       JdbcClient jdbc,
       Visits visits,
-      Calendar calendar,
+      Scheduling calendar,
       PatientDirectory patients,
       Organizations organizations,
       Permissions permissions,

@@ -1,7 +1,7 @@
 package io.carebook.notifications;
 
 import io.carebook.scheduling.AppointmentStatus;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class Replies {
   private final JdbcClient jdbc;
   private final Outbox outbox;
   private final MessagePreferences preferences;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final MessageSource messages;
 
@@ -34,7 +34,7 @@ class Replies {
       JdbcClient jdbc,
       Outbox outbox,
       MessagePreferences preferences,
-      Calendar calendar,
+      Scheduling calendar,
       Organizations organizations,
       MessageSource messages) {
     this.jdbc = jdbc;

@@ -30,14 +30,14 @@ public class CalendarFeeds {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final JdbcClient jdbc;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final Clock clock;
   private final TenantTransactions tenants;
 
   CalendarFeeds(
       JdbcClient jdbc,
-      Calendar calendar,
+      Scheduling calendar,
       Organizations organizations,
       Clock clock,
       TenantTransactions tenants) {

@@ -27,13 +27,13 @@ public class CalendarGrid {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Availability availability;
   private final PatientDirectory patients;
   private final Organizations organizations;
 
   CalendarGrid(
-      Calendar calendar,
+      Scheduling calendar,
       Availability availability,
       PatientDirectory patients,
       Organizations organizations) {

@@ -20,11 +20,11 @@ class FirstAppointmentStep implements OnboardingStep {
 
   private static final int DAYS_AHEAD = 14;
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final JdbcClient jdbc;
 
-  FirstAppointmentStep(Calendar calendar, Organizations organizations, JdbcClient jdbc) {
+  FirstAppointmentStep(Scheduling calendar, Organizations organizations, JdbcClient jdbc) {
     this.calendar = calendar;
     this.organizations = organizations;
     this.jdbc = jdbc;

@@ -20,10 +20,10 @@ class HoursStep implements OnboardingStep {
   static final String OPENS = "09:00";
   static final String CLOSES = "17:00";
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final JdbcClient jdbc;
 
-  HoursStep(Calendar calendar, JdbcClient jdbc) {
+  HoursStep(Scheduling calendar, JdbcClient jdbc) {
     this.calendar = calendar;
     this.jdbc = jdbc;
   }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 public class ManageLinks {
 
   private final JdbcClient jdbc;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final PublicScopes scopes;
   private final Clock clock;
@@ -33,7 +33,7 @@ public class ManageLinks {
 
   ManageLinks(
       JdbcClient jdbc,
-      Calendar calendar,
+      Scheduling calendar,
       Organizations organizations,
       PublicScopes scopes,
       Clock clock,

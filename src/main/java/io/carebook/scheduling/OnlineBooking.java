@@ -40,7 +40,7 @@ public class OnlineBooking {
 
   private final Seals seals;
   private final JdbcClient jdbc;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final DoctorProfiles profiles;
   private final ApplicationEventPublisher events;
@@ -52,7 +52,7 @@ public class OnlineBooking {
   OnlineBooking(
       Seals seals,
       JdbcClient jdbc,
-      Calendar calendar,
+      Scheduling calendar,
       ServiceTypes serviceTypes,
       Organizations organizations,
       DoctorProfiles profiles,

@@ -28,7 +28,7 @@ public class OnlineWaitlist {
   private final PublicCodes codes;
   private final PublicScopes scopes;
   private final Waitlist waitlist;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final JdbcClient jdbc;
 
@@ -37,7 +37,7 @@ public class OnlineWaitlist {
       PublicCodes codes,
       PublicScopes scopes,
       Waitlist waitlist,
-      Calendar calendar,
+      Scheduling calendar,
       Organizations organizations,
       JdbcClient jdbc) {
     this.booking = booking;

@@ -24,9 +24,9 @@ public class ServiceTypes {
 
   private final JdbcClient jdbc;
   private final Rules rules;
-  private final Calendar calendar;
+  private final Scheduling calendar;
 
-  ServiceTypes(JdbcClient jdbc, Rules rules, Calendar calendar) {
+  ServiceTypes(JdbcClient jdbc, Rules rules, Scheduling calendar) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.calendar = calendar;

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TodayTile implements DashboardTile {
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
 
-  TodayTile(Calendar calendar, Organizations organizations) {
+  TodayTile(Scheduling calendar, Organizations organizations) {
     this.calendar = calendar;
     this.organizations = organizations;
   }

@@ -3,8 +3,8 @@ package io.carebook.bench;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.patients.NewPatient;
-import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.SlotTakenException;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.TenantContext;
@@ -43,7 +43,7 @@ class SchedulingBenchmark {
 
   private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
 
-  @Autowired Calendar calendar;
+  @Autowired Scheduling calendar;
   @Autowired DataSource dataSource;
   @Autowired Environment environment;
 
@@ -391,7 +391,7 @@ class SchedulingBenchmark {
         connection.prepareStatement(
             "insert into bench_event_publication (id, listener_id, event_type, serialized_event,"
                 + " publication_date, status, completion_attempts) values (?,"
-                + " 'io.carebook.notifications.Reminders.on(AppointmentBooked)',"
+                + " 'io.carebook.notifications.PatientMessages.on(AppointmentBooked)',"
                 + " 'io.carebook.scheduling.AppointmentEvents$AppointmentBooked', ?, now(),"
                 + " 'PUBLISHED', 0)")) {
       insert.setObject(1, UUID.randomUUID());

@@ -7,7 +7,7 @@ import io.carebook.frontdesk.Transition;
 import io.carebook.frontdesk.VisitMoves;
 import io.carebook.frontdesk.Visits;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
@@ -52,7 +52,7 @@ class DemoFrontDesk implements DemoDataLoader {
   private final CheckIn checkIn;
   private final VisitMoves moves;
   private final Visits visits;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final PatientDirectory patients;
   private final TransactionTemplate transaction;
 
@@ -61,7 +61,7 @@ class DemoFrontDesk implements DemoDataLoader {
       CheckIn checkIn,
       VisitMoves moves,
       Visits visits,
-      Calendar calendar,
+      Scheduling calendar,
       PatientDirectory patients,
       PlatformTransactionManager transactions) {
     this.frontDesk = frontDesk;

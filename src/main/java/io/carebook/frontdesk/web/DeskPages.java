@@ -10,7 +10,7 @@ import io.carebook.frontdesk.VisitMoves;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.Appointment;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
@@ -50,7 +50,7 @@ class DeskPages {
   private final CheckIn checkIn;
   private final VisitMoves moves;
   private final DeskBoard deskBoard;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final PatientDirectory patients;
   private final Permissions permissions;
   private final LiveBoards boards;
@@ -61,7 +61,7 @@ class DeskPages {
       CheckIn checkIn,
       VisitMoves moves,
       DeskBoard deskBoard,
-      Calendar calendar,
+      Scheduling calendar,
       PatientDirectory patients,
       Permissions permissions,
       LiveBoards boards,

@@ -6,7 +6,7 @@ import io.carebook.frontdesk.Visit;
 import io.carebook.frontdesk.VisitLinks;
 import io.carebook.frontdesk.VisitMoves;
 import io.carebook.scheduling.Appointment;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
@@ -40,7 +40,7 @@ class DoctorDayPages {
 
   private final VisitMoves moves;
   private final DeskBoard deskBoard;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final QueueModel queueModel;
   private final Organizations organizations;
   private final Permissions permissions;
@@ -48,7 +48,7 @@ class DoctorDayPages {
   DoctorDayPages(
       VisitMoves moves,
       DeskBoard deskBoard,
-      Calendar calendar,
+      Scheduling calendar,
       QueueModel queueModel,
       Organizations organizations,
       Permissions permissions) {

@@ -2,8 +2,8 @@ package io.carebook.scheduling.demo;
 
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.BookingRules;
-import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.SlotTakenException;
 import io.carebook.scheduling.Waitlist;
 import io.carebook.scheduling.WeeklyHours;
@@ -52,14 +52,14 @@ class DemoCalendar implements DemoDataLoader {
           DayOfWeek.THURSDAY,
           DayOfWeek.FRIDAY);
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Waitlist waitlist;
   private final PatientDirectory patients;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   DemoCalendar(
-      Calendar calendar,
+      Scheduling calendar,
       Waitlist waitlist,
       PatientDirectory patients,
       PlatformTransactionManager transactions,

@@ -3,8 +3,8 @@ package io.carebook.scheduling.web;
 import io.carebook.identity.Staff;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.AppointmentStatus;
-import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.CalendarGrid;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.Slot;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CalendarPages {
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
   private final Permissions permissions;
   private final io.carebook.scheduling.ServiceTypes serviceTypes;
@@ -43,7 +43,7 @@ class CalendarPages {
   private final CalendarGrid calendarGrid;
 
   CalendarPages(
-      Calendar calendar,
+      Scheduling calendar,
       Organizations organizations,
       Permissions permissions,
       io.carebook.scheduling.ServiceTypes serviceTypes,

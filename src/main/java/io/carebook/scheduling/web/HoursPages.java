@@ -1,6 +1,6 @@
 package io.carebook.scheduling.web;
 
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.UserId;
@@ -30,13 +30,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HoursPages {
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final ServiceTypes serviceTypes;
   private final Permissions permissions;
   private final io.carebook.scheduling.ServedCountries countries;
 
   HoursPages(
-      Calendar calendar,
+      Scheduling calendar,
       ServiceTypes serviceTypes,
       Permissions permissions,
       io.carebook.scheduling.ServedCountries countries) {

@@ -1,8 +1,8 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.patients.NewPatient;
-import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.SlotTakenException;
 import io.carebook.shared.ProblemException;
@@ -31,14 +31,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class QuickBookPages {
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final ServiceTypes serviceTypes;
   private final Permissions permissions;
   private final QuickBookCandidates candidates;
   private final QuickBookSlot slots;
 
   QuickBookPages(
-      Calendar calendar,
+      Scheduling calendar,
       ServiceTypes serviceTypes,
       Permissions permissions,
       QuickBookCandidates candidates,

@@ -1,6 +1,6 @@
 package io.carebook.scheduling.web;
 
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.NotFoundException;
 import io.carebook.tenancy.Organizations;
 import java.time.Instant;
@@ -19,10 +19,10 @@ class QuickBookSlot {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final Organizations organizations;
 
-  QuickBookSlot(Calendar calendar, Organizations organizations) {
+  QuickBookSlot(Scheduling calendar, Organizations organizations) {
     this.calendar = calendar;
     this.organizations = organizations;
   }

@@ -2,9 +2,9 @@ package io.carebook.scheduling.web;
 
 import io.carebook.patients.NewPatient;
 import io.carebook.scheduling.Appointment;
-import io.carebook.scheduling.Calendar;
 import io.carebook.scheduling.DoctorTimeOff;
 import io.carebook.scheduling.NewAppointment;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.TimeOffEntry;
 import io.carebook.scheduling.WeeklyHours;
@@ -51,13 +51,13 @@ import org.springframework.web.bind.annotation.RestController;
             + " are local dates of the clinic's time zone; times are instants with offset.")
 class SchedulingApi {
 
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final ServiceTypes serviceTypes;
   private final Permissions permissions;
   private final DoctorTimeOff timeOff;
 
   SchedulingApi(
-      Calendar calendar,
+      Scheduling calendar,
       ServiceTypes serviceTypes,
       Permissions permissions,
       DoctorTimeOff timeOff) {

@@ -2,7 +2,7 @@ package io.carebook.scheduling.web;
 
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
-import io.carebook.scheduling.Calendar;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.Waitlist;
 import io.carebook.shared.ProblemException;
@@ -33,7 +33,7 @@ class WaitlistPages {
 
   private final Waitlist waitlist;
   private final ServiceTypes serviceTypes;
-  private final Calendar calendar;
+  private final Scheduling calendar;
   private final PatientDirectory patients;
   private final Organizations organizations;
   private final Permissions permissions;
@@ -41,7 +41,7 @@ class WaitlistPages {
   WaitlistPages(
       Waitlist waitlist,
       ServiceTypes serviceTypes,
-      Calendar calendar,
+      Scheduling calendar,
       PatientDirectory patients,
       Organizations organizations,
       Permissions permissions) {

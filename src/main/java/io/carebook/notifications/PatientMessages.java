@@ -22,12 +22,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns appointments into messages: a confirmation and reminders when booked, new reminders when
- * moved, a notice (and no more reminders) when canceled, an offer to the waitlist. Listens after
- * the booking commits; the event publication registry retries a listener that failed.
+ * What a patient is written about their care: a confirmation and reminders when an appointment is
+ * booked, new reminders when moved, a notice (and no more reminders) when canceled, an offer from
+ * the waitlist, the visit's follow-up, and private links to prescriptions, payments and receipts. Listens after the booking commits;
+ * the event publication registry retries a listener that failed.
  */
 @Component
-class Reminders {
+class PatientMessages {
 
   /** A visit's follow-up goes out the next day at this clinic-local time (quiet hours apply). */
   static final java.time.LocalTime FOLLOW_UP_AT = java.time.LocalTime.of(11, 0);
@@ -41,7 +42,7 @@ class Reminders {
   private final Seals seals;
   private final String baseUrl;
 
-  Reminders(
+  PatientMessages(
       Outbox outbox,
       Recipients recipients,
       io.carebook.scheduling.OnlineBooking onlineBooking,

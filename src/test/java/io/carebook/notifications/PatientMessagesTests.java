@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 
 /** Appointments become messages: confirmation and reminders, replaced, canceled, deferred. */
 @CarebookTest
-class RemindersTests {
+class PatientMessagesTests {
 
   @Autowired TestOrganizations organizations;
   @Autowired Environment environment;
@@ -116,7 +116,7 @@ class RemindersTests {
     var cairo = java.time.ZoneId.of("Africa/Cairo");
     assertThat(due.atZone(cairo).toLocalDate())
         .isEqualTo(java.time.LocalDate.now(cairo).plusDays(1));
-    assertThat(due.atZone(cairo).toLocalTime()).isEqualTo(Reminders.FOLLOW_UP_AT);
+    assertThat(due.atZone(cairo).toLocalTime()).isEqualTo(PatientMessages.FOLLOW_UP_AT);
     assertThat((String) followUps.getFirst().get("body")).contains("Follow").contains("feeling");
     assertThat(followUps.getFirst().get("status")).isEqualTo("SCHEDULED");
 

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * give exactly as many bookings as the slot has seats.
  */
 @Service
-public class Calendar {
+public class Scheduling {
 
   private final Rules rules;
   private final Hours hours;
@@ -50,7 +50,7 @@ public class Calendar {
   private final Clock clock;
   private final io.carebook.tenancy.Subscriptions subscriptions;
 
-  Calendar(
+  Scheduling(
       Rules rules,
       Hours hours,
       BusyTime busy,
