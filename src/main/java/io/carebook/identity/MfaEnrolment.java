@@ -4,6 +4,7 @@ import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.RateLimits;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
 import java.time.Duration;

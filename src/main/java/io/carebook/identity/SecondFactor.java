@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.IdempotentRequests;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;

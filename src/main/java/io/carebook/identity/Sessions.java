@@ -6,6 +6,7 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.TenantContext;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.TenantContext;
 import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.shared.web;
 
 import io.carebook.shared.ProblemException;
 import io.github.bucket4j.Bandwidth;
