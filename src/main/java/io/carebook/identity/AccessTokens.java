@@ -34,10 +34,10 @@ import org.springframework.stereotype.Component;
  * refused.
  */
 @Component
-class AccessTokens {
+public class AccessTokens {
 
   static final Duration LIFETIME = Duration.ofMinutes(15);
-  static final String ISSUER = "carebook";
+  public static final String ISSUER = "carebook";
 
   /** The claim saying how the holder signed in (RFC 8176): with a second factor, "otp" is in it. */
   static final String METHODS = "amr";

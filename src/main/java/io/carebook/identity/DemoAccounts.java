@@ -1,5 +1,7 @@
 package io.carebook.identity;
 
+import io.carebook.identity.mfa.Authenticators;
+import io.carebook.identity.mfa.Base32;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;

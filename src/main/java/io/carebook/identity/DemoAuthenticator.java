@@ -1,5 +1,8 @@
 package io.carebook.identity;
 
+import io.carebook.identity.mfa.Base32;
+import io.carebook.identity.mfa.MfaEnrolment;
+import io.carebook.identity.mfa.Totp;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.carebook.identity;
 
+import io.carebook.identity.mfa.MfaGate;
+import io.carebook.identity.mfa.SecondFactorSignIn;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.IdempotentRequests;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.mfa.TokenSecondFactor;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;

@@ -3,14 +3,14 @@ package io.carebook.identity;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Remembers where a web session signed in from, for the list of one's sessions. */
-final class SignInSuccess {
+public final class SignInSuccess {
 
   static final String FROM = "carebook.signedInFrom";
   static final String CLIENT = "carebook.signedInClient";
 
   private SignInSuccess() {}
 
-  static void remember(HttpServletRequest request) {
+  public static void remember(HttpServletRequest request) {
     var session = request.getSession();
     session.setAttribute(FROM, request.getRemoteAddr());
     var agent = request.getHeader("User-Agent");

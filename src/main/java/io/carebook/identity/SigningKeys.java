@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with a superseded key for longer than that.
  */
 @Component
-class SigningKeys {
+public class SigningKeys {
 
   static final String SECRET_FIELD = "token_signing_keys.secret";
 
@@ -73,7 +73,7 @@ class SigningKeys {
   }
 
   /** The newest key not yet superseded, which signs. */
-  OctetSequenceKey signing() {
+  public OctetSequenceKey signing() {
     return loaded().getFirst();
   }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The global user accounts. */
 @Repository
-class Users {
+public class Users {
 
   private final JdbcClient jdbc;
 
@@ -20,7 +20,7 @@ class Users {
     this.jdbc = jdbc;
   }
 
-  record Account(
+  public record Account(
       UserId id,
       String email,
       String displayName,
@@ -50,7 +50,7 @@ class Users {
         .optional();
   }
 
-  Optional<Account> byId(UserId id) {
+  public Optional<Account> byId(UserId id) {
     return jdbc.sql("select * from users where id = ?")
         .param(id.value())
         .query(Users::account)

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * RFC 4648 base32 without padding: how authenticator apps take a TOTP secret, typed or in a QR
  * code.
  */
-final class Base32 {
+public final class Base32 {
 
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -32,7 +32,7 @@ final class Base32 {
   }
 
   /** Decodes, ignoring case, spaces and padding; throws on any other character. */
-  static byte[] decode(String text) {
+  public static byte[] decode(String text) {
     var out = new ByteArrayOutputStream();
     int buffer = 0;
     int bits = 0;

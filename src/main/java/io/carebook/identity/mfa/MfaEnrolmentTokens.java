@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,6 +6,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.carebook.identity.AccessTokens;
+import io.carebook.identity.SigningKeys;
 import io.carebook.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;

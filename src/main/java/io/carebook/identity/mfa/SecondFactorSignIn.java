@@ -1,7 +1,10 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.CarebookUser;
+import io.carebook.identity.CarebookUserDetailsService;
+import io.carebook.identity.SignInSuccess;
 import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SecondFactorSignIn implements AuthenticationSuccessHandler {
 
-  static final String CODE_PAGE = "/signin/code";
+  public static final String CODE_PAGE = "/signin/code";
   static final String JOIN_PAGE = "/invitations/join";
   static final Duration CODE_DUE_WITHIN = Duration.ofMinutes(5);
 

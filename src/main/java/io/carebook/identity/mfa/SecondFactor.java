@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;

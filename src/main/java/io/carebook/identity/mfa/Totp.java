@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -14,10 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  * steps, 6 digits. A code is accepted one step early or late, for clocks that drift, and only for a
  * step later than the last one accepted, so no code works twice.
  */
-final class Totp {
+public final class Totp {
 
   static final int DIGITS = 6;
-  static final long STEP_SECONDS = 30;
+  public static final long STEP_SECONDS = 30;
   private static final int SECRET_BYTES = 20; // 160 bits, as RFC 4226 recommends
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,11 +29,11 @@ final class Totp {
     return secret;
   }
 
-  static long step(Instant time) {
+  public static long step(Instant time) {
     return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
   }
 
-  static String code(byte[] secret, long step) {
+  public static String code(byte[] secret, long step) {
     return code(secret, step, DIGITS);
   }
 

@@ -1,7 +1,8 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.Users;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.RateLimits;
@@ -152,7 +153,7 @@ public class MfaEnrolment {
     }
   }
 
-  static String otpauthUri(String email, String secret) {
+  public static String otpauthUri(String email, String secret) {
     var label = URLEncoder.encode(ISSUER + ":" + email, StandardCharsets.UTF_8).replace("+", "%20");
     return "otpauth://totp/"
         + label.replace("%3A", ":")

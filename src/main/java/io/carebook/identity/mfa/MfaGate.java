@@ -1,5 +1,7 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
+import io.carebook.identity.CarebookUser;
+import io.carebook.identity.CurrentMember;
 import io.carebook.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * only {@code /api/v1/me/mfa}, and a signed-in page visitor whom the policy requires to enrol is
  * sent to {@code /account/mfa} from every other page. Runs after {@link MemberContextFilter}.
  */
-class MfaGate extends OncePerRequestFilter {
+public class MfaGate extends OncePerRequestFilter {
 
   static final String ENROLMENT_PAGE = "/account/mfa";
   static final String ENROLMENT_API = "/api/v1/me/mfa";
@@ -88,7 +90,7 @@ class MfaGate extends OncePerRequestFilter {
 
   /** Makes the gate for each filter chain; the gate is no bean, or it would filter twice. */
   @Component
-  static class Factory {
+  public static class Factory {
 
     private final MfaPolicy policy;
     private final SecondFactor secondFactor;
@@ -100,7 +102,7 @@ class MfaGate extends OncePerRequestFilter {
       this.json = json;
     }
 
-    MfaGate gate() {
+    public MfaGate gate() {
       return new MfaGate(policy, secondFactor, json);
     }
   }

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Encryption;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * to its user, so a copy of the table, or a secret moved to another user's row, reveals nothing.
  */
 @Repository
-class Authenticators {
+public class Authenticators {
 
   static final String SECRET_FIELD = "totp_authenticators.secret";
 
@@ -52,7 +52,7 @@ class Authenticators {
   }
 
   /** Starts an enrolment with a new secret, replacing one that was never confirmed. */
-  void begin(UserId user, byte[] secret) {
+  public void begin(UserId user, byte[] secret) {
     jdbc.sql("delete from totp_authenticators where user_id = ? and confirmed_at is null")
         .param(user.value())
         .update();
@@ -64,7 +64,7 @@ class Authenticators {
   }
 
   /** Confirms a pending enrolment with the step of its first code. */
-  boolean confirm(UserId user, long step) {
+  public boolean confirm(UserId user, long step) {
     return jdbc.sql(
                 "update totp_authenticators set confirmed_at = now(), last_used_step = ?"
                     + " where user_id = ? and confirmed_at is null")

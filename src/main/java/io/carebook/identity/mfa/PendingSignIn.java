@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import io.carebook.shared.UserId;
 import java.io.Serializable;

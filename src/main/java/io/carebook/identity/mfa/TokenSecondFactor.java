@@ -1,7 +1,8 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.CarebookUser;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * only an enrolment token.
  */
 @Component
-class TokenSecondFactor {
+public class TokenSecondFactor {
 
   private final SecondFactor secondFactor;
   private final MfaPolicy policy;
@@ -31,7 +32,7 @@ class TokenSecondFactor {
   }
 
   /** Passes a user who gave a valid code (then true) or needs none (false); refuses the rest. */
-  boolean require(CarebookUser user, @Nullable String code) {
+  public boolean require(CarebookUser user, @Nullable String code) {
     if (secondFactor.enrolled(user.id())) {
       if (code == null || code.isBlank()) {
         throw new ProblemException(
@@ -62,7 +63,7 @@ class TokenSecondFactor {
    * exchanged: once the policy applies to the user (a new role, or the organization now requiring
    * it of everyone), they must sign in again with a code, or set up two-step sign-in first.
    */
-  void stillSatisfied(UserId user, String displayName, boolean signedInWithSecondFactor) {
+  public void stillSatisfied(UserId user, String displayName, boolean signedInWithSecondFactor) {
     if (signedInWithSecondFactor || !policy.requires(user)) {
       return;
     }

@@ -1,7 +1,9 @@
-package io.carebook.identity;
+package io.carebook.identity.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carebook.identity.Membership;
+import io.carebook.identity.Role;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import java.util.EnumSet;
