@@ -2,6 +2,8 @@ package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.sessions.OneTimeTokens;
+import io.carebook.identity.sessions.SignOutEverywhere;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.Seals;

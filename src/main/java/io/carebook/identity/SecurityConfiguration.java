@@ -2,6 +2,8 @@ package io.carebook.identity;
 
 import io.carebook.identity.mfa.MfaGate;
 import io.carebook.identity.mfa.SecondFactorSignIn;
+import io.carebook.identity.sessions.AbsoluteSessionTimeout;
+import io.carebook.identity.sessions.AccessTokens;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.IdempotentRequests;
 import java.util.Map;

@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SecurityEventsAuditor}. The address is the connection's, or the client's as a trusted
  * proxy forwarded it ({@link TrustedProxies}); any other client's X-Forwarded-For is ignored.
  */
-class SignInDefences implements AuthenticationProvider {
+public class SignInDefences implements AuthenticationProvider {
 
   /** Refused before the password was looked at: wait {@link #retryAfter()}. */
-  static class TooManySignIns extends LockedException {
+  public static class TooManySignIns extends LockedException {
     private final Duration retryAfter;
     private final boolean rateLimited;
 
@@ -32,12 +32,12 @@ class SignInDefences implements AuthenticationProvider {
       this.rateLimited = rateLimited;
     }
 
-    Duration retryAfter() {
+    public Duration retryAfter() {
       return retryAfter;
     }
 
     /** The address made too many attempts (rather than too many wrong ones). */
-    boolean rateLimited() {
+    public boolean rateLimited() {
       return rateLimited;
     }
   }

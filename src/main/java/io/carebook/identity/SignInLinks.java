@@ -3,6 +3,7 @@ package io.carebook.identity;
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.identity.mfa.SecondFactorSignIn;
+import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;

@@ -71,12 +71,12 @@ public class Users {
   }
 
   /** Ends every access token of the user issued until now (see {@link #signedOutAt}). */
-  void signOutEverywhere(UserId id) {
+  public void signOutEverywhere(UserId id) {
     jdbc.sql("update users set signed_out_at = now() where id = ?").param(id.value()).update();
   }
 
   /** When the user last signed out everywhere or reset the password, if ever. */
-  Optional<Instant> signedOutAt(UserId id) {
+  public Optional<Instant> signedOutAt(UserId id) {
     return jdbc.sql("select signed_out_at from users where id = ?")
         .param(id.value())
         .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))

@@ -4,7 +4,7 @@ import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
 import io.carebook.identity.CarebookUser;
 import io.carebook.identity.CarebookUserDetailsService;
-import io.carebook.identity.SignInSuccess;
+import io.carebook.identity.sessions.SignInSuccess;
 import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,13 +11,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Ends a web session 8 hours after it began, however active it was: a working day at most. */
-class AbsoluteSessionTimeout extends OncePerRequestFilter {
+public class AbsoluteSessionTimeout extends OncePerRequestFilter {
 
   static final Duration LIMIT = Duration.ofHours(8);
 
   private final Clock clock;
 
-  AbsoluteSessionTimeout(Clock clock) {
+  public AbsoluteSessionTimeout(Clock clock) {
     this.clock = clock;
   }
 

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Secrets;

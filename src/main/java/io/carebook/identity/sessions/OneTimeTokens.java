@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import io.carebook.shared.Secrets;
 import io.carebook.shared.UserId;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Repository;
  * the database cannot be used to confirm or reset anybody's account.
  */
 @Repository
-class OneTimeTokens {
+public class OneTimeTokens {
 
-  enum Purpose {
+  public enum Purpose {
     EMAIL_CONFIRMATION,
     PASSWORD_RESET,
     SIGN_IN_LINK
@@ -32,7 +32,7 @@ class OneTimeTokens {
   }
 
   /** Issues a token and returns it in clear, once. */
-  String issue(Purpose purpose, UserId user, Duration validFor) {
+  public String issue(Purpose purpose, UserId user, Duration validFor) {
     var token = Secrets.randomToken();
     jdbc.sql(
             "insert into one_time_tokens (token_hash, purpose, user_id, expires_at)"
@@ -47,7 +47,7 @@ class OneTimeTokens {
   }
 
   /** Uses a token up; empty when it is unknown, expired, already used or for another purpose. */
-  Optional<UserId> redeem(Purpose purpose, String token) {
+  public Optional<UserId> redeem(Purpose purpose, String token) {
     return jdbc.sql(
             """
             update one_time_tokens set used_at = now()
@@ -59,7 +59,7 @@ class OneTimeTokens {
   }
 
   /** Uses up every outstanding token of {@code user} for {@code purpose}, so none works later. */
-  void revokeAll(Purpose purpose, UserId user) {
+  public void revokeAll(Purpose purpose, UserId user) {
     jdbc.sql(
             "update one_time_tokens set used_at = ?"
                 + " where user_id = ? and purpose = ? and used_at is null")

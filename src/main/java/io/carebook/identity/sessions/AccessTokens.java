@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -10,6 +10,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.carebook.identity.Membership;
+import io.carebook.identity.Role;
+import io.carebook.identity.Users;
 import io.carebook.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,7 +114,7 @@ public class AccessTokens {
   }
 
   /** Verifies signature, issuer and expiry. */
-  Jwt decode(String token) {
+  public Jwt decode(String token) {
     var current = decoder;
     if (current == null) {
       var processor = new DefaultJWTProcessor<SecurityContext>();

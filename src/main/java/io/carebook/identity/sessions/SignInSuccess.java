@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,7 +1,13 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.CarebookUser;
+import io.carebook.identity.CurrentMember;
+import io.carebook.identity.Membership;
+import io.carebook.identity.Memberships;
+import io.carebook.identity.SignInDefences;
+import io.carebook.identity.Users;
 import io.carebook.identity.mfa.TokenSecondFactor;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;

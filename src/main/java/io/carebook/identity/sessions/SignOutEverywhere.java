@@ -1,6 +1,7 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import io.carebook.audit.AuditTrail;
+import io.carebook.identity.Users;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;
 import java.time.Instant;
@@ -90,7 +91,7 @@ public class SignOutEverywhere {
    * Ends every web session signed in as {@code principalName} (the account's e-mail), on every app
    * instance: the sessions are rows in PostgreSQL, so the next request of each finds none.
    */
-  void endWebSessions(String principalName) {
+  public void endWebSessions(String principalName) {
     sessions.findByPrincipalName(principalName).keySet().forEach(sessions::deleteById);
   }
 }

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.sessions;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
