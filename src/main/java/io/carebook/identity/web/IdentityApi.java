@@ -168,7 +168,7 @@ class IdentityApi {
   @GetMapping("/api/v1/me")
   @Operation(summary = "The signed-in user, the active clinic and every membership")
   Object me() {
-    var agent = io.carebook.identity.CurrentAgent.current();
+    var agent = io.carebook.identity.apikeys.CurrentAgent.current();
     if (agent.isPresent()) {
       return agent.get();
     }

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.apikeys;
 
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ public final class CurrentAgent {
     return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
   }
 
-  static ScopedValue<ApiKeys.Agent> scopedValue() {
+  public static ScopedValue<ApiKeys.Agent> scopedValue() {
     return CURRENT;
   }
 }

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
 import io.carebook.audit.AuditEntries;
 import io.carebook.audit.AuditQuery;
+import io.carebook.identity.PermissionMatrix;
+import io.carebook.identity.Role;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;

@@ -1,5 +1,6 @@
-package io.carebook.identity;
+package io.carebook.identity.apikeys;
 
+import io.carebook.identity.ProblemEntryPoint;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,10 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ApiKey cbk_…}) as the agent the key stands for. A key that is unknown or revoked answers 401, and
  * so does one whose creator has lost the rights it was cut from.
  */
-class ApiKeyAuthentication extends OncePerRequestFilter {
+public class ApiKeyAuthentication extends OncePerRequestFilter {
 
   /** An authenticated agent. */
-  static final class AgentToken extends AbstractAuthenticationToken {
+  public static final class AgentToken extends AbstractAuthenticationToken {
     private final ApiKeys.Agent agent;
 
     AgentToken(ApiKeys.Agent agent) {
@@ -29,7 +30,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
       setAuthenticated(true);
     }
 
-    ApiKeys.Agent agent() {
+    public ApiKeys.Agent agent() {
       return agent;
     }
 
@@ -47,7 +48,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
   private final ApiKeys keys;
   private final ProblemEntryPoint refused;
 
-  ApiKeyAuthentication(ApiKeys keys, ProblemEntryPoint refused) {
+  public ApiKeyAuthentication(ApiKeys keys, ProblemEntryPoint refused) {
     this.keys = keys;
     this.refused = refused;
   }
