@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A clinic's messaging settings, credentials decrypted. No channel listed: every message goes to
  * the built-in outbox only.
  */
-record ChannelSettings(
+public record ChannelSettings(
     List<Integer> reminderMinutes,
     @Nullable LocalTime quietFrom,
     @Nullable LocalTime quietUntil,
@@ -22,7 +22,7 @@ record ChannelSettings(
     @Nullable String whatsappVerifyToken,
     int version) {
 
-  static final List<Integer> DEFAULT_REMINDERS = List.of(48 * 60, 120);
+  public static final List<Integer> DEFAULT_REMINDERS = List.of(48 * 60, 120);
 
   static ChannelSettings defaults() {
     return new ChannelSettings(

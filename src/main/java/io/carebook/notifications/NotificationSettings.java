@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * again once saved.
  */
 @Component
-class NotificationSettings {
+public class NotificationSettings {
 
   static final Set<String> CHANNELS = Set.of("WHATSAPP", "SMS", "EMAIL");
 
@@ -38,7 +38,7 @@ class NotificationSettings {
   }
 
   @Transactional(readOnly = true)
-  ChannelSettings of(ClinicId clinic) {
+  public ChannelSettings of(ClinicId clinic) {
     return jdbc.sql("select * from notification_settings where clinic_id = ?")
         .param(clinic.value())
         .query((rs, n) -> settings(rs, clinic))
@@ -51,7 +51,7 @@ class NotificationSettings {
    * expectedVersion} guards against overwriting a change the caller has not seen.
    */
   @Transactional
-  ChannelSettings save(ClinicId clinic, ChannelSettings changed, int expectedVersion) {
+  public ChannelSettings save(ClinicId clinic, ChannelSettings changed, int expectedVersion) {
     validate(changed);
     var current = of(clinic);
     if (expectedVersion != Math.max(0, current.version())) {

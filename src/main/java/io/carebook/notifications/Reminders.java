@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the booking commits; the event publication registry retries a listener that failed.
  */
 @Component
-class Reminders {
+public class Reminders {
 
-  static final String BOOKED = "APPOINTMENT_BOOKED";
+  public static final String BOOKED = "APPOINTMENT_BOOKED";
   static final String REMINDER = "APPOINTMENT_REMINDER";
   static final String RESCHEDULED = "APPOINTMENT_RESCHEDULED";
   static final String CANCELED = "APPOINTMENT_CANCELED";

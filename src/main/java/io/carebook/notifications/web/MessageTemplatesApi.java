@@ -1,5 +1,8 @@
-package io.carebook.notifications;
+package io.carebook.notifications.web;
 
+import io.carebook.notifications.MessageTemplates;
+import io.carebook.notifications.OneTimeSecret;
+import io.carebook.notifications.Reminders;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;

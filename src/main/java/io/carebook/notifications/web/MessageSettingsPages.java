@@ -1,5 +1,9 @@
-package io.carebook.notifications;
+package io.carebook.notifications.web;
 
+import io.carebook.notifications.ChannelSettings;
+import io.carebook.notifications.MessageTemplates;
+import io.carebook.notifications.NotificationSettings;
+import io.carebook.notifications.Recipients;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;

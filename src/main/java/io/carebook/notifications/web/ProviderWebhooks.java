@@ -1,5 +1,11 @@
-package io.carebook.notifications;
+package io.carebook.notifications.web;
 
+import io.carebook.notifications.ChannelSettings;
+import io.carebook.notifications.DeliveryStates;
+import io.carebook.notifications.NotificationSettings;
+import io.carebook.notifications.Replies;
+import io.carebook.notifications.Signatures;
+import io.carebook.notifications.Webhooks;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;

@@ -1,6 +1,11 @@
-package io.carebook.notifications;
+package io.carebook.notifications.web;
 
 import io.carebook.audit.AuditTrail;
+import io.carebook.notifications.ChannelSettings;
+import io.carebook.notifications.MessagePreferences;
+import io.carebook.notifications.NotificationSettings;
+import io.carebook.notifications.Outbox;
+import io.carebook.notifications.OutboxMessage;
 import io.carebook.patients.Patient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.Ids;
