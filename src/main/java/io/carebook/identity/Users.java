@@ -28,7 +28,8 @@ public class Users {
       String locale,
       boolean confirmed) {}
 
-  void create(UserId id, String email, String displayName, String passwordHash, String locale) {
+  public void create(
+      UserId id, String email, String displayName, String passwordHash, String locale) {
     jdbc.sql(
             "insert into users (id, email, display_name, password_hash, preferred_locale)"
                 + " values (?, ?, ?, ?, ?)")
@@ -36,7 +37,7 @@ public class Users {
         .update();
   }
 
-  boolean emailTaken(String email) {
+  public boolean emailTaken(String email) {
     return jdbc.sql("select exists (select 1 from users where lower(email) = lower(?))")
         .param(email)
         .query(Boolean.class)
@@ -63,9 +64,10 @@ public class Users {
         .update();
   }
 
-  void confirmEmail(UserId id) {
+  public void confirmEmail(UserId id) {
     jdbc.sql(
-            "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is null")
+            "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is"
+                + " null")
         .param(id.value())
         .update();
   }

@@ -1,7 +1,14 @@
-package io.carebook.identity;
+package io.carebook.identity.invitations;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.CurrentMember;
+import io.carebook.identity.InvitationSent;
+import io.carebook.identity.Memberships;
+import io.carebook.identity.PasswordPolicy;
+import io.carebook.identity.Role;
+import io.carebook.identity.Seats;
+import io.carebook.identity.Users;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -117,7 +124,8 @@ public class Invitations {
             """
             insert into invitations (tenant_id, id, clinic_id, email, roles, invited_by, token_hash,
                                      expires_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            values (?, ?, ?, ?, ?, ?, ?, ?)\
+            """)
         .params(
             clinic.tenantId().value(),
             id,
@@ -148,7 +156,8 @@ public class Invitations {
             join clinics c on c.tenant_id = i.tenant_id and c.id = i.clinic_id
             where i.clinic_id = ? and i.accepted_at is null and i.revoked_at is null
               and i.expires_at > ?
-            order by i.created_at desc""")
+            order by i.created_at desc\
+            """)
         .params(TenantContext.clinic().value(), Timestamp.from(clock.instant()))
         .query((rs, n) -> pending(rs, "", false))
         .list();
@@ -271,7 +280,8 @@ public class Invitations {
                 select i.*, c.name as clinic_name, t.name as organization_name from invitations i
                 join clinics c on c.tenant_id = i.tenant_id and c.id = i.clinic_id
                 join tenants t on t.id = i.tenant_id
-                where i.id = ?""")
+                where i.id = ?\
+                """)
             .param(invitation)
             .query((rs, n) -> pending(rs, rs.getString("organization_name"), false))
             .single();
