@@ -44,7 +44,7 @@ public class Users {
         .single();
   }
 
-  Optional<Account> byEmail(String email) {
+  public Optional<Account> byEmail(String email) {
     return jdbc.sql("select * from users where lower(email) = lower(?)")
         .param(email)
         .query(Users::account)
@@ -58,7 +58,7 @@ public class Users {
         .optional();
   }
 
-  void changePassword(UserId id, String passwordHash) {
+  public void changePassword(UserId id, String passwordHash) {
     jdbc.sql("update users set password_hash = ? where id = ?")
         .params(passwordHash, id.value())
         .update();

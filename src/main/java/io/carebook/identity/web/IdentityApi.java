@@ -2,11 +2,11 @@ package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
 import io.carebook.identity.EmailConfirmation;
-import io.carebook.identity.PasswordReset;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
 import io.carebook.identity.mfa.MfaEnrolmentRequiredException;
 import io.carebook.identity.sessions.Sessions;
+import io.carebook.identity.signin.PasswordReset;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.AllowedWhenReadOnly;

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
 import java.net.InetAddress;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
+import io.carebook.identity.CarebookUser;
+import io.carebook.identity.Users;
 import io.carebook.tenancy.TenantContext;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -10,12 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Re-hashes a password with the current Argon2id parameters when its owner signs in and the stored
  * hash was made with weaker ones, so older accounts reach the current strength without a reset.
  */
-class StrongerHashes implements UserDetailsPasswordService {
+public class StrongerHashes implements UserDetailsPasswordService {
 
   private final Users users;
   private final TransactionTemplate transaction;
 
-  StrongerHashes(Users users, PlatformTransactionManager transactions) {
+  public StrongerHashes(Users users, PlatformTransactionManager transactions) {
     this.users = users;
     this.transaction = new TransactionTemplate(transactions);
   }

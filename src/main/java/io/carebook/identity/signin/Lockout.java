@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  */
 @Component
-class Lockout {
+public class Lockout {
 
   static final int PAIR_MAX_FAILURES = 5;
   static final Duration PAIR_FIRST_LOCK = Duration.ofMinutes(15);

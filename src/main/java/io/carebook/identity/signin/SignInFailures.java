@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /** Sends a failed sign-in back to the form with the reason a person can act on. */
-class SignInFailures implements AuthenticationFailureHandler {
+public class SignInFailures implements AuthenticationFailureHandler {
 
   @Override
   public void onAuthenticationFailure(

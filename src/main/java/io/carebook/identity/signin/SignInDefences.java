@@ -1,5 +1,6 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
+import io.carebook.identity.Users;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.TenantContext;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public class SignInDefences implements AuthenticationProvider {
   private final Users users;
   private final TransactionTemplate readOnly;
 
-  SignInDefences(
+  public SignInDefences(
       AuthenticationProvider passwords,
       Lockout lockout,
       RateLimits limits,

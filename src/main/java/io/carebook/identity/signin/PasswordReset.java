@@ -1,7 +1,10 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.PasswordPolicy;
+import io.carebook.identity.PasswordResetRequested;
+import io.carebook.identity.Users;
 import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.identity.sessions.SignOutEverywhere;
 import io.carebook.shared.ProblemException;

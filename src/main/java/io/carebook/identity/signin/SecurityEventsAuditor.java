@@ -1,7 +1,9 @@
-package io.carebook.identity;
+package io.carebook.identity.signin;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
+import io.carebook.identity.CarebookUser;
+import io.carebook.identity.Users;
 import io.carebook.tenancy.TenantContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
