@@ -1,10 +1,10 @@
 package io.carebook.clinical;
 
 import io.carebook.audit.AuditTrail;
-import io.carebook.identity.RateLimits;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;

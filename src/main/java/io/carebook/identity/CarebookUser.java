@@ -7,7 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in person on the web. Roles are per clinic, so they are resolved per request. */
-record CarebookUser(
+public record CarebookUser(
     UserId id, String email, String displayName, String passwordHash, boolean confirmed)
     implements UserDetails {
 

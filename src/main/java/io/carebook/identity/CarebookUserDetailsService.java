@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Component
-class CarebookUserDetailsService implements UserDetailsService {
+public class CarebookUserDetailsService implements UserDetailsService {
 
   private final Users users;
   private final TransactionTemplate readOnly;

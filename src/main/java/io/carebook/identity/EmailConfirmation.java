@@ -1,6 +1,7 @@
 package io.carebook.identity;
 
 import io.carebook.audit.AuditTrail;
+import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

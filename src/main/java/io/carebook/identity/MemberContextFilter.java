@@ -1,5 +1,8 @@
 package io.carebook.identity;
 
+import io.carebook.identity.apikeys.ApiKeyAuthentication;
+import io.carebook.identity.apikeys.ApiKeys;
+import io.carebook.identity.apikeys.CurrentAgent;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;

@@ -60,7 +60,7 @@ public class Memberships {
    * Every membership of {@code user}, across organizations, through the {@code my_memberships}
    * resolver: it can only answer for the user bound in the context.
    */
-  List<Membership> of(UserId user) {
+  public List<Membership> of(UserId user) {
     return TenantContext.call(
         TenantContext.Scope.user(user), () -> readOnly.execute(status -> ofCurrentUser()));
   }

@@ -1,6 +1,7 @@
 package io.carebook.identity;
 
 import io.carebook.shared.Problems;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

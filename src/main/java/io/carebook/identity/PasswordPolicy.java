@@ -8,9 +8,9 @@ import com.nulabinc.zxcvbn.Zxcvbn;
  * "safely unguessable" (score 3 of 4) is refused. A long passphrase of ordinary words passes;
  * "password123" does not.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
-  static final String RULE =
+  public static final String RULE =
       "must have at least 10 characters and not be a common or easily guessed password";
 
   private static final int MINIMUM_LENGTH = 10;
@@ -19,7 +19,7 @@ final class PasswordPolicy {
 
   private PasswordPolicy() {}
 
-  static boolean tooWeak(String password) {
+  public static boolean tooWeak(String password) {
     return password.length() < MINIMUM_LENGTH
         || password.length() > 200
         || STRENGTH.measure(password).getScore() < MINIMUM_SCORE;

@@ -14,7 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 from the API as RFC 9457 problems, like every other API error. */
-class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final JsonMapper json;
 
@@ -41,7 +41,7 @@ class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler
     write(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this in this clinic.");
   }
 
-  void write(HttpServletResponse response, HttpStatus status, String kind, String detail)
+  public void write(HttpServletResponse response, HttpStatus status, String kind, String detail)
       throws IOException {
     var problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(Problems.type(kind));

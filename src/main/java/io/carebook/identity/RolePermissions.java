@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.identity.apikeys.CurrentAgent;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * seat, so a team cannot outgrow its plan by inviting first.
  */
 @Component
-class Seats {
+public class Seats {
 
   private final JdbcClient jdbc;
   private final Subscriptions subscriptions;
@@ -33,7 +33,7 @@ class Seats {
    * {@code clinic} within its plan. An invitation being accepted is marked so first, so its seat
    * passes to its member.
    */
-  void requireRoom(ClinicId clinic, @Nullable UserId user, Collection<Role> roles) {
+  public void requireRoom(ClinicId clinic, @Nullable UserId user, Collection<Role> roles) {
     var plan = subscriptions.plan(clinic);
     if (plan.staff() == Integer.MAX_VALUE && plan.doctors() == Integer.MAX_VALUE) {
       return;
@@ -49,7 +49,8 @@ class Seats {
                       union all
                       select roles from invitations
                        where clinic_id = ? and accepted_at is null and revoked_at is null
-                         and expires_at > now()) seats""")
+                         and expires_at > now()) seats\
+                """)
             .params(clinic.value(), user == null ? null : user.value(), clinic.value())
             .query((rs, n) -> new long[] {rs.getLong("staff"), rs.getLong("doctors")})
             .single();

@@ -1,5 +1,17 @@
 package io.carebook.identity;
 
+import io.carebook.identity.apikeys.ApiKeyAuthentication;
+import io.carebook.identity.apikeys.ApiKeys;
+import io.carebook.identity.mfa.MfaGate;
+import io.carebook.identity.mfa.SecondFactorSignIn;
+import io.carebook.identity.sessions.AbsoluteSessionTimeout;
+import io.carebook.identity.sessions.AccessTokens;
+import io.carebook.identity.signin.Lockout;
+import io.carebook.identity.signin.SignInDefences;
+import io.carebook.identity.signin.SignInFailures;
+import io.carebook.identity.signin.SignInLinks;
+import io.carebook.identity.signin.StrongerHashes;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.IdempotentRequests;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;

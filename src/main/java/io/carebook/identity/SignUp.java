@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;

@@ -20,7 +20,7 @@ public class Users {
     this.jdbc = jdbc;
   }
 
-  record Account(
+  public record Account(
       UserId id,
       String email,
       String displayName,
@@ -37,28 +37,28 @@ public class Users {
         .update();
   }
 
-  boolean emailTaken(String email) {
+  public boolean emailTaken(String email) {
     return jdbc.sql("select exists (select 1 from users where lower(email) = lower(?))")
         .param(email)
         .query(Boolean.class)
         .single();
   }
 
-  Optional<Account> byEmail(String email) {
+  public Optional<Account> byEmail(String email) {
     return jdbc.sql("select * from users where lower(email) = lower(?)")
         .param(email)
         .query(Users::account)
         .optional();
   }
 
-  Optional<Account> byId(UserId id) {
+  public Optional<Account> byId(UserId id) {
     return jdbc.sql("select * from users where id = ?")
         .param(id.value())
         .query(Users::account)
         .optional();
   }
 
-  void changePassword(UserId id, String passwordHash) {
+  public void changePassword(UserId id, String passwordHash) {
     jdbc.sql("update users set password_hash = ? where id = ?")
         .params(passwordHash, id.value())
         .update();
@@ -66,18 +66,19 @@ public class Users {
 
   public void confirmEmail(UserId id) {
     jdbc.sql(
-            "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is null")
+            "update users set email_confirmed_at = now() where id = ? and email_confirmed_at is"
+                + " null")
         .param(id.value())
         .update();
   }
 
   /** Ends every access token of the user issued until now (see {@link #signedOutAt}). */
-  void signOutEverywhere(UserId id) {
+  public void signOutEverywhere(UserId id) {
     jdbc.sql("update users set signed_out_at = now() where id = ?").param(id.value()).update();
   }
 
   /** When the user last signed out everywhere or reset the password, if ever. */
-  Optional<Instant> signedOutAt(UserId id) {
+  public Optional<Instant> signedOutAt(UserId id) {
     return jdbc.sql("select signed_out_at from users where id = ?")
         .param(id.value())
         .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * callback changes nothing.
  */
 @Component
-class DeliveryStates {
+public class DeliveryStates {
 
   /** The states in order; a status update never moves a message back. */
   static final List<String> ORDER = List.of("SCHEDULED", "SENT", "DELIVERED", "READ");
@@ -86,7 +86,7 @@ class DeliveryStates {
    * A provider reports a message's state (by the provider's id, or ours). Returns whether a message
    * moved; a repeat or an older state moves nothing.
    */
-  boolean reported(
+  public boolean reported(
       @Nullable String providerMessageId,
       @Nullable UUID ours,
       String state,

@@ -45,7 +45,7 @@ public enum MessageKind {
   REPLY_ANSWER;
 
   /** The kinds whose wording a clinic may change, in the order the settings page lists them. */
-  static final List<MessageKind> WORDED =
+  public static final List<MessageKind> WORDED =
       List.of(
           APPOINTMENT_BOOKED,
           APPOINTMENT_REMINDER,
@@ -58,7 +58,7 @@ public enum MessageKind {
           RECEIPT);
 
   /** A kind a clinic may reword, named in a request; anything else is refused as invalid. */
-  static MessageKind worded(String name) {
+  public static MessageKind worded(String name) {
     return Arrays.stream(values())
         .filter(kind -> kind.name().equals(name) && WORDED.contains(kind))
         .findFirst()

@@ -8,10 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Patients' messaging preferences in the current organization: language and opt-out. */
 @Component
-class MessagePreferences {
+public class MessagePreferences {
 
   /** A patient's preferences; no row means the clinic's language and messages welcome. */
-  record Preference(@Nullable String language, boolean optedOut) {}
+  public record Preference(@Nullable String language, boolean optedOut) {}
 
   private final JdbcClient jdbc;
 
@@ -20,7 +20,7 @@ class MessagePreferences {
   }
 
   @Transactional(readOnly = true)
-  Preference of(UUID patient) {
+  public Preference of(UUID patient) {
     return jdbc.sql("select language, opted_out from message_preferences where patient_id = ?")
         .param(patient)
         .query((rs, n) -> new Preference(rs.getString(1), rs.getBoolean(2)))
@@ -33,7 +33,7 @@ class MessagePreferences {
   }
 
   @Transactional
-  void save(UUID patient, Preference preference) {
+  public void save(UUID patient, Preference preference) {
     jdbc.sql(
             """
             insert into message_preferences (tenant_id, patient_id, language, opted_out)

@@ -20,13 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
  * patient never receives a raw placeholder.
  */
 @Component
-class MessageTemplates {
+public class MessageTemplates {
 
   /**
    * {calendar}: the appointment's add-to-calendar file, for a patient who booked online (empty
    * otherwise).
    */
-  static final List<String> VARIABLES =
+  public static final List<String> VARIABLES =
       List.of("firstName", "clinic", "doctor", "when", "link", "calendar");
 
   /**
@@ -38,9 +38,10 @@ class MessageTemplates {
   private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
   /** A message's subject and body, in one language. */
-  record Template(MessageKind kind, String locale, String subject, String body, boolean custom) {
+  public record Template(
+      MessageKind kind, String locale, String subject, String body, boolean custom) {
 
-    Template render(Map<String, String> variables) {
+    public Template render(Map<String, String> variables) {
       return new Template(kind, locale, fill(subject, variables), fill(body, variables), custom);
     }
   }
@@ -55,7 +56,7 @@ class MessageTemplates {
 
   /** The wording a clinic uses for a kind in a language. */
   @Transactional(readOnly = true)
-  Template of(ClinicId clinic, MessageKind kind, String locale) {
+  public Template of(ClinicId clinic, MessageKind kind, String locale) {
     return of(clinic, kind, "", locale);
   }
 
@@ -83,7 +84,7 @@ class MessageTemplates {
   }
 
   @Transactional
-  void save(ClinicId clinic, MessageKind kind, String locale, String subject, String body) {
+  public void save(ClinicId clinic, MessageKind kind, String locale, String subject, String body) {
     check(kind, locale, subject, body);
     jdbc.sql(
             """
@@ -102,13 +103,13 @@ class MessageTemplates {
   }
 
   @Transactional
-  void reset(ClinicId clinic, MessageKind kind, String locale) {
+  public void reset(ClinicId clinic, MessageKind kind, String locale) {
     jdbc.sql("delete from message_templates where clinic_id = ? and kind = ? and locale = ?")
         .params(clinic.value(), kind.name(), locale)
         .update();
   }
 
-  static void check(MessageKind kind, String locale, String subject, String body) {
+  public static void check(MessageKind kind, String locale, String subject, String body) {
     if (!MessageKind.WORDED.contains(kind)) {
       throw ProblemException.invalid("kind", "must be one of " + MessageKind.WORDED);
     }

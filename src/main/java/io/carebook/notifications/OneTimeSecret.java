@@ -8,10 +8,10 @@ import java.util.Map;
  * outbox keeps the message's text with that part masked, and the part itself sealed, so neither the
  * outbox page nor the database shows it; delivery puts it back.
  */
-final class OneTimeSecret {
+public final class OneTimeSecret {
 
   /** What stands in the stored text for the secret. */
-  static final String MASK = "••••••";
+  public static final String MASK = "••••••";
 
   private OneTimeSecret() {}
 

@@ -24,8 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What a patient is written about their care: a confirmation and reminders when an appointment is
  * booked, new reminders when moved, a notice (and no more reminders) when canceled, an offer from
- * the waitlist, the visit's follow-up, and private links to prescriptions, payments and receipts. Listens after the booking commits;
- * the event publication registry retries a listener that failed.
+ * the waitlist, the visit's follow-up, and private links to prescriptions, payments and receipts.
+ * Listens after the booking commits; the event publication registry retries a listener that failed.
  */
 @Component
 class PatientMessages {

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-class Recipients {
+public class Recipients {
 
-  static final List<String> LANGUAGES = List.of("en", "es", "ar");
+  public static final List<String> LANGUAGES = List.of("en", "es", "ar");
 
   private final PatientDirectory patients;
   private final Organizations organizations;

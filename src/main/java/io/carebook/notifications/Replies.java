@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * what patients wrote.
  */
 @Component
-class Replies {
+public class Replies {
 
   private final JdbcClient jdbc;
   private final Outbox outbox;
@@ -51,7 +51,7 @@ class Replies {
 
   /** Handles a reply from {@code from}; must run in the clinic's tenant context. */
   @Transactional
-  ReplyKeywords received(
+  public ReplyKeywords received(
       String channel, String from, String text, @Nullable String providerMessageId) {
     if (providerMessageId != null && outbox.receivedBefore(providerMessageId)) {
       return ReplyKeywords.OTHER; // the provider delivered it again: acted on already

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
  * continue inside that tenant's context where the clinic's secrets verify its signature.
  */
 @Component
-class Webhooks {
+public class Webhooks {
 
-  static final String BASE = "/api/v1/webhooks";
+  public static final String BASE = "/api/v1/webhooks";
 
   private final String baseUrl;
 
@@ -30,7 +30,7 @@ class Webhooks {
         + row.message().id();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return baseUrl;
   }
 }

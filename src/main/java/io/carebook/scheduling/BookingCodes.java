@@ -1,10 +1,10 @@
 package io.carebook.scheduling;
 
-import io.carebook.identity.RateLimits;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.TenantContext;
 import java.security.MessageDigest;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.carebook.scheduling;
 
-import io.carebook.identity.RateLimits;
 import io.carebook.shared.PhoneNumber;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.Clinic;
 import java.time.Clock;
 import java.time.Duration;

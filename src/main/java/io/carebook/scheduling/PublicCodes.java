@@ -1,11 +1,11 @@
 package io.carebook.scheduling;
 
-import io.carebook.identity.RateLimits;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Seals;

@@ -9,7 +9,7 @@ import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
 import io.carebook.identity.PermissionMatrix;
 import io.carebook.identity.Role;
-import io.carebook.identity.SignInLinks;
+import io.carebook.identity.signin.SignInLinks;
 import io.carebook.scheduling.OnlineBooking;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;

@@ -68,7 +68,7 @@ class HistoryPages {
     java.util.Optional<Verification.Verified> found;
     try {
       found = verification.verify(code, request.getRemoteAddr());
-    } catch (io.carebook.identity.RateLimits.Exceeded e) {
+    } catch (io.carebook.shared.web.RateLimits.Exceeded e) {
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
       model.addAttribute("tooMany", true);

@@ -1,8 +1,8 @@
 package io.carebook.identity.demo;
 
-import io.carebook.identity.Base32;
-import io.carebook.identity.MfaEnrolment;
-import io.carebook.identity.Totp;
+import io.carebook.identity.mfa.Base32;
+import io.carebook.identity.mfa.MfaEnrolment;
+import io.carebook.identity.mfa.Totp;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
-import io.carebook.identity.SignOutEverywhere;
+import io.carebook.identity.sessions.SignOutEverywhere;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.ApiKeys;
+import io.carebook.identity.apikeys.ApiKeys;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;

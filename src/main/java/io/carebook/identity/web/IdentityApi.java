@@ -2,13 +2,13 @@ package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
 import io.carebook.identity.EmailConfirmation;
-import io.carebook.identity.MfaEnrolmentRequiredException;
-import io.carebook.identity.PasswordReset;
-import io.carebook.identity.RateLimits;
-import io.carebook.identity.Sessions;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
+import io.carebook.identity.mfa.MfaEnrolmentRequiredException;
+import io.carebook.identity.sessions.Sessions;
+import io.carebook.identity.signin.PasswordReset;
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -168,7 +168,7 @@ class IdentityApi {
   @GetMapping("/api/v1/me")
   @Operation(summary = "The signed-in user, the active clinic and every membership")
   Object me() {
-    var agent = io.carebook.identity.CurrentAgent.current();
+    var agent = io.carebook.identity.apikeys.CurrentAgent.current();
     if (agent.isPresent()) {
       return agent.get();
     }

@@ -1,11 +1,11 @@
 package io.carebook.identity.web;
 
 import io.carebook.identity.EmailConfirmation;
-import io.carebook.identity.RateLimits;
-import io.carebook.identity.SignInLinks;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
+import io.carebook.identity.signin.SignInLinks;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Regions;
 import jakarta.servlet.http.HttpServletRequest;

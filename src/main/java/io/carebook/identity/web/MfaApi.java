@@ -1,7 +1,7 @@
 package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
-import io.carebook.identity.MfaEnrolment;
+import io.carebook.identity.mfa.MfaEnrolment;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,9 +1,9 @@
 package io.carebook.identity.web;
 
 import io.carebook.identity.CurrentMember;
-import io.carebook.identity.MfaEnrolment;
-import io.carebook.identity.MfaPolicy;
 import io.carebook.identity.Role;
+import io.carebook.identity.mfa.MfaEnrolment;
+import io.carebook.identity.mfa.MfaPolicy;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.web.QrCodes;
 import io.carebook.tenancy.AllowedWhenReadOnly;

@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.PasswordReset;
+import io.carebook.identity.signin.PasswordReset;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpServletRequest;

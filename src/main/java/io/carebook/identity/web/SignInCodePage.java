@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.SecondFactorSignIn;
+import io.carebook.identity.mfa.SecondFactorSignIn;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

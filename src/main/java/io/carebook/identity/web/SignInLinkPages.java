@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.SignInLinks;
+import io.carebook.identity.signin.SignInLinks;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.Invitations;
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
+import io.carebook.identity.invitations.Invitations;
 import io.carebook.shared.Ids;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
