@@ -12,6 +12,7 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The patient's copy of an invoice (with its payments, so also the receipt): a private link to its
@@ -47,8 +46,7 @@ public class InvoiceCopies {
   private final Permissions permissions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final TransactionTemplate transaction;
-  private final TransactionTemplate logged;
+  private final TenantTransactions tenants;
   private final io.carebook.audit.AuditTrail audit;
   private final String baseUrl;
 
@@ -61,12 +59,11 @@ public class InvoiceCopies {
       Permissions permissions,
       ApplicationEventPublisher events,
       Clock clock,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       io.carebook.audit.AuditTrail audit,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.seals = seals;
     this.audit = audit;
-    this.logged = new TransactionTemplate(transactions);
     this.jdbc = jdbc;
     this.billing = billing;
     this.invoices = invoices;
@@ -74,8 +71,7 @@ public class InvoiceCopies {
     this.permissions = permissions;
     this.events = events;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
-    transaction.setReadOnly(true);
+    this.tenants = tenants;
     this.baseUrl = baseUrl;
   }
 
@@ -141,38 +137,32 @@ public class InvoiceCopies {
       return Optional.empty();
     }
     var found =
-        TenantContext.call(
+        tenants.readOnly(
             TenantContext.Scope.anonymous(),
             () ->
-                transaction.execute(
-                    s ->
-                        jdbc.sql("select tenant_id, invoice_id from invoice_link_by_hash(?)")
-                            .param(Secrets.sha256(token))
-                            .query(
-                                (rs, n) ->
-                                    new Found(
-                                        new TenantId(rs.getObject(1, UUID.class)),
-                                        rs.getObject(2, UUID.class)))
-                            .optional()));
+                jdbc.sql("select tenant_id, invoice_id from invoice_link_by_hash(?)")
+                    .param(Secrets.sha256(token))
+                    .query(
+                        (rs, n) ->
+                            new Found(
+                                new TenantId(rs.getObject(1, UUID.class)),
+                                rs.getObject(2, UUID.class)))
+                    .optional());
     return found.flatMap(
         f ->
-            TenantContext.call(
-                TenantContext.Scope.visitor(f.tenant(), null),
+            tenants.asVisitor(
+                f.tenant(),
+                null,
                 () ->
-                    logged.execute(
-                        s ->
-                            invoices
-                                .find(f.invoice())
-                                .filter(i -> i.status() != Invoice.Status.DRAFT)
-                                .map(
-                                    i -> {
-                                      audit.viewedAnonymously(
-                                          "invoices",
-                                          i.id().toString(),
-                                          i.patientId(),
-                                          "receipt link");
-                                      return documents.render(i, language);
-                                    }))));
+                    invoices
+                        .find(f.invoice())
+                        .filter(i -> i.status() != Invoice.Status.DRAFT)
+                        .map(
+                            i -> {
+                              audit.viewedAnonymously(
+                                  "invoices", i.id().toString(), i.patientId(), "receipt link");
+                              return documents.render(i, language);
+                            })));
   }
 
   private record Found(TenantId tenant, UUID invoice) {}

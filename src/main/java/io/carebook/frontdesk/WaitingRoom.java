@@ -10,6 +10,7 @@ import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,9 +24,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The waiting-room screen: the tokens being called (to the assistant or the doctor, newest first)
@@ -49,7 +48,7 @@ public class WaitingRoom {
   private final Permissions permissions;
   private final QueueSignals signals;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final java.util.Map<UUID, Built> built = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, KnownRoute> routes =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -66,7 +65,7 @@ public class WaitingRoom {
       Permissions permissions,
       QueueSignals signals,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.visits = visits;
     this.calendar = calendar;
@@ -75,8 +74,7 @@ public class WaitingRoom {
     this.permissions = permissions;
     this.signals = signals;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
-    this.transaction.setReadOnly(true);
+    this.tenants = tenants;
   }
 
   /** What the screen shows. */
@@ -115,9 +113,8 @@ public class WaitingRoom {
                 return known.screen();
               }
               var screen =
-                  TenantContext.call(
-                      TenantContext.Scope.system(route.tenant(), route.clinic()),
-                      () -> transaction.execute(s -> build()));
+                  tenants.readOnly(
+                      TenantContext.Scope.system(route.tenant(), route.clinic()), this::build);
               built.put(route.clinic().value(), new Built(change, now, screen));
               return screen;
             });
@@ -148,19 +145,17 @@ public class WaitingRoom {
   private record KnownRoute(Optional<Route> route, Instant until) {}
 
   private Optional<Route> lookUp(String link) {
-    return TenantContext.call(
+    return tenants.readOnly(
         TenantContext.Scope.anonymous(),
         () ->
-            transaction.execute(
-                s ->
-                    jdbc.sql("select * from queue_display_by_hash(?)")
-                        .param(Secrets.sha256(link))
-                        .query(
-                            (rs, n) ->
-                                new Route(
-                                    new TenantId(rs.getObject(1, UUID.class)),
-                                    new ClinicId(rs.getObject(2, UUID.class))))
-                        .optional()));
+            jdbc.sql("select * from queue_display_by_hash(?)")
+                .param(Secrets.sha256(link))
+                .query(
+                    (rs, n) ->
+                        new Route(
+                            new TenantId(rs.getObject(1, UUID.class)),
+                            new ClinicId(rs.getObject(2, UUID.class))))
+                .optional());
   }
 
   /** A new secret link to the active clinic's screen; an older link stops working. */

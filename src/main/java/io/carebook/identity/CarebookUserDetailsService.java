@@ -1,31 +1,27 @@
 package io.carebook.identity;
 
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Component
 public class CarebookUserDetailsService implements UserDetailsService {
 
   private final Users users;
-  private final TransactionTemplate readOnly;
+  private final TenantTransactions tenants;
 
-  CarebookUserDetailsService(Users users, PlatformTransactionManager transactions) {
+  CarebookUserDetailsService(Users users, TenantTransactions tenants) {
     this.users = users;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
+    this.tenants = tenants;
   }
 
   @Override
   public UserDetails loadUserByUsername(String email) {
     var account =
-        TenantContext.call(
-            TenantContext.Scope.anonymous(),
-            () -> readOnly.execute(s -> users.byEmail(email.trim())));
+        tenants.readOnly(TenantContext.Scope.anonymous(), () -> users.byEmail(email.trim()));
     return account
         .map(
             a ->

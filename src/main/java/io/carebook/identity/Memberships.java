@@ -4,6 +4,7 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -13,23 +14,20 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Who holds which roles in which clinic. */
 @Service
 public class Memberships {
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate readOnly;
+  private final TenantTransactions tenants;
   private final Seats seats;
 
-  Memberships(JdbcClient jdbc, PlatformTransactionManager transactions, Seats seats) {
+  Memberships(JdbcClient jdbc, TenantTransactions tenants, Seats seats) {
     this.jdbc = jdbc;
     this.seats = seats;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
+    this.tenants = tenants;
   }
 
   /**
@@ -61,8 +59,7 @@ public class Memberships {
    * resolver: it can only answer for the user bound in the context.
    */
   public List<Membership> of(UserId user) {
-    return TenantContext.call(
-        TenantContext.Scope.user(user), () -> readOnly.execute(status -> ofCurrentUser()));
+    return tenants.readOnly(TenantContext.Scope.user(user), this::ofCurrentUser);
   }
 
   private List<Membership> ofCurrentUser() {

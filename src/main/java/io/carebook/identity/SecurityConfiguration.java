@@ -13,6 +13,7 @@ import io.carebook.identity.signin.SignInLinks;
 import io.carebook.identity.signin.StrongerHashes;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.IdempotentRequests;
+import io.carebook.tenancy.TenantTransactions;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,12 +72,12 @@ class SecurityConfiguration {
       Lockout lockout,
       RateLimits limits,
       Users users,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     var provider = new DaoAuthenticationProvider(userDetails);
     provider.setPasswordEncoder(passwords);
-    provider.setUserDetailsPasswordService(new StrongerHashes(users, transactions));
+    provider.setUserDetailsPasswordService(new StrongerHashes(users, tenants));
     var manager =
-        new ProviderManager(new SignInDefences(provider, lockout, limits, users, transactions));
+        new ProviderManager(new SignInDefences(provider, lockout, limits, users, tenants));
     var publisher = new DefaultAuthenticationEventPublisher(events);
     // mapped by exact class: without this, refusals by the defences would go unaudited
     publisher.setAdditionalExceptionMappings(

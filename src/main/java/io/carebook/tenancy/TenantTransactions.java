@@ -24,9 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TenantTransactions {
 
   private final TransactionTemplate transaction;
+  private final TransactionTemplate readOnly;
 
   TenantTransactions(PlatformTransactionManager transactions) {
     this.transaction = new TransactionTemplate(transactions);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
   /** Runs {@code work} in the organization and clinic that {@code event} happened in. */
@@ -91,13 +94,30 @@ public class TenantTransactions {
   }
 
   /**
+   * Answers {@code work}, run as {@code scope} in a read-only transaction: for lookups at the edge
+   * that only read (a user by email before signing in, a screen's or a copy's link to its tenant).
+   */
+  public <T> T readOnly(Scope scope, Supplier<T> work) {
+    return TenantContext.call(scope, () -> readOnly.execute(status -> work.get()));
+  }
+
+  /**
    * Answers {@code work}, run in {@code tenant} as the system but outside any transaction of ours:
    * for calls that must not hold a connection while they wait (a provider's API), and for work that
    * opens transactions of its own.
    */
   public <T, X extends Throwable> T withoutTransaction(
       TenantId tenant, ScopedValue.CallableOp<T, X> work) throws X {
-    return TenantContext.call(Scope.system(tenant), work);
+    return withoutTransaction(tenant, null, work);
+  }
+
+  /**
+   * Answers {@code work}, run in {@code clinic} of {@code tenant} as the system but outside any
+   * transaction of ours (see {@link #withoutTransaction(TenantId, ScopedValue.CallableOp)}).
+   */
+  public <T, X extends Throwable> T withoutTransaction(
+      TenantId tenant, @Nullable ClinicId clinic, ScopedValue.CallableOp<T, X> work) throws X {
+    return TenantContext.call(Scope.system(tenant, clinic), work);
   }
 
   private <T> T inTransaction(Scope scope, Supplier<T> work) {

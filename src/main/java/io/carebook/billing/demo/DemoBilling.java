@@ -3,8 +3,7 @@ package io.carebook.billing.demo;
 import io.carebook.billing.Catalog;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -12,8 +11,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo clinics' subscriptions and price lists, in their own currencies: a consultation, a
@@ -46,15 +43,15 @@ class DemoBilling implements DemoDataLoader {
 
   private final Catalog catalog;
   private final io.carebook.tenancy.Subscriptions subscriptions;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   DemoBilling(
       Catalog catalog,
       io.carebook.tenancy.Subscriptions subscriptions,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.catalog = catalog;
     this.subscriptions = subscriptions;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Override
@@ -64,38 +61,36 @@ class DemoBilling implements DemoDataLoader {
     priceList(DemoOrganization.ZAMALEK, DemoOrganization.ZAMALEK_EYE, "VAT 14%", "14", EGYPT);
     priceList(DemoOrganization.SOL, DemoOrganization.SOL_ROMA, "IVA 16%", "16", MEXICO);
     // Dokki pays for the PRO plan (API keys, no limits); the other clinics are on their trial
-    TenantContext.run(
-        new TenantContext.Scope(
-            DemoOrganization.NILE, DemoOrganization.NILE_DOKKI, null, ActorType.SYSTEM),
-        () ->
-            transaction.executeWithoutResult(
-                s ->
-                    subscriptions.apply(
-                        DemoOrganization.NILE_DOKKI,
-                        io.carebook.tenancy.SubscriptionStatus.ACTIVE,
-                        io.carebook.tenancy.Plan.PRO)));
+    tenants.inClinic(
+        DemoOrganization.NILE,
+        DemoOrganization.NILE_DOKKI,
+        () -> {
+          subscriptions.apply(
+              DemoOrganization.NILE_DOKKI,
+              io.carebook.tenancy.SubscriptionStatus.ACTIVE,
+              io.carebook.tenancy.Plan.PRO);
+        });
   }
 
   private void priceList(
       TenantId tenant, ClinicId clinic, String tax, String rate, List<Item> items) {
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  if (!catalog.services().isEmpty()) {
-                    return;
-                  }
-                  var profile = catalog.addTaxProfileAsSystem(tax, new BigDecimal(rate));
-                  for (var item : items) {
-                    catalog.addServiceAsSystem(
-                        new Catalog.NewService(
-                            item.code(),
-                            item.name(),
-                            item.kind().name(),
-                            new BigDecimal(item.price()),
-                            item.taxed() ? profile.id() : null));
-                  }
-                }));
+    tenants.inClinic(
+        tenant,
+        clinic,
+        () -> {
+          if (!catalog.services().isEmpty()) {
+            return;
+          }
+          var profile = catalog.addTaxProfileAsSystem(tax, new BigDecimal(rate));
+          for (var item : items) {
+            catalog.addServiceAsSystem(
+                new Catalog.NewService(
+                    item.code(),
+                    item.name(),
+                    item.kind().name(),
+                    new BigDecimal(item.price()),
+                    item.taxed() ? profile.id() : null));
+          }
+        });
   }
 }

@@ -9,8 +9,7 @@ import io.carebook.identity.Staff;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -22,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo morning's visits done, billed as a receptionist would: invoices issued and paid in cash
@@ -40,7 +37,7 @@ class DemoInvoices implements DemoDataLoader {
   private final Invoices invoices;
   private final Staff staff;
   private final Clock clock;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   DemoInvoices(
       JdbcClient jdbc,
@@ -48,13 +45,13 @@ class DemoInvoices implements DemoDataLoader {
       Invoices invoices,
       Staff staff,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.billing = billing;
     this.invoices = invoices;
     this.staff = staff;
     this.clock = clock;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Override
@@ -65,52 +62,49 @@ class DemoInvoices implements DemoDataLoader {
 
   /** Bills the clinic's visits done that have no invoice issued yet; returns how many it issued. */
   int bill(TenantId tenant, ClinicId clinic, String wallet) {
-    return TenantContext.call(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () ->
-            java.util.Objects.requireNonNull(
-                transaction.execute(
-                    s -> {
-                      var issued = 0;
-                      var cashier = receptionist();
-                      var done = visitsDone(clinic);
-                      for (int i = 0; i < done.size(); i++) {
-                        var visit = done.get(i);
-                        billing.draftForVisit(visit.id(), visit.patient(), visit.doctor());
-                        if (i == done.size() - 1) {
-                          continue; // the last stays a draft, for the desk to finish
-                        }
-                        var id = invoices.ofVisit(visit.id()).orElseThrow();
-                        var invoice = invoices.lock(id).orElseThrow();
-                        if (invoice.status() != Invoice.Status.DRAFT || invoice.lines().isEmpty()) {
-                          continue;
-                        }
-                        var at = clock.instant().minus(Duration.ofMinutes(5L * (done.size() - i)));
-                        invoices.issue(
-                            id, invoices.nextNumber(clinic, Invoices.INVOICE_SERIES), at, cashier);
-                        var total = invoice.total();
-                        // the latest issued is paid in part: that patient brings the rest another
-                        // day
-                        var partly = i == done.size() - 2;
-                        var paid = partly ? new Money(total.minor() / 2, total.currency()) : total;
-                        var byWallet = i % 3 == 2;
-                        invoices.insertPayment(
-                            id,
-                            clinic,
-                            new Payment(
-                                UUID.randomUUID(),
-                                Payment.Kind.PAYMENT,
-                                byWallet ? Payment.Method.WALLET : Payment.Method.CASH,
-                                byWallet ? wallet : null,
-                                paid,
-                                null,
-                                null,
-                                at,
-                                cashier));
-                        issued++;
-                      }
-                      return issued;
-                    })));
+    return tenants.inClinic(
+        tenant,
+        clinic,
+        () -> {
+          var issued = 0;
+          var cashier = receptionist();
+          var done = visitsDone(clinic);
+          for (int i = 0; i < done.size(); i++) {
+            var visit = done.get(i);
+            billing.draftForVisit(visit.id(), visit.patient(), visit.doctor());
+            if (i == done.size() - 1) {
+              continue; // the last stays a draft, for the desk to finish
+            }
+            var id = invoices.ofVisit(visit.id()).orElseThrow();
+            var invoice = invoices.lock(id).orElseThrow();
+            if (invoice.status() != Invoice.Status.DRAFT || invoice.lines().isEmpty()) {
+              continue;
+            }
+            var at = clock.instant().minus(Duration.ofMinutes(5L * (done.size() - i)));
+            invoices.issue(id, invoices.nextNumber(clinic, Invoices.INVOICE_SERIES), at, cashier);
+            var total = invoice.total();
+            // the latest issued is paid in part: that patient brings the rest another
+            // day
+            var partly = i == done.size() - 2;
+            var paid = partly ? new Money(total.minor() / 2, total.currency()) : total;
+            var byWallet = i % 3 == 2;
+            invoices.insertPayment(
+                id,
+                clinic,
+                new Payment(
+                    UUID.randomUUID(),
+                    Payment.Kind.PAYMENT,
+                    byWallet ? Payment.Method.WALLET : Payment.Method.CASH,
+                    byWallet ? wallet : null,
+                    paid,
+                    null,
+                    null,
+                    at,
+                    cashier));
+            issued++;
+          }
+          return issued;
+        });
   }
 
   private record Done(UUID id, UUID patient, @Nullable UUID doctor) {}

@@ -7,8 +7,7 @@ import io.carebook.clinical.PrescriptionRows;
 import io.carebook.clinical.Vitals;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -20,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo clinics' morning, written up: each visit the front desk's demo has already seen gets
@@ -36,19 +33,19 @@ class DemoClinical implements DemoDataLoader {
   private final JdbcClient jdbc;
   private final EncounterRows encounters;
   private final PrescriptionRows prescriptions;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final Clock clock;
 
   DemoClinical(
       JdbcClient jdbc,
       EncounterRows encounters,
       PrescriptionRows prescriptions,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       Clock clock) {
     this.jdbc = jdbc;
     this.encounters = encounters;
     this.prescriptions = prescriptions;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
     this.clock = clock;
   }
 
@@ -63,21 +60,16 @@ class DemoClinical implements DemoDataLoader {
 
   /** Writes up the clinic's finished visits that have no encounter; returns how many. */
   int writeUp(TenantId tenant, ClinicId clinic, boolean spanish) {
-    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
-    return TenantContext.call(
-        scope,
+    return tenants.inClinic(
+        tenant,
+        clinic,
         () -> {
-          var written =
-              transaction.execute(
-                  s -> {
-                    var count = 0;
-                    for (var seen : finishedWithoutEncounter(clinic)) {
-                      writeUp(clinic, seen, count, spanish);
-                      count++;
-                    }
-                    return count;
-                  });
-          return written == null ? 0 : written;
+          var count = 0;
+          for (var seen : finishedWithoutEncounter(clinic)) {
+            writeUp(clinic, seen, count, spanish);
+            count++;
+          }
+          return count;
         });
   }
 

@@ -11,8 +11,7 @@ import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -21,8 +20,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A busy morning at the demo clinics' desks: a dozen walk-ins with tokens, some flagged, two seen,
@@ -54,7 +51,7 @@ class DemoFrontDesk implements DemoDataLoader {
   private final Visits visits;
   private final Scheduling calendar;
   private final PatientDirectory patients;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   DemoFrontDesk(
       FrontDesk frontDesk,
@@ -63,14 +60,14 @@ class DemoFrontDesk implements DemoDataLoader {
       Visits visits,
       Scheduling calendar,
       PatientDirectory patients,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.frontDesk = frontDesk;
     this.checkIn = checkIn;
     this.moves = moves;
     this.visits = visits;
     this.calendar = calendar;
     this.patients = patients;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Override
@@ -82,50 +79,44 @@ class DemoFrontDesk implements DemoDataLoader {
 
   /** Today's queue at a clinic, unless it already has visits today; returns how many were made. */
   int morningQueue(TenantId tenant, ClinicId clinic) {
-    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
-    return TenantContext.call(
-        scope,
+    return tenants.inClinic(
+        tenant,
+        clinic,
         () -> {
-          var made =
-              transaction.execute(
-                  s -> {
-                    if (!visits.ofDay(clinic, frontDesk.today(), null, true).isEmpty()) {
-                      return 0;
-                    }
-                    var people = patients.search("", FLAGS.size(), null).items();
-                    var now = java.time.Instant.now();
-                    var startOfToday = frontDesk.startOfToday();
-                    var doctors = calendar.doctors();
-                    var count = 0;
-                    for (int i = 0; i < people.size(); i++) {
-                      @Nullable UserId doctor =
-                          doctors.isEmpty() ? null : doctors.get(i % doctors.size()).userId();
-                      // a morning under way: arrivals every 9 minutes, the assistant 6 minutes
-                      // after, the doctor 15, consultations of 12 to 16 minutes
-                      var arrived = now.minus(Duration.ofMinutes(9L * (people.size() - i)));
-                      if (arrived.isBefore(startOfToday)) { // just after midnight: all of it today
-                        arrived = now.minus(Duration.ofSeconds(people.size() - i));
-                      }
-                      var visit =
-                          checkIn.walkIn(
-                              new CheckIn.WalkIn(
-                                  people.get(i).id().value(), null, doctor, FLAGS.get(i)),
-                              arrived);
-                      for (var step : stepsOf(i)) {
-                        var at =
-                            switch (step) {
-                              case START_ASSISTANT -> arrived.plus(Duration.ofMinutes(6));
-                              case START_DOCTOR -> arrived.plus(Duration.ofMinutes(15));
-                              case COMPLETE -> arrived.plus(Duration.ofMinutes(27 + i % 5));
-                              default -> arrived.plus(Duration.ofMinutes(30));
-                            };
-                        moves.moveAsSystem(visit.id(), step, null, at);
-                      }
-                      count++;
-                    }
-                    return count;
-                  });
-          return made == null ? 0 : made;
+          if (!visits.ofDay(clinic, frontDesk.today(), null, true).isEmpty()) {
+            return 0;
+          }
+          var people = patients.search("", FLAGS.size(), null).items();
+          var now = java.time.Instant.now();
+          var startOfToday = frontDesk.startOfToday();
+          var doctors = calendar.doctors();
+          var count = 0;
+          for (int i = 0; i < people.size(); i++) {
+            @Nullable UserId doctor =
+                doctors.isEmpty() ? null : doctors.get(i % doctors.size()).userId();
+            // a morning under way: arrivals every 9 minutes, the assistant 6 minutes
+            // after, the doctor 15, consultations of 12 to 16 minutes
+            var arrived = now.minus(Duration.ofMinutes(9L * (people.size() - i)));
+            if (arrived.isBefore(startOfToday)) { // just after midnight: all of it today
+              arrived = now.minus(Duration.ofSeconds(people.size() - i));
+            }
+            var visit =
+                checkIn.walkIn(
+                    new CheckIn.WalkIn(people.get(i).id().value(), null, doctor, FLAGS.get(i)),
+                    arrived);
+            for (var step : stepsOf(i)) {
+              var at =
+                  switch (step) {
+                    case START_ASSISTANT -> arrived.plus(Duration.ofMinutes(6));
+                    case START_DOCTOR -> arrived.plus(Duration.ofMinutes(15));
+                    case COMPLETE -> arrived.plus(Duration.ofMinutes(27 + i % 5));
+                    default -> arrived.plus(Duration.ofMinutes(30));
+                  };
+              moves.moveAsSystem(visit.id(), step, null, at);
+            }
+            count++;
+          }
+          return count;
         });
   }
 

@@ -9,10 +9,9 @@ import io.carebook.identity.mfa.Base32;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -24,8 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo organizations, their clinics and staff, and the logins printed at start. */
 @Component
@@ -42,7 +39,7 @@ class DemoAccounts implements DemoDataLoader {
   private final Users users;
   private final PasswordEncoder passwords;
   private final Authenticators authenticators;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final DoctorProfiles doctors;
 
   DemoAccounts(
@@ -52,13 +49,13 @@ class DemoAccounts implements DemoDataLoader {
       Users users,
       PasswordEncoder passwords,
       Authenticators authenticators,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.organizations = organizations;
     this.memberships = memberships;
     this.users = users;
     this.passwords = passwords;
     this.authenticators = authenticators;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
     this.doctors = doctors;
   }
 
@@ -141,19 +138,16 @@ class DemoAccounts implements DemoDataLoader {
 
   private UserId user(String email, String name, String locale, String hash) {
     var id = UserId.random();
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  users.create(id, email, name, hash, locale);
-                  users.confirmEmail(id);
-                  if (DemoAuthenticator.ACCOUNTS.contains(email)) {
-                    // enrolled already, so the demo shows the two-step sign-in the policy asks
-                    authenticators.begin(id, Base32.decode(DemoAuthenticator.SECRET));
-                    authenticators.confirm(id, 0);
-                  }
-                }));
+    tenants.beforeTenant(
+        () -> {
+          users.create(id, email, name, hash, locale);
+          users.confirmEmail(id);
+          if (DemoAuthenticator.ACCOUNTS.contains(email)) {
+            // enrolled already, so the demo shows the two-step sign-in the policy asks
+            authenticators.begin(id, Base32.decode(DemoAuthenticator.SECRET));
+            authenticators.confirm(id, 0);
+          }
+        });
     return id;
   }
 
@@ -182,8 +176,6 @@ class DemoAccounts implements DemoDataLoader {
   }
 
   private void in(TenantId tenant, ClinicId clinic, Runnable work) {
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () -> transaction.executeWithoutResult(s -> work.run()));
+    tenants.inClinic(tenant, clinic, work);
   }
 }

@@ -3,14 +3,13 @@ package io.carebook.identity.signin;
 import io.carebook.identity.Users;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one set of sign-in defences, in front of every password check: the web form, the API's token
@@ -47,20 +46,19 @@ public class SignInDefences implements AuthenticationProvider {
   private final Lockout lockout;
   private final RateLimits limits;
   private final Users users;
-  private final TransactionTemplate readOnly;
+  private final TenantTransactions tenants;
 
   public SignInDefences(
       AuthenticationProvider passwords,
       Lockout lockout,
       RateLimits limits,
       Users users,
-      PlatformTransactionManager transactions) {
+      TenantTransactions tenants) {
     this.passwords = passwords;
     this.lockout = lockout;
     this.limits = limits;
     this.users = users;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
+    this.tenants = tenants;
   }
 
   /** The address a sign-in comes from: the web form's, or what the API passed as details. */
@@ -104,8 +102,8 @@ public class SignInDefences implements AuthenticationProvider {
     }
     var email = String.valueOf(authentication.getPrincipal()).trim();
     var user =
-        TenantContext.call(
-                TenantContext.Scope.anonymous(), () -> readOnly.execute(s -> users.byEmail(email)))
+        tenants
+            .readOnly(TenantContext.Scope.anonymous(), () -> users.byEmail(email))
             .map(Users.Account::id)
             .orElse(null);
     var wait = lockout.wait(user, address);

@@ -2,11 +2,9 @@ package io.carebook.identity.signin;
 
 import io.carebook.identity.CarebookUser;
 import io.carebook.identity.Users;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-hashes a password with the current Argon2id parameters when its owner signs in and the stored
@@ -15,11 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StrongerHashes implements UserDetailsPasswordService {
 
   private final Users users;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  public StrongerHashes(Users users, PlatformTransactionManager transactions) {
+  public StrongerHashes(Users users, TenantTransactions tenants) {
     this.users = users;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Override
@@ -27,9 +25,7 @@ public class StrongerHashes implements UserDetailsPasswordService {
     if (!(details instanceof CarebookUser user)) {
       return details;
     }
-    TenantContext.run(
-        TenantContext.Scope.anonymous(),
-        () -> transaction.executeWithoutResult(s -> users.changePassword(user.id(), newHash)));
+    tenants.beforeTenant(() -> users.changePassword(user.id(), newHash));
     return new CarebookUser(user.id(), user.email(), user.displayName(), newHash, user.confirmed());
   }
 }

@@ -6,8 +6,7 @@ import io.carebook.notifications.NotificationSettings;
 import io.carebook.notifications.Outbox;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -17,8 +16,6 @@ import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo clinics' messages beyond the reminders their bookings already made: quiet hours at
@@ -33,17 +30,14 @@ class DemoMessages implements DemoDataLoader {
   private final NotificationSettings settings;
   private final Outbox outbox;
   private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
   DemoMessages(
-      NotificationSettings settings,
-      Outbox outbox,
-      JdbcClient jdbc,
-      PlatformTransactionManager transactions) {
+      NotificationSettings settings, Outbox outbox, JdbcClient jdbc, TenantTransactions tenants) {
     this.settings = settings;
     this.outbox = outbox;
     this.jdbc = jdbc;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Override
@@ -55,27 +49,25 @@ class DemoMessages implements DemoDataLoader {
 
   /** A clinic's demo messages, unless it has messaging settings already; whether it made them. */
   boolean messages(TenantId tenant, ClinicId clinic) {
-    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
     return Boolean.TRUE.equals(
-        TenantContext.call(
-            scope,
-            () ->
-                transaction.execute(
-                    s -> {
-                      if (settings.of(clinic).version() >= 0) {
-                        return false;
-                      }
-                      settings.save(clinic, nightsQuiet(), 0);
-                      outbox.received(
-                          "SMS",
-                          "+201001112233",
-                          "Can I come half an hour later?",
-                          null,
-                          MessageKind.REPLY_OTHER,
-                          null);
-                      failedReminder(tenant, clinic);
-                      return true;
-                    })));
+        tenants.inClinic(
+            tenant,
+            clinic,
+            () -> {
+              if (settings.of(clinic).version() >= 0) {
+                return false;
+              }
+              settings.save(clinic, nightsQuiet(), 0);
+              outbox.received(
+                  "SMS",
+                  "+201001112233",
+                  "Can I come half an hour later?",
+                  null,
+                  MessageKind.REPLY_OTHER,
+                  null);
+              failedReminder(tenant, clinic);
+              return true;
+            }));
   }
 
   private static ChannelSettings nightsQuiet() {

@@ -6,8 +6,7 @@ import io.carebook.patients.Patient.Sex;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -15,8 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Invented patients for the demo organizations, households sharing a phone among them. */
 @Component
@@ -26,13 +23,12 @@ class DemoPatients implements DemoDataLoader {
 
   private final PatientDirectory directory;
   private final DemoCharts charts;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
 
-  DemoPatients(
-      PatientDirectory directory, DemoCharts charts, PlatformTransactionManager transactions) {
+  DemoPatients(PatientDirectory directory, DemoCharts charts, TenantTransactions tenants) {
     this.directory = directory;
     this.charts = charts;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
   }
 
   @Override
@@ -47,11 +43,10 @@ class DemoPatients implements DemoDataLoader {
       ClinicId clinic,
       List<NewPatient> patients,
       java.util.function.Consumer<List<Patient>> chart) {
-    TenantContext.run(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-        () ->
-            transaction.executeWithoutResult(
-                s -> chart.accept(patients.stream().map(directory::findOrRegister).toList())));
+    tenants.inClinic(
+        tenant,
+        clinic,
+        () -> chart.accept(patients.stream().map(directory::findOrRegister).toList()));
   }
 
   private static NewPatient p(String name, String phone, String born, Sex sex) {

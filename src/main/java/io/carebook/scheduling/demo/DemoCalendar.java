@@ -9,8 +9,7 @@ import io.carebook.scheduling.Waitlist;
 import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
@@ -24,8 +23,6 @@ import java.util.List;
 import java.util.Random;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo doctors' hours (Egypt's week runs Saturday to Thursday, Mexico's Monday to Friday) and
@@ -55,19 +52,19 @@ class DemoCalendar implements DemoDataLoader {
   private final Scheduling calendar;
   private final Waitlist waitlist;
   private final PatientDirectory patients;
-  private final TransactionTemplate transaction;
+  private final TenantTransactions tenants;
   private final Clock clock;
 
   DemoCalendar(
       Scheduling calendar,
       Waitlist waitlist,
       PatientDirectory patients,
-      PlatformTransactionManager transactions,
+      TenantTransactions tenants,
       Clock clock) {
     this.calendar = calendar;
     this.waitlist = waitlist;
     this.patients = patients;
-    this.transaction = new TransactionTemplate(transactions);
+    this.tenants = tenants;
     this.clock = clock;
   }
 
@@ -119,71 +116,75 @@ class DemoCalendar implements DemoDataLoader {
       int seats,
       List<DayOfWeek> days,
       LocalTime... ranges) {
-    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
-    TenantContext.run(
-        scope,
-        () ->
-            transaction.executeWithoutResult(
-                s -> {
-                  calendar.setRules(
-                      new BookingRules(
-                          "",
-                          Duration.ofMinutes(minutes),
-                          Duration.ZERO,
-                          Duration.ZERO,
-                          Duration.ofMinutes(30),
-                          Duration.ofDays(60),
-                          Duration.ofMinutes(minutes),
-                          null,
-                          seats));
-                  // a shorter service type beside the default, so a newcomer sees patients pick one
-                  calendar.setRules(
-                      new BookingRules(
-                          tenant.equals(DemoOrganization.SOL) ? "Seguimiento" : "Follow-up",
-                          Duration.ofMinutes(15),
-                          Duration.ZERO,
-                          Duration.ZERO,
-                          Duration.ofMinutes(30),
-                          Duration.ofDays(60),
-                          Duration.ofMinutes(15),
-                          null,
-                          1));
-                  for (var doctor : calendar.doctors()) {
-                    var weekly = new ArrayList<WeeklyHours>();
-                    for (var day : days) {
-                      for (int i = 0; i + 1 < ranges.length; i += 2) {
-                        weekly.add(new WeeklyHours(day, ranges[i], ranges[i + 1]));
-                      }
-                    }
-                    calendar.setWeeklyHours(doctor.userId(), weekly);
-                  }
-                }));
-    TenantContext.run(scope, () -> bookHalf(tenant));
+    tenants.inClinic(
+        tenant,
+        clinic,
+        () -> {
+          calendar.setRules(
+              new BookingRules(
+                  "",
+                  Duration.ofMinutes(minutes),
+                  Duration.ZERO,
+                  Duration.ZERO,
+                  Duration.ofMinutes(30),
+                  Duration.ofDays(60),
+                  Duration.ofMinutes(minutes),
+                  null,
+                  seats));
+          // a shorter service type beside the default, so a newcomer sees patients pick one
+          calendar.setRules(
+              new BookingRules(
+                  tenant.equals(DemoOrganization.SOL) ? "Seguimiento" : "Follow-up",
+                  Duration.ofMinutes(15),
+                  Duration.ZERO,
+                  Duration.ZERO,
+                  Duration.ofMinutes(30),
+                  Duration.ofDays(60),
+                  Duration.ofMinutes(15),
+                  null,
+                  1));
+          for (var doctor : calendar.doctors()) {
+            var weekly = new ArrayList<WeeklyHours>();
+            for (var day : days) {
+              for (int i = 0; i + 1 < ranges.length; i += 2) {
+                weekly.add(new WeeklyHours(day, ranges[i], ranges[i + 1]));
+              }
+            }
+            calendar.setWeeklyHours(doctor.userId(), weekly);
+          }
+        });
+    bookHalf(tenant, clinic);
   }
 
-  private void bookHalf(TenantId tenant) {
+  /** Books about half the free slots, each booking in a transaction of its own. */
+  private void bookHalf(TenantId tenant, ClinicId clinic) {
     var random = new Random(tenant.value().getLeastSignificantBits());
-    var people = transaction.execute(s -> patients.search("", 100, null).items());
+    var people = tenants.inClinic(tenant, clinic, () -> patients.search("", 100, null).items());
     if (people.isEmpty()) {
       return;
     }
-    var doctors = transaction.execute(s -> calendar.doctors());
+    var doctors = tenants.inClinic(tenant, clinic, () -> calendar.doctors());
     var today = LocalDate.now(clock);
     for (var doctor : doctors) {
       var slots =
-          transaction.execute(
-              s -> calendar.availability(doctor.userId(), "", today, today.plusDays(3)));
+          tenants.inClinic(
+              tenant,
+              clinic,
+              () -> calendar.availability(doctor.userId(), "", today, today.plusDays(3)));
       for (var slot : slots) {
         if (random.nextInt(2) == 0) {
           continue;
         }
         var patient = people.get(random.nextInt(people.size())).id().value();
         try {
-          transaction.executeWithoutResult(
-              s ->
-                  calendar.book(
-                      new NewAppointment(
-                          doctor.userId(), slot.startsAt(), "", patient, null, "STAFF")));
+          tenants.inClinic(
+              tenant,
+              clinic,
+              () -> {
+                calendar.book(
+                    new NewAppointment(
+                        doctor.userId(), slot.startsAt(), "", patient, null, "STAFF"));
+              });
         } catch (SlotTakenException taken) {
           // the doctor works at another clinic at that time: fine, the demo goes on
         }
@@ -193,14 +194,13 @@ class DemoCalendar implements DemoDataLoader {
     var from = clock.instant().plus(Duration.ofDays(1));
     for (int i = 0; i < Math.min(2, people.size()) && !doctors.isEmpty(); i++) {
       var patient = people.get(people.size() - 1 - i).id().value();
-      transaction.executeWithoutResult(
-          s ->
-              waitlist.join(
-                  doctors.getFirst().userId(),
-                  patient,
-                  null,
-                  from,
-                  from.plus(Duration.ofHours(6))));
+      tenants.inClinic(
+          tenant,
+          clinic,
+          () -> {
+            waitlist.join(
+                doctors.getFirst().userId(), patient, null, from, from.plus(Duration.ofHours(6)));
+          });
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.carebook.tenancy.demo;
 
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +19,17 @@ class DemoData implements ApplicationRunner {
 
   private final List<DemoDataLoader> loaders;
   private final Organizations organizations;
+  private final TenantTransactions tenants;
   private final String mode;
 
   DemoData(
       List<DemoDataLoader> loaders,
       Organizations organizations,
+      TenantTransactions tenants,
       @Value("${carebook.demo:false}") String mode) {
     this.loaders = loaders;
     this.organizations = organizations;
+    this.tenants = tenants;
     this.mode = mode;
   }
 
@@ -42,8 +45,8 @@ class DemoData implements ApplicationRunner {
 
   private boolean shouldLoad() {
     var demoPresent =
-        TenantContext.call(
-            TenantContext.Scope.system(DemoOrganization.NILE),
+        tenants.withoutTransaction(
+            DemoOrganization.NILE,
             () -> organizations.find(DemoOrganization.NILE_DOKKI).isPresent());
     return switch (mode) {
       case "true" -> !demoPresent;

@@ -2,9 +2,8 @@ package io.carebook.tenancy.demo;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Onboarding;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +18,11 @@ import org.springframework.stereotype.Component;
 class DemoOnboarding implements DemoDataLoader {
 
   private final Onboarding onboarding;
+  private final TenantTransactions tenants;
 
-  DemoOnboarding(Onboarding onboarding) {
+  DemoOnboarding(Onboarding onboarding, TenantTransactions tenants) {
     this.onboarding = onboarding;
+    this.tenants = tenants;
   }
 
   @Override
@@ -34,8 +35,9 @@ class DemoOnboarding implements DemoDataLoader {
 
   /** Puts the clinic's checklist away unless its steps are all done; true when it did. */
   boolean putAwayWhereUnfinished(TenantId tenant, ClinicId clinic) {
-    return TenantContext.call(
-        new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
+    return tenants.withoutTransaction(
+        tenant,
+        clinic,
         () -> {
           if (onboarding.items().stream().allMatch(Onboarding.Item::done)) {
             return false;

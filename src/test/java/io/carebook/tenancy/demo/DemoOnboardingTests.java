@@ -13,6 +13,7 @@ import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.Onboarding;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,7 +39,12 @@ class DemoOnboardingTests {
 
   @Test
   void everyDemoClinicHasItsStepsDoneOrItsChecklistPutAway() {
-    new DemoData(DemoBeans.loaders(context), allOrganizations, "true").run(null);
+    new DemoData(
+            DemoBeans.loaders(context),
+            allOrganizations,
+            context.getBean(TenantTransactions.class),
+            "true")
+        .run(null);
 
     assertThat(shown(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI)).isFalse();
     assertThat(shown(DemoOrganization.NILE, DemoOrganization.NILE_HELIOPOLIS)).isFalse();
