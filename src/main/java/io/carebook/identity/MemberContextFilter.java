@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.identity.accounts.CarebookUser;
 import io.carebook.identity.apikeys.ApiKeyAuthentication;
 import io.carebook.identity.apikeys.ApiKeys;
 import io.carebook.identity.apikeys.CurrentAgent;

@@ -1,5 +1,7 @@
 package io.carebook.identity;
 
+import io.carebook.identity.accounts.CarebookUserDetailsService;
+import io.carebook.identity.accounts.Users;
 import io.carebook.identity.apikeys.ApiKeyAuthentication;
 import io.carebook.identity.apikeys.ApiKeys;
 import io.carebook.identity.mfa.MfaGate;

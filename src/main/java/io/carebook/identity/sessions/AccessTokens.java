@@ -12,7 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.carebook.identity.Membership;
 import io.carebook.identity.Role;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.Users;
 import io.carebook.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;
