@@ -1,5 +1,6 @@
 package io.carebook.identity;
 
+import io.carebook.identity.accounts.Users;
 import io.carebook.shared.UserId;
 import java.util.Optional;
 import java.util.UUID;

@@ -18,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the organization tells about each of its doctors: specialty, licence, the consultation fee
  * billing starts from, and the languages they consult in.
+ *
+ * <p>It stays in identity's API package because it finds its doctors through {@link Staff} while
+ * identity's own staff pages, API and demo write it, so moving it into a module of its own (or into
+ * scheduling, clinical or billing, which read it) would make that module and identity depend on
+ * each other.
  */
 @Service
 public class DoctorProfiles {

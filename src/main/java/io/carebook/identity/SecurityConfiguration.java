@@ -1,7 +1,13 @@
 package io.carebook.identity;
 
+import io.carebook.identity.accounts.CarebookUserDetailsService;
+import io.carebook.identity.accounts.Users;
 import io.carebook.identity.apikeys.ApiKeyAuthentication;
 import io.carebook.identity.apikeys.ApiKeys;
+import io.carebook.identity.members.MemberContextFilter;
+import io.carebook.identity.members.Memberships;
+import io.carebook.identity.members.OrganizationRateLimit;
+import io.carebook.identity.members.ProblemEntryPoint;
 import io.carebook.identity.mfa.MfaGate;
 import io.carebook.identity.mfa.SecondFactorSignIn;
 import io.carebook.identity.sessions.AbsoluteSessionTimeout;

@@ -1,5 +1,8 @@
 package io.carebook.identity;
 
+import io.carebook.identity.accounts.PasswordPolicy;
+import io.carebook.identity.accounts.Users;
+import io.carebook.identity.members.Memberships;
 import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.ProblemException;

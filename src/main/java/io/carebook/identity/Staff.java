@@ -1,5 +1,7 @@
 package io.carebook.identity;
 
+import io.carebook.identity.members.CurrentMember;
+import io.carebook.identity.members.Seats;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;

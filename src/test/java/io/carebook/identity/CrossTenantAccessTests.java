@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.TestOrganizations;
+import io.carebook.identity.members.Memberships;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;

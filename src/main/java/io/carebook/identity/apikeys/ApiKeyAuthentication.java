@@ -1,6 +1,6 @@
 package io.carebook.identity.apikeys;
 
-import io.carebook.identity.ProblemEntryPoint;
+import io.carebook.identity.members.ProblemEntryPoint;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

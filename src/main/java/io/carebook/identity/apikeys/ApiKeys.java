@@ -1,8 +1,8 @@
 package io.carebook.identity.apikeys;
 
-import io.carebook.identity.CurrentMember;
 import io.carebook.identity.PermissionMatrix;
 import io.carebook.identity.Role;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;

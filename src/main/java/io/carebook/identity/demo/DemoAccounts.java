@@ -1,9 +1,9 @@
 package io.carebook.identity.demo;
 
 import io.carebook.identity.DoctorProfiles;
-import io.carebook.identity.Memberships;
 import io.carebook.identity.Role;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.Users;
+import io.carebook.identity.members.Memberships;
 import io.carebook.identity.mfa.Authenticators;
 import io.carebook.identity.mfa.Base32;
 import io.carebook.shared.ClinicId;

@@ -2,13 +2,13 @@ package io.carebook.identity.invitations;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.CurrentMember;
 import io.carebook.identity.InvitationSent;
-import io.carebook.identity.Memberships;
-import io.carebook.identity.PasswordPolicy;
 import io.carebook.identity.Role;
-import io.carebook.identity.Seats;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.PasswordPolicy;
+import io.carebook.identity.accounts.Users;
+import io.carebook.identity.members.CurrentMember;
+import io.carebook.identity.members.Memberships;
+import io.carebook.identity.members.Seats;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;

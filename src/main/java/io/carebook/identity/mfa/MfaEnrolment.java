@@ -2,7 +2,7 @@ package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.Users;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.RateLimits;

@@ -1,7 +1,7 @@
 package io.carebook.identity.mfa;
 
-import io.carebook.identity.CarebookUser;
-import io.carebook.identity.CurrentMember;
+import io.carebook.identity.accounts.CarebookUser;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,10 +1,10 @@
 package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
-import io.carebook.identity.CurrentMember;
-import io.carebook.identity.Membership;
-import io.carebook.identity.Memberships;
 import io.carebook.identity.Role;
+import io.carebook.identity.members.CurrentMember;
+import io.carebook.identity.members.Membership;
+import io.carebook.identity.members.Memberships;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;

@@ -1,7 +1,7 @@
 package io.carebook.identity.mfa;
 
-import io.carebook.identity.Membership;
 import io.carebook.identity.Role;
+import io.carebook.identity.members.Membership;
 import io.carebook.shared.TenantId;
 import java.util.Collections;
 import java.util.EnumSet;

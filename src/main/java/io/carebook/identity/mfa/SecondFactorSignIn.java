@@ -2,8 +2,8 @@ package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.CarebookUser;
-import io.carebook.identity.CarebookUserDetailsService;
+import io.carebook.identity.accounts.CarebookUser;
+import io.carebook.identity.accounts.CarebookUserDetailsService;
 import io.carebook.identity.sessions.SignInSuccess;
 import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package io.carebook.identity.mfa;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.CarebookUser;
+import io.carebook.identity.accounts.CarebookUser;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantContext;

@@ -2,11 +2,11 @@ package io.carebook.identity.sessions;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.CarebookUser;
-import io.carebook.identity.CurrentMember;
-import io.carebook.identity.Membership;
-import io.carebook.identity.Memberships;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.CarebookUser;
+import io.carebook.identity.accounts.Users;
+import io.carebook.identity.members.CurrentMember;
+import io.carebook.identity.members.Membership;
+import io.carebook.identity.members.Memberships;
 import io.carebook.identity.mfa.TokenSecondFactor;
 import io.carebook.identity.signin.SignInDefences;
 import io.carebook.shared.ClinicId;

@@ -1,7 +1,7 @@
 package io.carebook.identity.sessions;
 
 import io.carebook.audit.AuditTrail;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.Users;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Instant;

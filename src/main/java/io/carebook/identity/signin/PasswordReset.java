@@ -2,9 +2,9 @@ package io.carebook.identity.signin;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.PasswordPolicy;
 import io.carebook.identity.PasswordResetRequested;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.PasswordPolicy;
+import io.carebook.identity.accounts.Users;
 import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.identity.sessions.SignOutEverywhere;
 import io.carebook.shared.ProblemException;

@@ -2,8 +2,8 @@ package io.carebook.identity.signin;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.CarebookUser;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.CarebookUser;
+import io.carebook.identity.accounts.Users;
 import io.carebook.tenancy.TenantTransactions;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;

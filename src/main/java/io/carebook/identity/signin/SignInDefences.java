@@ -1,6 +1,6 @@
 package io.carebook.identity.signin;
 
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.Users;
 import io.carebook.shared.web.RateLimits;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;

@@ -2,10 +2,10 @@ package io.carebook.identity.signin;
 
 import io.carebook.audit.AuditTrail;
 import io.carebook.audit.AuditTrail.SecurityEvent;
-import io.carebook.identity.CarebookUser;
-import io.carebook.identity.CarebookUserDetailsService;
 import io.carebook.identity.SignInLinkRequested;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.CarebookUser;
+import io.carebook.identity.accounts.CarebookUserDetailsService;
+import io.carebook.identity.accounts.Users;
 import io.carebook.identity.mfa.SecondFactorSignIn;
 import io.carebook.identity.sessions.OneTimeTokens;
 import io.carebook.shared.web.RateLimits;

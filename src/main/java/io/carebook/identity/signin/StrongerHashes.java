@@ -1,7 +1,7 @@
 package io.carebook.identity.signin;
 
-import io.carebook.identity.CarebookUser;
-import io.carebook.identity.Users;
+import io.carebook.identity.accounts.CarebookUser;
+import io.carebook.identity.accounts.Users;
 import io.carebook.tenancy.TenantTransactions;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;

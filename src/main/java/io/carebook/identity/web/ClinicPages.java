@@ -1,7 +1,7 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.Clinics;
-import io.carebook.identity.CurrentMember;
+import io.carebook.identity.members.Clinics;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;

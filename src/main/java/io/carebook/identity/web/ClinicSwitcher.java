@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.CurrentMember;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.ClinicId;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import jakarta.servlet.http.HttpSession;

@@ -1,9 +1,9 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.CurrentMember;
-import io.carebook.identity.EmailConfirmation;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
+import io.carebook.identity.accounts.EmailConfirmation;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.identity.mfa.MfaEnrolmentRequiredException;
 import io.carebook.identity.sessions.Sessions;
 import io.carebook.identity.signin.PasswordReset;

@@ -1,8 +1,8 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.EmailConfirmation;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
+import io.carebook.identity.accounts.EmailConfirmation;
 import io.carebook.identity.signin.SignInLinks;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.web.RateLimits;

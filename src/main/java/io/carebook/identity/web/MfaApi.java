@@ -1,6 +1,6 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.CurrentMember;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.identity.mfa.MfaEnrolment;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.AllowedWhenReadOnly;

@@ -1,7 +1,7 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.CurrentMember;
 import io.carebook.identity.Role;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.identity.mfa.MfaEnrolment;
 import io.carebook.identity.mfa.MfaPolicy;
 import io.carebook.shared.ProblemException;

@@ -1,7 +1,7 @@
 package io.carebook.identity.web;
 
-import io.carebook.identity.CurrentMember;
 import io.carebook.identity.PermissionMatrix;
+import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;

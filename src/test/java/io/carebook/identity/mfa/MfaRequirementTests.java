@@ -2,8 +2,8 @@ package io.carebook.identity.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carebook.identity.Membership;
 import io.carebook.identity.Role;
+import io.carebook.identity.members.Membership;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.accounts;
 
 import io.carebook.audit.ActorDirectory;
 import java.util.Collection;

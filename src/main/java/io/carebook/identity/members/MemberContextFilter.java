@@ -1,5 +1,6 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
+import io.carebook.identity.accounts.CarebookUser;
 import io.carebook.identity.apikeys.ApiKeyAuthentication;
 import io.carebook.identity.apikeys.ApiKeys;
 import io.carebook.identity.apikeys.CurrentAgent;
@@ -27,12 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * included) and binds the {@link TenantContext} and {@link CurrentMember} for the rest of the
  * request.
  */
-class MemberContextFilter extends OncePerRequestFilter {
+public class MemberContextFilter extends OncePerRequestFilter {
 
   private final Memberships memberships;
   private final AuthenticationEntryPoint revoked;
 
-  MemberContextFilter(Memberships memberships, AuthenticationEntryPoint revoked) {
+  public MemberContextFilter(Memberships memberships, AuthenticationEntryPoint revoked) {
     this.memberships = memberships;
     this.revoked = revoked;
   }

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.accounts;
 
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;

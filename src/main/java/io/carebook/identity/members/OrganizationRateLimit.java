@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
 import io.carebook.shared.Problems;
 import io.carebook.shared.web.RateLimits;
@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Each organization's API budget (600 requests a minute by default; plans will set it), shared by
  * all its members, keys and app instances, so that one busy integration cannot starve the platform.
  */
-class OrganizationRateLimit extends OncePerRequestFilter {
+public class OrganizationRateLimit extends OncePerRequestFilter {
 
   private final RateLimits limits;
   private final JsonMapper json;
 
-  OrganizationRateLimit(RateLimits limits, JsonMapper json) {
+  public OrganizationRateLimit(RateLimits limits, JsonMapper json) {
     this.limits = limits;
     this.json = json;
   }

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

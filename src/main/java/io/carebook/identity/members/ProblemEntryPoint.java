@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
 import io.carebook.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +18,7 @@ public class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDenied
 
   private final JsonMapper json;
 
-  ProblemEntryPoint(JsonMapper json) {
+  public ProblemEntryPoint(JsonMapper json) {
     this.json = json;
   }
 

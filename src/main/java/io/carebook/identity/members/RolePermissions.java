@@ -1,5 +1,6 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
+import io.carebook.identity.PermissionMatrix;
 import io.carebook.identity.apikeys.CurrentAgent;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;

@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.accounts;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
 

@@ -1,5 +1,6 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
+import io.carebook.identity.Role;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;

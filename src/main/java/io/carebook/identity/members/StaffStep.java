@@ -1,4 +1,4 @@
-package io.carebook.identity;
+package io.carebook.identity.members;
 
 import io.carebook.tenancy.OnboardingStep;
 import io.carebook.tenancy.TenantContext;
