@@ -47,6 +47,11 @@ public @interface CarebookModuleTest {
   @AliasFor(annotation = ApplicationModuleTest.class, attribute = "mode")
   BootstrapMode value() default BootstrapMode.STANDALONE;
 
+  /**
+   * Modules to boot besides the tested one and its dependencies: {@code shared} always, as its web
+   * helpers (rate limits, problem details, OpenAPI) are beans every module's edge uses, and
+   * Modulith includes an open module's beans only when named.
+   */
   @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
-  String[] extraIncludes() default {};
+  String[] extraIncludes() default {"shared"};
 }
