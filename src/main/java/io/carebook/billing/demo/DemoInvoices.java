@@ -9,12 +9,14 @@ import io.carebook.identity.Staff;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
+import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,7 @@ class DemoInvoices implements DemoDataLoader {
   private final Invoices invoices;
   private final Staff staff;
   private final Clock clock;
+  private final Organizations organizations;
   private final TenantTransactions tenants;
 
   DemoInvoices(
@@ -45,12 +48,14 @@ class DemoInvoices implements DemoDataLoader {
       Invoices invoices,
       Staff staff,
       Clock clock,
+      Organizations organizations,
       TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.billing = billing;
     this.invoices = invoices;
     this.staff = staff;
     this.clock = clock;
+    this.organizations = organizations;
     this.tenants = tenants;
   }
 
@@ -80,7 +85,11 @@ class DemoInvoices implements DemoDataLoader {
             if (invoice.status() != Invoice.Status.DRAFT || invoice.lines().isEmpty()) {
               continue;
             }
-            var at = clock.instant().minus(Duration.ofMinutes(5L * (done.size() - i)));
+            // minutes apart, as a morning's payments are, but never before the clinic's day began
+            var at =
+                latest(
+                    clock.instant().minus(Duration.ofMinutes(5L * (done.size() - i))),
+                    startOfToday());
             invoices.issue(id, invoices.nextNumber(clinic, Invoices.INVOICE_SERIES), at, cashier);
             var total = invoice.total();
             // the latest issued is paid in part: that patient brings the rest another
@@ -105,6 +114,15 @@ class DemoInvoices implements DemoDataLoader {
           }
           return issued;
         });
+  }
+
+  private Instant startOfToday() {
+    var zone = organizations.activeClinic().timezone();
+    return clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private record Done(UUID id, UUID patient, @Nullable UUID doctor) {}
