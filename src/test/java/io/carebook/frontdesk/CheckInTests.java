@@ -1,5 +1,6 @@
 package io.carebook.frontdesk;
 
+import static io.carebook.frontdesk.WalkIns.walkIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.Api;
@@ -32,12 +33,6 @@ class CheckInTests {
   @Autowired Tokens tokens;
   @Autowired Organizations orgs;
   @LocalServerPort int port;
-
-  private static Api.Response walkIn(Api desk, String name, Map<String, Object> extra) {
-    var body = new java.util.HashMap<String, Object>(extra);
-    body.put("patient", Map.of("fullName", name, "phone", "0100 000 " + (1000 + name.length())));
-    return desk.post("/api/v1/visits", body);
-  }
 
   @Test
   void badInputAnswersWithFieldMessages() {

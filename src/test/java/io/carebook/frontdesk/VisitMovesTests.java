@@ -1,5 +1,6 @@
 package io.carebook.frontdesk;
 
+import static io.carebook.frontdesk.WalkIns.walkIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carebook.Api;
@@ -22,12 +23,6 @@ class VisitMovesTests {
 
   @Autowired TestOrganizations organizations;
   @LocalServerPort int port;
-
-  private static Api.Response walkIn(Api desk, String name, Map<String, Object> extra) {
-    var body = new java.util.HashMap<String, Object>(extra);
-    body.put("patient", Map.of("fullName", name, "phone", "0100 000 " + (1000 + name.length())));
-    return desk.post("/api/v1/visits", body);
-  }
 
   @Test
   void aWalkInGoesForwardThroughTheDayAndNeverBack() {
