@@ -10,21 +10,17 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When front desk publishes {@link VisitCompleted}, billing drafts the visit's invoice. Run in the
@@ -39,21 +35,25 @@ class BillingEventsTests {
   @Autowired PatientDirectory directory;
   @Autowired Invoices invoices;
   @Autowired CheckIn checkIn;
-  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired TenantTransactions tenants;
 
   @Test
   void aCompletedVisitGetsItsInvoiceDrafted(Scenario scenario) {
     var tenant = TenantId.random();
     var clinic = ClinicId.random();
-    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
     var spec =
         new NewClinic("Module Clinic", ZoneId.of("Africa/Cairo"), Locale.ENGLISH, "EGP", "EG");
-    inScope(scope, () -> organizations.open(tenant, "Module Org", clinic, spec));
+    tenants.inClinic(tenant, clinic, () -> organizations.open(tenant, "Module Org", clinic, spec));
     var patient =
-        inScope(scope, () -> directory.register(new NewPatient("Amal Module", null, null, null)));
+        tenants.inClinic(
+            tenant,
+            clinic,
+            () -> directory.register(new NewPatient("Amal Module", null, null, null)));
     var visit =
-        inScope(
-                scope,
+        tenants
+            .inClinic(
+                tenant,
+                clinic,
                 () ->
                     checkIn.walkIn(
                         new CheckIn.WalkIn(patient.id().value(), null, null, Priority.NONE),
@@ -65,12 +65,8 @@ class BillingEventsTests {
             new VisitCompleted(
                 tenant, clinic, visit, null, Instant.now(), patient.id().value(), null))
         .andWaitForStateChange(
-            () -> inScope(scope, () -> invoices.ofVisit(visit)), Optional::isPresent)
+            () -> tenants.inClinic(tenant, clinic, () -> invoices.ofVisit(visit)),
+            Optional::isPresent)
         .andVerify(invoice -> assertThat(invoice).isPresent());
-  }
-
-  private <T> T inScope(TenantContext.Scope scope, Supplier<T> work) {
-    var transactions = new TransactionTemplate(transactionManager);
-    return TenantContext.call(scope, () -> transactions.execute(status -> work.get()));
   }
 }

@@ -6,9 +6,9 @@ import io.carebook.CarebookModuleTest;
 import io.carebook.identity.SignUp;
 import io.carebook.identity.SignUpForm;
 import io.carebook.shared.ClinicId;
-import io.carebook.tenancy.ActorType;
+import io.carebook.shared.TenantId;
 import io.carebook.tenancy.SubscriptionEvents.TrialEndingSoon;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications with the modules whose events it receives, without reports: tenancy's {@link
@@ -29,7 +27,7 @@ class NotificationsModuleTests {
 
   @Autowired SignUp signUp;
   @Autowired Outbox outbox;
-  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired TenantTransactions tenants;
 
   @Test
   void aTrialEndingSoonIsToldToTheOwner(Scenario scenario) {
@@ -46,25 +44,18 @@ class NotificationsModuleTests {
                 null,
                 "en",
                 true));
-    var scope =
-        new TenantContext.Scope(opened.tenantId(), opened.clinicId(), null, ActorType.SYSTEM);
-
     scenario
         .publish(
             new TrialEndingSoon(
                 opened.tenantId(), opened.clinicId(), Instant.now().plus(Duration.ofDays(3))))
         .andWaitForStateChange(
-            () -> kinds(scope, opened.clinicId()),
+            () -> kinds(opened.tenantId(), opened.clinicId()),
             kinds -> kinds.contains(MessageKind.TRIAL_ENDING))
         .andVerify(kinds -> assertThat(kinds).contains(MessageKind.TRIAL_ENDING));
   }
 
-  private List<MessageKind> kinds(TenantContext.Scope scope, ClinicId clinic) {
-    var transactions = new TransactionTemplate(transactionManager);
-    return TenantContext.call(
-        scope,
-        () ->
-            transactions.execute(
-                status -> outbox.recent(clinic, 20).stream().map(OutboxMessage::kind).toList()));
+  private List<MessageKind> kinds(TenantId tenant, ClinicId clinic) {
+    return tenants.inClinic(
+        tenant, clinic, () -> outbox.recent(clinic, 20).stream().map(OutboxMessage::kind).toList());
   }
 }

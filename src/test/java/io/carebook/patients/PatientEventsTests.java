@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carebook.CarebookTest;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantContext;
+import io.carebook.tenancy.TenantTransactions;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Merging two records publishes {@link PatientsMerged}, on which scheduling, front desk, clinical
@@ -34,28 +30,30 @@ class PatientEventsTests {
   @Autowired Organizations organizations;
   @Autowired PatientDirectory directory;
   @Autowired PatientMerge merge;
-  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired TenantTransactions tenants;
 
   @Test
   void mergingTwoRecordsPublishesPatientsMergedWithTheSurvivorAndTheDuplicate(Scenario scenario) {
     var tenant = TenantId.random();
     var clinic = ClinicId.random();
-    var scope = new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM);
     var spec =
         new NewClinic("Module Clinic", ZoneId.of("Africa/Cairo"), Locale.ENGLISH, "EGP", "EG");
-    inScope(scope, () -> organizations.open(tenant, "Module Org", clinic, spec));
+    tenants.inClinic(tenant, clinic, () -> organizations.open(tenant, "Module Org", clinic, spec));
     var survivor =
-        inScope(scope, () -> directory.register(new NewPatient("Amal Module", null, null, null)));
+        tenants.inClinic(
+            tenant,
+            clinic,
+            () -> directory.register(new NewPatient("Amal Module", null, null, null)));
     var duplicate =
-        inScope(scope, () -> directory.register(new NewPatient("Amal Modul", null, null, null)));
+        tenants.inClinic(
+            tenant,
+            clinic,
+            () -> directory.register(new NewPatient("Amal Modul", null, null, null)));
 
     BiFunction<TransactionOperations, ApplicationEventPublisher, Patient> merging =
         (transactions, events) ->
-            TenantContext.call(
-                scope,
-                () ->
-                    transactions.execute(
-                        status -> merge.merge(survivor.id(), duplicate.id(), "same person")));
+            tenants.inClinic(
+                tenant, clinic, () -> merge.merge(survivor.id(), duplicate.id(), "same person"));
 
     scenario
         .stimulate(merging)
@@ -66,10 +64,5 @@ class PatientEventsTests {
               assertThat(merged.survivor()).isEqualTo(survivor.id());
               assertThat(merged.tenantId()).isEqualTo(tenant);
             });
-  }
-
-  private <T> T inScope(TenantContext.Scope scope, Supplier<T> work) {
-    var transactions = new TransactionTemplate(transactionManager);
-    return TenantContext.call(scope, () -> transactions.execute(status -> work.get()));
   }
 }

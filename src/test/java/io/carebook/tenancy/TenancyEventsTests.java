@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionOperations;
 class TenancyEventsTests {
 
   @Autowired Organizations organizations;
+  @Autowired TenantTransactions tenants;
 
   @Test
   void openingAnOrganizationPublishesClinicCreatedWithTheTrialsEnd(Scenario scenario) {
@@ -37,11 +38,8 @@ class TenancyEventsTests {
 
     BiFunction<TransactionOperations, ApplicationEventPublisher, Clinic> opening =
         (transactions, events) ->
-            TenantContext.call(
-                new TenantContext.Scope(tenant, clinic, null, ActorType.SYSTEM),
-                () ->
-                    transactions.execute(
-                        status -> organizations.open(tenant, "Module Org", clinic, spec)));
+            tenants.inClinic(
+                tenant, clinic, () -> organizations.open(tenant, "Module Org", clinic, spec));
 
     scenario
         .stimulate(opening)

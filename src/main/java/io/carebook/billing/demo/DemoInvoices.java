@@ -4,12 +4,12 @@ import io.carebook.billing.Billing;
 import io.carebook.billing.Invoice;
 import io.carebook.billing.Invoice.Payment;
 import io.carebook.billing.Invoices;
+import io.carebook.frontdesk.FrontDesk;
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
-import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
 import io.carebook.tenancy.demo.ConditionalOnDemo;
 import io.carebook.tenancy.demo.DemoDataLoader;
@@ -39,7 +39,7 @@ class DemoInvoices implements DemoDataLoader {
   private final Invoices invoices;
   private final Staff staff;
   private final Clock clock;
-  private final Organizations organizations;
+  private final FrontDesk frontDesk;
   private final TenantTransactions tenants;
 
   DemoInvoices(
@@ -48,14 +48,14 @@ class DemoInvoices implements DemoDataLoader {
       Invoices invoices,
       Staff staff,
       Clock clock,
-      Organizations organizations,
+      FrontDesk frontDesk,
       TenantTransactions tenants) {
     this.jdbc = jdbc;
     this.billing = billing;
     this.invoices = invoices;
     this.staff = staff;
     this.clock = clock;
-    this.organizations = organizations;
+    this.frontDesk = frontDesk;
     this.tenants = tenants;
   }
 
@@ -89,7 +89,7 @@ class DemoInvoices implements DemoDataLoader {
             var at =
                 latest(
                     clock.instant().minus(Duration.ofMinutes(5L * (done.size() - i))),
-                    startOfToday());
+                    frontDesk.startOfToday());
             invoices.issue(id, invoices.nextNumber(clinic, Invoices.INVOICE_SERIES), at, cashier);
             var total = invoice.total();
             // the latest issued is paid in part: that patient brings the rest another
@@ -114,11 +114,6 @@ class DemoInvoices implements DemoDataLoader {
           }
           return issued;
         });
-  }
-
-  private Instant startOfToday() {
-    var zone = organizations.activeClinic().timezone();
-    return clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
   }
 
   private static Instant latest(Instant a, Instant b) {
