@@ -43,6 +43,8 @@ public final class NamedExceptions {
           "audit_record", // records a view or security event for the tenant in context
           "invitation_by_token", // an invitation link -> its tenant and id, routing only
           "api_key_by_hash", // a presented API key -> its tenant and id, routing only
+          "api_key_agent", // a presented API key -> its agent and its creator's roles, at the edge
+          "member_at_edge", // a signed-in user's memberships and sign-out time, at the edge
           "booking_by_manage_hash", // a patient's manage link -> its tenant and request
           "clinic_by_slug", // a public booking page -> its clinic, routing only
           "calendar_feed_by_hash", // a doctor's calendar feed link -> its clinic and doctor
@@ -55,5 +57,6 @@ public final class NamedExceptions {
           // background jobs: which organizations have work waiting, ids only
           "audit_unchained_tenants", // audit rows not yet hash-chained
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
-          "no_show_due_tenants"); // appointments past their no-show delay
+          "no_show_due_tenants", // appointments past their no-show delay
+          "idempotency_expired_tenants"); // Idempotency-Keys past the day they are kept
 }

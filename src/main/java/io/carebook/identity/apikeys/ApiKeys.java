@@ -189,51 +189,45 @@ public class ApiKeys {
 
   /**
    * The agent a presented secret stands for, or empty when it is unknown or revoked. Whether its
-   * creator still backs it is for the caller to check ({@link Agent#backedByItsCreator()}).
+   * creator still backs it is for the caller to check ({@link Agent#backedByItsCreator()}). One
+   * statement outside any transaction (the {@code api_key_agent} resolver), nothing cached: a key
+   * revoked, or whose creator lost the clinic or the rights, on any instance, fails on the next
+   * request. The time of use is written at most once a minute, in a transaction of its own.
    */
   Optional<Agent> authenticate(String secret) {
     if (!secret.startsWith(PREFIX)) {
       return Optional.empty();
     }
-    var hash = Secrets.sha256(secret);
-    var route =
-        tenants.beforeTenant(
-            () ->
-                jdbc.sql("select * from api_key_by_hash(?)")
-                    .param(hash)
-                    .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
-                    .optional());
-    return route.flatMap(tenant -> agent(tenant, hash));
+    record Found(Agent agent, @Nullable Instant lastUsedAt) {}
+    var found =
+        jdbc.sql("select * from api_key_agent(?)")
+            .param(Secrets.sha256(secret))
+            .query(
+                (rs, n) -> {
+                  var lastUsed = rs.getTimestamp("last_used_at");
+                  return new Found(
+                      new Agent(
+                          rs.getObject("key_id", UUID.class),
+                          new TenantId(rs.getObject("tenant_id", UUID.class)),
+                          new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                          actions((String[]) rs.getArray("actions").getArray()),
+                          Plan.valueOf(rs.getString("plan")).includes(Plan.Feature.API_ACCESS),
+                          roles(rs.getArray("creator_roles"))),
+                      lastUsed == null ? null : lastUsed.toInstant());
+                })
+            .optional();
+    found
+        .filter(f -> f.lastUsedAt() == null || f.lastUsedAt().isBefore(lastUsedDue()))
+        .ifPresent(
+            f ->
+                tenants.as(
+                    TenantContext.Scope.agent(f.agent().tenantId(), null, null),
+                    () -> touch(f.agent())));
+    return found.map(Found::agent);
   }
 
-  private Optional<Agent> agent(TenantId tenant, byte[] hash) {
-    var scope = TenantContext.Scope.agent(tenant, null, null);
-    return tenants.as(
-        scope,
-        () -> {
-          var found =
-              jdbc.sql(
-                      """
-                              select k.id, k.clinic_id, k.actions, c.plan, m.roles from api_keys k
-                              join clinics c on c.tenant_id = k.tenant_id and c.id = k.clinic_id
-                              left join memberships m on m.tenant_id = k.tenant_id
-                                and m.clinic_id = k.clinic_id and m.user_id = k.created_by
-                                and m.status = 'ACTIVE' and c.active
-                              where k.key_hash = ? and k.revoked_at is null""")
-                  .param(hash)
-                  .query(
-                      (rs, n) ->
-                          new Agent(
-                              rs.getObject("id", UUID.class),
-                              tenant,
-                              new ClinicId(rs.getObject("clinic_id", UUID.class)),
-                              actions((String[]) rs.getArray("actions").getArray()),
-                              Plan.valueOf(rs.getString("plan")).includes(Plan.Feature.API_ACCESS),
-                              roles(rs.getArray("roles"))))
-                  .optional();
-          found.ifPresent(this::touch);
-          return found;
-        });
+  private Instant lastUsedDue() {
+    return clock.instant().minus(LAST_USED_PRECISION);
   }
 
   /** Records the time of use, to the minute, so a busy agent does not write on every call. */

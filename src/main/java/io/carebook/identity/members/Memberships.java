@@ -8,11 +8,16 @@ import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +66,53 @@ public class Memberships {
    */
   public List<Membership> of(UserId user) {
     return tenants.readOnly(TenantContext.Scope.user(user), this::ofCurrentUser);
+  }
+
+  /**
+   * What the request edge needs about {@code user}, in one statement outside any transaction (the
+   * {@code member_at_edge} resolver): empty when no such user exists.
+   */
+  public Optional<MemberAtEdge> atEdge(UserId user) {
+    record Row(
+        @Nullable Instant signedOutAt,
+        boolean secondFactor,
+        @Nullable Membership membership,
+        boolean requiresSecondFactorOfAll) {}
+    var rows =
+        jdbc.sql("select * from member_at_edge(?)")
+            .param(user.value())
+            .query(
+                (rs, n) -> {
+                  var signedOut = rs.getTimestamp("signed_out_at");
+                  var tenant = rs.getObject("tenant_id", UUID.class);
+                  return new Row(
+                      signedOut == null ? null : signedOut.toInstant(),
+                      rs.getBoolean("second_factor"),
+                      tenant == null
+                          ? null
+                          : new Membership(
+                              new TenantId(tenant),
+                              rs.getString("tenant_name"),
+                              new ClinicId(rs.getObject("clinic_id", UUID.class)),
+                              rs.getString("clinic_name"),
+                              roles(rs.getArray("roles")),
+                              "ACTIVE".equals(rs.getString("status"))),
+                      rs.getBoolean("mfa_required_for_all"));
+                })
+            .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    var first = rows.getFirst();
+    return Optional.of(
+        new MemberAtEdge(
+            first.signedOutAt(),
+            first.secondFactor(),
+            rows.stream().map(Row::membership).filter(Objects::nonNull).toList(),
+            rows.stream()
+                .filter(r -> r.membership() != null && r.requiresSecondFactorOfAll())
+                .map(r -> r.membership().tenantId())
+                .collect(Collectors.toUnmodifiableSet())));
   }
 
   private List<Membership> ofCurrentUser() {

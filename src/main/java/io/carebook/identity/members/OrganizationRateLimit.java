@@ -16,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each organization's API budget (600 requests a minute by default; plans will set it), shared by
- * all its members, keys and app instances, so that one busy integration cannot starve the platform.
+ * all its members and keys, so that one busy integration cannot starve the platform. The budget is
+ * counted in each app instance's memory ({@link RateLimits#consumeHere}), so no request, read or
+ * write, takes a database round trip or a row lock for it; behind N instances an organization may
+ * make up to N times the budget, so {@code carebook.rate-limit.organization} is set per instance.
  */
 public class OrganizationRateLimit extends OncePerRequestFilter {
 
@@ -35,7 +38,7 @@ public class OrganizationRateLimit extends OncePerRequestFilter {
     var tenant = TenantContext.current().map(TenantContext.Scope::tenant);
     if (tenant.isPresent()) {
       try {
-        limits.consume(RateLimits.ORGANIZATION, tenant.get().toString());
+        limits.consumeHere(RateLimits.ORGANIZATION, tenant.get().toString());
       } catch (RateLimits.Exceeded e) {
         var problem =
             ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());

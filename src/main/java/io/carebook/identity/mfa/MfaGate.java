@@ -2,6 +2,7 @@ package io.carebook.identity.mfa;
 
 import io.carebook.identity.accounts.CarebookUser;
 import io.carebook.identity.members.CurrentMember;
+import io.carebook.identity.members.MemberAtEdge;
 import io.carebook.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -107,7 +108,17 @@ public class MfaGate extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * From what the edge read ({@link MemberAtEdge}) when it is bound, so the gate costs no statement
+   * of its own; else from the database.
+   */
   private boolean mustEnrol() {
+    var edge = MemberAtEdge.current();
+    if (edge.isPresent()) {
+      var read = edge.get();
+      return !read.secondFactor()
+          && MfaRequirement.applies(read.memberships(), read.requiringSecondFactorOfAll());
+    }
     return CurrentMember.current()
         .filter(m -> policy.requires(m.memberships()))
         .filter(m -> !secondFactor.enrolled(m.userId()))

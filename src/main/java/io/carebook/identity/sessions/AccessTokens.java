@@ -11,19 +11,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.carebook.identity.Role;
-import io.carebook.identity.accounts.Users;
 import io.carebook.identity.members.Membership;
 import io.carebook.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -34,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Short-lived API access tokens (JWT, HS256) carrying the user, the active clinic, its tenant and
  * the roles held there. Membership is still checked on every request, so a token outlives no
  * removal; and a token issued before its user last signed out everywhere or reset the password is
- * refused.
+ * refused. Both are checked by {@code MemberContextFilter} from the one read it makes of the user
+ * at the edge, not here, so that a request costs one statement for them.
  */
 @Component
 public class AccessTokens {
@@ -46,13 +42,11 @@ public class AccessTokens {
   static final String METHODS = "amr";
 
   private final SigningKeys keys;
-  private final Users users;
   private final Clock clock;
   private volatile @Nullable JwtDecoder decoder;
 
-  AccessTokens(SigningKeys keys, Users users, Clock clock) {
+  AccessTokens(SigningKeys keys, Clock clock) {
     this.keys = keys;
-    this.users = users;
     this.clock = clock;
   }
 
@@ -88,25 +82,6 @@ public class AccessTokens {
     }
   }
 
-  /** Refuses a token issued before its user last signed out everywhere (iat has seconds only). */
-  private OAuth2TokenValidatorResult issuedSinceLastSignOut(Jwt token) {
-    var issued = token.getIssuedAt();
-    UserId user;
-    try {
-      user = UserId.of(token.getSubject());
-    } catch (RuntimeException e) {
-      return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token"));
-    }
-    var signedOut = users.signedOutAt(user);
-    if (issued == null
-        || signedOut.isPresent()
-            && issued.isBefore(signedOut.get().truncatedTo(ChronoUnit.SECONDS))) {
-      return OAuth2TokenValidatorResult.failure(
-          new OAuth2Error("invalid_token", "The account was signed out everywhere", null));
-    }
-    return OAuth2TokenValidatorResult.success();
-  }
-
   /** Whether the holder of {@code token} signed in with a second factor. */
   static boolean signedInWithSecondFactor(Jwt token) {
     var methods = token.getClaimAsStringList(METHODS);
@@ -130,8 +105,7 @@ public class AccessTokens {
       processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, source));
       var nimbus = new NimbusJwtDecoder(processor);
       nimbus.setJwtValidator(
-          new DelegatingOAuth2TokenValidator<>(
-              JwtValidators.createDefaultWithIssuer(ISSUER), this::issuedSinceLastSignOut));
+          JwtValidators.createDefaultWithIssuer(ISSUER)); // sign-out: MemberContextFilter
       current = nimbus;
       decoder = current;
     }

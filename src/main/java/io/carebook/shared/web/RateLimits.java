@@ -2,6 +2,7 @@ package io.carebook.shared.web;
 
 import io.carebook.shared.ProblemException;
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -9,6 +10,8 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
@@ -18,9 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Token-bucket limits (Bucket4j) kept in PostgreSQL, so every app instance draws on the same
- * budget: per address for sign-up, sign-in and password reset, per organization for the API.
- * Refused attempts answer 429 with Retry-After.
+ * Token-bucket limits (Bucket4j): kept in PostgreSQL, so every app instance draws on the same
+ * budget, per address for sign-up, sign-in and password reset ({@link #consume}); kept in this
+ * instance's memory for the per-organization API budget, which every request pays and which must
+ * take no row lock ({@link #consumeHere}). Refused attempts answer 429 with Retry-After.
  */
 @Component
 public class RateLimits {
@@ -75,6 +79,11 @@ public class RateLimits {
   }
 
   private final ProxyManager<String> buckets;
+  private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
+
+  /** A bucket in this instance's memory, and how many attempts it holds when full. */
+  private record LocalBucket(Bucket bucket, long capacity) {}
+
   private final Environment environment;
   private final JdbcClient jdbc;
 
@@ -117,12 +126,42 @@ public class RateLimits {
     }
   }
 
+  /**
+   * Takes one attempt from this app instance's own bucket of {@code key}, or refuses with 429 and
+   * Retry-After: no database, no lock, so a read costs nothing for its limit. Each instance counts
+   * on its own, so behind N instances a key may make up to N times the attempts; for limits that
+   * must hold across instances (sign-in, codes), use {@link #consume}.
+   */
+  public void consumeHere(Limit limit, String key) {
+    var attempts = attempts(limit);
+    var bucket =
+        local.computeIfAbsent(
+            limit.name() + ':' + key,
+            k ->
+                new LocalBucket(
+                    Bucket.builder()
+                        .addLimit(
+                            Bandwidth.builder()
+                                .capacity(attempts)
+                                .refillGreedy(attempts, limit.period())
+                                .build())
+                        .build(),
+                    attempts));
+    var probe = bucket.bucket().tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      throw new Exceeded(
+          Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+  }
+
   /** Removes buckets that have refilled and been idle, so the table holds only live ones. */
   @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
   void removeIdleBuckets() {
     jdbc.sql("delete from rate_limit_buckets where expires_at < ?")
         .param(System.currentTimeMillis())
         .update();
+    // a full bucket is as good as none: the next attempt makes a new one
+    local.values().removeIf(b -> b.bucket().getAvailableTokens() >= b.capacity());
   }
 
   /** {@code carebook.rate-limit.<name>} overrides a limit's attempts per period. */
