@@ -18,21 +18,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on API creates: the first request with a key runs and its answer is kept
  * for 24 hours; a retry with the same key and body gets that answer again (marked {@code
  * Idempotent-Replayed: true}) instead of creating twice; the same key with another body is refused
- * (422), and a retry while the first is still running waits its turn (409).
+ * (422).
+ *
+ * <p>On a create marked {@link IdempotentCreate} (a booking) the key is claimed and the answer kept
+ * in the create's own transaction, begun here before the handler and committed after it answered:
+ * one transaction for the key and the work, a rollback (a refusal, a failure) frees the key, and a
+ * retry while the first is still running waits for it at the key's row and then answers its kept
+ * answer. Elsewhere the key is claimed and the answer kept in transactions of their own, and a
+ * retry while the first is still running is told to wait its turn (409). Expired keys are deleted
+ * by {@link IdempotencyKeysCleanup}.
  */
 public class IdempotentRequests extends OncePerRequestFilter {
 
@@ -41,16 +55,24 @@ public class IdempotentRequests extends OncePerRequestFilter {
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
   private final JdbcClient jdbc;
+  private final PlatformTransactionManager transactions;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final Clock clock;
+  private final ObjectProvider<RequestMappingHandlerMapping> handlers;
 
-  public IdempotentRequests(
-      JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+  IdempotentRequests(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      JsonMapper json,
+      Clock clock,
+      ObjectProvider<RequestMappingHandlerMapping> handlers) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.transaction = new TransactionTemplate(transactions);
     this.json = json;
     this.clock = clock;
+    this.handlers = handlers;
   }
 
   @Override
@@ -79,6 +101,10 @@ public class IdempotentRequests extends OncePerRequestFilter {
     var body = request.getInputStream().readAllBytes();
     var hash = hash(request.getRequestURI(), body);
     var actor = Objects.toString(scope.user(), "system");
+    if (createsInItsTransaction(request)) {
+      inTheCreatesTransaction(request, response, chain, actor, key, body, hash);
+      return;
+    }
     var claimed = inTransaction(() -> claim(actor, key, hash));
     if (!claimed) {
       answerFromStore(actor, key, hash, response);
@@ -99,46 +125,133 @@ public class IdempotentRequests extends OncePerRequestFilter {
     recorded.copyBodyToResponse();
   }
 
+  /**
+   * The create's own transaction: claim the key, run the create, keep its answer, commit; or roll
+   * it all back when the create failed or marked the transaction for rollback (a refusal), so the
+   * key stays free. A key already kept is answered from the store, once its first request has
+   * finished.
+   */
+  private void inTheCreatesTransaction(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      String actor,
+      String key,
+      byte[] body,
+      byte[] hash)
+      throws IOException, ServletException {
+    var status = transactions.getTransaction(new DefaultTransactionDefinition());
+    var recorded = new ContentCachingResponseWrapper(response);
+    try {
+      if (!claim(actor, key, hash)) {
+        var stored = stored(actor, key);
+        transactions.commit(status);
+        answer(stored, hash, response);
+        return;
+      }
+      chain.doFilter(new CachedBody(request, body), recorded);
+    } catch (IOException | ServletException | RuntimeException | Error e) {
+      if (!status.isCompleted()) {
+        transactions.rollback(status);
+      }
+      throw e;
+    }
+    if (status.isRollbackOnly() || recorded.getStatus() >= 500) {
+      transactions.rollback(status);
+    } else {
+      keep(actor, key, recorded);
+      transactions.commit(status);
+    }
+    recorded.copyBodyToResponse();
+  }
+
+  /**
+   * Whether the handler of {@code request} is marked {@link IdempotentCreate}. Looked up here, as
+   * the dispatcher will look it up again, only for a POST that carries a key.
+   */
+  private boolean createsInItsTransaction(HttpServletRequest request) {
+    var mapping = handlers.getIfAvailable();
+    if (mapping == null) {
+      return false;
+    }
+    var parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
+    if (!parsed) {
+      ServletRequestPathUtils.parseAndCache(request);
+    }
+    try {
+      var handler = mapping.getHandler(request);
+      return handler != null
+          && handler.getHandler() instanceof HandlerMethod method
+          && method.hasMethodAnnotation(IdempotentCreate.class);
+    } catch (Exception e) {
+      return false; // the dispatcher will answer it
+    } finally {
+      if (!parsed) {
+        ServletRequestPathUtils.clearParsedRequestPath(request);
+      }
+    }
+  }
+
+  /**
+   * Claims the key in one statement: a new key, one kept past its day that the cleanup has not
+   * deleted yet, or an unfinished claim whose request died long ago (taken over).
+   */
   private boolean claim(String actor, String key, byte[] hash) {
     var now = clock.instant();
-    jdbc.sql("delete from idempotency_keys where created_at < ?")
-        .param(Timestamp.from(now.minus(KEPT)))
-        .update();
-    // an unfinished claim whose request died long ago may be taken over
-    jdbc.sql(
-            "delete from idempotency_keys where actor = ? and key = ? and status is null"
-                + " and created_at < ?")
-        .params(actor, key, Timestamp.from(now.minus(ABANDONED_AFTER)))
-        .update();
     return jdbc.sql(
                 """
                 insert into idempotency_keys (tenant_id, actor, key, request_hash, created_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")
-            .params(TenantContext.tenant().value(), actor, key, hash, Timestamp.from(now))
+                values (?, ?, ?, ?, ?)
+                on conflict (tenant_id, actor, key) do update
+                  set request_hash = excluded.request_hash, created_at = excluded.created_at,
+                      status = null, content_type = null, location = null, etag = null,
+                      body = null
+                  where idempotency_keys.created_at < ?
+                     or idempotency_keys.status is null and idempotency_keys.created_at < ?""")
+            .params(
+                TenantContext.tenant().value(),
+                actor,
+                key,
+                hash,
+                Timestamp.from(now),
+                Timestamp.from(now.minus(KEPT)),
+                Timestamp.from(now.minus(ABANDONED_AFTER)))
             .update()
         == 1;
   }
 
+  /** A kept answer (or an unfinished claim), as stored. */
+  private record Stored(
+      byte[] hash,
+      @Nullable Integer status,
+      @Nullable String type,
+      @Nullable String location,
+      @Nullable String etag,
+      byte @Nullable [] body) {}
+
+  private @Nullable Stored stored(String actor, String key) {
+    return jdbc.sql("select * from idempotency_keys where actor = ? and key = ?")
+        .params(actor, key)
+        .query(
+            (rs, n) ->
+                new Stored(
+                    rs.getBytes("request_hash"),
+                    (Integer) rs.getObject("status"),
+                    rs.getString("content_type"),
+                    rs.getString("location"),
+                    rs.getString("etag"),
+                    rs.getBytes("body")))
+        .optional()
+        .orElse(null);
+  }
+
   private void answerFromStore(String actor, String key, byte[] hash, HttpServletResponse response)
       throws IOException {
-    record Stored(
-        byte[] hash, Integer status, String type, String location, String etag, byte[] body) {}
-    var stored =
-        inTransaction(
-            () ->
-                jdbc.sql("select * from idempotency_keys where actor = ? and key = ?")
-                    .params(actor, key)
-                    .query(
-                        (rs, n) ->
-                            new Stored(
-                                rs.getBytes("request_hash"),
-                                (Integer) rs.getObject("status"),
-                                rs.getString("content_type"),
-                                rs.getString("location"),
-                                rs.getString("etag"),
-                                rs.getBytes("body")))
-                    .optional()
-                    .orElse(null));
+    answer(inTransaction(() -> stored(actor, key)), hash, response);
+  }
+
+  private void answer(@Nullable Stored stored, byte[] hash, HttpServletResponse response)
+      throws IOException {
     if (stored == null) {
       problem(response, HttpStatus.CONFLICT, "request-in-progress", "Retry in a moment.");
     } else if (!Arrays.equals(stored.hash(), hash)) {

@@ -25,8 +25,14 @@ class TenancyConfiguration {
       org.springframework.jdbc.core.simple.JdbcClient jdbc,
       PlatformTransactionManager transactions,
       tools.jackson.databind.json.JsonMapper json,
-      Clock clock) {
-    return new io.carebook.tenancy.IdempotentRequests(jdbc, transactions, json, clock);
+      Clock clock,
+      // the application's own mapping, not the actuator's
+      @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+          org.springframework.beans.factory.ObjectProvider<
+                  org.springframework.web.servlet.mvc.method.annotation
+                      .RequestMappingHandlerMapping>
+              handlers) {
+    return new io.carebook.tenancy.IdempotentRequests(jdbc, transactions, json, clock, handlers);
   }
 
   @Bean

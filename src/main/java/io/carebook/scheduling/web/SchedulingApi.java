@@ -14,6 +14,7 @@ import io.carebook.shared.UserId;
 import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -228,6 +229,7 @@ class SchedulingApi {
       @Nullable @Valid PatientDetails patient) {}
 
   @PostMapping("/api/v1/appointments")
+  @IdempotentCreate
   @Operation(
       summary = "Book an appointment (needs BOOKING); accepts Idempotency-Key",
       description =
@@ -268,6 +270,7 @@ class SchedulingApi {
       List<io.carebook.scheduling.SlotTakenException.Alternative> alternatives) {}
 
   @PostMapping("/api/v1/appointments/negotiate")
+  @IdempotentCreate
   @Operation(
       summary = "Book if the time is free, else answer with alternatives (needs BOOKING)",
       description =
