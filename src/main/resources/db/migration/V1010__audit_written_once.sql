@@ -1,12 +1,14 @@
 -- Audit rows written once (issue 18, item 4). The chain leaves audit_log for a table of its own:
 -- a chaining step no longer updates every audit row (a second heap tuple and a second entry in
 -- every index, then a dead tuple for vacuum), it appends one link per tenant and step. The
--- application role can read the chain but not write, change or delete it, nor change audit rows.
+-- application role can no longer change audit rows, nor change or delete the chain.
 --
 -- A link covers the tenant's next rows in id order, up to an id below which every transaction
 -- has ended (audit_chain_marker), so a row committed late under a smaller id is never skipped.
 -- It keeps each row's hash (SHA-256 of audit_row_text, 32 bytes each, in order), and its own
--- hash chains it to the link before: link_hash = sha256(prev_hash || row_hashes).
+-- hash chains it to the link before: link_hash = sha256(prev_hash || row_hashes). The application
+-- role appends links (the chaining step runs as it, under row-level security) but can neither
+-- change nor delete one.
 --
 -- Rows chained in place before this migration are linked again from the first, in the same
 -- order, by the first chaining passes: the facts they hash are the same.
@@ -51,7 +53,7 @@ create table audit_chain (
   check (cardinality(ids) >= 1 and length(row_hashes) = 32 * cardinality(ids))
 );
 select enable_tenant_isolation('audit_chain');
-grant select on audit_chain to ${app_role};
+grant select, insert on audit_chain to ${app_role};
 create trigger audit_chain_append_only before update or delete on audit_chain
   for each row execute function audit_log_append_only();
 create trigger audit_chain_never_truncated before truncate on audit_chain
@@ -64,7 +66,7 @@ create table audit_checkpoints (
   seq        bigint not null,            -- how many rows the chain had
   head_hash  bytea not null,             -- the link_hash of the link ending at seq
   signed_at  timestamptz not null,
-  public_key bytea not null,             -- Ed25519, raw 32 bytes
+  signed_by  bytea not null,             -- the Ed25519 public key that signed it, raw 32 bytes
   signature  bytea not null,             -- over the checkpoint's text (AuditCheckpoint.signedText)
   primary key (tenant_id, seq)
 );
@@ -145,7 +147,7 @@ grant execute on function audit_tenants() to ${app_role};
 -- an advisory lock. Returns how many rows it linked.
 drop function audit_chain_step(int);
 create function audit_chain_step(max_rows int, p_through bigint) returns int
-language plpgsql security definer set search_path = pg_catalog, public, pg_temp as $$
+language plpgsql as $$
 declare
   tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
   last_link audit_chain;
@@ -175,7 +177,6 @@ begin
           linked, hashes, prev, sha256(prev || hashes));
   return cardinality(linked);
 end $$;
-revoke all on function audit_chain_step(int, bigint) from public;
 grant execute on function audit_chain_step(int, bigint) to ${app_role};
 
 -- Verifies the current tenant's chain from its start; returns the id of the first row whose

@@ -97,7 +97,7 @@ public class AuditCheckpoints {
             jdbc.sql(
                     """
                     insert into audit_checkpoints
-                      (tenant_id, seq, head_hash, signed_at, public_key, signature)
+                      (tenant_id, seq, head_hash, signed_at, signed_by, signature)
                     values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(
                     tenant.value(),

@@ -56,10 +56,7 @@ public final class NamedExceptions {
           "audit_unchained_tenants", // audit rows not yet hash-chained
           "audit_tenants", // organizations with audit rows, for the first chaining pass
           "audit_checkpoint_due_tenants", // audit chains grown since the last checkpoints
-          // the audit chain: the last id drawn (a sequence the application cannot read), and the
-          // step that appends a link for the tenant in context (the application cannot write it)
-          "audit_chain_marker",
-          "audit_chain_step",
+          "audit_chain_marker", // the last audit id drawn: a sequence the application cannot read
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
           "no_show_due_tenants"); // appointments past their no-show delay
 }

@@ -160,7 +160,7 @@ class AuditCheckpointsTests {
   }
 
   @Test
-  void theApplicationRoleCannotWriteChangeOrDeleteTheChainOrItsCheckpoints() {
+  void theApplicationRoleCannotChangeOrDeleteTheChainOrItsCheckpoints() {
     checkpoints.sign(owner.tenant());
     var transaction = new TransactionTemplate(transactions);
     for (var statement :
@@ -168,9 +168,6 @@ class AuditCheckpointsTests {
             "update audit_chain set link_hash = sha256('x')",
             "update audit_chain set ids = ids",
             "delete from audit_chain",
-            "insert into audit_chain (tenant_id, last_id, first_seq, ids, row_hashes, prev_hash,"
-                + " link_hash) select tenant_id, last_id + 1000000, first_seq, ids, row_hashes,"
-                + " prev_hash, link_hash from audit_chain",
             "update audit_checkpoints set head_hash = sha256('x')",
             "delete from audit_checkpoints",
             "update audit_log set detail = 'x'",
