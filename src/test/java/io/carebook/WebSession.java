@@ -69,6 +69,28 @@ public final class WebSession {
                 HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(matcher.group(1)))));
   }
 
+  /** Posts a file as a multipart form from the page {@code formPage}, with its CSRF token. */
+  public HttpResponse<String> postFile(
+      String formPage, String action, String field, String fileName, String content) {
+    var matcher = CSRF.matcher(get(formPage).body());
+    if (!matcher.find()) {
+      throw new IllegalStateException("no CSRF token on " + formPage);
+    }
+    var boundary = "carebook" + System.nanoTime();
+    var body =
+        "--%1$s\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n%2$s\r\n"
+                .formatted(boundary, matcher.group(1))
+            + "--%1$s\r\nContent-Disposition: form-data; name=\"%2$s\"; filename=\"%3$s\"\r\n"
+                .formatted(boundary, field, fileName)
+            + "Content-Type: application/json\r\n\r\n"
+            + content
+            + "\r\n--%s--\r\n".formatted(boundary);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** The same browser, talking to another app instance. */
   public WebSession at(int port) {
     return new WebSession("http://localhost:" + port, http);

@@ -48,7 +48,11 @@ public class AuditEntries {
     var order = after == null ? "desc" : "asc";
     return jdbc.sql(
             """
-            select * from audit_log
+            select a.*,
+                   (select c.first_seq + array_position(c.ids, a.id) - 1 from audit_chain c
+                     where c.tenant_id = a.tenant_id and c.last_id >= a.id
+                     order by c.last_id limit 1) as chain_seq
+            from audit_log a
             where (cast(:actor as uuid) is null or actor_id = cast(:actor as uuid))
               and (cast(:patient as uuid) is null or patient_id = cast(:patient as uuid))
               and (cast(:entityType as text) is null or entity_type = cast(:entityType as text))

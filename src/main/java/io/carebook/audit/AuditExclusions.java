@@ -14,6 +14,8 @@ public final class AuditExclusions {
   public static final Set<String> TABLES =
       Set.of(
           "audit_log", // the trail itself: append-only, chained
+          "audit_chain", // the trail's chain: append-only links, themselves hashed
+          "audit_checkpoints", // signed copies of the chain's head, kept outside too
           "event_publication", // Modulith's event bookkeeping
           "scheduled_tasks", // db-scheduler's queue, touched by every poll and heartbeat
           "flyway_schema_history", // the migration tool's bookkeeping

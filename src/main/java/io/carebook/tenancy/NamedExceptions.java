@@ -56,6 +56,9 @@ public final class NamedExceptions {
           "clinic_tenant", // a clinic's id -> its organization, for the platform's operators
           // background jobs: which organizations have work waiting, ids only
           "audit_unchained_tenants", // audit rows not yet hash-chained
+          "audit_tenants", // organizations with audit rows, for the first chaining pass
+          "audit_checkpoint_due_tenants", // audit chains grown since the last checkpoints
+          "audit_chain_marker", // the last audit id drawn: a sequence the application cannot read
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
           "no_show_due_tenants", // appointments past their no-show delay
           "idempotency_expired_tenants"); // Idempotency-Keys past the day they are kept

@@ -29,6 +29,7 @@ class FailClosedTests {
   @Autowired TestOrganizations organizations;
   @Autowired TenantTransactions tenants;
   @Autowired Encryption encryption;
+  @Autowired io.carebook.audit.AuditCheckpoints checkpoints;
   @LocalServerPort int port;
 
   /** A chart with an entry in each of its tables, and an imported list. */
@@ -274,6 +275,7 @@ class FailClosedTests {
     tenants.call( // the organization's data key
         owner.tenant(),
         () -> encryption.encrypt(KeyOwner.currentTenant(), "test.field", "1", new byte[] {1}));
+    checkpoints.sign(owner.tenant()); // its audit chain and a checkpoint of it
     var tables =
         OwnerDatabase.jdbc(environment)
             .sql(

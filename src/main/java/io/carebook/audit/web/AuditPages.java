@@ -2,6 +2,8 @@ package io.carebook.audit.web;
 
 import io.carebook.audit.ActorDirectory;
 import io.carebook.audit.AuditChain;
+import io.carebook.audit.AuditCheckpoint;
+import io.carebook.audit.AuditCheckpoints;
 import io.carebook.audit.AuditEntries;
 import io.carebook.audit.AuditEntry;
 import io.carebook.audit.AuditQuery;
@@ -11,6 +13,7 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -24,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The audit explorer for owners and managers: who did what, to which record, and when. */
 @Controller
@@ -37,6 +41,7 @@ class AuditPages {
 
   private final AuditEntries entries;
   private final AuditChain chain;
+  private final AuditCheckpoints checkpoints;
   private final ActorDirectory actors;
   private final Organizations organizations;
   private final Permissions permissions;
@@ -44,11 +49,13 @@ class AuditPages {
   AuditPages(
       AuditEntries entries,
       AuditChain chain,
+      AuditCheckpoints checkpoints,
       ActorDirectory actors,
       Organizations organizations,
       Permissions permissions) {
     this.entries = entries;
     this.chain = chain;
+    this.checkpoints = checkpoints;
     this.actors = actors;
     this.organizations = organizations;
     this.permissions = permissions;
@@ -142,6 +149,39 @@ class AuditPages {
   @GetMapping("/audit/verify")
   String verify(Model model) {
     permissions.require(Action.AUDIT_VIEW);
+    return verifyPage(model);
+  }
+
+  /** A signed checkpoint of the chain as it is now, to keep outside Carebook. */
+  @GetMapping("/audit/checkpoint")
+  void checkpoint(HttpServletResponse response) throws IOException {
+    permissions.require(Action.AUDIT_VIEW);
+    var checkpoint = checkpoints.sign(TenantContext.tenant());
+    response.setContentType("application/json; charset=UTF-8");
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"audit-checkpoint-" + checkpoint.seq() + ".json\"");
+    try (var out = response.getWriter()) {
+      out.write(checkpoint.json());
+    }
+  }
+
+  /** Verifies the chain against a checkpoint downloaded before. */
+  @PostMapping("/audit/checkpoint")
+  String verifyCheckpoint(@RequestParam("checkpoint") MultipartFile file, Model model)
+      throws IOException {
+    permissions.require(Action.AUDIT_VIEW);
+    try {
+      var checkpoint = AuditCheckpoint.parse(new String(file.getBytes(), StandardCharsets.UTF_8));
+      model.addAttribute("checkpoint", checkpoint);
+      model.addAttribute("verdict", checkpoints.verify(TenantContext.tenant(), checkpoint));
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("notACheckpoint", true);
+    }
+    return verifyPage(model);
+  }
+
+  private String verifyPage(Model model) {
     var tenant = TenantContext.tenant();
     model.addAttribute("status", chain.status(tenant));
     model.addAttribute("broken", chain.firstBroken(tenant).orElse(null));

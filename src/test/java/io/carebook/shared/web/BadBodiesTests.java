@@ -433,6 +433,9 @@ class BadBodiesTests {
               .list();
       var counts = new ArrayList<String>();
       for (var table : tables) {
+        if (table.equals("audit_chain") || table.equals("audit_checkpoints")) {
+          continue; // the chaining's links and checkpoints, appended in the background
+        }
         // background jobs (message delivery, chaining) keep writing while the requests are sent:
         // the audit rows they leave are the system's, not the refused request's
         var background = table.equals("audit_log") ? " and actor_type <> 'SYSTEM'" : "";
