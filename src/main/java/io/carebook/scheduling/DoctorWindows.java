@@ -120,7 +120,7 @@ class DoctorWindows {
    */
   private static final String FOR_BOOKING =
       TEMPLATE
-          .replace("{roomColumns}", ", room.day_count, room.month_count, room.monthly_limit")
+          .replace("{roomColumns}", ", room.day_count, room.month_count, l.monthly_limit")
           .replace(
               "{room}",
               """
@@ -128,10 +128,11 @@ class DoctorWindows {
       cross join lateral (
         select (cast(:limits as int[]))[array_position(cast(:plans as text[]), c.plan)]
           as monthly_limit) l
-      cross join lateral (
-        select l.monthly_limit, n.day_count, n.month_count
-        from booking_room(c.id, {doctor}, c.timezone, :start, r.daily_cap, l.monthly_limit) n)
-        room""")
+      left join lateral (
+        -- not even called when neither a cap nor a limit applies (a one-time filter)
+        select n.day_count, n.month_count
+        from booking_room(c.id, {doctor}, c.timezone, :start, r.daily_cap, l.monthly_limit) n
+        where r.daily_cap is not null or l.monthly_limit is not null) room on true""")
           .replace("{doctorColumn}", "")
           .replace("{doctors}", "")
           .replace("{order}", "")
