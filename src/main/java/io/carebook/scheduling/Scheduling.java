@@ -205,7 +205,7 @@ public class Scheduling {
     var bookingRules = window.rules();
     var previous = appointments.busyOf(id);
     if (previous != null) {
-      busy.release(previous); // its own old time must not stand in its way
+      busy.release(appointment.doctorId(), previous); // its own old time must not stand in its way
     }
     var end = startsAt.plus(bookingRules.duration());
     var hold =
@@ -237,7 +237,7 @@ public class Scheduling {
     }
     var held = appointments.busyOf(id);
     if (held != null) {
-      busy.release(held);
+      busy.release(appointment.doctorId(), held);
     }
     appointments.cancel(id, reason.trim());
     var clinic = organizations.activeClinic();

@@ -162,8 +162,8 @@ public class Waitlist {
           "This offer is no longer open; the slot has passed on.");
     }
     var seat =
-        jdbc.sql("select seat from practitioner_busy where id = ?")
-            .param(hold)
+        jdbc.sql("select seat from practitioner_busy where user_id = ? and id = ?")
+            .params(entry.doctorId().value(), hold)
             .query(Integer.class)
             .single();
     var clinic = organizations.activeClinic();
@@ -244,7 +244,7 @@ public class Waitlist {
                         rs.getObject("offered_hold", UUID.class)))
             .list();
     for (var offer : expired) {
-      busy.release(offer.hold());
+      busy.release(offer.doctor(), offer.hold());
       jdbc.sql("update waitlist_entries set status = 'EXPIRED', offered_hold = null where id = ?")
           .param(offer.id())
           .update();
