@@ -129,7 +129,8 @@ class DoctorWindows {
         select (cast(:limits as int[]))[array_position(cast(:plans as text[]), c.plan)]
           as monthly_limit) l
       left join lateral (
-        -- not even called when neither a cap nor a limit applies (a one-time filter)
+        -- no lock and no count when neither a cap nor a limit applies (the planner may still
+        -- call the function, which then returns at once: 0.003 ms a call in the benchmark)
         select n.day_count, n.month_count
         from booking_room(c.id, {doctor}, c.timezone, :start, r.daily_cap, l.monthly_limit) n
         where r.daily_cap is not null or l.monthly_limit is not null) room on true""")
