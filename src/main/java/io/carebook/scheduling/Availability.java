@@ -55,6 +55,26 @@ class Availability {
     return around(List.of(doctor), serviceType, start).getFirst();
   }
 
+  /**
+   * The doctor at the active clinic around one start, for booking it: with the start's day and
+   * month counted under the locks that keep the daily cap and the plan's monthly limit until the
+   * transaction ends ({@link DoctorWindows#forBooking}).
+   */
+  DoctorWindow forBooking(UserId doctor, String serviceType, Instant start) {
+    var utcDay = start.atZone(ZoneOffset.UTC).toLocalDate();
+    return windows
+        .forBooking(
+            TenantContext.clinic(),
+            doctor,
+            serviceType,
+            start,
+            utcDay.minusDays(1),
+            utcDay.plusDays(1),
+            start.minus(BookingRules.WIDEST_BUFFER),
+            start.plus(BookingRules.LONGEST).plus(BookingRules.WIDEST_BUFFER))
+        .orElseThrow(() -> new NotFoundException("Clinic"));
+  }
+
   /** The same for several doctors of the active clinic, read at once, in their order. */
   List<DoctorWindow> around(List<UserId> doctors, String serviceType, Instant start) {
     var utcDay = start.atZone(ZoneOffset.UTC).toLocalDate();
@@ -84,59 +104,39 @@ class Availability {
   /** The free slots of the window's doctor on the local days {@code from}..{@code to}. */
   List<Slot> slots(DoctorWindow window, LocalDate from, LocalDate to) {
     var rules = window.rules();
+    var now = clock.instant();
     var slots = new ArrayList<Slot>();
     for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      if (capReached(window, day)) {
+      if (DailyCap.reached(window, day)) {
         continue;
       }
       for (var range : Hours.workingRanges(day, window.weekly(), window.overrides())) {
+        // the grid's starts are within the hours and on the grid by construction
         for (var start : grid(day, range[0], range[1], rules, window.zone())) {
-          free(window, start).ifPresent(slots::add);
+          free(new BookingAsk(window, start, now), FREE).ifPresent(slots::add);
         }
       }
     }
     return slots;
   }
 
+  /** The slot rules a start of the day's grid has yet to pass. */
+  private static final List<BookingPolicy> FREE =
+      List.of(new MinimumNotice(), new Horizon(), new SeatsLeft());
+
   /**
-   * The slot that starts at {@code start}, if it is free: within the doctor's hours that day, on
-   * the grid, after the notice, before the horizon, under the cap, with a seat left. Only that
-   * start is checked, not the whole day.
+   * The slot that starts at {@code start}, if it is free: every slot rule ({@link
+   * BookingPolicies#SLOT}: within the doctor's hours that day, on the grid, after the notice,
+   * before the horizon, under the cap, with a seat left). Only that start is judged, not the day.
    */
   Optional<Slot> slotAt(DoctorWindow window, Instant start) {
-    var day = start.atZone(window.zone()).toLocalDate();
-    if (capReached(window, day)) {
-      return Optional.empty();
-    }
-    for (var range : Hours.workingRanges(day, window.weekly(), window.overrides())) {
-      if (onGrid(day, range[0], range[1], window.rules(), window.zone(), start)) {
-        return free(window, start);
-      }
-    }
-    return Optional.empty();
+    return free(new BookingAsk(window, start, clock.instant()), BookingPolicies.SLOT);
   }
 
-  private Optional<Slot> free(DoctorWindow window, Instant start) {
-    var rules = window.rules();
-    var now = clock.instant();
-    if (start.isBefore(now.plus(rules.minimumNotice()))
-        || start.isAfter(now.plus(rules.horizon()))) {
-      return Optional.empty();
-    }
-    var end = start.plus(rules.duration());
-    var left = seatsLeft(window.clinic().value(), rules, window.busy(), start, end);
-    return left > 0 ? Optional.of(new Slot(start, end, left)) : Optional.empty();
-  }
-
-  /** Whether {@code start} is a slot start of the grid within one working range. */
-  private static boolean onGrid(
-      LocalDate day,
-      LocalTime from,
-      LocalTime to,
-      BookingRules rules,
-      java.time.ZoneId zone,
-      Instant start) {
-    return grid(day, from, to, rules, zone).contains(start);
+  private static Optional<Slot> free(BookingAsk ask, List<BookingPolicy> policies) {
+    return BookingPolicies.firstRefusing(policies, ask).isPresent()
+        ? Optional.empty()
+        : Optional.of(new Slot(ask.start(), ask.end(), SeatsLeft.left(ask)));
   }
 
   /**
@@ -158,33 +158,5 @@ class Availability {
       }
     }
     return starts;
-  }
-
-  private static int seatsLeft(
-      java.util.UUID clinic,
-      BookingRules rules,
-      List<BusyTime.Interval> busy,
-      Instant start,
-      Instant end) {
-    var from = start.minus(rules.bufferBefore());
-    var to = end.plus(rules.bufferAfter());
-    var taken = 0;
-    for (var interval : busy) { // by start (DoctorWindow)
-      if (!interval.starts().isBefore(to)) {
-        break;
-      }
-      if (interval.ends().isAfter(from)) {
-        if (!interval.clinic().equals(clinic)) {
-          return 0;
-        }
-        taken++;
-      }
-    }
-    return rules.seats() - taken;
-  }
-
-  private static boolean capReached(DoctorWindow window, LocalDate day) {
-    var cap = window.rules().dailyCap();
-    return cap != null && window.liveOn(day) >= cap;
   }
 }

@@ -60,8 +60,11 @@ class BusyTime {
   /** A held interval: its id and seat. */
   record Hold(UUID id, int seat) {}
 
-  void release(UUID hold) {
-    jdbc.sql("delete from practitioner_busy where id = ?").param(hold).update();
+  /** Frees a held interval of the doctor (the busy time's key is the doctor's, then the hold's). */
+  void release(UserId doctor, UUID hold) {
+    jdbc.sql("delete from practitioner_busy where user_id = ? and id = ?")
+        .params(doctor.value(), hold)
+        .update();
   }
 
   /**

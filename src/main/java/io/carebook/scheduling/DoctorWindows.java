@@ -2,6 +2,7 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.UserId;
+import io.carebook.tenancy.Plan;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,9 @@ class DoctorWindows {
         r.clinic_id is not null as has_rules, r.duration_minutes, r.buffer_before, r.buffer_after,
         r.min_notice_minutes, r.horizon_days, r.alignment_minutes, r.daily_cap, r.seats,
         w.weekdays, w.starts, w.ends, o.days, o.kinds, o.starts, o.ends,
-        b.clinics, b.lowers, b.uppers, k.days, k.counts{doctorColumn}
+        b.clinics, b.lowers, b.uppers, k.days, k.counts,
+        (:service = '' or coalesce(r.service_type = :service and not r.retired, false)) as offered,
+        c.plan{roomColumns}{doctorColumn}
       from clinics c{doctors}
       left join lateral (
         select * from booking_rules where clinic_id = c.id and service_type in (:service, '')
@@ -78,7 +82,7 @@ class DoctorWindows {
           where r.daily_cap is not null and clinic_id = c.id and doctor_id = {doctor}
             and status in ('BOOKED', 'ARRIVED', 'FULFILLED')
             and starts_at >= :countFrom and starts_at < :countTo
-          group by 1) per_day) k
+          group by 1) per_day) k{room}
       where c.id = :clinic{order}""";
 
   /**
@@ -87,6 +91,8 @@ class DoctorWindows {
    */
   private static final String ONE =
       TEMPLATE
+          .replace("{roomColumns}", "")
+          .replace("{room}", "")
           .replace("{doctorColumn}", "")
           .replace("{doctors}", "")
           .replace("{order}", "")
@@ -95,12 +101,55 @@ class DoctorWindows {
   /** Several doctors, a row each, in their order. */
   private static final String MANY =
       TEMPLATE
+          .replace("{roomColumns}", "")
+          .replace("{room}", "")
           .replace("{doctorColumn}", ", d.doctor")
           .replace(
               "{doctors}",
               "\n cross join unnest(cast(:doctors as uuid[])) with ordinality d(doctor, n)")
           .replace("{order}", " order by d.n")
           .replace("{doctor}", "d.doctor");
+
+  /**
+   * One doctor for a booking at {@code :start}: the same read, which also counts the start's local
+   * day (when the rules cap it) and the clinic's month (when its plan limits it) through {@code
+   * booking_room} (V1000), after taking the locks that keep both limits under races until the
+   * booking's transaction ends. The counts come from snapshots taken after the locks, so they are
+   * fresh even though the rest of the statement reads an older one; the busy time may be older too,
+   * which is harmless, as the exclusion constraints decide overlaps.
+   */
+  private static final String FOR_BOOKING =
+      TEMPLATE
+          .replace("{roomColumns}", ", room.day_count, room.month_count, l.monthly_limit")
+          .replace(
+              "{room}",
+              """
+
+      cross join lateral (
+        select (cast(:limits as int[]))[array_position(cast(:plans as text[]), c.plan)]
+          as monthly_limit) l
+      left join lateral (
+        -- no lock and no count when neither a cap nor a limit applies (the planner may still
+        -- call the function, which then returns at once: 0.003 ms a call in the benchmark)
+        select n.day_count, n.month_count
+        from booking_room(c.id, {doctor}, c.timezone, :start, r.daily_cap, l.monthly_limit) n
+        where r.daily_cap is not null or l.monthly_limit is not null) room on true""")
+          .replace("{doctorColumn}", "")
+          .replace("{doctors}", "")
+          .replace("{order}", "")
+          .replace("{doctor}", ":doctor");
+
+  /** The plans that limit a month's appointments, and their limits, for {@link #FOR_BOOKING}. */
+  private static final String[] LIMITED_PLANS =
+      Arrays.stream(Plan.values())
+          .filter(p -> p.appointmentsPerMonth() != Integer.MAX_VALUE)
+          .map(Plan::name)
+          .toArray(String[]::new);
+
+  private static final Integer[] LIMITS =
+      Arrays.stream(LIMITED_PLANS)
+          .map(p -> Plan.valueOf(p).appointmentsPerMonth())
+          .toArray(Integer[]::new);
 
   private final JdbcClient jdbc;
 
@@ -123,6 +172,56 @@ class DoctorWindows {
     return read(ONE, "doctor", doctor.value(), clinic, serviceType, from, to, busyFrom, busyTo)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * The doctor at the clinic around {@code start}, for booking it: as {@link #of(ClinicId, UserId,
+   * String, LocalDate, LocalDate, Instant, Instant)}, with the start's day and month counted under
+   * the locks that keep the daily cap and the plan's monthly limit (held until the transaction
+   * ends); empty when the clinic is not found.
+   */
+  Optional<DoctorWindow> forBooking(
+      ClinicId clinic,
+      UserId doctor,
+      String serviceType,
+      Instant start,
+      LocalDate from,
+      LocalDate to,
+      Instant busyFrom,
+      Instant busyTo) {
+    return statement(
+            FOR_BOOKING, "doctor", doctor.value(), clinic, serviceType, from, to, busyFrom, busyTo)
+        .param("start", Timestamp.from(start))
+        .param("plans", LIMITED_PLANS)
+        .param("limits", LIMITS)
+        .query((rs, n) -> booked(window(rs, clinic, doctor, serviceType), rs, start))
+        .list()
+        .stream()
+        .findFirst();
+  }
+
+  /** The window with the counts booking_room made under its locks. */
+  private static DoctorWindow booked(DoctorWindow window, ResultSet rs, Instant start)
+      throws SQLException {
+    var live = new HashMap<>(window.liveByDay());
+    var day = (Integer) rs.getObject("day_count");
+    if (day != null) {
+      live.put(start.atZone(window.zone()).toLocalDate(), day);
+    }
+    var month = (Integer) rs.getObject("month_count");
+    return new DoctorWindow(
+        window.clinic(),
+        window.doctor(),
+        window.zone(),
+        window.activeDoctor(),
+        window.rules(),
+        window.offered(),
+        window.weekly(),
+        window.overrides(),
+        window.busy(),
+        live,
+        (Integer) rs.getObject("monthly_limit"),
+        month == null ? 0 : month);
   }
 
   /**
@@ -158,6 +257,30 @@ class DoctorWindows {
       LocalDate to,
       Instant busyFrom,
       Instant busyTo) {
+    return statement(
+            query, doctorsParameter, doctors, clinic, serviceType, from, to, busyFrom, busyTo)
+        .query(
+            (rs, n) ->
+                window(
+                    rs,
+                    clinic,
+                    doctors instanceof UUID one
+                        ? new UserId(one)
+                        : new UserId(rs.getObject("doctor", UUID.class)),
+                    serviceType))
+        .list();
+  }
+
+  private JdbcClient.StatementSpec statement(
+      String query,
+      String doctorsParameter,
+      Object doctors,
+      ClinicId clinic,
+      String serviceType,
+      LocalDate from,
+      LocalDate to,
+      Instant busyFrom,
+      Instant busyTo) {
     // local days lie within a day of the UTC ones, whatever the clinic's zone
     var countFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     var countTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -170,17 +293,7 @@ class DoctorWindows {
         .param("busyFrom", Timestamp.from(busyFrom))
         .param("busyTo", Timestamp.from(busyTo))
         .param("countFrom", Timestamp.from(countFrom))
-        .param("countTo", Timestamp.from(countTo))
-        .query(
-            (rs, n) ->
-                window(
-                    rs,
-                    clinic,
-                    doctors instanceof UUID one
-                        ? new UserId(one)
-                        : new UserId(rs.getObject("doctor", UUID.class)),
-                    serviceType))
-        .list();
+        .param("countTo", Timestamp.from(countTo));
   }
 
   private static DoctorWindow window(
@@ -195,10 +308,13 @@ class DoctorWindows {
         ZoneId.of(rs.getString(1)),
         rs.getBoolean(2),
         rules,
+        rs.getBoolean("offered"),
         weekly(rs),
         overrides(rs),
         busy(rs),
-        liveByDay(rs));
+        liveByDay(rs),
+        null,
+        0);
   }
 
   private static List<WeeklyHours> weekly(ResultSet rs) throws SQLException {

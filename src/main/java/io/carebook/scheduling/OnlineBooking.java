@@ -47,6 +47,7 @@ public class OnlineBooking {
   private final ServiceTypes serviceTypes;
   private final PublicCodes codes;
   private final PublicScopes scopes;
+  private final Bookings bookings;
   private final String baseUrl;
 
   OnlineBooking(
@@ -59,11 +60,13 @@ public class OnlineBooking {
       ApplicationEventPublisher events,
       PublicCodes codes,
       PublicScopes scopes,
+      Bookings bookings,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.seals = seals;
     this.baseUrl = baseUrl;
     this.codes = codes;
     this.scopes = scopes;
+    this.bookings = bookings;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.serviceTypes = serviceTypes;
@@ -193,16 +196,16 @@ public class OnlineBooking {
         slug,
         () -> {
           var applicant = codes.applicant(fullName, typedPhone);
-          requireOffered(serviceType);
-          var day = startsAt.atZone(applicant.clinic().timezone()).toLocalDate();
-          var open =
-              calendar.availability(doctor, serviceType, day, day).stream()
-                  .anyMatch(s -> s.startsAt().equals(startsAt));
-          if (!open) {
+          var refusing = bookings.refusing(doctor, serviceType, startsAt);
+          if (refusing.isPresent()) {
+            if (refusing.get() instanceof ServiceTypeOffered) {
+              throw new NotFoundException("Service type");
+            }
             throw new ProblemException(
-                HttpStatus.CONFLICT,
-                "slot-taken",
-                "This time was just taken; please choose another.");
+                    HttpStatus.CONFLICT,
+                    "slot-taken",
+                    "This time was just taken; please choose another.")
+                .property("policy", refusing.get().name());
           }
           return codes.sendCode(
               applicant,
@@ -235,7 +238,8 @@ public class OnlineBooking {
                       wish.serviceType(),
                       null,
                       new NewPatient(wish.fullName(), wish.phone(), null, null),
-                      "PATIENT"));
+                      "PATIENT"),
+                  false);
           var manage = UUID.randomUUID() + "" + UUID.randomUUID();
           var token =
               Base64.getUrlEncoder()

@@ -2,9 +2,6 @@ package io.carebook.scheduling;
 
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
-import io.carebook.patients.Patient.PatientId;
-import io.carebook.patients.PatientDirectory;
-import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
 import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
 import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
 import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +41,9 @@ public class Scheduling {
   private final Availability availability;
   private final Organizations organizations;
   private final Staff staff;
-  private final PatientDirectory patients;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final io.carebook.tenancy.Subscriptions subscriptions;
+  private final Bookings bookings;
 
   Scheduling(
       Rules rules,
@@ -58,11 +53,10 @@ public class Scheduling {
       Availability availability,
       Organizations organizations,
       Staff staff,
-      PatientDirectory patients,
       ApplicationEventPublisher events,
       Clock clock,
-      io.carebook.tenancy.Subscriptions subscriptions) {
-    this.subscriptions = subscriptions;
+      Bookings bookings) {
+    this.bookings = bookings;
     this.rules = rules;
     this.hours = hours;
     this.busy = busy;
@@ -70,7 +64,6 @@ public class Scheduling {
     this.availability = availability;
     this.organizations = organizations;
     this.staff = staff;
-    this.patients = patients;
     this.events = events;
     this.clock = clock;
   }
@@ -187,120 +180,32 @@ public class Scheduling {
   }
 
   /**
-   * Books the slot, or refuses it with the nearest alternatives. The rules are checked for the
-   * asked start only, from one read of the doctor's window; the busy time and the appointment are
-   * written in one statement whose exclusion constraints, not that check, have the last word on
-   * overlaps; a patient to register is registered last, so that the organization's record-number
-   * lock is held only until the commit (the appointment's patient is checked at commit).
+   * Books the slot, or refuses it with the nearest alternatives ({@link Bookings}, the one way an
+   * appointment is made): a refusal names the rule that refused in its {@code policy} member.
    */
   @Transactional
   public Appointment book(NewAppointment request) {
-    var start = request.startsAt();
-    var window = availability.around(request.doctorId(), request.serviceType(), start);
-    var doctor = requireDoctor(window);
-    if (request.patientId() == null && request.patient() == null) {
-      throw ProblemException.invalid("patient", "give a patientId or the patient's name and phone");
-    }
-    if (availability.slotAt(window, start).isEmpty()) {
-      throw taken(window, doctor, start);
-    }
-    requireMonthlyRoom(window, start);
-    var patient =
-        request.patientId() != null
-            ? patients.get(new PatientId(request.patientId())).id()
-            : PatientId.random();
-    var appointment = booked(window, request, patient.value());
-    var bookingRules = window.rules();
-    var holdFrom = start.minus(bookingRules.bufferBefore());
-    var holdTo = appointment.endsAt().plus(bookingRules.bufferAfter());
-    var held = false;
-    for (int seat = 1; seat <= bookingRules.seats() && !held; seat++) {
-      held = appointments.insertHeld(appointment, holdFrom, holdTo, seat);
-    }
-    if (!held) {
-      throw taken(window, doctor, start);
-    }
-    if (request.patientId() == null) {
-      var registered = patients.findOrRegisterId(request.patient(), patient);
-      if (!registered.equals(patient)) {
-        appointments.changePatient(appointment.id(), registered.value());
-        appointment = booked(window, request, registered.value(), appointment.id());
-      }
-    }
-    events.publishEvent(
-        new AppointmentBooked(
-            TenantContext.tenant(),
-            window.clinic(),
-            appointment.id(),
-            doctor,
-            appointment.patientId(),
-            start));
-    return appointment;
+    return bookings.book(request, true);
   }
 
   /**
-   * Refuses ({@code plan-limit}) a booking past the appointments the clinic's plan allows in the
-   * clinic-local month of {@code start}; plans without a limit skip the count.
+   * Books the slot, or refuses it; with {@code alternativesOnRefusal} false a refusal reads no
+   * alternatives (callers that show none: the calendar's quick booking, the public page).
    */
-  private void requireMonthlyRoom(DoctorWindow window, Instant start) {
-    var plan = subscriptions.plan(window.clinic());
-    var limit = plan.appointmentsPerMonth();
-    if (limit == Integer.MAX_VALUE) {
-      return;
-    }
-    var month = start.atZone(window.zone()).toLocalDate().withDayOfMonth(1);
-    var booked =
-        appointments.countBetween(
-            window.clinic(),
-            month.atStartOfDay(window.zone()).toInstant(),
-            month.plusMonths(1).atStartOfDay(window.zone()).toInstant(),
-            limit);
-    if (booked >= limit) {
-      throw new ProblemException(
-          org.springframework.http.HttpStatus.CONFLICT,
-          "plan-limit",
-          "The clinic's "
-              + plan.name()
-              + " plan allows "
-              + limit
-              + " appointments a month, and this month has them all. Upgrade the plan to book"
-              + " more.");
-    }
-  }
-
-  private static Appointment booked(DoctorWindow window, NewAppointment request, UUID patient) {
-    return booked(window, request, patient, UUID.randomUUID());
-  }
-
-  private static Appointment booked(
-      DoctorWindow window, NewAppointment request, UUID patient, UUID id) {
-    return new Appointment(
-        id,
-        window.clinic(),
-        window.doctor(),
-        patient,
-        request.serviceType(),
-        request.startsAt(),
-        request.startsAt().plus(window.rules().duration()),
-        AppointmentStatus.BOOKED,
-        request.source(),
-        null,
-        0,
-        null);
+  @Transactional
+  public Appointment book(NewAppointment request, boolean alternativesOnRefusal) {
+    return bookings.book(request, alternativesOnRefusal);
   }
 
   @Transactional
   public Appointment reschedule(UUID id, Instant startsAt) {
     var appointment = live(id);
     var clinic = organizations.activeClinic();
-    var window = availability.around(appointment.doctorId(), appointment.serviceType(), startsAt);
+    var window = bookings.movable(appointment.doctorId(), appointment.serviceType(), startsAt);
     var bookingRules = window.rules();
-    if (availability.slotAt(window, startsAt).isEmpty()) {
-      throw taken(window, appointment.doctorId(), startsAt);
-    }
     var previous = appointments.busyOf(id);
     if (previous != null) {
-      busy.release(previous); // its own old time must not stand in its way
+      busy.release(appointment.doctorId(), previous); // its own old time must not stand in its way
     }
     var end = startsAt.plus(bookingRules.duration());
     var hold =
@@ -310,7 +215,7 @@ public class Scheduling {
                 startsAt.minus(bookingRules.bufferBefore()),
                 end.plus(bookingRules.bufferAfter()),
                 bookingRules.seats())
-            .orElseThrow(() -> taken(window, appointment.doctorId(), startsAt));
+            .orElseThrow(() -> bookings.refusal(new SeatsLeft(), window, startsAt, true));
     appointments.move(id, startsAt, end, hold.id(), hold.seat());
     events.publishEvent(
         new AppointmentRescheduled(
@@ -332,7 +237,7 @@ public class Scheduling {
     }
     var held = appointments.busyOf(id);
     if (held != null) {
-      busy.release(held);
+      busy.release(appointment.doctorId(), held);
     }
     appointments.cancel(id, reason.trim());
     var clinic = organizations.activeClinic();
@@ -426,38 +331,5 @@ public class Scheduling {
       throw new NotFoundException("Doctor");
     }
     return window.doctor();
-  }
-
-  /** The refusal of a start, with the nearest alternatives: other times, then other doctors. */
-  private SlotTakenException taken(DoctorWindow window, UserId doctor, Instant wanted) {
-    var alternatives = new ArrayList<SlotTakenException.Alternative>();
-    var serviceType = window.rules().serviceType();
-    var day = wanted.atZone(window.zone()).toLocalDate();
-    var week = availability.window(doctor, serviceType, day, day.plusDays(7));
-    availability.slots(week, day, day.plusDays(7)).stream()
-        .sorted(
-            Comparator.comparing(
-                s -> Math.abs(s.startsAt().getEpochSecond() - wanted.getEpochSecond())))
-        .limit(5)
-        .forEach(
-            s ->
-                alternatives.add(
-                    new SlotTakenException.Alternative(
-                        doctor.toString(), s.startsAt(), s.endsAt())));
-    var others =
-        doctors().stream().map(Staff.Member::userId).filter(d -> !d.equals(doctor)).toList();
-    for (var theirs : availability.around(others, serviceType, wanted)) { // one read for all
-      availability
-          .slotAt(theirs, wanted)
-          .ifPresent(
-              s ->
-                  alternatives.add(
-                      new SlotTakenException.Alternative(
-                          theirs.doctor().toString(), s.startsAt(), s.endsAt())));
-    }
-    return new SlotTakenException(
-        "This time cannot be booked with this doctor: it is taken, outside their hours, too soon or"
-            + " too far ahead. The nearest alternatives are listed.",
-        alternatives);
   }
 }

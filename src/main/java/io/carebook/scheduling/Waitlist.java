@@ -39,7 +39,7 @@ public class Waitlist {
 
   private final JdbcClient jdbc;
   private final BusyTime busy;
-  private final Appointments appointments;
+  private final Bookings bookings;
   private final Rules rules;
   private final PatientDirectory patients;
   private final Organizations organizations;
@@ -51,7 +51,7 @@ public class Waitlist {
   Waitlist(
       JdbcClient jdbc,
       BusyTime busy,
-      Appointments appointments,
+      Bookings bookings,
       Rules rules,
       PatientDirectory patients,
       Organizations organizations,
@@ -61,7 +61,7 @@ public class Waitlist {
       TenantSweep sweep) {
     this.jdbc = jdbc;
     this.busy = busy;
-    this.appointments = appointments;
+    this.bookings = bookings;
     this.rules = rules;
     this.patients = patients;
     this.organizations = organizations;
@@ -162,8 +162,8 @@ public class Waitlist {
           "This offer is no longer open; the slot has passed on.");
     }
     var seat =
-        jdbc.sql("select seat from practitioner_busy where id = ?")
-            .param(hold)
+        jdbc.sql("select seat from practitioner_busy where user_id = ? and id = ?")
+            .params(entry.doctorId().value(), hold)
             .query(Integer.class)
             .single();
     var clinic = organizations.activeClinic();
@@ -182,19 +182,11 @@ public class Waitlist {
             null,
             0,
             null);
-    appointments.insert(appointment, hold, seat);
+    bookings.bookHeld(appointment, hold, seat);
     jdbc.sql(
             "update waitlist_entries set status = 'BOOKED', appointment_id = ?, offered_hold = null where id = ?")
         .params(appointment.id(), entryId)
         .update();
-    events.publishEvent(
-        new AppointmentEvents.AppointmentBooked(
-            clinic.tenantId(),
-            clinic.id(),
-            appointment.id(),
-            entry.doctorId(),
-            entry.patientId(),
-            appointment.startsAt()));
     return appointment;
   }
 
@@ -252,7 +244,7 @@ public class Waitlist {
                         rs.getObject("offered_hold", UUID.class)))
             .list();
     for (var offer : expired) {
-      busy.release(offer.hold());
+      busy.release(offer.doctor(), offer.hold());
       jdbc.sql("update waitlist_entries set status = 'EXPIRED', offered_hold = null where id = ?")
           .param(offer.id())
           .update();

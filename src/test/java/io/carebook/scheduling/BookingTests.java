@@ -198,8 +198,26 @@ class BookingTests {
     assertThat(book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant()).status())
         .isEqualTo(201);
     assertThat(slots(desk, doctor, day)).isEmpty();
-    assertThat(book(desk, doctor, day.atTime(11, 0).atZone(CAIRO).toInstant()).status())
-        .isEqualTo(409);
+    var full = book(desk, doctor, day.atTime(11, 0).atZone(CAIRO).toInstant());
+    assertThat(full.status()).isEqualTo(409);
+    // the refusal keeps its type and names the rule that refused
+    assertThat(full.text("type")).isEqualTo("/problems/slot-taken");
+    assertThat(full.text("policy")).isEqualTo("daily-cap");
+    var eight = today.atTime(8, 0).atZone(CAIRO).toInstant();
+    if (Instant.now().isAfter(eight.minusSeconds(180 * 60))) {
+      // within the hours and on the grid, but too soon
+      var soon = book(desk, doctor, eight);
+      assertThat(soon.status()).isEqualTo(409);
+      assertThat(soon.text("type")).isEqualTo("/problems/slot-taken");
+      assertThat(soon.text("policy")).isEqualTo("minimum-notice");
+    }
+    var far = book(desk, doctor, today.plusDays(5).atTime(9, 0).atZone(CAIRO).toInstant());
+    assertThat(far.status()).isEqualTo(409);
+    assertThat(far.text("type")).isEqualTo("/problems/slot-taken");
+    assertThat(far.text("policy")).isEqualTo("horizon");
+    var offGrid = book(desk, doctor, day.plusDays(-1).atTime(9, 5).atZone(CAIRO).toInstant());
+    assertThat(offGrid.status()).isEqualTo(409);
+    assertThat(offGrid.text("policy")).isEqualTo("on-grid");
   }
 
   @Test
@@ -236,10 +254,116 @@ class BookingTests {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.text("type")).isEqualTo("/problems/plan-limit");
     assertThat(refused.text("detail")).contains(limit + " appointments a month");
+    assertThat(refused.text("policy")).isEqualTo("plan-monthly-limit");
     // a bigger plan has room this month
     organizations.onPlan(owner, io.carebook.tenancy.Plan.GROWTH);
     assertThat(book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant()).status())
         .isEqualTo(201);
+  }
+
+  @Test
+  void racingBookingsForADaysLastPlacesBookExactlyTheDailyCap() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of("dailyCap", 5));
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var starts = new ArrayList<Instant>();
+    for (int i = 0; i < 24; i++) { // 24 free slots, one request each, all at once
+      starts.add(day.atTime(9, 0).plusMinutes(15L * i).atZone(CAIRO).toInstant());
+    }
+    var refusals = new ArrayList<Api.Response>();
+    assertThat(raceFor(desk, doctor, starts, refusals)).isEqualTo(5);
+    assertThat(refusals)
+        .hasSize(19)
+        .allSatisfy(
+            r -> {
+              assertThat(r.text("type")).isEqualTo("/problems/slot-taken");
+              assertThat(r.text("policy")).isEqualTo("daily-cap");
+            });
+    assertThat(
+            desk.get(
+                    "/api/v1/appointments?from="
+                        + day.atStartOfDay(CAIRO).toInstant()
+                        + "&to="
+                        + day.plusDays(1).atStartOfDay(CAIRO).toInstant())
+                .body()
+                .path("items"))
+        .hasSize(5);
+  }
+
+  @Test
+  void racingBookingsForAMonthsLastAppointmentsBookExactlyThePlansLimit() throws Exception {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of());
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var month = day.withDayOfMonth(1);
+    var limit = io.carebook.tenancy.Plan.STARTER.appointmentsPerMonth();
+    var patient = desk.post("/api/v1/patients", Map.of("fullName", "Regular Patient")).text("id");
+    // the month's bookings so far: all but five of what the STARTER plan allows
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql(
+            """
+            insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at,
+                                      ends_at, source)
+            select ?, gen_random_uuid(), ?, ?::uuid, ?::uuid, ts, ts + interval '15 minutes',
+                   'STAFF'
+            from generate_series(1, ?) n, lateral (select cast(? as timestamptz)
+                                                    + n * interval '1 minute' as ts) t""")
+        .params(
+            owner.tenant().value(),
+            owner.clinic().value(),
+            doctor,
+            patient,
+            limit - 5,
+            java.sql.Timestamp.from(month.atStartOfDay(CAIRO).toInstant()))
+        .update();
+    var starts = new ArrayList<Instant>();
+    for (int i = 0; i < 24; i++) {
+      starts.add(day.atTime(9, 0).plusMinutes(15L * i).atZone(CAIRO).toInstant());
+    }
+    var refusals = new ArrayList<Api.Response>();
+    assertThat(raceFor(desk, doctor, starts, refusals)).isEqualTo(5);
+    assertThat(refusals)
+        .hasSize(19)
+        .allSatisfy(
+            r -> {
+              assertThat(r.text("type")).isEqualTo("/problems/plan-limit");
+              assertThat(r.text("policy")).isEqualTo("plan-monthly-limit");
+            });
+  }
+
+  /** One booking request for each start, all at once; how many were booked (refusals kept). */
+  private static int raceFor(
+      Api desk, String doctor, List<Instant> starts, List<Api.Response> refusals) throws Exception {
+    var responses = new ArrayList<Future<Api.Response>>();
+    var gate = new java.util.concurrent.CountDownLatch(1);
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (var start : starts) {
+        responses.add(
+            threads.submit(
+                () -> {
+                  gate.await();
+                  return book(desk, doctor, start);
+                }));
+      }
+      gate.countDown();
+      var booked = 0;
+      for (var response : responses) {
+        var answer = response.get();
+        if (answer.status() == 201) {
+          booked++;
+        } else {
+          assertThat(answer.status()).as(answer.body().toString()).isEqualTo(409);
+          refusals.add(answer);
+        }
+      }
+      return booked;
+    }
   }
 
   @Test

@@ -124,6 +124,8 @@ class ServiceTypesTests {
                 Map.of("fullName", "Too Late")));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().toString()).contains("serviceType");
+    assertThat(refused.text("type")).isEqualTo("/problems/invalid-input");
+    assertThat(refused.text("policy")).isEqualTo("service-type-offered");
     // adding it again brings it back, with the new rules
     var back = desk.post("/api/v1/service-types", type("Follow-up", 20, 20));
     assertThat(back.status()).isEqualTo(201);

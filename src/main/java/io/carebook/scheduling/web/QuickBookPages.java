@@ -3,7 +3,6 @@ package io.carebook.scheduling.web;
 import io.carebook.patients.NewPatient;
 import io.carebook.scheduling.NewAppointment;
 import io.carebook.scheduling.Scheduling;
-import io.carebook.scheduling.ServiceTypes;
 import io.carebook.scheduling.SlotTakenException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -32,19 +31,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QuickBookPages {
 
   private final Scheduling calendar;
-  private final ServiceTypes serviceTypes;
   private final Permissions permissions;
   private final QuickBookCandidates candidates;
   private final QuickBookSlot slots;
 
   QuickBookPages(
       Scheduling calendar,
-      ServiceTypes serviceTypes,
       Permissions permissions,
       QuickBookCandidates candidates,
       QuickBookSlot slots) {
     this.calendar = calendar;
-    this.serviceTypes = serviceTypes;
     this.permissions = permissions;
     this.candidates = candidates;
     this.slots = slots;
@@ -91,9 +87,6 @@ class QuickBookPages {
       redirect.addAttribute("type", serviceType);
     }
     try {
-      if (!serviceTypes.isOffered(serviceType)) {
-        throw ProblemException.invalid("serviceType", "is not offered");
-      }
       if (patientId == null
           && !newPatientOnSharedPhone
           && !candidates.sharingPhone(fullName, phone).isEmpty()) {
@@ -108,7 +101,8 @@ class QuickBookPages {
               patientId == null
                   ? new NewPatient(fullName.strip(), phone.isBlank() ? null : phone, null, null)
                   : null,
-              "STAFF"));
+              "STAFF"),
+          false);
       redirect.addFlashAttribute("booked", true);
     } catch (SlotTakenException e) {
       redirect.addFlashAttribute("problem", "slot-taken");

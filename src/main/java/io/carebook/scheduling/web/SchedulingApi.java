@@ -236,14 +236,13 @@ class SchedulingApi {
           "Give a patientId, or the patient's name and phone to find or register them. A time that"
               + " is taken, outside the doctor's hours, too soon or too far ahead answers 409"
               + " /problems/slot-taken with 'alternatives': the nearest free times with this"
-              + " doctor and other doctors free at that time.")
+              + " doctor and other doctors free at that time. Every refusal names the rule that"
+              + " refused in 'policy': within-hours, on-grid, minimum-notice, horizon, daily-cap,"
+              + " seats-left (slot-taken), plan-monthly-limit (plan-limit), service-type-offered"
+              + " (invalid-input).")
   ResponseEntity<Appointment> book(@Valid @RequestBody Booking body) {
     permissions.require(Action.BOOKING);
     var type = body.serviceType() == null ? "" : body.serviceType().strip();
-    if (!serviceTypes.isOffered(type)) {
-      throw io.carebook.shared.ProblemException.invalid(
-          "serviceType", "is not a service type this clinic offers now");
-    }
     var source =
         TenantContext.current().map(s -> s.actor() == ActorType.AGENT).orElse(false)
             ? "AGENT"
