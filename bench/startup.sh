@@ -48,11 +48,12 @@ start() { # $1: label, then the java arguments
     grep -o 'Demo organization loaded in [0-9]* ms' "$label.log"
   fi
   sleep 5 # as a server sits after start
-  rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
+  # resident: all, anonymous (heap, metaspace, code), file-backed (the jar's classes, the AOT cache)
+  rss=$(awk '/^(VmRSS|RssAnon|RssFile):/ {m[$1]=int($2/1024)} END {printf "%d MB (anonymous %d, file %d)", m["VmRSS:"], m["RssAnon:"], m["RssFile:"]}' "/proc/$pid/status")
   kill -TERM "$pid"
   wait "$pid" || true
   jvm=$(sed -E 's/.*process running for ([0-9.]+)\).*/\1/' <<<"$line")
-  echo "$label: started in $jvm s, JVM resident $rss MB, load average $(cut -d' ' -f1 /proc/loadavg)"
+  echo "$label: started in $jvm s, JVM resident $rss, load average $(cut -d' ' -f1 /proc/loadavg)"
   echo "$jvm" >>"times-$label"
 }
 
@@ -73,5 +74,5 @@ for i in $(seq 1 "$rounds"); do
   start aot "$@" -XX:AOTCache=app.aot -jar "$extracted"
 done
 for way in jar extracted aot; do
-  sort -n "times-$way" | awk -v w="$way" '{a[NR]=$1} END {printf "%-9s median of %d restarts: %.2f s\n", w, NR, a[int((NR+1)/2)]}'
+  sort -n "times-$way" | awk -v w="$way" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%-9s median of %d restarts: %.2f s\n", w, NR, m}'
 done
