@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Where a measured phase's time went: the CPU seconds of this JVM and of the PostgreSQL server's
- * processes (always, from /proc), and on request the phase's statements ({@code
+ * Where a measured phase's time went: the CPU seconds of this JVM and of this test's PostgreSQL
+ * server (always, from /proc), and on request the phase's statements ({@code
  * -Dcarebook.embedded-database.statement-statistics=true}: target/bench/statements-NAME.txt, the 40
  * costliest, those run by triggers included) and a JFR recording ({@code -Dbench.jfr=true}:
  * target/bench/NAME.jfr).
@@ -76,31 +76,60 @@ final class BenchProfile {
     };
   }
 
-  /** Cumulative CPU seconds (user + system) of this JVM and of all postgres processes. */
-  private static double[] cpu() throws Exception {
-    double jvm = 0;
+  /**
+   * Cumulative CPU seconds (user + system) of this JVM and of this test's PostgreSQL server: its
+   * postmaster with the children it has reaped (autovacuum workers, ended connections) and its
+   * running children. Other PostgreSQL servers on a shared machine are not counted.
+   */
+  private double[] cpu() throws Exception {
+    var postmaster = postmaster(superuser);
     double postgres = 0;
-    var self = Long.toString(ProcessHandle.current().pid());
     try (var processes = Files.list(Path.of("/proc"))) {
       for (var process :
           processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-        String stat;
-        try {
-          stat = Files.readString(process.resolve("stat"));
-        } catch (java.io.IOException gone) {
+        var fields = stat(Long.parseLong(process.getFileName().toString()));
+        if (fields == null) {
           continue; // ended meanwhile
         }
-        var command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // utime and stime, in clock ticks (100 per second on Linux)
-        var seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        if (process.getFileName().toString().equals(self)) {
-          jvm += seconds;
-        } else if (command.startsWith("postgres")) {
-          postgres += seconds;
+        var pid = Long.parseLong(process.getFileName().toString());
+        if (pid == postmaster) {
+          postgres += ticks(fields, 11, 12, 13, 14);
+        } else if (Long.parseLong(fields[1]) == postmaster) {
+          postgres += ticks(fields, 11, 12);
         }
       }
     }
-    return new double[] {jvm, postgres};
+    return new double[] {cpuSeconds(ProcessHandle.current().pid()), postgres};
+  }
+
+  /** The process id of the PostgreSQL server {@code superuser} is connected to. */
+  static long postmaster(JdbcClient superuser) throws java.io.IOException {
+    var directory = superuser.sql("show data_directory").query(String.class).single();
+    return Long.parseLong(Files.readAllLines(Path.of(directory, "postmaster.pid")).getFirst());
+  }
+
+  /** CPU seconds (user + system) of one process so far, 0 when it has ended. */
+  static double cpuSeconds(long pid) {
+    var fields = stat(pid);
+    return fields == null ? 0 : ticks(fields, 11, 12);
+  }
+
+  /** The fields of /proc/PID/stat after the command's name (state first), or null if it ended. */
+  private static String[] stat(long pid) {
+    try {
+      var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    } catch (java.io.IOException | RuntimeException gone) {
+      return null;
+    }
+  }
+
+  /** The sum of clock-tick fields, in seconds (100 ticks a second on Linux). */
+  private static double ticks(String[] fields, int... indexes) {
+    long sum = 0;
+    for (var i : indexes) {
+      sum += Long.parseLong(fields[i]);
+    }
+    return sum / 100.0;
   }
 }

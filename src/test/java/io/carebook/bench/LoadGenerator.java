@@ -1,0 +1,310 @@
+package io.carebook.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-model HTTP load generator, run in a process of its own so that its CPU is counted apart
+ * from the application's: requests leave at a constant arrival rate whether or not earlier ones
+ * have been answered, each from a virtual thread of the JDK's HttpClient, and each one's latency is
+ * measured from the time it was meant to leave (so a stalled server shows as latency, not as fewer
+ * requests: no coordinated omission), recorded in HdrHistogram.
+ *
+ * <p>Arguments: base URL, plan file, results file, requests per second, seconds measured, seconds
+ * of warm-up. The plan holds one line per doctor: {@code D token doctorId patientId}, and
+ * appointments that may be cancelled: {@code C token appointmentId}. The mix is 60 % availability
+ * (7 days of one doctor), 15 % bookings without Idempotency-Key, 15 % with one (a fifth of them
+ * replaying an earlier key with its body, as a client's retry), 10 % cancellations (of appointments
+ * booked earlier in the run, else of loaded ones). It prints {@code MEASURING} when the measured
+ * window starts and {@code MEASURED} when its last request has been sent and answered, so the
+ * caller can read CPU counters around it.
+ */
+final class LoadGenerator {
+
+  private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+  private static final long MAX_LATENCY = Duration.ofMinutes(2).toNanos();
+  private static final int MAX_IN_FLIGHT = 20_000;
+
+  enum Operation {
+    AVAILABILITY,
+    BOOK,
+    BOOK_IDEMPOTENT,
+    CANCEL
+  }
+
+  record Doctor(String token, String doctorId, String patientId) {}
+
+  record Cancellable(String token, String appointmentId) {}
+
+  record Retry(String token, String key, String body) {}
+
+  /** What one operation saw in the measured window. */
+  static final class Outcome {
+    final Histogram latency = new ConcurrentHistogram(MAX_LATENCY, 3);
+    final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+
+    void record(int status, long nanos) {
+      if (status != 0) {
+        latency.recordValue(Math.min(nanos, MAX_LATENCY));
+      }
+      statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+  }
+
+  private final String base;
+  private final List<Doctor> doctors = new ArrayList<>();
+  private final ConcurrentLinkedQueue<Cancellable> cancellable = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final LongAdder notSent = new LongAdder();
+  private final HttpClient http;
+  private volatile Map<Operation, Outcome> outcomes;
+  private volatile double windowSeconds;
+
+  private LoadGenerator(String base, Path plan) throws IOException {
+    this.base = base;
+    for (var line : Files.readAllLines(plan)) {
+      var f = line.split(" ");
+      switch (f[0]) {
+        case "D" -> doctors.add(new Doctor(f[1], f[2], f[3]));
+        case "C" -> cancellable.add(new Cancellable(f[1], f[2]));
+        default -> throw new IllegalArgumentException(line);
+      }
+    }
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  public static void main(String[] args) throws Exception {
+    var generator = new LoadGenerator(args[0], Path.of(args[1]));
+    var rate = Integer.parseInt(args[3]);
+    var seconds = Integer.parseInt(args[4]);
+    var warmUp = Integer.parseInt(args[5]);
+    generator.run(rate, warmUp); // warm-up: both JVMs compile their hot paths; not recorded
+    System.out.println("MEASURING");
+    System.out.flush();
+    var measured = generator.run(rate, seconds);
+    System.out.println("MEASURED");
+    System.out.flush();
+    Files.writeString(Path.of(args[2]), generator.report(measured, rate, seconds));
+    System.exit(0);
+  }
+
+  /** Sends at {@code rate} a second for {@code seconds}, then waits for the answers. */
+  private Map<Operation, Outcome> run(int rate, int seconds) throws InterruptedException {
+    var recorded = new TreeMap<Operation, Outcome>();
+    for (var op : Operation.values()) {
+      recorded.put(op, new Outcome());
+    }
+    outcomes = recorded;
+    notSent.reset();
+    var interval = 1_000_000_000L / rate;
+    var requests = (long) rate * seconds;
+    var start = System.nanoTime();
+    for (long i = 0; i < requests; i++) {
+      var intended = start + i * interval;
+      var wait = intended - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      if (inFlight.get() >= MAX_IN_FLIGHT) {
+        notSent.increment(); // the server has fallen this far behind: counted, not queued
+        continue;
+      }
+      send(pick(), intended, recorded);
+    }
+    while (inFlight.get() > 0) {
+      Thread.sleep(10);
+    }
+    windowSeconds = (System.nanoTime() - start) / 1e9; // to the last answer
+    return recorded;
+  }
+
+  private static Operation pick() {
+    var p = ThreadLocalRandom.current().nextInt(100);
+    return p < 60
+        ? Operation.AVAILABILITY
+        : p < 75 ? Operation.BOOK : p < 90 ? Operation.BOOK_IDEMPOTENT : Operation.CANCEL;
+  }
+
+  private void send(Operation op, long intended, Map<Operation, Outcome> recorded) {
+    var random = ThreadLocalRandom.current();
+    var doctor = doctors.get(random.nextInt(doctors.size()));
+    HttpRequest request;
+    String token = doctor.token();
+    switch (op) {
+      case AVAILABILITY -> {
+        var from = LocalDate.now(CAIRO).plusDays(random.nextInt(30));
+        request =
+            get(
+                token,
+                "/api/v1/availability?doctorId="
+                    + doctor.doctorId()
+                    + "&from="
+                    + from
+                    + "&to="
+                    + from.plusDays(6));
+      }
+      case BOOK -> request = post(token, "/api/v1/appointments", booking(doctor), null);
+      case BOOK_IDEMPOTENT -> {
+        var retry = random.nextInt(5) == 0 ? retries.poll() : null;
+        if (retry != null) {
+          token = retry.token();
+          request = post(token, "/api/v1/appointments", retry.body(), retry.key());
+        } else {
+          var key = UUID.randomUUID().toString();
+          var body = booking(doctor);
+          if (retries.size() < 1000) {
+            retries.add(new Retry(token, key, body));
+          }
+          request = post(token, "/api/v1/appointments", body, key);
+        }
+      }
+      case CANCEL -> {
+        var target = cancellable.poll();
+        if (target == null) {
+          recorded.get(op).record(0, 0); // nothing left to cancel: status 0
+          return;
+        }
+        token = target.token();
+        request =
+            post(
+                token,
+                "/api/v1/appointments/" + target.appointmentId() + "/cancel",
+                "{\"reason\":\"bench\"}",
+                null);
+      }
+      default -> throw new IllegalStateException();
+    }
+    var booker = token;
+    inFlight.incrementAndGet();
+    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .whenComplete(
+            (response, failure) -> {
+              var latency = System.nanoTime() - intended;
+              inFlight.decrementAndGet();
+              if (failure != null) {
+                recorded.get(op).record(-1, latency); // no answer: status -1
+                return;
+              }
+              recorded.get(op).record(response.statusCode(), latency);
+              if (response.statusCode() == 201) {
+                response
+                    .headers()
+                    .firstValue("Location")
+                    .ifPresent(
+                        location ->
+                            cancellable.add(
+                                new Cancellable(
+                                    booker, location.substring(location.lastIndexOf('/') + 1))));
+              }
+            });
+  }
+
+  /** A random quarter-hour 8 to 48 days ahead in the doctor's hours, for a new or known patient. */
+  private static String booking(Doctor doctor) {
+    var random = ThreadLocalRandom.current();
+    var start =
+        LocalDate.now(CAIRO)
+            .plusDays(8 + random.nextInt(40))
+            .atTime(9 + random.nextInt(8), 15 * random.nextInt(4))
+            .atZone(CAIRO)
+            .toInstant();
+    var patient =
+        random.nextBoolean()
+            ? "\"patientId\":\"" + doctor.patientId() + "\""
+            : "\"patient\":{\"fullName\":\"Bench Patient " + random.nextInt(1_000_000) + "\"}";
+    return "{\"doctorId\":\""
+        + doctor.doctorId()
+        + "\",\"startsAt\":\""
+        + start
+        + "\","
+        + patient
+        + "}";
+  }
+
+  private HttpRequest get(String token, String path) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "ApiKey " + token)
+        .timeout(Duration.ofMinutes(2))
+        .GET()
+        .build();
+  }
+
+  private HttpRequest post(String token, String path, String body, String idempotencyKey) {
+    var builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "ApiKey " + token)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofMinutes(2))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      builder.header("Idempotency-Key", idempotencyKey);
+    }
+    return builder.build();
+  }
+
+  /**
+   * One line per operation: count, throughput (answers a second, from the first send to the last
+   * answer, so a backlog drained after the schedule lowers it), p50, p99, max, answers by status
+   * (-1: no answer, 0: nothing left to cancel, not sent).
+   */
+  private String report(Map<Operation, Outcome> measured, int rate, int seconds) {
+    var out = new StringBuilder();
+    long total = 0;
+    for (var entry : measured.entrySet()) {
+      var h = entry.getValue().latency;
+      var statuses = new TreeMap<Integer, Long>();
+      entry.getValue().statuses.forEach((s, n) -> statuses.put(s, n.sum()));
+      total += h.getTotalCount();
+      out.append(
+          String.format(
+              "%-16s %7d requests %8.1f/s  p50 %8.2f ms  p99 %8.2f ms  max %8.1f ms  statuses %s%n",
+              entry.getKey().name().toLowerCase(java.util.Locale.ROOT),
+              h.getTotalCount(),
+              h.getTotalCount() / windowSeconds,
+              h.getValueAtPercentile(50) / 1e6,
+              h.getValueAtPercentile(99) / 1e6,
+              h.getMaxValue() / 1e6,
+              statuses));
+    }
+    out.append(
+        String.format(
+            "total            %7d requests %8.1f/s (asked: %d/s for %d s; last answer after %.1f s),"
+                + " not sent (over %,d in flight): %d%n",
+            total,
+            total / windowSeconds,
+            rate,
+            seconds,
+            windowSeconds,
+            MAX_IN_FLIGHT,
+            notSent.sum()));
+    return out.toString();
+  }
+}
