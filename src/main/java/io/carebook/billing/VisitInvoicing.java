@@ -38,7 +38,7 @@ class VisitInvoicing {
           if (!organizations.activeClinic().writable(clock.instant())) {
             return;
           }
-          billing.draftForVisit(event.visitId(), event.patientId(), event.doctorId());
+          billing.draftForVisit(event.visitId().value(), event.patientId(), event.doctorId());
         });
   }
 }

@@ -8,6 +8,7 @@ import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
 import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
 import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
 import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -231,7 +232,7 @@ public class Scheduling {
         new AppointmentBooked(
             TenantContext.tenant(),
             window.clinic(),
-            appointment.id(),
+            new AppointmentId(appointment.id()),
             doctor,
             appointment.patientId(),
             start));
@@ -316,7 +317,7 @@ public class Scheduling {
         new AppointmentRescheduled(
             clinic.tenantId(),
             clinic.id(),
-            id,
+            new AppointmentId(id),
             appointment.doctorId(),
             appointment.patientId(),
             appointment.startsAt(),
@@ -340,7 +341,7 @@ public class Scheduling {
         new AppointmentCanceled(
             clinic.tenantId(),
             clinic.id(),
-            id,
+            new AppointmentId(id),
             appointment.doctorId(),
             appointment.patientId(),
             appointment.startsAt(),
@@ -360,7 +361,8 @@ public class Scheduling {
     appointments.status(id, AppointmentStatus.NOSHOW);
     var clinic = organizations.activeClinic();
     events.publishEvent(
-        new AppointmentMarkedNoShow(clinic.tenantId(), clinic.id(), id, appointment.patientId()));
+        new AppointmentMarkedNoShow(
+            clinic.tenantId(), clinic.id(), new AppointmentId(id), appointment.patientId()));
     return appointments.find(id).orElseThrow();
   }
 

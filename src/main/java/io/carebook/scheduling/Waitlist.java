@@ -4,6 +4,7 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
@@ -191,7 +192,7 @@ public class Waitlist {
         new AppointmentEvents.AppointmentBooked(
             clinic.tenantId(),
             clinic.id(),
-            appointment.id(),
+            new AppointmentId(appointment.id()),
             entry.doctorId(),
             entry.patientId(),
             appointment.startsAt()));
