@@ -74,7 +74,7 @@ class AccountMessages {
         messages.getMessage(
             "notifications.invite.body", new Object[] {inviter, clinic, baseUrl + path}, locale);
     outbox.store(
-        "EMAIL",
+        MessageChannel.EMAIL,
         email,
         MessageKind.INVITATION,
         event.locale(),
@@ -91,7 +91,13 @@ class AccountMessages {
     var body =
         messages.getMessage("notifications.bookingCode.body", new Object[] {code, clinic}, locale);
     outbox.store(
-        "SMS", seals.open(event.phone()), MessageKind.BOOKING_CODE, event.locale(), "", body, code);
+        MessageChannel.SMS,
+        seals.open(event.phone()),
+        MessageKind.BOOKING_CODE,
+        event.locale(),
+        "",
+        body,
+        code);
   }
 
   /** Belongs to no organization: kept in the platform's own outbox. */
@@ -136,7 +142,7 @@ class AccountMessages {
                       new Object[] {account.displayName(), baseUrl + path},
                       locale);
               outbox.store(
-                  "EMAIL",
+                  MessageChannel.EMAIL,
                   account.email(),
                   kind,
                   language,

@@ -49,7 +49,8 @@ class OwnerMessages {
     for (var owner : staff.members()) {
       if (owner.active() && owner.roles().contains(Role.OWNER)) {
         outbox.schedule(
-            NewMessage.now("EMAIL", owner.email(), kind, locale.getLanguage(), subject, body));
+            NewMessage.now(
+                MessageChannel.EMAIL, owner.email(), kind, locale.getLanguage(), subject, body));
       }
     }
   }
