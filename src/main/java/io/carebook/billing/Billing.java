@@ -6,6 +6,7 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
@@ -63,7 +64,7 @@ public class Billing {
     patients.get(new PatientId(patientId));
     var state = VisitState.NONE;
     if (visitId != null) {
-      var visit = frontDesk.get(visitId);
+      var visit = frontDesk.get(new VisitId(visitId));
       if (!visit.patientId().equals(patientId)) {
         throw ProblemException.invalid("visitId", "is a visit of another patient");
       }
@@ -88,7 +89,7 @@ public class Billing {
    */
   @Transactional
   public Invoice ofVisit(UUID visitId) {
-    var visit = frontDesk.get(visitId);
+    var visit = frontDesk.get(new VisitId(visitId));
     permissions.require(Action.INVOICE_ISSUE, visit.state());
     return invoices
         .find(drafts.forVisit(visitId, visit.patientId(), visit.doctorId()))
@@ -259,6 +260,8 @@ public class Billing {
   }
 
   private VisitState stateOf(Invoice invoice) {
-    return invoice.visitId() == null ? VisitState.NONE : frontDesk.get(invoice.visitId()).state();
+    return invoice.visitId() == null
+        ? VisitState.NONE
+        : frontDesk.get(new VisitId(invoice.visitId())).state();
   }
 }

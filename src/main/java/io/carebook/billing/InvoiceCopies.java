@@ -1,6 +1,7 @@
 package io.carebook.billing;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.InvoiceId;
 import io.carebook.shared.Money;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.Secrets;
@@ -82,7 +83,7 @@ public class InvoiceCopies {
   public record InvoiceCopyRequested(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID invoiceId,
+      InvoiceId invoiceId,
       UUID patientId,
       String number,
       Money total,
@@ -120,7 +121,7 @@ public class InvoiceCopies {
         new InvoiceCopyRequested(
             TenantContext.tenant(),
             invoice.clinicId(),
-            invoiceId,
+            new InvoiceId(invoiceId),
             invoice.patientId(),
             invoice.number(),
             invoice.total(),

@@ -1,6 +1,7 @@
 package io.carebook.billing;
 
 import io.carebook.shared.ClinicId;
+import io.carebook.shared.InvoiceId;
 import io.carebook.shared.Money;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.TenantScoped;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record PaymentLinkCreated(
     TenantId tenantId,
     ClinicId clinicId,
-    UUID invoiceId,
+    InvoiceId invoiceId,
     UUID patientId,
     @Nullable String number,
     Money amount,

@@ -1,5 +1,6 @@
 package io.carebook.billing;
 
+import io.carebook.shared.InvoiceId;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
@@ -64,7 +65,7 @@ class PaymentLinks {
                 new PaymentLinkCreated(
                     clinic.tenantId(),
                     clinic.id(),
-                    invoice.id(),
+                    new InvoiceId(invoice.id()),
                     invoice.patientId(),
                     invoice.number(),
                     invoice.balance(),

@@ -4,6 +4,7 @@ import io.carebook.audit.AuditTrail;
 import io.carebook.frontdesk.Visit;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.VisitId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -147,7 +148,7 @@ public class Charting {
             encounter.clinicId(),
             encounter.id(),
             note.id(),
-            visit.id(),
+            new VisitId(visit.id()),
             visit.patientId(),
             VisitGate.actor(),
             at));

@@ -3,6 +3,7 @@ package io.carebook.clinical;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.TenantScoped;
+import io.carebook.shared.VisitId;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ public record EncounterSigned(
     ClinicId clinicId,
     UUID encounterId,
     UUID noteId,
-    UUID visitId,
+    VisitId visitId,
     UUID patientId,
     @Nullable UUID signedBy,
     Instant at)

@@ -4,6 +4,7 @@ import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.TodaysVisits;
 import io.carebook.frontdesk.Visit;
 import io.carebook.shared.UserId;
+import io.carebook.shared.VisitId;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -32,7 +33,7 @@ class VisitGate {
 
   /** The visit, once the current member may take {@code action} on it now. */
   Visit enter(UUID visitId, Action action) {
-    var visit = frontDesk.get(visitId);
+    var visit = frontDesk.get(new VisitId(visitId));
     permissions.require(action, visit.state());
     todaysVisits.requireWritable(visit);
     return visit;
@@ -40,7 +41,7 @@ class VisitGate {
 
   /** The visit, for reading its clinical record (CHART_READ). */
   Visit read(UUID visitId) {
-    var visit = frontDesk.get(visitId);
+    var visit = frontDesk.get(new VisitId(visitId));
     permissions.require(Action.CHART_READ, visit.state());
     return visit;
   }

@@ -6,9 +6,11 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.AppointmentStatus;
 import io.carebook.scheduling.Scheduling;
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
@@ -165,10 +167,10 @@ public class CheckIn {
         new PatientCheckedIn(
             clinic.tenantId(),
             clinic.id(),
-            visit.id(),
+            new VisitId(visit.id()),
             patient,
             doctor,
-            appointment,
+            appointment == null ? null : new AppointmentId(appointment),
             token,
             priority,
             now));

@@ -3,6 +3,7 @@ package io.carebook.frontdesk;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.NotFoundException;
+import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
@@ -64,10 +65,10 @@ public class FrontDesk {
   }
 
   @Transactional(readOnly = true)
-  public Visit get(UUID id) {
+  public Visit get(VisitId id) {
     permissions.require(Action.PATIENT_VIEW);
     return visits
-        .find(id)
+        .find(id.value())
         .filter(v -> v.clinicId().equals(TenantContext.clinic()))
         .orElseThrow(() -> new NotFoundException("Visit"));
   }
@@ -85,7 +86,7 @@ public class FrontDesk {
   /** A visit's moves, oldest first. */
   @Transactional(readOnly = true)
   public List<Step> history(UUID id) {
-    get(id);
+    get(new VisitId(id));
     return visits.history(id).stream()
         .map(s -> new Step(s.from(), s.to(), s.at(), s.by()))
         .toList();

@@ -7,6 +7,7 @@ import io.carebook.frontdesk.VisitEvents.VisitStarted;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ public record Visit(
     /** What happened, as the event other modules hear of, in the organization {@code tenant}. */
     public Object event(TenantId tenant) {
       var clinic = visit.clinicId();
-      var id = visit.id();
+      var id = new VisitId(visit.id());
       return switch (transition) {
         case START_ASSISTANT, START_DOCTOR ->
             new VisitStarted(tenant, clinic, id, from(), to(), by, at);

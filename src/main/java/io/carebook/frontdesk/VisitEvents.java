@@ -1,8 +1,10 @@
 package io.carebook.frontdesk;
 
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.TenantScoped;
+import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,10 +18,10 @@ public final class VisitEvents {
   public record PatientCheckedIn(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID visitId,
+      VisitId visitId,
       UUID patientId,
       @Nullable UUID doctorId,
-      @Nullable UUID appointmentId,
+      @Nullable AppointmentId appointmentId,
       int token,
       Priority priority,
       Instant at)
@@ -29,7 +31,7 @@ public final class VisitEvents {
   public record VisitStarted(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID visitId,
+      VisitId visitId,
       VisitState from,
       VisitState to,
       @Nullable UUID by,
@@ -40,7 +42,7 @@ public final class VisitEvents {
   public record VisitCompleted(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID visitId,
+      VisitId visitId,
       @Nullable UUID by,
       Instant at,
       UUID patientId,
@@ -50,7 +52,7 @@ public final class VisitEvents {
   public record VisitCanceled(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID visitId,
+      VisitId visitId,
       VisitState from,
       String reason,
       @Nullable UUID by,
@@ -58,6 +60,6 @@ public final class VisitEvents {
       implements TenantScoped {}
 
   public record VisitMarkedNoShow(
-      TenantId tenantId, ClinicId clinicId, UUID visitId, @Nullable UUID by, Instant at)
+      TenantId tenantId, ClinicId clinicId, VisitId visitId, @Nullable UUID by, Instant at)
       implements TenantScoped {}
 }

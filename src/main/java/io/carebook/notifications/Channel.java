@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /** A way to reach a patient: e-mail, SMS or WhatsApp, each through its provider. */
 interface Channel {
 
-  /** EMAIL, SMS or WHATSAPP, as messages name their channel. */
-  String name();
+  /** Which of the channels it is. */
+  MessageChannel channel();
 
   /** Whether the clinic (or, for e-mail, the platform) has set this channel up. */
   boolean ready(ChannelSettings settings);

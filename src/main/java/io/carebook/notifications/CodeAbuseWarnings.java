@@ -1,9 +1,8 @@
 package io.carebook.notifications;
 
 import io.carebook.scheduling.PublicCodesThrottled;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells a clinic's owners by e-mail that its public page was refused one-time codes for asking too
@@ -18,11 +17,9 @@ class CodeAbuseWarnings {
     this.owners = owners;
   }
 
-  @Async
-  @TransactionalEventListener
+  @ApplicationModuleListener
   void on(PublicCodesThrottled event) {
     owners.send(
-        event,
         MessageKind.CODES_THROTTLED,
         "notifications.codesThrottled",
         "/calendar/hours#phone-countries",

@@ -34,7 +34,7 @@ public class DeliveryStates {
     this.keepSecrets = keepSecrets;
   }
 
-  void sent(UUID id, String channel, Channel.Sent sent) {
+  void sent(UUID id, MessageChannel channel, Channel.Sent sent) {
     jdbc.sql(
             """
             update outbox_messages set status = 'SENT', channel = ?, provider = ?,
@@ -42,7 +42,7 @@ public class DeliveryStates {
                    last_error = null, updated_at = now(),
                    secret_encrypted = case when ? then secret_encrypted end
             where id = ? and status = 'SCHEDULED'""")
-        .params(channel, sent.provider(), sent.providerMessageId(), keepSecrets, id)
+        .params(channel.name(), sent.provider(), sent.providerMessageId(), keepSecrets, id)
         .update();
   }
 

@@ -166,10 +166,10 @@ class Dispatcher {
       try {
         var sent =
             tenants.withoutTransaction(tenant, () -> channel.send(job.row(), job.settings()));
-        tenants.run(tenant, () -> states.sent(id, channel.name(), sent));
+        tenants.run(tenant, () -> states.sent(id, channel.channel(), sent));
         return null;
       } catch (Channel.DeliveryFailed failure) {
-        log.info("Message {} not sent by {}: {}", id, channel.name(), failure.getMessage());
+        log.info("Message {} not sent by {}: {}", id, channel.channel(), failure.getMessage());
         last = failure;
         if (failure.temporary()) {
           break;
@@ -202,16 +202,17 @@ class Dispatcher {
   private List<Channel> route(Job job, boolean paidLeft) {
     var message = job.row().message();
     var phone = message.recipient().startsWith("+");
-    var order = new ArrayList<String>();
+    var order = new ArrayList<MessageChannel>();
     order.add(message.channel());
     job.settings().channels().stream()
-        .filter(c -> !c.equals(message.channel()))
-        .filter(c -> phone != "EMAIL".equals(c))
+        .map(MessageChannel::valueOf)
+        .filter(c -> c != message.channel())
+        .filter(c -> phone == c.toPhone())
         .forEach(order::add);
     return order.stream()
-        .flatMap(name -> channels.stream().filter(c -> c.name().equals(name)))
+        .flatMap(wanted -> channels.stream().filter(c -> c.channel() == wanted))
         .filter(c -> c.ready(job.settings()))
-        .filter(c -> paidLeft || "EMAIL".equals(c.name()))
+        .filter(c -> paidLeft || !c.channel().toPhone())
         .toList();
   }
 

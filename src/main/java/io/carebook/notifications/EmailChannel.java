@@ -24,8 +24,8 @@ class EmailChannel implements Channel {
   }
 
   @Override
-  public String name() {
-    return "EMAIL";
+  public MessageChannel channel() {
+    return MessageChannel.EMAIL;
   }
 
   @Override

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * sealed and shows masked ({@link OneTimeSecret}).
  */
 record NewMessage(
-    String channel,
+    MessageChannel channel,
     String recipient,
     MessageKind kind,
     String locale,
@@ -24,7 +24,7 @@ record NewMessage(
     @Nullable String secret) {
 
   NewMessage(
-      String channel,
+      MessageChannel channel,
       String recipient,
       MessageKind kind,
       String locale,
@@ -49,7 +49,7 @@ record NewMessage(
   }
 
   static NewMessage now(
-      String channel,
+      MessageChannel channel,
       String recipient,
       MessageKind kind,
       String locale,

@@ -27,7 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class NotificationSettings {
 
-  static final Set<String> CHANNELS = Set.of("WHATSAPP", "SMS", "EMAIL");
+  static final Set<String> CHANNELS =
+      java.util.Arrays.stream(MessageChannel.values())
+          .map(Enum::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final JdbcClient jdbc;
   private final Encryption encryption;

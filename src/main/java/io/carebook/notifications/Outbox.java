@@ -57,7 +57,7 @@ public class Outbox {
   }
 
   void store(
-      String channel,
+      MessageChannel channel,
       String recipient,
       MessageKind kind,
       String locale,
@@ -68,7 +68,7 @@ public class Outbox {
 
   /** Stores a message whose {@code secret} only its recipient may read: masked, and sealed. */
   void store(
-      String channel,
+      MessageChannel channel,
       String recipient,
       MessageKind kind,
       String locale,
@@ -96,7 +96,7 @@ public class Outbox {
             TenantContext.tenant().value(),
             id,
             scope.clinic() == null ? null : scope.clinic().value(),
-            message.channel(),
+            message.channel().name(),
             message.recipient(),
             message.kind().name(),
             message.locale(),
@@ -114,7 +114,7 @@ public class Outbox {
 
   /** Keeps a patient's reply for staff to read. */
   public void received(
-      String channel,
+      MessageChannel channel,
       String from,
       String body,
       @Nullable UUID patientId,
@@ -131,7 +131,7 @@ public class Outbox {
             TenantContext.tenant().value(),
             UUID.randomUUID(),
             scope.clinic() == null ? null : scope.clinic().value(),
-            channel,
+            channel.name(),
             from,
             kind.name(),
             body,
@@ -365,7 +365,7 @@ public class Outbox {
   static OutboxMessage message(ResultSet rs, int n) throws SQLException {
     return new OutboxMessage(
         rs.getObject("id", UUID.class),
-        rs.getString("channel"),
+        MessageChannel.valueOf(rs.getString("channel")),
         rs.getString("recipient"),
         MessageKind.valueOf(rs.getString("kind")),
         rs.getString("locale"),

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutboxMessage(
     UUID id,
-    String channel,
+    MessageChannel channel,
     String recipient,
     MessageKind kind,
     String locale,

@@ -2,10 +2,8 @@ package io.carebook.notifications;
 
 import io.carebook.identity.Role;
 import io.carebook.identity.Staff;
-import io.carebook.shared.TenantScoped;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
-import io.carebook.tenancy.TenantTransactions;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +21,6 @@ class OwnerMessages {
   private final Staff staff;
   private final Organizations organizations;
   private final MessageSource messages;
-  private final TenantTransactions tenants;
   private final String baseUrl;
 
   OwnerMessages(
@@ -31,38 +28,30 @@ class OwnerMessages {
       Staff staff,
       Organizations organizations,
       MessageSource messages,
-      TenantTransactions tenants,
       @Value("${carebook.base-url:http://localhost:8080}") String baseUrl) {
     this.outbox = outbox;
     this.staff = staff;
     this.organizations = organizations;
     this.messages = messages;
-    this.tenants = tenants;
     this.baseUrl = baseUrl;
   }
 
-  /** About the clinic {@code event} happened at. */
-  void send(
-      TenantScoped event,
-      MessageKind kind,
-      String key,
-      String page,
-      BiFunction<Clinic, Locale, Object> detail) {
-    tenants.inClinic(
-        event,
-        () -> {
-          var clinic = organizations.activeClinic();
-          var locale = clinic.locale();
-          var args = new Object[] {clinic.name(), detail.apply(clinic, locale), baseUrl + page};
-          var subject = messages.getMessage(key + ".subject", args, key, locale);
-          var body = messages.getMessage(key + ".body", args, key, locale);
-          for (var owner : staff.members()) {
-            if (owner.active() && owner.roles().contains(Role.OWNER)) {
-              outbox.schedule(
-                  NewMessage.now(
-                      "EMAIL", owner.email(), kind, locale.getLanguage(), subject, body));
-            }
-          }
-        });
+  /**
+   * About the active clinic, to its active owners: for a listener that already entered the clinic
+   * its event happened at ({@code @ApplicationModuleListener}, see {@code TenantScopedListeners}).
+   */
+  void send(MessageKind kind, String key, String page, BiFunction<Clinic, Locale, Object> detail) {
+    var clinic = organizations.activeClinic();
+    var locale = clinic.locale();
+    var args = new Object[] {clinic.name(), detail.apply(clinic, locale), baseUrl + page};
+    var subject = messages.getMessage(key + ".subject", args, key, locale);
+    var body = messages.getMessage(key + ".body", args, key, locale);
+    for (var owner : staff.members()) {
+      if (owner.active() && owner.roles().contains(Role.OWNER)) {
+        outbox.schedule(
+            NewMessage.now(
+                MessageChannel.EMAIL, owner.email(), kind, locale.getLanguage(), subject, body));
+      }
+    }
   }
 }

@@ -70,9 +70,13 @@ class PatientMessages {
         event,
         () -> {
           // a patient who booked online is sent their manage link: on BookingConfirmed
-          if (!outbox.about(event.appointmentId(), MessageKind.APPOINTMENT_BOOKED)
-              && !onlineBooking.bookedWithManageLink(event.appointmentId())) {
-            schedule(event.appointmentId(), event.patientId(), event.doctorId(), event.startsAt());
+          if (!outbox.about(event.appointmentId().value(), MessageKind.APPOINTMENT_BOOKED)
+              && !onlineBooking.bookedWithManageLink(event.appointmentId().value())) {
+            schedule(
+                event.appointmentId().value(),
+                event.patientId(),
+                event.doctorId(),
+                event.startsAt());
           }
         });
   }
@@ -123,7 +127,7 @@ class PatientMessages {
     tenants.inClinic(
         event,
         () -> {
-          outbox.cancelPending(event.appointmentId(), "The appointment was moved.");
+          outbox.cancelPending(event.appointmentId().value(), "The appointment was moved.");
           var recipient =
               recipients.of(
                   event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
@@ -131,9 +135,9 @@ class PatientMessages {
             write(
                 recipient,
                 MessageKind.APPOINTMENT_RESCHEDULED,
-                event.appointmentId(),
+                event.appointmentId().value(),
                 clock.instant());
-            reminders(recipient, event.appointmentId(), event.startsAt());
+            reminders(recipient, event.appointmentId().value(), event.startsAt());
           }
         });
   }
@@ -144,7 +148,7 @@ class PatientMessages {
     tenants.inClinic(
         event,
         () -> {
-          outbox.cancelPending(event.appointmentId(), "The appointment was canceled.");
+          outbox.cancelPending(event.appointmentId().value(), "The appointment was canceled.");
           if (event.startsAt().isBefore(clock.instant())) {
             return;
           }
@@ -155,7 +159,7 @@ class PatientMessages {
             write(
                 recipient,
                 MessageKind.APPOINTMENT_CANCELED,
-                event.appointmentId(),
+                event.appointmentId().value(),
                 clock.instant());
           }
         });

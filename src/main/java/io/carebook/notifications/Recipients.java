@@ -54,7 +54,7 @@ public class Recipients {
   /** A patient reachable through {@code channel} at {@code address}. */
   record Recipient(
       UUID patientId,
-      String channel,
+      MessageChannel channel,
       String address,
       Locale locale,
       Clinic clinic,
@@ -113,7 +113,7 @@ public class Recipients {
             .format(when.atZone(clinic.timezone())));
     variables.put("link", baseUrl + "/book/" + clinic.slug());
     variables.put("calendar", ""); // only a booking made online has its calendar file
-    var address = "EMAIL".equals(channel) ? patient.email() : patient.phone().e164();
+    var address = channel.toPhone() ? patient.phone().e164() : patient.email();
     return new Recipient(
         patientId, channel, address, locale, clinic, clinicSettings, Map.copyOf(variables));
   }
@@ -121,14 +121,15 @@ public class Recipients {
   /**
    * The first of the clinic's channels that reaches the patient; with none set up, SMS or email.
    */
-  private static @Nullable String channel(Patient patient, ChannelSettings settings) {
+  private static @Nullable MessageChannel channel(Patient patient, ChannelSettings settings) {
     var phone = patient.phone() != null;
     var email = patient.email() != null && !patient.email().isBlank();
-    for (var channel : settings.channels()) {
-      if ("EMAIL".equals(channel) ? email : phone) {
+    for (var name : settings.channels()) {
+      var channel = MessageChannel.valueOf(name);
+      if (channel.toPhone() ? phone : email) {
         return channel;
       }
     }
-    return phone ? "SMS" : email ? "EMAIL" : null;
+    return phone ? MessageChannel.SMS : email ? MessageChannel.EMAIL : null;
   }
 }

@@ -47,12 +47,15 @@ public class Replies {
 
   /** The newest message sent to a number: its patient, appointment and language. */
   private record Context(
-      @Nullable UUID patientId, @Nullable UUID appointmentId, String locale, String channel) {}
+      @Nullable UUID patientId,
+      @Nullable UUID appointmentId,
+      String locale,
+      MessageChannel channel) {}
 
   /** Handles a reply from {@code from}; must run in the clinic's tenant context. */
   @Transactional
   public ReplyKeywords received(
-      String channel, String from, String text, @Nullable String providerMessageId) {
+      MessageChannel channel, String from, String text, @Nullable String providerMessageId) {
     if (providerMessageId != null && outbox.receivedBefore(providerMessageId)) {
       return ReplyKeywords.OTHER; // the provider delivered it again: acted on already
     }
@@ -136,7 +139,7 @@ public class Replies {
                     rs.getObject(1, UUID.class),
                     rs.getObject(2, UUID.class),
                     rs.getString(3),
-                    rs.getString(4)))
+                    MessageChannel.valueOf(rs.getString(4))))
         .optional()
         .orElse(null);
   }

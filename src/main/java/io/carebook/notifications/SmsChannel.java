@@ -35,8 +35,8 @@ class SmsChannel implements Channel {
   }
 
   @Override
-  public String name() {
-    return "SMS";
+  public MessageChannel channel() {
+    return MessageChannel.SMS;
   }
 
   @Override

@@ -4,9 +4,8 @@ import io.carebook.tenancy.SubscriptionEvents.SubscriptionStatusChanged;
 import io.carebook.tenancy.SubscriptionEvents.TrialEndingSoon;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells a clinic's owners, by e-mail in the clinic's language, that its trial ends soon or that its
@@ -21,11 +20,9 @@ class SubscriptionMessages {
     this.owners = owners;
   }
 
-  @Async
-  @TransactionalEventListener
+  @ApplicationModuleListener
   void on(TrialEndingSoon event) {
     owners.send(
-        event,
         MessageKind.TRIAL_ENDING,
         "notifications.trialEnding",
         "/billing/subscription",
@@ -35,11 +32,9 @@ class SubscriptionMessages {
                 .format(event.endsAt().atZone(clinic.timezone())));
   }
 
-  @Async
-  @TransactionalEventListener
+  @ApplicationModuleListener
   void on(SubscriptionStatusChanged event) {
     owners.send(
-        event,
         MessageKind.subscription(event.to()),
         "notifications.subscription." + event.to().name(),
         "/billing/subscription",

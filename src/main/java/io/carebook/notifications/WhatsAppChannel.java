@@ -37,8 +37,8 @@ class WhatsAppChannel implements Channel {
   }
 
   @Override
-  public String name() {
-    return "WHATSAPP";
+  public MessageChannel channel() {
+    return MessageChannel.WHATSAPP;
   }
 
   @Override

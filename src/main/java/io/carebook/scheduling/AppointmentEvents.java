@@ -1,5 +1,6 @@
 package io.carebook.scheduling;
 
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.TenantScoped;
@@ -15,7 +16,7 @@ public final class AppointmentEvents {
   public record AppointmentBooked(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID appointmentId,
+      AppointmentId appointmentId,
       UserId doctorId,
       UUID patientId,
       Instant startsAt)
@@ -25,7 +26,7 @@ public final class AppointmentEvents {
   public record AppointmentRescheduled(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID appointmentId,
+      AppointmentId appointmentId,
       UserId doctorId,
       UUID patientId,
       Instant previousStart,
@@ -36,7 +37,7 @@ public final class AppointmentEvents {
   public record AppointmentCanceled(
       TenantId tenantId,
       ClinicId clinicId,
-      UUID appointmentId,
+      AppointmentId appointmentId,
       UserId doctorId,
       UUID patientId,
       Instant startsAt,
@@ -44,6 +45,6 @@ public final class AppointmentEvents {
       implements TenantScoped {}
 
   public record AppointmentMarkedNoShow(
-      TenantId tenantId, ClinicId clinicId, UUID appointmentId, UUID patientId)
+      TenantId tenantId, ClinicId clinicId, AppointmentId appointmentId, UUID patientId)
       implements TenantScoped {}
 }

@@ -5,6 +5,7 @@ import io.carebook.identity.Staff;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -150,7 +151,7 @@ class Bookings {
         new AppointmentBooked(
             TenantContext.tenant(),
             appointment.clinicId(),
-            appointment.id(),
+            new AppointmentId(appointment.id()),
             appointment.doctorId(),
             appointment.patientId(),
             appointment.startsAt()));

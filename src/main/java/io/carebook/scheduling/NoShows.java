@@ -1,6 +1,7 @@
 package io.carebook.scheduling;
 
 import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.tenancy.TenantSweep;
@@ -61,7 +62,7 @@ class NoShows {
                     new AppointmentMarkedNoShow(
                         tenant,
                         new ClinicId(rs.getObject(2, UUID.class)),
-                        rs.getObject(1, UUID.class),
+                        new AppointmentId(rs.getObject(1, UUID.class)),
                         rs.getObject(3, UUID.class)))
             .list();
     marked.forEach(events::publishEvent);

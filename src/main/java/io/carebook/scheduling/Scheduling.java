@@ -5,6 +5,7 @@ import io.carebook.identity.Staff;
 import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
 import io.carebook.scheduling.AppointmentEvents.AppointmentMarkedNoShow;
 import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
+import io.carebook.shared.AppointmentId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
@@ -221,7 +222,7 @@ public class Scheduling {
         new AppointmentRescheduled(
             clinic.tenantId(),
             clinic.id(),
-            id,
+            new AppointmentId(id),
             appointment.doctorId(),
             appointment.patientId(),
             appointment.startsAt(),
@@ -245,7 +246,7 @@ public class Scheduling {
         new AppointmentCanceled(
             clinic.tenantId(),
             clinic.id(),
-            id,
+            new AppointmentId(id),
             appointment.doctorId(),
             appointment.patientId(),
             appointment.startsAt(),
@@ -265,7 +266,8 @@ public class Scheduling {
     appointments.status(id, AppointmentStatus.NOSHOW);
     var clinic = organizations.activeClinic();
     events.publishEvent(
-        new AppointmentMarkedNoShow(clinic.tenantId(), clinic.id(), id, appointment.patientId()));
+        new AppointmentMarkedNoShow(
+            clinic.tenantId(), clinic.id(), new AppointmentId(id), appointment.patientId()));
     return appointments.find(id).orElseThrow();
   }
 

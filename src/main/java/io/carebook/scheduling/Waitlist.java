@@ -12,7 +12,6 @@ import io.carebook.shared.UserId;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantSweep;
-import io.carebook.tenancy.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +23,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The waitlist. A patient waits for a doctor within a time window; when a slot in that window frees
@@ -45,7 +44,6 @@ public class Waitlist {
   private final Organizations organizations;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final TenantTransactions tenants;
   private final TenantSweep sweep;
 
   Waitlist(
@@ -57,7 +55,6 @@ public class Waitlist {
       Organizations organizations,
       ApplicationEventPublisher events,
       Clock clock,
-      TenantTransactions tenants,
       TenantSweep sweep) {
     this.jdbc = jdbc;
     this.busy = busy;
@@ -67,7 +64,6 @@ public class Waitlist {
     this.organizations = organizations;
     this.events = events;
     this.clock = clock;
-    this.tenants = tenants;
     this.sweep = sweep;
   }
 
@@ -192,23 +188,20 @@ public class Waitlist {
 
   /**
    * A cancellation frees a slot: the first in line for it is offered it — after the cancellation
-   * commits, off the request thread; the event registry retries it if it fails.
+   * commits, off the request thread, in its clinic as the system; the event registry retries it if
+   * it fails.
    */
-  @org.springframework.scheduling.annotation.Async
-  @TransactionalEventListener
+  @ApplicationModuleListener
   void on(AppointmentCanceled canceled) {
     if (canceled.startsAt().isBefore(clock.instant())) {
       return;
     }
-    tenants.inClinic(
-        canceled,
-        () ->
-            offer(
-                canceled.tenantId(),
-                canceled.clinicId(),
-                canceled.doctorId(),
-                canceled.startsAt(),
-                canceled.endsAt()));
+    offer(
+        canceled.tenantId(),
+        canceled.clinicId(),
+        canceled.doctorId(),
+        canceled.startsAt(),
+        canceled.endsAt());
   }
 
   /** Offers expire: their slot passes to the next in line. Every minute, for every organization. */

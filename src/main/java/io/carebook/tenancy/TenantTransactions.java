@@ -15,10 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * provider's callback) to enter a tenant: as the SYSTEM actor, in a transaction that begins inside
  * that tenant's context, so row-level security sees the tenant from the first statement.
  *
- * <p>Listeners between modules are {@code @Async @TransactionalEventListener} and enter the event's
- * scope here, rather than Modulith's {@code @ApplicationModuleListener}: that annotation begins its
- * own transaction before the method runs, while no tenant is known yet, and a transaction's tenant
- * settings are fixed when it begins ({@link TenantContext#call}).
+ * <p>Listeners between modules are plain {@code @ApplicationModuleListener} methods, entered in
+ * their event's scope by {@link TenantScopedListeners} before their transaction begins (a
+ * transaction's tenant settings are fixed when it begins, {@link TenantContext#call}); a listener
+ * that needs several transactions or none stays {@code @Async @TransactionalEventListener} and
+ * enters here.
  */
 @Component
 public class TenantTransactions {

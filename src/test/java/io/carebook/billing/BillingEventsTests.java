@@ -10,6 +10,7 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.VisitId;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
@@ -63,7 +64,13 @@ class BillingEventsTests {
     scenario
         .publish(
             new VisitCompleted(
-                tenant, clinic, visit, null, Instant.now(), patient.id().value(), null))
+                tenant,
+                clinic,
+                new VisitId(visit),
+                null,
+                Instant.now(),
+                patient.id().value(),
+                null))
         .andWaitForStateChange(
             () -> tenants.inClinic(tenant, clinic, () -> invoices.ofVisit(visit)),
             Optional::isPresent)

@@ -8,6 +8,7 @@ import io.carebook.patients.NewPatient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.VisitId;
 import io.carebook.tenancy.NewClinic;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantTransactions;
@@ -73,7 +74,7 @@ class FrontDeskEventsTests {
     scenario
         .stimulate(finishing)
         .andWaitForEventOfType(VisitCompleted.class)
-        .matchingMappedValue(VisitCompleted::visitId, visit.id())
+        .matchingMappedValue(VisitCompleted::visitId, new VisitId(visit.id()))
         .toArriveAndVerify(
             completed -> {
               assertThat(completed.tenantId()).isEqualTo(tenant);

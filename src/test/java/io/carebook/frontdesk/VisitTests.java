@@ -10,6 +10,7 @@ import io.carebook.frontdesk.VisitEvents.VisitStarted;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,22 +121,28 @@ class VisitTests {
             new VisitStarted(
                 TENANT,
                 CLINIC,
-                waiting.id(),
+                new VisitId(waiting.id()),
                 VisitState.WAITING,
                 VisitState.WITH_ASSISTANT,
                 NURSE,
                 NOW));
     assertThat(waiting.take(Transition.NO_SHOW, A_NURSE, NOW, null).event(TENANT))
-        .isEqualTo(new VisitMarkedNoShow(TENANT, CLINIC, waiting.id(), NURSE, NOW));
+        .isEqualTo(new VisitMarkedNoShow(TENANT, CLINIC, new VisitId(waiting.id()), NURSE, NOW));
     assertThat(waiting.take(Transition.CANCEL, A_NURSE, NOW, "  felt better ").event(TENANT))
         .isEqualTo(
             new VisitCanceled(
-                TENANT, CLINIC, waiting.id(), VisitState.WAITING, "felt better", NURSE, NOW));
+                TENANT,
+                CLINIC,
+                new VisitId(waiting.id()),
+                VisitState.WAITING,
+                "felt better",
+                NURSE,
+                NOW));
     var inRoom = visit(VisitState.WITH_DOCTOR, DOCTOR);
     assertThat(inRoom.take(Transition.COMPLETE, A_DOCTOR, NOW, null).event(TENANT))
         .isEqualTo(
             new VisitCompleted(
-                TENANT, CLINIC, inRoom.id(), DOCTOR, NOW, inRoom.patientId(), DOCTOR));
+                TENANT, CLINIC, new VisitId(inRoom.id()), DOCTOR, NOW, inRoom.patientId(), DOCTOR));
   }
 
   @Test

@@ -63,7 +63,7 @@ class CrashSafetyTests extends FakeProviders {
             () ->
                 outbox.schedule(
                     new NewMessage(
-                        "SMS",
+                        MessageChannel.SMS,
                         "+201000000000",
                         MessageKind.VISIT_FOLLOW_UP,
                         "en",

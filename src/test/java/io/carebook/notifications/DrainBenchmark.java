@@ -60,7 +60,7 @@ class DrainBenchmark extends FakeProviders {
             () ->
                 outbox.schedule(
                     new NewMessage(
-                        "SMS",
+                        MessageChannel.SMS,
                         "+201000000000",
                         MessageKind.APPOINTMENT_REMINDER,
                         "en",

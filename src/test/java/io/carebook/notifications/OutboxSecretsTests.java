@@ -239,7 +239,7 @@ class OutboxSecretsTests {
             () ->
                 outbox.schedule(
                     new NewMessage(
-                            "SMS",
+                            MessageChannel.SMS,
                             "+201001110000",
                             MessageKind.BOOKING_CODE,
                             "en",
@@ -254,7 +254,8 @@ class OutboxSecretsTests {
     assertThat(before.message().body()).isEqualTo("424242 is your code");
 
     tenants.run(
-        clinic.owner.tenant(), () -> states.sent(id, "SMS", new Channel.Sent("test", null)));
+        clinic.owner.tenant(),
+        () -> states.sent(id, MessageChannel.SMS, new Channel.Sent("test", null)));
 
     var after = tenants.call(clinic.owner.tenant(), () -> outbox.find(id));
     assertThat(after.message().body()).isEqualTo(OneTimeSecret.MASK + " is your code");

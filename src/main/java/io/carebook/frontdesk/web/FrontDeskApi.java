@@ -15,6 +15,7 @@ import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.VisitId;
 import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -155,7 +156,7 @@ class FrontDeskApi {
   @Operation(summary = "A visit of the active clinic and its moves")
   VisitWithHistory visit(@PathVariable String id) {
     var visitId = Ids.parse(id, "Visit");
-    return new VisitWithHistory(frontDesk.get(visitId), frontDesk.history(visitId));
+    return new VisitWithHistory(frontDesk.get(new VisitId(visitId)), frontDesk.history(visitId));
   }
 
   @Schema(name = "VisitMove") // not the appointments' reschedule body, in the OpenAPI document

@@ -1,6 +1,7 @@
 package io.carebook.notifications.demo;
 
 import io.carebook.notifications.ChannelSettings;
+import io.carebook.notifications.MessageChannel;
 import io.carebook.notifications.MessageKind;
 import io.carebook.notifications.NotificationSettings;
 import io.carebook.notifications.Outbox;
@@ -59,7 +60,7 @@ class DemoMessages implements DemoDataLoader {
               }
               settings.save(clinic, nightsQuiet(), 0);
               outbox.received(
-                  "SMS",
+                  MessageChannel.SMS,
                   "+201001112233",
                   "Can I come half an hour later?",
                   null,

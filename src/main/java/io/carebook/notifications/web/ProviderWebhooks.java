@@ -2,6 +2,7 @@ package io.carebook.notifications.web;
 
 import io.carebook.notifications.ChannelSettings;
 import io.carebook.notifications.DeliveryStates;
+import io.carebook.notifications.MessageChannel;
 import io.carebook.notifications.NotificationSettings;
 import io.carebook.notifications.Replies;
 import io.carebook.notifications.Signatures;
@@ -123,7 +124,8 @@ class ProviderWebhooks {
         () -> {
           var form = twilioVerified(request, signature);
           if (form.get("From") != null && form.get("Body") != null) {
-            replies.received("SMS", form.get("From"), form.get("Body"), form.get("MessageSid"));
+            replies.received(
+                MessageChannel.SMS, form.get("From"), form.get("Body"), form.get("MessageSid"));
           }
           return null;
         });
@@ -189,7 +191,7 @@ class ProviderWebhooks {
                   .path("body")
                   .asString(message.path("button").path("text").asString(""));
           replies.received(
-              "WHATSAPP",
+              MessageChannel.WHATSAPP,
               "+" + message.path("from").asString(""),
               text,
               message.path("id").asString(null));
