@@ -15,6 +15,7 @@ public final class AuditExclusions {
       Set.of(
           "audit_log", // the trail itself: append-only, chained
           "event_publication", // Modulith's event bookkeeping
+          "appointment_followups", // a queue of messages to plan, rows live a second (V1020)
           "scheduled_tasks", // db-scheduler's queue, touched by every poll and heartbeat
           "flyway_schema_history", // the migration tool's bookkeeping
           "one_time_tokens", // hashed link tokens; issuing and using them are security events

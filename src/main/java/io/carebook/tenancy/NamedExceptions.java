@@ -55,5 +55,6 @@ public final class NamedExceptions {
           // background jobs: which organizations have work waiting, ids only
           "audit_unchained_tenants", // audit rows not yet hash-chained
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
-          "no_show_due_tenants"); // appointments past their no-show delay
+          "no_show_due_tenants", // appointments past their no-show delay
+          "appointment_followup_clinics"); // appointments whose messages are still to plan
 }
