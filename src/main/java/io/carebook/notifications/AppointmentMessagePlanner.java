@@ -40,7 +40,7 @@ class AppointmentMessagePlanner {
   private final TenantSweep sweep;
   private final Recipients recipients;
   private final MessageTemplates templates;
-  private final Outbox outbox;
+  private final OutboxBatches outbox;
   private final Clock clock;
 
   AppointmentMessagePlanner(
@@ -48,7 +48,7 @@ class AppointmentMessagePlanner {
       TenantSweep sweep,
       Recipients recipients,
       MessageTemplates templates,
-      Outbox outbox,
+      OutboxBatches outbox,
       Clock clock) {
     this.followUps = followUps;
     this.sweep = sweep;
