@@ -17,6 +17,7 @@ public final class AuditExclusions {
           "audit_chain", // the trail's chain: append-only links, themselves hashed
           "audit_checkpoints", // signed copies of the chain's head, kept outside too
           "event_publication", // Modulith's event bookkeeping
+          "appointment_followups", // a queue of messages to plan, rows live a second (V1020)
           "scheduled_tasks", // db-scheduler's queue, touched by every poll and heartbeat
           "flyway_schema_history", // the migration tool's bookkeeping
           "one_time_tokens", // hashed link tokens; issuing and using them are security events

@@ -28,6 +28,26 @@ public class MessagePreferences {
         .orElse(new Preference(null, false));
   }
 
+  /** The preferences of each of {@code patients}, in one query. */
+  @Transactional(readOnly = true)
+  public java.util.Map<UUID, Preference> of(java.util.Collection<UUID> patients) {
+    var found = new java.util.HashMap<UUID, Preference>();
+    if (!patients.isEmpty()) {
+      jdbc.sql(
+              "select patient_id, language, opted_out from message_preferences"
+                  + " where patient_id = any(?)")
+          .param(patients.toArray(UUID[]::new))
+          .query(
+              (org.springframework.jdbc.core.RowCallbackHandler)
+                  rs ->
+                      found.put(
+                          rs.getObject(1, UUID.class),
+                          new Preference(rs.getString(2), rs.getBoolean(3))));
+    }
+    patients.forEach(p -> found.putIfAbsent(p, new Preference(null, false)));
+    return found;
+  }
+
   boolean optedOut(UUID patient) {
     return of(patient).optedOut();
   }

@@ -48,6 +48,22 @@ class MessageTasks {
                 .scheduledTo(at));
   }
 
+  /** Schedules the deliveries of many messages in one batch, in the caller's transaction. */
+  void scheduleAll(TenantId tenant, java.util.Map<UUID, Instant> messages) {
+    var data = tenant.value().toString();
+    scheduler
+        .getObject()
+        .scheduleBatch(
+            messages.entrySet().stream()
+                .<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>>map(
+                    m ->
+                        descriptor
+                            .instance(m.getKey().toString())
+                            .data(data)
+                            .scheduledTo(m.getValue()))
+                .toList());
+  }
+
   @Bean
   CustomTask<String> sendMessageTask(ObjectProvider<Dispatcher> dispatcher) {
     return Tasks.custom(descriptor)

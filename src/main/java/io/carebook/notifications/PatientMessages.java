@@ -1,15 +1,11 @@
 package io.carebook.notifications;
 
-import io.carebook.scheduling.AppointmentEvents.AppointmentBooked;
-import io.carebook.scheduling.AppointmentEvents.AppointmentCanceled;
-import io.carebook.scheduling.AppointmentEvents.AppointmentRescheduled;
 import io.carebook.scheduling.WaitlistOfferMade;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.SealedSecret;
 import io.carebook.tenancy.Seals;
-import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What a patient is written about their care: a confirmation and reminders when an appointment is
- * booked, new reminders when moved, a notice (and no more reminders) when canceled, an offer from
- * the waitlist, the visit's follow-up, and private links to prescriptions, payments and receipts.
- * Listens after the booking commits; the event publication registry retries a listener that failed.
+ * What a patient is written about their care, event by event: the confirmation and reminders of a
+ * booking made online (with its private link), an offer from the waitlist, the visit's follow-up,
+ * and private links to prescriptions, payments and receipts. Listens after the publisher commits;
+ * the event publication registry retries a listener that failed. The messages of bookings made by
+ * staff, of moves and of cancellations are planned in batches by {@link AppointmentMessagePlanner},
+ * from the rows scheduling writes with the appointment.
  */
 @Component
 class PatientMessages {
@@ -35,7 +33,6 @@ class PatientMessages {
 
   private final Outbox outbox;
   private final Recipients recipients;
-  private final io.carebook.scheduling.OnlineBooking onlineBooking;
   private final MessageTemplates templates;
   private final TenantTransactions tenants;
   private final Clock clock;
@@ -45,7 +42,6 @@ class PatientMessages {
   PatientMessages(
       Outbox outbox,
       Recipients recipients,
-      io.carebook.scheduling.OnlineBooking onlineBooking,
       MessageTemplates templates,
       TenantTransactions tenants,
       Clock clock,
@@ -55,30 +51,11 @@ class PatientMessages {
           String baseUrl) {
     this.outbox = outbox;
     this.recipients = recipients;
-    this.onlineBooking = onlineBooking;
     this.templates = templates;
     this.tenants = tenants;
     this.clock = clock;
     this.seals = seals;
     this.baseUrl = baseUrl;
-  }
-
-  @Async
-  @TransactionalEventListener
-  void on(AppointmentBooked event) {
-    tenants.inClinic(
-        event,
-        () -> {
-          // a patient who booked online is sent their manage link: on BookingConfirmed
-          if (!outbox.about(event.appointmentId().value(), MessageKind.APPOINTMENT_BOOKED)
-              && !onlineBooking.bookedWithManageLink(event.appointmentId().value())) {
-            schedule(
-                event.appointmentId().value(),
-                event.patientId(),
-                event.doctorId(),
-                event.startsAt());
-          }
-        });
   }
 
   /**
@@ -117,50 +94,6 @@ class PatientMessages {
           for (var at : plan(recipient).times(event.startsAt(), clock.instant())) {
             write(
                 withLinks, MessageKind.APPOINTMENT_REMINDER, "", event.appointmentId(), at, secret);
-          }
-        });
-  }
-
-  @Async
-  @TransactionalEventListener
-  void on(AppointmentRescheduled event) {
-    tenants.inClinic(
-        event,
-        () -> {
-          outbox.cancelPending(event.appointmentId().value(), "The appointment was moved.");
-          var recipient =
-              recipients.of(
-                  event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
-          if (recipient != null) {
-            write(
-                recipient,
-                MessageKind.APPOINTMENT_RESCHEDULED,
-                event.appointmentId().value(),
-                clock.instant());
-            reminders(recipient, event.appointmentId().value(), event.startsAt());
-          }
-        });
-  }
-
-  @Async
-  @TransactionalEventListener
-  void on(AppointmentCanceled event) {
-    tenants.inClinic(
-        event,
-        () -> {
-          outbox.cancelPending(event.appointmentId().value(), "The appointment was canceled.");
-          if (event.startsAt().isBefore(clock.instant())) {
-            return;
-          }
-          var recipient =
-              recipients.of(
-                  event.patientId(), event.clinicId(), event.doctorId(), event.startsAt());
-          if (recipient != null) {
-            write(
-                recipient,
-                MessageKind.APPOINTMENT_CANCELED,
-                event.appointmentId().value(),
-                clock.instant());
           }
         });
   }
@@ -279,21 +212,6 @@ class PatientMessages {
                 secretOf.apply(value));
           }
         });
-  }
-
-  private void schedule(UUID appointment, UUID patient, UserId doctor, Instant startsAt) {
-    var recipient = recipients.of(patient, TenantContext.clinic(), doctor, startsAt);
-    if (recipient == null) {
-      return;
-    }
-    write(recipient, MessageKind.APPOINTMENT_BOOKED, appointment, clock.instant());
-    reminders(recipient, appointment, startsAt);
-  }
-
-  private void reminders(Recipients.Recipient recipient, UUID appointment, Instant startsAt) {
-    for (var at : plan(recipient).times(startsAt, clock.instant())) {
-      write(recipient, MessageKind.APPOINTMENT_REMINDER, appointment, at);
-    }
   }
 
   private static ReminderPlan plan(Recipients.Recipient recipient) {

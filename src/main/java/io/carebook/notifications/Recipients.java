@@ -76,46 +76,88 @@ public class Recipients {
 
   /** The patient's recipient for a message about a time, or null: opted out, or unreachable. */
   @Nullable Recipient of(UUID patientId, ClinicId clinicId, @Nullable UserId doctor, Instant when) {
-    var preference = preferences.of(patientId);
-    if (preference.optedOut()) {
-      return null;
+    return of(clinicId, List.of(patientId)).of(patientId, doctor, when);
+  }
+
+  /**
+   * The recipients among a clinic's {@code patients}, read in a few statements however many they
+   * are (their preferences, their records, the clinic, its settings and, when a message names its
+   * doctor, the clinic's team): for work batched across appointments.
+   */
+  Audience of(ClinicId clinicId, java.util.Collection<UUID> patientIds) {
+    var chosen = preferences.of(patientIds);
+    var welcome = patientIds.stream().filter(id -> !chosen.get(id).optedOut()).distinct().toList();
+    if (welcome.isEmpty()) {
+      return new Audience(null, null, chosen, Map.of()); // nobody to write to: read no more
     }
-    var patient = patients.get(new Patient.PatientId(patientId));
     var clinic = organizations.find(clinicId).orElseThrow();
-    var clinicSettings = settings.of(clinicId);
-    var language =
-        preference.language() != null
-            ? preference.language()
-            : LANGUAGES.contains(clinic.locale().getLanguage())
-                ? clinic.locale().getLanguage()
-                : "en";
-    var locale = Locale.forLanguageTag(language);
-    var channel = channel(patient, clinicSettings);
-    if (channel == null) {
-      return null;
+    return new Audience(clinic, settings.of(clinicId), chosen, patients.getAll(welcome));
+  }
+
+  /** A clinic's patients as {@link #of(ClinicId, java.util.Collection)} read them. */
+  final class Audience {
+
+    private final @Nullable Clinic clinic;
+    private final @Nullable ChannelSettings settings;
+    private final Map<UUID, MessagePreferences.Preference> preferences;
+    private final Map<UUID, Patient> patients;
+    private @Nullable Map<UserId, String> team;
+
+    private Audience(
+        @Nullable Clinic clinic,
+        @Nullable ChannelSettings settings,
+        Map<UUID, MessagePreferences.Preference> preferences,
+        Map<UUID, Patient> patients) {
+      this.clinic = clinic;
+      this.settings = settings;
+      this.preferences = preferences;
+      this.patients = patients;
     }
-    var variables = new LinkedHashMap<String, String>();
-    variables.put("firstName", patient.fullName().strip().split("\\s+")[0]);
-    variables.put("clinic", clinic.name());
-    variables.put(
-        "doctor",
-        doctor == null
-            ? ""
-            : staff.members().stream()
-                .filter(m -> m.userId().equals(doctor))
-                .map(Staff.Member::name)
-                .findFirst()
-                .orElse(""));
-    variables.put(
-        "when",
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .format(when.atZone(clinic.timezone())));
-    variables.put("link", baseUrl + "/book/" + clinic.slug());
-    variables.put("calendar", ""); // only a booking made online has its calendar file
-    var address = channel.toPhone() ? patient.phone().e164() : patient.email();
-    return new Recipient(
-        patientId, channel, address, locale, clinic, clinicSettings, Map.copyOf(variables));
+
+    /** The patient's recipient for a message about a time, or null: opted out, or unreachable. */
+    @Nullable Recipient of(UUID patientId, @Nullable UserId doctor, Instant when) {
+      var patient = patients.get(patientId);
+      var clinic = this.clinic;
+      var settings = this.settings;
+      if (patient == null || clinic == null || settings == null) {
+        return null; // opted out (not read), or unknown
+      }
+      var preference = preferences.get(patientId);
+      var language =
+          preference.language() != null
+              ? preference.language()
+              : LANGUAGES.contains(clinic.locale().getLanguage())
+                  ? clinic.locale().getLanguage()
+                  : "en";
+      var locale = Locale.forLanguageTag(language);
+      var channel = channel(patient, settings);
+      if (channel == null) {
+        return null;
+      }
+      var variables = new LinkedHashMap<String, String>();
+      variables.put("firstName", patient.fullName().strip().split("\\s+")[0]);
+      variables.put("clinic", clinic.name());
+      variables.put("doctor", doctor == null ? "" : nameOf(doctor));
+      variables.put(
+          "when",
+          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+              .withLocale(locale)
+              .format(when.atZone(clinic.timezone())));
+      variables.put("link", baseUrl + "/book/" + clinic.slug());
+      variables.put("calendar", ""); // only a booking made online has its calendar file
+      var address = channel.toPhone() ? patient.phone().e164() : patient.email();
+      return new Recipient(
+          patientId, channel, address, locale, clinic, settings, Map.copyOf(variables));
+    }
+
+    /** The doctor's name in the clinic's team, read once per audience and only when asked. */
+    private String nameOf(UserId doctor) {
+      if (team == null) {
+        team = new java.util.HashMap<>();
+        staff.members().forEach(m -> team.putIfAbsent(m.userId(), m.name()));
+      }
+      return team.getOrDefault(doctor, "");
+    }
   }
 
   /**

@@ -118,6 +118,17 @@ public class PatientDirectory {
     return patients.names(ids);
   }
 
+  /**
+   * The given patients by id, in one query (for work batched across patients: messages); unknown
+   * ids are left out.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<java.util.UUID, Patient> getAll(java.util.Collection<java.util.UUID> ids) {
+    var found = new java.util.HashMap<java.util.UUID, Patient>();
+    patients.findAll(ids).forEach(p -> found.put(p.id().value(), p));
+    return found;
+  }
+
   @Transactional(readOnly = true)
   public Patient get(PatientId id) {
     return patients.find(id).orElseThrow(() -> new NotFoundException("Patient"));

@@ -61,5 +61,6 @@ public final class NamedExceptions {
           "audit_chain_marker", // the last audit id drawn: a sequence the application cannot read
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
           "no_show_due_tenants", // appointments past their no-show delay
-          "idempotency_expired_tenants"); // Idempotency-Keys past the day they are kept
+          "idempotency_expired_tenants", // Idempotency-Keys past the day they are kept
+          "appointment_followup_clinics"); // appointments whose messages are still to plan
 }

@@ -1,6 +1,7 @@
 package io.carebook.tenancy;
 
 import io.carebook.shared.TenantId;
+import io.carebook.shared.TenantScoped;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -42,6 +43,24 @@ public class TenantSweep {
         done++;
       } catch (RuntimeException e) {
         log.warn("{} of an organization will be retried: {}", job, e.getMessage(), e);
+      }
+    }
+    return done;
+  }
+
+  /**
+   * Runs {@code work} for each of {@code due}, each inside its organization and clinic, in a
+   * transaction of its own, as {@link #each} does per organization: for work kept per clinic (whose
+   * rows name their clinic). Answers how many clinics finished it.
+   */
+  public int inClinics(String job, Collection<? extends TenantScoped> due, Runnable work) {
+    int done = 0;
+    for (var clinic : due) {
+      try {
+        tenants.inClinic(clinic, work);
+        done++;
+      } catch (RuntimeException e) {
+        log.warn("{} of a clinic will be retried: {}", job, e.getMessage(), e);
       }
     }
     return done;

@@ -27,6 +27,20 @@ final class AppProcess implements AutoCloseable {
   /** Starts an instance whose message task is {@code taskName}; returns once it is ready. */
   static AppProcess start(Environment environment, String name, String taskName, String providers)
       throws IOException {
+    return start(environment, name, taskName, providers, Map.of());
+  }
+
+  /**
+   * Starts an instance whose message task and follow-up queue are {@code taskName} (so it plans and
+   * sends only what was booked and scheduled through such instances), with {@code more} settings.
+   */
+  static AppProcess start(
+      Environment environment,
+      String name,
+      String taskName,
+      String providers,
+      Map<String, String> more)
+      throws IOException {
     var java = ProcessHandle.current().info().command().orElse("java");
     var settings =
         Map.ofEntries(
@@ -48,6 +62,7 @@ final class AppProcess implements AutoCloseable {
             Map.entry("server.port", "0"),
             Map.entry("spring.modulith.events.republish-outstanding-events-on-restart", "false"),
             Map.entry("carebook.notifications.task-name", taskName),
+            Map.entry("carebook.follow-ups.queue", taskName),
             Map.entry("carebook.notifications.sms.base-url", providers),
             Map.entry("db-scheduler.polling-interval", "1s"),
             Map.entry("db-scheduler.heartbeat-interval", "1s"),
@@ -58,6 +73,7 @@ final class AppProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add("io.carebook.CarebookApplication");
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+    more.forEach((key, value) -> command.add("--" + key + "=" + value));
     var log = Path.of("target", "app-" + name + ".log");
     Files.createDirectories(log.getParent());
     var process =
@@ -79,6 +95,17 @@ final class AppProcess implements AutoCloseable {
       Clinics.sleep(200);
     }
     throw new IllegalStateException("no '" + text + "' in " + log);
+  }
+
+  /** The port its server listens on, from its log. */
+  int port() throws IOException {
+    var started =
+        java.util.regex.Pattern.compile("Tomcat started on port (\\d+)")
+            .matcher(Files.readString(log));
+    if (!started.find()) {
+      throw new IllegalStateException("no port in " + log);
+    }
+    return Integer.parseInt(started.group(1));
   }
 
   /** Kills it as a crash would: no shutdown hooks, executions cut off mid-flight. */

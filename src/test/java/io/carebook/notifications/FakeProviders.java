@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "carebook.notifications.task-name=send-message-with-fake-providers",
+      "carebook.follow-ups.queue=fake-providers",
       "carebook.notifications.provider-timeout=PT2S",
       "carebook.notifications.first-retry=PT1S",
       "carebook.notifications.max-attempts=3",

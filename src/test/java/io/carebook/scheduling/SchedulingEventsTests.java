@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Booking publishes {@link AppointmentBooked} with the appointment's tenant, clinic, doctor,
- * patient and start, on which notifications plans the patient's messages. Run in the shared context
- * with Modulith's {@code Scenario}: see {@link io.carebook.CarebookModuleTest} for why.
+ * patient and start (for the waitlist and webhooks), and writes in its own transaction the row
+ * notifications plans the patient's messages from (issue 18). Run in the shared context with
+ * Modulith's {@code Scenario}: see {@link io.carebook.CarebookModuleTest} for why.
  */
 @CarebookTest
 @EnableScenarios
@@ -34,6 +35,7 @@ class SchedulingEventsTests {
   @Autowired TestOrganizations organizations;
   @Autowired Scheduling scheduling;
   @Autowired TenantTransactions tenants;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @LocalServerPort int port;
 
   @Test
@@ -62,15 +64,26 @@ class SchedulingEventsTests {
             tenants.inClinic(
                 owner.tenant(),
                 owner.clinic(),
-                () ->
-                    scheduling.book(
-                        new NewAppointment(
-                            new UserId(UUID.fromString(doctor)),
-                            slot.startsAt(),
-                            "",
-                            patient,
-                            null,
-                            "STAFF")));
+                () -> {
+                  var booked =
+                      scheduling.book(
+                          new NewAppointment(
+                              new UserId(UUID.fromString(doctor)),
+                              slot.startsAt(),
+                              "",
+                              patient,
+                              null,
+                              "STAFF"));
+                  // the plan's row is written with the booking, in its transaction
+                  assertThat(
+                          jdbc.sql(
+                                  "select kind from appointment_followups where appointment_id = ?")
+                              .param(booked.id())
+                              .query(String.class)
+                              .list())
+                      .containsExactly("BOOKED");
+                  return booked;
+                });
 
     scenario
         .stimulate(booking)

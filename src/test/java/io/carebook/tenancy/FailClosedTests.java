@@ -276,6 +276,15 @@ class FailClosedTests {
         owner.tenant(),
         () -> encryption.encrypt(KeyOwner.currentTenant(), "test.field", "1", new byte[] {1}));
     checkpoints.sign(owner.tenant()); // its audit chain and a checkpoint of it
+    // a booking's follow-up lives about a second: one in a queue no planner serves stays
+    OwnerDatabase.jdbc(environment)
+        .sql(
+            """
+            insert into appointment_followups (tenant_id, clinic_id, appointment_id, kind,
+                                               starts_at, queue)
+            values (?, ?, ?, 'BOOKED', now(), 'fail-closed-tests')""")
+        .params(owner.tenant().value(), owner.clinic().value(), UUID.randomUUID())
+        .update();
     var tables =
         OwnerDatabase.jdbc(environment)
             .sql(
