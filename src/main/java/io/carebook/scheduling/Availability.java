@@ -105,6 +105,7 @@ class Availability {
   List<Slot> slots(DoctorWindow window, LocalDate from, LocalDate to) {
     var rules = window.rules();
     var now = clock.instant();
+    var seats = new BusySweep(window);
     var slots = new ArrayList<Slot>();
     for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
       if (DailyCap.reached(window, day)) {
@@ -113,16 +114,27 @@ class Availability {
       for (var range : Hours.workingRanges(day, window.weekly(), window.overrides())) {
         // the grid's starts are within the hours and on the grid by construction
         for (var start : grid(day, range[0], range[1], rules, window.zone())) {
-          free(new BookingAsk(window, start, now), FREE).ifPresent(slots::add);
+          var ask = new BookingAsk(window, start, now);
+          if (BookingPolicies.firstRefusing(TIMELY, ask).isPresent()) {
+            continue;
+          }
+          // SeatsLeft's answer, from one sweep over the busy time instead of one scan a start
+          var end = ask.end();
+          var left = seats.left(start.minus(rules.bufferBefore()), end.plus(rules.bufferAfter()));
+          if (left > 0) {
+            slots.add(new Slot(start, end, left));
+          }
         }
       }
     }
     return slots;
   }
 
-  /** The slot rules a start of the day's grid has yet to pass. */
-  private static final List<BookingPolicy> FREE =
-      List.of(new MinimumNotice(), new Horizon(), new SeatsLeft());
+  /**
+   * The slot rules a start of the day's grid has yet to pass before its seats ({@link SeatsLeft},
+   * judged by {@link BusySweep}).
+   */
+  private static final List<BookingPolicy> TIMELY = List.of(new MinimumNotice(), new Horizon());
 
   /**
    * The slot that starts at {@code start}, if it is free: every slot rule ({@link
