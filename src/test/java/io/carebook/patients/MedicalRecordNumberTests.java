@@ -167,6 +167,10 @@ class MedicalRecordNumberTests {
       responses = pool.invokeAll(tasks).stream().map(f -> join(f)).toList();
     }
     assertThat(responses).allMatch(r -> r.status() == 201 || r.status() == 409);
+    assertThat(responses)
+        .filteredOn(r -> r.status() == 201)
+        .as("the answer is read after the commit, which gives the number")
+        .allMatch(r -> r.body().path("medicalRecordNumber").asString().startsWith("MRN-"));
 
     for (var client : List.of(desk, other)) {
       var numbers = new ArrayList<Long>();
