@@ -96,7 +96,7 @@ public record Chart(
       UUID id,
       PatientId other,
       String otherName,
-      @Nullable Long otherMrn,
+      long otherMrn,
       @Nullable LocalDate otherBorn,
       @Nullable String relationship) {}
 }

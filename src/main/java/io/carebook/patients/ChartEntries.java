@@ -213,7 +213,7 @@ class ChartEntries {
                     rs.getObject("id", UUID.class),
                     new PatientId(rs.getObject("other", UUID.class)),
                     rs.getString("full_name"),
-                    rs.getObject("mrn", Long.class),
+                    rs.getLong("mrn"),
                     rs.getDate("date_of_birth") == null
                         ? null
                         : rs.getDate("date_of_birth").toLocalDate(),

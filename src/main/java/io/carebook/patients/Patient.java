@@ -11,12 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A person with a chart in the organization. Names are kept exactly as typed. A record found to be
- * a duplicate is never deleted: it is voided and points at the record it was merged into. The
- * record number is given at commit: a patient read in the transaction that registers it has none.
+ * a duplicate is never deleted: it is voided and points at the record it was merged into.
  */
 public record Patient(
     PatientId id,
-    @Nullable Long mrn,
+    long mrn,
     String fullName,
     @Nullable String otherName,
     @Nullable PhoneNumber phone,
@@ -29,12 +28,9 @@ public record Patient(
     int version,
     Instant createdAt) {
 
-  /**
-   * The medical record number as people read it, e.g. {@code MRN-000123}; null inside the
-   * registering transaction, as the number is given when it commits (V1002).
-   */
-  public @Nullable String medicalRecordNumber() {
-    return mrn == null ? null : format(mrn);
+  /** The medical record number as people read it, e.g. {@code MRN-000123}. */
+  public String medicalRecordNumber() {
+    return format(mrn);
   }
 
   public static String format(long mrn) {

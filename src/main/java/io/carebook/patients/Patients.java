@@ -40,9 +40,9 @@ class Patients {
 
   /**
    * Inserts unless the duplicate rule matches an existing patient; true when inserted. The database
-   * gives the medical record number when the transaction commits (see V1002): the organization's
-   * highest plus one, under a per-organization lock held only from that step to the commit, so the
-   * numbers have no gaps and no repeats. Until then the new row has none.
+   * gives the medical record number (see V410): the organization's highest plus one, under a
+   * per-organization lock that the transaction holds until it ends, so the numbers have no gaps and
+   * no repeats.
    */
   boolean insert(PatientId id, Checked patient) {
     var scope = TenantContext.current().orElseThrow();
@@ -283,7 +283,7 @@ class Patients {
     var mergedInto = rs.getObject("merged_into", UUID.class);
     return new Patient(
         new PatientId(rs.getObject("id", UUID.class)),
-        rs.getObject("mrn", Long.class),
+        rs.getLong("mrn"),
         rs.getString("full_name"),
         rs.getString("other_name"),
         phone(rs.getString("phone_e164")),

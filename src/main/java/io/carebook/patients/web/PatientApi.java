@@ -103,8 +103,7 @@ class PatientApi {
               + " and name as an existing patient answers 409 with that patient's id.")
   ResponseEntity<PatientView> register(@Valid @RequestBody PatientInput input) {
     permissions.require(Action.PATIENT_REGISTER);
-    // read after the registration commits, which gives the record number
-    var patient = directory.get(directory.registerId(input.toNew()));
+    var patient = directory.register(input.toNew());
     return ResponseEntity.created(URI.create("/api/v1/patients/" + patient.id()))
         .eTag(ETags.of(patient.version()))
         .body(PatientView.of(patient));
