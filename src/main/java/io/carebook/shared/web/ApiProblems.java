@@ -5,6 +5,7 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.ProblemException.FieldError;
 import io.carebook.shared.Problems;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,8 +65,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             List.of()));
   }
 
+  /** No database connection in time: busy or unreachable, so come back soon (see Overloaded). */
+  @ExceptionHandler({
+    CannotCreateTransactionException.class,
+    CannotGetJdbcConnectionException.class,
+    SQLTransientConnectionException.class
+  })
+  ResponseEntity<ProblemDetail> unavailable(Exception e) {
+    log.warn("No database connection: {}", e.getMessage());
+    var status = HttpStatus.SERVICE_UNAVAILABLE;
+    return ResponseEntity.status(status)
+        .header("Retry-After", Overloaded.RETRY_AFTER_SECONDS)
+        .body(
+            problem(
+                status,
+                FrameworkProblems.kind(status),
+                FrameworkProblems.detail(status),
+                List.of()));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (Overloaded.noConnection(e) != null) {
+      return unavailable(e);
+    }
     log.error("Unexpected error", e);
     return respond(
         problem(

@@ -28,6 +28,7 @@ final class FrameworkProblems {
       case 413 -> "payload-too-large";
       case 415 -> "unsupported-media-type";
       case 429 -> "rate-limited";
+      case 503 -> "unavailable";
       default -> status.is5xxServerError() ? "internal" : "request-refused";
     };
   }
@@ -43,6 +44,8 @@ final class FrameworkProblems {
       case 413 -> "The request body is larger than this address accepts.";
       case 415 -> "This address does not take a body of this content type.";
       case 429 -> "Too many requests; wait a little and try again.";
+      case 503 ->
+          "Carebook is too busy to answer right now; nothing was saved. Try again in a few seconds.";
       default ->
           status.is5xxServerError()
               ? "Something went wrong on our side; nothing was saved."
