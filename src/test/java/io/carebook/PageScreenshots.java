@@ -170,7 +170,7 @@ class PageScreenshots extends BrowserTestSupport {
 
       page.navigate("/calendar?date=" + calendarDay);
       shots.take("13-calendar");
-      page.locator(".card-header a").first().click();
+      page.locator(".cb-grid-doctor a").first().click();
       shots.take("13b-calendar-week");
       page.navigate("/calendar/week?date=" + calendarDay);
       shots.take("13c-clinic-week");
