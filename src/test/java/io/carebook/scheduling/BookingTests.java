@@ -231,23 +231,7 @@ class BookingTests {
     var limit = io.carebook.tenancy.Plan.STARTER.appointmentsPerMonth();
     // the month's bookings so far: all but one of what the STARTER plan allows
     var patient = desk.post("/api/v1/patients", Map.of("fullName", "Regular Patient")).text("id");
-    io.carebook.OwnerDatabase.jdbc(environment)
-        .sql(
-            """
-            insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at,
-                                      ends_at, source)
-            select ?, gen_random_uuid(), ?, ?::uuid, ?::uuid, ts, ts + interval '15 minutes',
-                   'STAFF'
-            from generate_series(1, ?) n, lateral (select cast(? as timestamptz)
-                                                    + n * interval '1 minute' as ts) t""")
-        .params(
-            owner.tenant().value(),
-            owner.clinic().value(),
-            doctor,
-            patient,
-            limit - 1,
-            java.sql.Timestamp.from(month.atStartOfDay(CAIRO).toInstant()))
-        .update();
+    bookedBefore(owner, doctor, patient, month, limit - 1);
     assertThat(book(desk, doctor, day.atTime(9, 0).atZone(CAIRO).toInstant()).status())
         .isEqualTo(201);
     var refused = book(desk, doctor, day.atTime(10, 0).atZone(CAIRO).toInstant());
@@ -305,23 +289,7 @@ class BookingTests {
     var limit = io.carebook.tenancy.Plan.STARTER.appointmentsPerMonth();
     var patient = desk.post("/api/v1/patients", Map.of("fullName", "Regular Patient")).text("id");
     // the month's bookings so far: all but five of what the STARTER plan allows
-    io.carebook.OwnerDatabase.jdbc(environment)
-        .sql(
-            """
-            insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at,
-                                      ends_at, source)
-            select ?, gen_random_uuid(), ?, ?::uuid, ?::uuid, ts, ts + interval '15 minutes',
-                   'STAFF'
-            from generate_series(1, ?) n, lateral (select cast(? as timestamptz)
-                                                    + n * interval '1 minute' as ts) t""")
-        .params(
-            owner.tenant().value(),
-            owner.clinic().value(),
-            doctor,
-            patient,
-            limit - 5,
-            java.sql.Timestamp.from(month.atStartOfDay(CAIRO).toInstant()))
-        .update();
+    bookedBefore(owner, doctor, patient, month, limit - 5);
     var starts = new ArrayList<Instant>();
     for (int i = 0; i < 24; i++) {
       starts.add(day.atTime(9, 0).plusMinutes(15L * i).atZone(CAIRO).toInstant());
@@ -787,5 +755,27 @@ class BookingTests {
     body.putAll(overrides);
     var set = desk.put("/api/v1/booking-rules", body, Map.of());
     assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
+  }
+
+  /** {@code count} appointments already booked this month, written directly as the owner role. */
+  private void bookedBefore(
+      Owner owner, String doctor, String patient, LocalDate month, int count) {
+    io.carebook.OwnerDatabase.jdbc(environment)
+        .sql(
+            """
+            insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at,
+                                      ends_at, source)
+            select ?, gen_random_uuid(), ?, ?::uuid, ?::uuid, ts, ts + interval '15 minutes',
+                   'STAFF'
+            from generate_series(1, ?) n, lateral (select cast(? as timestamptz)
+                                                    + n * interval '1 minute' as ts) t""")
+        .params(
+            owner.tenant().value(),
+            owner.clinic().value(),
+            doctor,
+            patient,
+            count,
+            java.sql.Timestamp.from(month.atStartOfDay(CAIRO).toInstant()))
+        .update();
   }
 }
