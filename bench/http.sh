@@ -7,6 +7,8 @@
 # mixed traffic at a constant rate. Through BENCH_OPTS:
 #   -Dbench.rate=100 -Dbench.seconds=20 -Dbench.warmUpSeconds=10   arrival rate and durations
 #   -Dbench.organizationLimit=600                  the per-organization limit, requests a minute
+#   -Dbench.startWhen=/tmp/go       load, then wait until that file exists to measure (the reference
+#                                   size loads for half an hour; only the measuring needs quiet)
 #   -Dcarebook.embedded-database.statement-statistics=true   target/bench/statements-http.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes the event publications that were completed more than {@code
- * carebook.events.keep-completed} ago (7 days by default): the registry keeps every event it
- * delivered, and even events that carry ids and sealed secrets only say who did what when, which is
- * no reason to keep them forever. Incomplete publications stay, to be retried.
+ * carebook.events.keep-completed} ago (7 days by default). Since completed publications are deleted
+ * at once ({@code spring.modulith.events.completion-mode=delete}) this only clears what earlier
+ * versions kept, and anything completed while that setting is switched back. Incomplete
+ * publications stay, to be retried.
  */
 @Component
 class EventPublicationPurge {

@@ -70,6 +70,7 @@ class HttpLoadBenchmark {
       loadConnection.destroy();
     }
     var loadSeconds = (System.nanoTime() - started) / 1e9;
+    startWhenAsked();
     var out = Path.of("target/bench");
     Files.createDirectories(out);
     var planFile = out.resolve("http-plan.txt");
@@ -239,5 +240,22 @@ class HttpLoadBenchmark {
   private static long answered(String requests) {
     var total = requests.lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow();
     return Long.parseLong(total.split("\\s+")[1]);
+  }
+
+  /**
+   * With {@code -Dbench.startWhen=<file>} the measured run waits, after loading, until that file
+   * exists: the reference size takes about half an hour to load, which need not happen on an idle
+   * machine, while the few minutes of measuring must.
+   */
+  private static void startWhenAsked() throws InterruptedException, java.io.IOException {
+    var signal = System.getProperty("bench.startWhen");
+    if (signal == null || signal.isBlank()) {
+      return;
+    }
+    System.out.println("Loaded; measuring starts when " + signal + " exists");
+    while (!Files.exists(Path.of(signal))) {
+      Thread.sleep(1000);
+    }
+    Files.deleteIfExists(Path.of(signal));
   }
 }

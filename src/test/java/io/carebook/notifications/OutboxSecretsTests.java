@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
+import io.carebook.PublishedEvents;
 import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
 import io.carebook.identity.PermissionMatrix;
@@ -16,7 +17,6 @@ import io.carebook.shared.UserId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.TenantTransactions;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +58,7 @@ class OutboxSecretsTests {
   @BeforeEach
   void openClinic() {
     started = Instant.now().minusSeconds(1);
+    PublishedEvents.capture(environment);
     clinic = new Clinics(organizations, port, environment);
     database = OwnerDatabase.jdbc(environment);
   }
@@ -204,14 +205,7 @@ class OutboxSecretsTests {
         slug(), UserId.of(clinic.doctor), Clinics.at(3, 11), "Online Patient", phone, "192.0.2.9");
     var code = organizations.linkToken(clinic.owner.tenant(), phone, Pattern.compile("(\\d{6})"));
 
-    var serialized =
-        database
-            .sql(
-                "select string_agg(serialized_event, ' ') from event_publication"
-                    + " where publication_date >= ?")
-            .param(Timestamp.from(started))
-            .query(String.class)
-            .single();
+    var serialized = PublishedEvents.since(environment, started);
     assertThat(serialized)
         .contains("ciphertext")
         .doesNotContain(invitation)
