@@ -41,7 +41,8 @@ class PatientManageLinkTests {
   @LocalServerPort int port;
 
   @Test
-  void patientWhoBooksOnlineReceivesTheirManageLinkAndCalendarFileMaskedInTheOutbox() {
+  void patientWhoBooksOnlineReceivesTheirManageLinkAndCalendarFileMaskedInTheOutbox()
+      throws InterruptedException {
     var started = Instant.now().minusSeconds(1);
     PublishedEvents.capture(environment);
     var owner = organizations.signUp(new Api(port));
@@ -131,6 +132,8 @@ class PatientManageLinkTests {
     // nor does the event that carried it to notifications
     var events = PublishedEvents.since(environment, started);
     assertThat(events).contains("BookingConfirmed").contains("ciphertext").doesNotContain(token);
+    // and the registry let go of each publication once its listener had run
+    assertThat(publicationsKeptSince(started, owner.tenant().value().toString())).isZero();
   }
 
   @Test
@@ -193,5 +196,26 @@ class PatientManageLinkTests {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * An organization's publications since {@code since} still in the registry (events carry their
+   * tenant's id), after waiting up to 10 s for their listeners.
+   */
+  private long publicationsKeptSince(Instant since, String tenant) throws InterruptedException {
+    long kept = -1;
+    for (var tries = 0; tries < 100 && kept != 0; tries++) {
+      if (tries > 0) {
+        Thread.sleep(100);
+      }
+      kept =
+          db().sql(
+                  "select count(*) from event_publication where publication_date >= ?"
+                      + " and serialized_event like '%' || ? || '%'")
+              .params(java.sql.Timestamp.from(since), tenant)
+              .query(Long.class)
+              .single();
+    }
+    return kept;
   }
 }
