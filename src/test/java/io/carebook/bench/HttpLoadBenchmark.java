@@ -211,9 +211,10 @@ class HttpLoadBenchmark {
         migrator
             .sql(
                 """
-                select id from appointments where doctor_id = ? and status = 'BOOKED'
-                and starts_at > now() + interval '1 day' limit 5""")
-            .param(doctor.user().value())
+                select id from appointments
+                where tenant_id = ? and doctor_id = ? and status = 'BOOKED'
+                  and starts_at > now() + interval '1 day' limit 5""")
+            .params(tenant, doctor.user().value())
             .query(UUID.class)
             .list()
             .forEach(id -> plan.add("C " + token + " " + id));
