@@ -210,4 +210,28 @@ public class Prescribing {
   private static NotFoundException notFound() {
     return new NotFoundException("Prescription");
   }
+
+  // fhir: prescriptions read by patient and by item, for MedicationRequest
+
+  /**
+   * A patient's prescriptions at every clinic of the organization, oldest first, each with its
+   * encounter (CHART_READ). Not logged: the caller logs the view.
+   */
+  @Transactional(readOnly = true)
+  public java.util.List<Located> ofPatient(PatientId patient) {
+    permissions.require(Action.CHART_READ);
+    return rows.ofPatient(patient.value()).stream()
+        .map(p -> new Located(p, encounters.find(p.encounterId()).orElseThrow()))
+        .toList();
+  }
+
+  /**
+   * The prescription holding an item in use (CHART_READ), with its encounter; another
+   * organization's item is not found. Not logged: the caller logs the view.
+   */
+  @Transactional(readOnly = true)
+  public Located ofItem(UUID itemId) {
+    permissions.require(Action.CHART_READ);
+    return rows.prescriptionOfItem(itemId).map(this::get).orElseThrow(Prescribing::notFound);
+  }
 }

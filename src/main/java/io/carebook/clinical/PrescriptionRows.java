@@ -187,4 +187,26 @@ public class PrescriptionRows {
         rs.getString("route"),
         rs.getString("instructions"));
   }
+
+  // fhir: a patient's prescriptions, and the prescription of an item
+
+  /** A patient's prescriptions, items included, oldest first. */
+  List<Prescription> ofPatient(UUID patient) {
+    return jdbc.sql(
+            """
+            select p.* from prescriptions p join encounters e on e.id = p.encounter_id
+            where e.patient_id = ? order by p.created_at, p.id""")
+        .param(patient)
+        .query((rs, n) -> withDetails(rs))
+        .list();
+  }
+
+  /** The prescription an item (not voided) belongs to. */
+  Optional<UUID> prescriptionOfItem(UUID item) {
+    return jdbc.sql(
+            "select prescription_id from prescription_items where id = ? and voided_at is null")
+        .param(item)
+        .query((rs, n) -> rs.getObject(1, UUID.class))
+        .optional();
+  }
 }

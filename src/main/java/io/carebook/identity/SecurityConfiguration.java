@@ -126,6 +126,9 @@ class SecurityConfiguration {
                     // the platform's operators, who answer with their own token (PlatformApi)
                     .requestMatchers("/api/platform/**")
                     .permitAll()
+                    // fhir: the CapabilityStatement is public, as FHIR servers serve it
+                    .requestMatchers(HttpMethod.GET, "/api/fhir/r4/metadata")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

@@ -191,4 +191,12 @@ public class PatientSafety {
       throw ProblemException.invalid(field, "must be at most " + max + " characters");
     }
   }
+
+  // fhir: reading one allergy by its id
+
+  /** An allergy in use (not voided) by its id; another organization's is not found. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Allergy> allergy(UUID id) {
+    return records.find(SafetyKind.ALLERGIES, id);
+  }
 }

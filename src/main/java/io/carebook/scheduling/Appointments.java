@@ -141,6 +141,43 @@ class Appointments {
         .list();
   }
 
+  /**
+   * Appointments of the organization matching every filter given (null: any), by start then id, at
+   * most {@code limit} (the FHIR facade's search).
+   */
+  List<Appointment> matching(Scheduling.AppointmentFilter filter, int limit) {
+    return jdbc.sql(
+            """
+            select * from appointments
+            where (cast(? as uuid) is null or patient_id = cast(? as uuid))
+              and (cast(? as uuid) is null or doctor_id = cast(? as uuid))
+              and (cast(? as uuid) is null or clinic_id = cast(? as uuid))
+              and (cast(? as timestamptz) is null or starts_at >= cast(? as timestamptz))
+              and (cast(? as timestamptz) is null or starts_at < cast(? as timestamptz))
+              and (cast(? as text) is null or status = cast(? as text))
+            order by starts_at, id limit ?""")
+        .params(
+            filter.patient(),
+            filter.patient(),
+            filter.doctor() == null ? null : filter.doctor().value(),
+            filter.doctor() == null ? null : filter.doctor().value(),
+            filter.clinic() == null ? null : filter.clinic().value(),
+            filter.clinic() == null ? null : filter.clinic().value(),
+            timestamp(filter.from()),
+            timestamp(filter.from()),
+            timestamp(filter.to()),
+            timestamp(filter.to()),
+            filter.status() == null ? null : filter.status().name(),
+            filter.status() == null ? null : filter.status().name(),
+            limit)
+        .query(Appointments::row)
+        .list();
+  }
+
+  private static @Nullable Timestamp timestamp(@Nullable Instant at) {
+    return at == null ? null : Timestamp.from(at);
+  }
+
   /** How many live appointments a doctor has at a clinic in [from, to). */
   int countLive(ClinicId clinic, UserId doctor, Instant from, Instant to) {
     return jdbc.sql(

@@ -334,4 +334,27 @@ public class Scheduling {
     }
     return window.doctor();
   }
+
+  // fhir: the FHIR facade's search of appointments
+
+  /**
+   * Which appointments to find: each filter given must match (null: any). {@code from} and {@code
+   * to} bound the start, [from, to); {@code clinic} null means every clinic of the organization.
+   */
+  public record AppointmentFilter(
+      @Nullable UUID patient,
+      @Nullable UserId doctor,
+      io.carebook.shared.@Nullable ClinicId clinic,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      @Nullable AppointmentStatus status) {}
+
+  /**
+   * The organization's appointments matching {@code filter}, by start then id, at most {@code
+   * limit} (1 to 1001). Callers check permissions.
+   */
+  @Transactional(readOnly = true)
+  public List<Appointment> find(AppointmentFilter filter, int limit) {
+    return appointments.matching(filter, Math.clamp(limit, 1, 1001));
+  }
 }

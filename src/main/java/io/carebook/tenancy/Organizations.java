@@ -182,4 +182,15 @@ public class Organizations {
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
+
+  // fhir: the organization's name, for its FHIR Organization
+
+  /** The current organization's name. */
+  @Transactional(readOnly = true)
+  public String name() {
+    return jdbc.sql("select name from tenants where id = ?")
+        .param(TenantContext.tenant().value())
+        .query(String.class)
+        .single();
+  }
 }
