@@ -2,7 +2,6 @@ package io.carebook.conversations.understanding;
 
 import java.time.ZonedDateTime;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads a patient's short free-text message (WhatsApp) into a {@link Reading}: language, intents,
@@ -23,6 +22,21 @@ public final class Understanding {
    *     date
    */
   public static Reading read(String text, Locale hint, ZonedDateTime now) {
-    return new Reading(null, Set.of(), null, null, null, null, null, null);
+    var normalized = Text.normalize(text);
+    var parts = DayParts.in(Greetings.removedFrom(normalized));
+    var today = now.toLocalDate();
+    var days = Days.in(parts.rest(), today);
+    var date = days.date() == null && parts.today() ? today : days.date();
+    var time = Clock.in(days.rest(), parts.part());
+    var number = date == null && time == null ? Choices.in(normalized) : null;
+    return new Reading(
+        Languages.detect(text, normalized, hint),
+        Intents.in(normalized),
+        date,
+        days.until(),
+        time,
+        parts.part(),
+        number,
+        YesNo.in(text, normalized));
   }
 }
