@@ -21,7 +21,7 @@ final class Intents {
         Phrases.of(
             "book*", "schedule", "make an appointment", "new appointment", "reservar", "reserva",
             "agendar", "agenda", "sacar una cita", "pedir cita", "pedir una cita", "nueva cita",
-            "احجز", "حجز", "عايز احجز", "اريد حجز", "احجزلي", "ابغى احجز", "موعد جديد"));
+            "احجز", "عايز احجز", "اريد حجز", "احجزلي", "ابغى احجز", "موعد جديد"));
     KEYWORDS.put(
         Intent.CONFIRM,
         Phrases.of(
@@ -65,7 +65,7 @@ final class Intents {
     KEYWORDS.put(
         Intent.STOP,
         Phrases.of(
-            "stop", "unsubscribe", "stop messages", "baja", "darme de baja", "no mas mensajes",
+            "stop", "unsubscribe", "stop messages", "no more messages", "stop sending", "baja", "darme de baja", "no mas mensajes",
             "no más mensajes", "parar", "detener", "إيقاف", "ايقاف", "توقف", "وقف الرسائل",
             "إلغاء الاشتراك", "الغاء الاشتراك"));
     KEYWORDS.put(
@@ -82,7 +82,8 @@ final class Intents {
 
   private static final Phrases APPOINTMENT_NOUNS =
       Phrases.of(
-          "appointment*", "appt", "cita", "citas", "turno", "consulta", "موعد", "ميعاد", "كشف");
+          "appointment*", "appt", "cita", "citas", "turno", "consulta", "موعد", "ميعاد", "كشف",
+          "حجز", "الحجز");
 
   private static final Set<Intent> ABOUT_AN_APPOINTMENT =
       EnumSet.of(Intent.CONFIRM, Intent.CANCEL, Intent.MOVE, Intent.WHERE, Intent.WHEN);

@@ -25,7 +25,8 @@ final class Languages {
           "cambiar", "mover", "reprogramar", "ayuda", "buenas", "buenos", "dias", "vale", "claro",
           "dale", "puedo", "tengo", "necesito", "con", "persona", "recepcion", "agendar", "reservar",
           "esta", "este", "y", "media", "cuarto", "es", "en", "nada", "mejor", "ver", "hablar",
-          "medico", "consulta", "ubicacion", "direccion", "confirmo", "confirmar", "perfecto");
+          "medico", "consulta", "ubicacion", "direccion", "confirmo", "confirmar", "perfecto", "al", "mediodia", "queda",
+          "clinica", "mas", "del", "puede", "nos", "vemos", "baja", "alta");
   private static final Set<String> ENGLISH_WORDS =
       Set.of(
           "hi", "hello", "hey", "yes", "yeah", "yep", "the", "at", "on", "in", "i", "im", "my",
