@@ -1,5 +1,6 @@
 package io.carebook.conversations.bot;
 
+import io.carebook.notifications.MessagePreferences;
 import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.NewAppointment;
 import io.carebook.scheduling.Scheduling;
@@ -31,16 +32,35 @@ class Actions {
   }
 
   private final Scheduling scheduling;
+  private final MessagePreferences preferences;
   private final TransactionTemplate own;
 
-  Actions(Scheduling scheduling, PlatformTransactionManager transactions) {
+  Actions(
+      Scheduling scheduling,
+      MessagePreferences preferences,
+      PlatformTransactionManager transactions) {
     this.scheduling = scheduling;
+    this.preferences = preferences;
     this.own = new TransactionTemplate(transactions);
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  Done book(NewAppointment request) {
-    return attempt(() -> scheduling.book(request, false));
+  /**
+   * Books, and gives a patient with no language for messages the conversation's, so the booking's
+   * confirmation and reminders come in the language they wrote in.
+   */
+  Done book(NewAppointment request, String language) {
+    return attempt(
+        () -> {
+          var appointment = scheduling.book(request, false);
+          var preference = preferences.of(appointment.patientId());
+          if (preference.language() == null) {
+            preferences.save(
+                appointment.patientId(),
+                new MessagePreferences.Preference(language, preference.optedOut()));
+          }
+          return appointment;
+        });
   }
 
   Done move(UUID appointment, Instant to) {

@@ -447,7 +447,8 @@ class Dialogue {
                     step.get("patient") == null
                         ? new NewPatient(step.get("name"), t.conversation().phone(), null, null)
                         : null,
-                    "PATIENT"));
+                    "PATIENT"),
+                t.language());
     if (!done.ok()) {
       out.say(t.say("refused", refusal(t, done.refusal())));
       return times(t.at(step.with("start", null)), out, LocalDate.parse(step.get("day")));
