@@ -77,7 +77,7 @@ public class ConversationBot {
   @Transactional
   public void handle(PatientMessageReceived message) {
     if (!E164.matcher(message.from()).matches()) {
-      log.info("A message from {} is not from a phone number; kept out of conversations", "…");
+      log.info("A message not from a phone number in E.164 is kept out of conversations");
       return;
     }
     var row =
