@@ -40,6 +40,7 @@ class DemoSwitchTests {
             "io.carebook.billing.demo",
             "io.carebook.frontdesk.demo",
             "io.carebook.notifications.demo",
+            "io.carebook.conversations.demo",
             "io.carebook.clinical.demo",
             "io.carebook.billing.demo",
             "io.carebook.tenancy.demo");

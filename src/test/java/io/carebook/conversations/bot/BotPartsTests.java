@@ -1,0 +1,108 @@
+package io.carebook.conversations.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carebook.conversations.bot.Reply.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The bot's parts that need no database: messages' shapes, its place as JSON, masked codes. */
+class BotPartsTests {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void upToThreeOptionsAreReplyButtonsWithinWhatsAppsLimits() {
+    var reply =
+        Reply.choice(
+            "Book Tuesday 10:00?",
+            List.of(new Option("yes", "Yes"), new Option("no", "No, another time at all please")),
+            "Choose",
+            "Reply with a number.");
+    var interactive = JSON.readTree(reply.interactive());
+    assertThat(interactive.path("type").asString()).isEqualTo("button");
+    var buttons = interactive.path("action").path("buttons");
+    assertThat(buttons).hasSize(2);
+    assertThat(buttons.path(0).path("type").asString()).isEqualTo("reply");
+    assertThat(buttons.path(0).path("reply").path("id").asString()).isEqualTo("yes");
+    assertThat(buttons.path(1).path("reply").path("title").asString()).hasSizeLessThanOrEqualTo(20);
+    assertThat(reply.plain())
+        .contains("1. Yes")
+        .contains("2. No, another")
+        .endsWith("Reply with a number.");
+  }
+
+  @Test
+  void moreOptionsAreOneListOfAtMostTenRows() {
+    var options = new ArrayList<Option>();
+    for (int i = 0; i < 14; i++) {
+      options.add(new Option("time:" + i, "Wednesday 9 December at " + i + ":00"));
+    }
+    var reply = Reply.choice("Free times", options, "Choose a time", "Reply with a number.");
+    var interactive = JSON.readTree(reply.interactive());
+    assertThat(interactive.path("type").asString()).isEqualTo("list");
+    assertThat(interactive.path("body").path("text").asString()).isEqualTo("Free times");
+    assertThat(interactive.path("action").path("button").asString()).isEqualTo("Choose a time");
+    var rows = interactive.path("action").path("sections").path(0).path("rows");
+    assertThat(rows).hasSize(10);
+    for (var row : rows) {
+      assertThat(row.path("title").asString()).hasSizeLessThanOrEqualTo(24);
+      assertThat(row.path("description").asString()).hasSizeLessThanOrEqualTo(72);
+    }
+    assertThat(Reply.text("Hello").interactive()).isNull();
+  }
+
+  @Test
+  void theBotsPlaceSurvivesAsJson() {
+    var step =
+        Step.fresh()
+            .with("lang", "ar")
+            .with("patient", "0b8f7c52-7d0d-4b8e-9c61-0d2b2f1c1a11")
+            .waiting(Step.Stage.TIME, List.of("time:1", "time:2"))
+            .missed();
+    var read = Step.parse(step.json());
+    assertThat(read).isEqualTo(step);
+    assertThat(Step.parse("{}")).isEqualTo(Step.fresh());
+    assertThat(Step.parse("{\"stage\":\"GONE\"}")).isEqualTo(Step.fresh());
+    assertThat(read.data())
+        .isEqualTo(Map.of("lang", "ar", "patient", "0b8f7c52-7d0d-4b8e-9c61-0d2b2f1c1a11"));
+  }
+
+  @Test
+  void oneTimeCodesAreMaskedButTimesAndPhonesAreNot() {
+    assertThat(OneTimeCodes.masked("My code is 482913")).isEqualTo("My code is ••••");
+    assertThat(OneTimeCodes.masked("الكود ٤٨٢٩١٣")).isEqualTo("الكود ••••");
+    assertThat(OneTimeCodes.masked("Tomorrow at 10:30 please"))
+        .isEqualTo("Tomorrow at 10:30 please");
+    assertThat(OneTimeCodes.masked("Call me on +201001234567"))
+        .isEqualTo("Call me on +201001234567");
+    assertThat(OneTimeCodes.masked("Room 1234")).isEqualTo("Room 1234");
+  }
+
+  @Test
+  void aNumberTypedInAnyScriptPicksAnOption() {
+    assertThat(Talk.typedNumber("2")).isEqualTo(2);
+    assertThat(Talk.typedNumber(" ٢ ")).isEqualTo(2);
+    assertThat(Talk.typedNumber("۱۰")).isEqualTo(10);
+    assertThat(Talk.typedNumber("2pm")).isNull();
+    assertThat(Talk.typedNumber("")).isNull();
+  }
+
+  @Test
+  void aLongDayIsOfferedSpreadOutNotJustItsFirstTimes() {
+    var slots = new ArrayList<io.carebook.scheduling.Slot>();
+    var start = java.time.Instant.parse("2026-12-09T06:00:00Z");
+    for (int i = 0; i < 48; i++) {
+      slots.add(
+          new io.carebook.scheduling.Slot(
+              start.plusSeconds(900L * i), start.plusSeconds(900L * (i + 1)), 1));
+    }
+    var shown = Dialogue.spread(slots, 10);
+    assertThat(shown).hasSize(10);
+    assertThat(shown.getFirst()).isEqualTo(slots.getFirst());
+    assertThat(shown.getLast()).isEqualTo(slots.getLast());
+  }
+}
