@@ -126,6 +126,9 @@ class SecurityConfiguration {
                     // the platform's operators, who answer with their own token (PlatformApi)
                     .requestMatchers("/api/platform/**")
                     .permitAll()
+                    // hygiene: the API's changelog is public, like the OpenAPI document
+                    .requestMatchers(HttpMethod.GET, "/api/v1/changelog")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
