@@ -32,10 +32,10 @@ class HistoryApi {
       tags = "Encounters")
   CursorPage<History.Entry> history(
       @PathVariable String id,
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.CHART_READ);
-    return CursorPage.of(
+    return CursorPage.wholeUnlessLimited(
         history.of(new PatientId(Ids.parse(id, "Patient"))), limit, cursor, e -> e.visit().id());
   }
 }

@@ -40,9 +40,9 @@ class NoteTemplateApi {
   @GetMapping("/api/v1/note-templates")
   @Operation(summary = "The active clinic's note templates", tags = "Encounters")
   CursorPage<NoteTemplate> list(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    return CursorPage.of(templates.list(), limit, cursor, NoteTemplate::id);
+    return CursorPage.wholeUnlessLimited(templates.list(), limit, cursor, NoteTemplate::id);
   }
 
   @PostMapping("/api/v1/note-templates")

@@ -67,10 +67,10 @@ class ApiKeysApi {
   @Operation(
       summary = "The active clinic's API keys, without their secrets (needs SETTINGS_MANAGE)")
   CursorPage<ApiKeys.Key> list(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.SETTINGS_MANAGE);
-    return CursorPage.of(keys.ofActiveClinic(), limit, cursor, ApiKeys.Key::id);
+    return CursorPage.wholeUnlessLimited(keys.ofActiveClinic(), limit, cursor, ApiKeys.Key::id);
   }
 
   @PostMapping("/api/v1/api-keys/{id}/revoke")

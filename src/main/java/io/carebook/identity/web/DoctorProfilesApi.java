@@ -66,10 +66,10 @@ class DoctorProfilesApi {
   @GetMapping("/api/v1/doctors")
   @Operation(summary = "The active clinic's doctors with their profiles")
   CursorPage<ProfileView> doctors(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return CursorPage.of(
+    return CursorPage.wholeUnlessLimited(
         profiles.ofActiveClinic().stream().map(ProfileView::of).toList(),
         limit,
         cursor,

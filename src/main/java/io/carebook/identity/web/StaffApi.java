@@ -48,10 +48,10 @@ class StaffApi {
   @GetMapping("/api/v1/staff")
   @Operation(summary = "The active clinic's members (needs STAFF_MANAGE)")
   CursorPage<Staff.Member> members(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.STAFF_MANAGE);
-    return CursorPage.of(staff.members(), limit, cursor, m -> m.userId().value());
+    return CursorPage.wholeUnlessLimited(staff.members(), limit, cursor, m -> m.userId().value());
   }
 
   record Invite(@NotBlank @Email String email, @NotEmpty Set<Role> roles) {}
@@ -74,10 +74,11 @@ class StaffApi {
   @GetMapping("/api/v1/invitations")
   @Operation(summary = "The active clinic's pending invitations (needs STAFF_MANAGE)")
   CursorPage<Invitations.Pending> pending(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.STAFF_MANAGE);
-    return CursorPage.of(invitations.pendingHere(), limit, cursor, Invitations.Pending::id);
+    return CursorPage.wholeUnlessLimited(
+        invitations.pendingHere(), limit, cursor, Invitations.Pending::id);
   }
 
   @PostMapping("/api/v1/invitations/{id}/revoke")

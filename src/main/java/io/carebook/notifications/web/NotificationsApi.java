@@ -185,12 +185,13 @@ class NotificationsApi {
           "The active clinic's messages that failed after every retry, newest first"
               + " (VIEW_MESSAGES); one-time links and codes masked")
   CursorPage<OutboxMessage> failed(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.VIEW_MESSAGES);
     var clinic = TenantContext.clinic();
     audit.viewed("outbox_messages", clinic.toString(), null);
-    return CursorPage.of(outbox.failed(clinic, 100), limit, cursor, OutboxMessage::id);
+    return CursorPage.wholeUnlessLimited(
+        outbox.failed(clinic, 100), limit, cursor, OutboxMessage::id);
   }
 
   @PostMapping("/api/v1/messages/{id}/resend")

@@ -121,10 +121,10 @@ class PatientApi {
   CursorPage<PatientView> similar(
       @RequestParam String fullName,
       @RequestParam(required = false) @Nullable LocalDate dateOfBirth,
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_REGISTER);
-    return CursorPage.of(
+    return CursorPage.wholeUnlessLimited(
         directory.similar(fullName, dateOfBirth).stream().map(PatientView::of).toList(),
         limit,
         cursor,

@@ -76,10 +76,10 @@ class SchedulingApi {
   @Operation(summary = "A doctor's weekly hours at the active clinic")
   CursorPage<WeeklyHours> hours(
       @PathVariable String doctorId,
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return CursorPage.of(
+    return CursorPage.wholeUnlessLimited(
         calendar.weeklyHours(doctor(doctorId)), limit, cursor, h -> h.day() + "@" + h.starts());
   }
 
@@ -152,11 +152,11 @@ class SchedulingApi {
               + " doctor themself, their own); other organizations' entries show only as busy time")
   CursorPage<TimeOffEntry> timeOffList(
       @PathVariable String doctorId,
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     var doctor = doctor(doctorId);
     requireTimeOffRights(doctor);
-    return CursorPage.of(timeOff.list(doctor), limit, cursor, TimeOffEntry::id);
+    return CursorPage.wholeUnlessLimited(timeOff.list(doctor), limit, cursor, TimeOffEntry::id);
   }
 
   @DeleteMapping("/api/v1/doctors/{doctorId}/time-off/{id}")
@@ -206,7 +206,7 @@ class SchedulingApi {
               + " doctorId, of every doctor of the active clinic; for a service type if given")
   CursorPage<DoctorSlot> availability(
       @RequestParam(required = false) @Nullable String doctorId,
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -227,7 +227,8 @@ class SchedulingApi {
                             d.toString(), slot.startsAt(), slot.endsAt(), slot.seatsLeft()))));
     items.sort(
         java.util.Comparator.comparing(DoctorSlot::startsAt).thenComparing(DoctorSlot::doctorId));
-    return CursorPage.of(items, limit, cursor, s -> s.doctorId() + "@" + s.startsAt());
+    return CursorPage.wholeUnlessLimited(
+        items, limit, cursor, s -> s.doctorId() + "@" + s.startsAt());
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
@@ -301,10 +302,10 @@ class SchedulingApi {
       @RequestParam Instant from,
       @RequestParam Instant to,
       @RequestParam(required = false) @Nullable String doctorId,
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return CursorPage.of(
+    return CursorPage.wholeUnlessLimited(
         calendar.between(doctorId == null ? null : doctor(doctorId), from, to),
         limit,
         cursor,

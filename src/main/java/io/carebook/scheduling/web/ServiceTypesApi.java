@@ -48,10 +48,10 @@ class ServiceTypesApi {
   @GetMapping("/api/v1/service-types")
   @Operation(summary = "The active clinic's service types, retired ones included, by name")
   CursorPage<ServiceTypeView> list(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return CursorPage.of(
+    return CursorPage.wholeUnlessLimited(
         serviceTypes.all().stream().map(ServiceTypeView::of).toList(),
         limit,
         cursor,

@@ -73,10 +73,11 @@ class WaitlistApi {
   @GetMapping("/api/v1/waitlist")
   @Operation(summary = "Who waits at the active clinic, and the offers they hold")
   CursorPage<Waitlist.Entry> entries(
-      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.BOOKING);
-    return CursorPage.of(waitlist.ofActiveClinic(), limit, cursor, Waitlist.Entry::id);
+    return CursorPage.wholeUnlessLimited(
+        waitlist.ofActiveClinic(), limit, cursor, Waitlist.Entry::id);
   }
 
   @PostMapping("/api/v1/waitlist/{id}/accept")

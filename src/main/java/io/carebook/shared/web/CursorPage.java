@@ -38,6 +38,18 @@ public record CursorPage<T>(
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+  /**
+   * A list /api/v1 answered whole before it took a limit: still whole without {@code ?limit=} and
+   * {@code ?cursor=} (the v1 promise, docs/api/versioning.md), paged like any other with either.
+   */
+  public static <T> CursorPage<T> wholeUnlessLimited(
+      List<T> all, @Nullable Integer limit, @Nullable String cursor, Function<? super T, ?> key) {
+    if (limit == null && (cursor == null || cursor.isBlank())) {
+      return whole(all);
+    }
+    return of(all, limit == null ? DEFAULT : limit, cursor, key);
+  }
+
   /** The one page of a list that fits in one: no cursor to follow. */
   public static <T> CursorPage<T> whole(List<T> items) {
     return new CursorPage<>(List.copyOf(items), null);
