@@ -13,6 +13,7 @@ import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -203,6 +204,17 @@ public class Billing {
         .find(invoiceId)
         .filter(i -> i.clinicId().equals(Catalog.clinic()))
         .orElseThrow(() -> new NotFoundException("Invoice"));
+  }
+
+  /**
+   * A page of the active clinic's invoices, newest first, after the one created at {@code created}
+   * with {@code id} when given (a keyset page); one patient's if given.
+   */
+  @Transactional(readOnly = true)
+  public List<Invoice> list(
+      @Nullable UUID patientId, int limit, @Nullable Instant created, @Nullable UUID id) {
+    permissions.require(Action.PATIENT_VIEW);
+    return invoices.list(Catalog.clinic(), patientId, Math.clamp(limit, 1, 201), created, id);
   }
 
   /** The active clinic's invoices, newest first; one patient's if given. */

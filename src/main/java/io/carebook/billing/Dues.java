@@ -6,6 +6,7 @@ import io.carebook.tenancy.Permissions;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,33 @@ public class Dues {
                 ) o where owed > 0
                 group by patient_id, currency order by sum(owed) desc limit ?""")
         .params(Catalog.clinic().value(), Math.clamp(limit, 1, 200))
+        .query(
+            (rs, n) ->
+                new Owed(
+                    rs.getObject("patient_id", UUID.class),
+                    new Money(rs.getLong("owed"), Currency.getInstance(rs.getString("currency"))),
+                    rs.getInt("invoices")))
+        .list();
+  }
+
+  /**
+   * A page of {@link #outstanding(int)} in the same order (most first, then by patient and
+   * currency), after the patient owing {@code owed} minor units under {@code key} ("patient
+   * currency") when given: a keyset page.
+   */
+  @Transactional(readOnly = true)
+  public List<Owed> outstanding(int limit, @Nullable Long owed, @Nullable String key) {
+    permissions.require(Action.PATIENT_VIEW);
+    return jdbc.sql(
+            "select * from (select patient_id, currency, count(*) as invoices, sum(owed) as owed"
+                + " from ("
+                + OWED_PER_INVOICE
+                + """
+                ) o where owed > 0 group by patient_id, currency) g
+                where cast(? as bigint) is null or g.owed < ?
+                   or (g.owed = ? and g.patient_id::text || ' ' || g.currency > ?)
+                order by g.owed desc, g.patient_id::text || ' ' || g.currency limit ?""")
+        .params(Catalog.clinic().value(), owed, owed, owed, key, Math.clamp(limit, 1, 201))
         .query(
             (rs, n) ->
                 new Owed(

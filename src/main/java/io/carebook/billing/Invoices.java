@@ -113,6 +113,17 @@ public class Invoices {
 
   /** A clinic's invoices, newest first; one patient's if given; without lines and payments. */
   List<Invoice> list(ClinicId clinic, @Nullable UUID patient, int limit) {
+    return list(clinic, patient, limit, null, null);
+  }
+
+  /** Newest first, after ({@code created}, {@code id}) when given: a keyset page. */
+  List<Invoice> list(
+      ClinicId clinic,
+      @Nullable UUID patient,
+      int limit,
+      @Nullable Instant created,
+      @Nullable UUID id) {
+    var at = created == null ? null : Timestamp.from(created);
     return jdbc.sql(
             "select i.*, "
                 + PAID
@@ -122,8 +133,10 @@ public class Invoices {
                  as credited_minor
                 from invoices i
                 where i.clinic_id = ? and (cast(? as uuid) is null or i.patient_id = cast(? as uuid))
-                order by i.created_at desc limit ?""")
-        .params(clinic.value(), patient, patient, limit)
+                  and (cast(? as timestamptz) is null
+                       or (i.created_at, i.id) < (cast(? as timestamptz), cast(? as uuid)))
+                order by i.created_at desc, i.id desc limit ?""")
+        .params(clinic.value(), patient, patient, at, at, id, limit)
         .query((rs, n) -> InvoiceRows.invoice(rs, List.of(), List.of(), List.of()))
         .list();
   }

@@ -129,6 +129,9 @@ class SecurityConfiguration {
                     // fhir: the CapabilityStatement is public, as FHIR servers serve it
                     .requestMatchers(HttpMethod.GET, "/api/fhir/r4/metadata")
                     .permitAll()
+                    // hygiene: the API's changelog is public, like the OpenAPI document
+                    .requestMatchers(HttpMethod.GET, "/api/v1/changelog")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

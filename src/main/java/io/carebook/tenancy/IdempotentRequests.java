@@ -40,13 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Idempotent-Replayed: true}) instead of creating twice; the same key with another body is refused
  * (422).
  *
- * <p>On a create marked {@link IdempotentCreate} (a booking) the key is claimed and the answer kept
- * in the create's own transaction, begun here before the handler and committed after it answered:
- * one transaction for the key and the work, a rollback (a refusal, a failure) frees the key, and a
- * retry while the first is still running waits for it at the key's row and then answers its kept
- * answer. Elsewhere the key is claimed and the answer kept in transactions of their own, and a
- * retry while the first is still running is told to wait its turn (409). Expired keys are deleted
- * by {@link IdempotencyKeysCleanup}.
+ * <p>On a create marked {@link IdempotentCreate} (a booking, a patient, any create) the key is
+ * claimed and the answer kept in the create's own transaction, begun here before the handler and
+ * committed after it answered: one transaction for the key and the work, a rollback (a refusal, a
+ * failure) frees the key, and a retry while the first is still running waits for it at the key's
+ * row and then answers its kept answer. Elsewhere the key is claimed and the answer kept in
+ * transactions of their own, and a retry while the first is still running is told to wait its turn
+ * (409). Expired keys are deleted by {@link IdempotencyKeysCleanup}.
  */
 public class IdempotentRequests extends OncePerRequestFilter {
 

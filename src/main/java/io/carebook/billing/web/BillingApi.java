@@ -5,13 +5,18 @@ import io.carebook.billing.Catalog;
 import io.carebook.billing.Dues;
 import io.carebook.billing.Invoice;
 import io.carebook.shared.Ids;
+import io.carebook.shared.Money;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.ETags;
+import io.carebook.tenancy.IdempotentCreate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,6 +62,7 @@ class BillingApi {
 
   @PostMapping("/api/v1/tax-profiles")
   @Operation(summary = "Add a tax profile: a name and a percentage (needs SETTINGS_MANAGE)")
+  @IdempotentCreate
   ResponseEntity<Catalog.TaxProfile> addTaxProfile(@RequestBody NewTaxProfile body) {
     return ResponseEntity.status(201).body(catalog.addTaxProfile(body.name(), body.rate()));
   }
@@ -72,6 +79,7 @@ class BillingApi {
       description =
           "code (e.g. CONSULT), name, kind (CONSULTATION, PROCEDURE, LAB, PACKAGE, OTHER),"
               + " price, optional taxProfileId.")
+  @IdempotentCreate
   ResponseEntity<Catalog.BillableService> addService(@RequestBody Catalog.NewService body) {
     return ResponseEntity.status(201).body(catalog.addService(body));
   }
@@ -88,6 +96,7 @@ class BillingApi {
 
   @PostMapping("/api/v1/invoices")
   @Operation(summary = "A new draft invoice for a patient, for one of their visits if given")
+  @IdempotentCreate
   ResponseEntity<Invoice> draft(@RequestBody NewInvoice body) {
     if (body.patientId() == null || body.patientId().isBlank()) {
       throw ProblemException.invalid("patientId", "is required");
@@ -103,20 +112,31 @@ class BillingApi {
 
   @GetMapping("/api/v1/invoices")
   @Operation(summary = "The active clinic's invoices, newest first; one patient's with patientId")
-  Map<String, Object> invoices(
+  CursorPage<Invoice> invoices(
       @RequestParam(required = false) @Nullable String patientId,
-      @RequestParam(defaultValue = "50") int limit) {
-    return Map.of(
-        "items",
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable String cursor) {
+    CursorPage.limit(limit);
+    var after = CursorPage.decode(cursor); // "<created at>|<id>" of the last one shown
+    var rows =
         billing.list(
             patientId == null || patientId.isBlank() ? null : Ids.parse(patientId, "Patient"),
-            limit));
+            limit + 1,
+            after == null ? null : Instant.parse(after.substring(0, after.indexOf('|'))),
+            after == null ? null : UUID.fromString(after.substring(after.indexOf('|') + 1)));
+    return CursorPage.ofOneMore(rows, limit, i -> i.createdAt() + "|" + i.id());
   }
 
   @GetMapping("/api/v1/invoices/{id}")
   @Operation(summary = "An invoice with its lines and payments")
-  Invoice invoice(@PathVariable String id) {
-    return billing.get(Ids.parse(id, "Invoice"));
+  ResponseEntity<Invoice> invoice(@PathVariable String id) {
+    var invoice = billing.get(Ids.parse(id, "Invoice"));
+    return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(invoice);
+  }
+
+  /** A stale If-Match on a change of an invoice is 412; none is still accepted (v1 clients). */
+  private void fresh(String id, @Nullable String ifMatch) {
+    ETags.checkIfSent(ifMatch, () -> billing.get(Ids.parse(id, "Invoice")).version());
   }
 
   @GetMapping("/api/v1/invoices/{id}/pdf")
@@ -144,13 +164,21 @@ class BillingApi {
           "A serviceId (its name, price and tax), or a description and unitPrice; quantity"
               + " (default 1); a discount as discountPercent or discountAmount, with a"
               + " discountReason. More than 10% off needs a role that may void invoices.")
-  ResponseEntity<Invoice> addLine(@PathVariable String id, @RequestBody Billing.NewLine body) {
+  ResponseEntity<Invoice> addLine(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody Billing.NewLine body) {
+    fresh(id, ifMatch);
     return ResponseEntity.status(201).body(billing.addLine(Ids.parse(id, "Invoice"), body));
   }
 
   @DeleteMapping("/api/v1/invoices/{id}/lines/{line}")
   @Operation(summary = "Remove a line from a draft")
-  Invoice removeLine(@PathVariable String id, @PathVariable String line) {
+  Invoice removeLine(
+      @PathVariable String id,
+      @PathVariable String line,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    fresh(id, ifMatch);
     return billing.removeLine(Ids.parse(id, "Invoice"), Ids.parse(line, "Line"));
   }
 
@@ -158,7 +186,10 @@ class BillingApi {
   @Operation(
       summary = "Issue a draft",
       description = "It takes the next number of the clinic's series and never changes again.")
-  Invoice issue(@PathVariable String id) {
+  Invoice issue(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    fresh(id, ifMatch);
     return billing.issue(Ids.parse(id, "Invoice"));
   }
 
@@ -167,7 +198,10 @@ class BillingApi {
   @PostMapping("/api/v1/invoices/{id}/void")
   @Operation(summary = "Void an invoice with a reason (needs INVOICE_VOID; refund payments first)")
   Invoice voidInvoice(
-      @PathVariable String id, @RequestBody(required = false) @Nullable Reason body) {
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody(required = false) @Nullable Reason body) {
+    fresh(id, ifMatch);
     return billing.voidInvoice(Ids.parse(id, "Invoice"), body == null ? null : body.reason());
   }
 
@@ -180,7 +214,11 @@ class BillingApi {
           "amount (tax included) up to what is not yet credited, and a reason. The note is numbered"
               + " in the CN series; the invoice's balance falls by the amount, and refundDue shows"
               + " what to give back if the patient had paid more than they now owe.")
-  ResponseEntity<Invoice> credit(@PathVariable String id, @RequestBody Credit body) {
+  ResponseEntity<Invoice> credit(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody Credit body) {
+    fresh(id, ifMatch);
     return ResponseEntity.status(201)
         .body(billing.credit(Ids.parse(id, "Invoice"), body.amount(), body.reason()));
   }
@@ -191,20 +229,50 @@ class BillingApi {
       description =
           "method: CASH, CARD, BANK_TRANSFER, WALLET (methodNote names it) or ONLINE; amount up"
               + " to what is owed; partial payments add up.")
-  ResponseEntity<Invoice> pay(@PathVariable String id, @RequestBody Billing.NewPayment body) {
+  ResponseEntity<Invoice> pay(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody Billing.NewPayment body) {
+    fresh(id, ifMatch);
     return ResponseEntity.status(201).body(billing.pay(Ids.parse(id, "Invoice"), body));
   }
 
   @PostMapping("/api/v1/invoices/{id}/refunds")
   @Operation(summary = "Give money back (needs REFUND): up to what was paid, with a reason")
-  ResponseEntity<Invoice> refund(@PathVariable String id, @RequestBody Billing.NewPayment body) {
+  ResponseEntity<Invoice> refund(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody Billing.NewPayment body) {
+    fresh(id, ifMatch);
     return ResponseEntity.status(201).body(billing.refund(Ids.parse(id, "Invoice"), body));
   }
 
   @GetMapping("/api/v1/dues")
   @Operation(
       summary = "What patients owe the active clinic on issued invoices: most first, and the total")
-  Map<String, Object> dues(@RequestParam(defaultValue = "50") int limit) {
-    return Map.of("items", dues.outstanding(limit), "total", dues.total());
+  DuesPage dues(
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable String cursor) {
+    CursorPage.limit(limit);
+    var after = CursorPage.decode(cursor); // "<owed>|<patient> <currency>" of the last one shown
+    var rows =
+        dues.outstanding(
+            limit + 1,
+            after == null ? null : Long.parseLong(after.substring(0, after.indexOf('|'))),
+            after == null ? null : after.substring(after.indexOf('|') + 1));
+    var page =
+        CursorPage.ofOneMore(
+            rows,
+            limit,
+            o ->
+                o.owed().minor()
+                    + "|"
+                    + o.patientId()
+                    + " "
+                    + o.owed().currency().getCurrencyCode());
+    return new DuesPage(page.items(), page.next(), dues.total());
   }
+
+  /** A page of what patients owe, and the total of all of it. */
+  record DuesPage(List<Dues.Owed> items, @Nullable String next, Money total) {}
 }

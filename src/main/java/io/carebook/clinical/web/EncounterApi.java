@@ -7,6 +7,7 @@ import io.carebook.clinical.Vitals;
 import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.shared.Ids;
 import io.carebook.shared.web.ETags;
+import io.carebook.tenancy.IdempotentCreate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,6 +55,7 @@ class EncounterApi {
 
   @PostMapping("/api/v1/visits/{visitId}/encounter")
   @Operation(summary = "Open the visit's encounter, or find the one open (NOTE_DRAFT)")
+  @IdempotentCreate
   ResponseEntity<Encounter> open(@PathVariable String visitId) {
     var encounter = charting.open(Ids.parse(visitId, "Visit"));
     return ResponseEntity.created(URI.create("/api/v1/visits/" + visitId + "/encounter"))
@@ -68,6 +70,7 @@ class EncounterApi {
               + " (/min, 20–250), temperature (°C, 30–45), respiratoryRate (/min, 4–80), oxygen"
               + " (%, 50–100), weight (kg, 0.3–400), height (cm, 20–250). Example: {\"systolic\":"
               + " 120, \"diastolic\": 80, \"pulse\": 72, \"temperature\": 37.2}")
+  @IdempotentCreate
   ResponseEntity<Vitals> vitals(
       @PathVariable String visitId, @RequestBody(required = false) Vitals.@Nullable Input body) {
     var vitals =
@@ -114,7 +117,10 @@ class EncounterApi {
 
   @PostMapping("/api/v1/visits/{visitId}/note/sign")
   @Operation(summary = "Sign the note (NOTE_SIGN, WITH_DOCTOR): addenda only from then on")
-  Note sign(@PathVariable String visitId) {
+  Note sign(
+      @PathVariable String visitId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    fresh(visitId, ifMatch);
     return charting.sign(Ids.parse(visitId, "Visit"));
   }
 
@@ -122,6 +128,7 @@ class EncounterApi {
   @Operation(
       summary = "Add an addendum to the signed note, signed as written (NOTE_ADDENDUM)",
       description = "Example: {\"body\": \"Throat swab negative for strep.\"}")
+  @IdempotentCreate
   ResponseEntity<Note> addendum(
       @PathVariable String visitId, @RequestBody(required = false) @Nullable AddendumInput body) {
     var note = charting.addAddendum(Ids.parse(visitId, "Visit"), body == null ? null : body.body());
@@ -132,8 +139,24 @@ class EncounterApi {
   @PostMapping("/api/v1/visits/{visitId}/note/void")
   @Operation(summary = "Void the note entered in error, with a reason (NOTE_ADDENDUM)")
   ResponseEntity<Void> voidNote(
-      @PathVariable String visitId, @RequestBody(required = false) @Nullable VoidInput body) {
+      @PathVariable String visitId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody(required = false) @Nullable VoidInput body) {
+    fresh(visitId, ifMatch);
     charting.voidNote(Ids.parse(visitId, "Visit"), body == null ? null : body.reason());
     return ResponseEntity.noContent().build();
+  }
+
+  /** A stale If-Match on a change of the visit's note is 412; none is still accepted. */
+  private void fresh(String visitId, @Nullable String ifMatch) {
+    ETags.checkIfSent(ifMatch, () -> noteVersion(charting, visitId));
+  }
+
+  static int noteVersion(Charting charting, String visitId) {
+    var note = charting.of(Ids.parse(visitId, "Visit")).note();
+    if (note == null) {
+      throw new io.carebook.shared.NotFoundException("Note");
+    }
+    return note.version();
   }
 }

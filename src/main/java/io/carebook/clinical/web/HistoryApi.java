@@ -3,13 +3,14 @@ package io.carebook.clinical.web;
 import io.carebook.clinical.History;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.Ids;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,8 +30,12 @@ class HistoryApi {
           "A patient's visits at every clinic of the organization, with notes and prescriptions,"
               + " newest first (CHART_READ)",
       tags = "Encounters")
-  Map<String, List<History.Entry>> history(@PathVariable String id) {
+  CursorPage<History.Entry> history(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.CHART_READ);
-    return Map.of("items", history.of(new PatientId(Ids.parse(id, "Patient"))));
+    return CursorPage.wholeUnlessLimited(
+        history.of(new PatientId(Ids.parse(id, "Patient"))), limit, cursor, e -> e.visit().id());
   }
 }

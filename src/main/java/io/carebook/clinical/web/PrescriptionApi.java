@@ -5,6 +5,7 @@ import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
 import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.shared.Ids;
+import io.carebook.tenancy.IdempotentCreate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -57,6 +58,7 @@ class PrescriptionApi {
 
   @PostMapping("/api/v1/visits/{visitId}/prescriptions")
   @Operation(summary = "Start a draft prescription in the visit's encounter (PRESCRIPTION_DRAFT)")
+  @IdempotentCreate
   ResponseEntity<Prescription> draft(@PathVariable String visitId) {
     var prescription = prescribing.draft(Ids.parse(visitId, "Visit"));
     return ResponseEntity.created(URI.create("/api/v1/prescriptions/" + prescription.id()))
@@ -79,6 +81,7 @@ class PrescriptionApi {
               + " or already takes it, the answer is 409 /problems/safety-warning with the"
               + " warnings; send again with \"acknowledgeWarnings\": true (and an"
               + " acknowledgementReason) to add it anyway, which the audit trail records.")
+  @IdempotentCreate
   ResponseEntity<Prescription> addItem(
       @PathVariable String id, @RequestBody(required = false) @Nullable ItemInput body) {
     var in =
@@ -125,6 +128,7 @@ class PrescriptionApi {
   @Operation(
       summary = "Add an addendum to a finalized prescription (PRESCRIPTION_ADDENDUM)",
       description = "Example: {\"body\": \"Take with food.\"}")
+  @IdempotentCreate
   ResponseEntity<Prescription> addendum(
       @PathVariable String id,
       @RequestBody(required = false) EncounterApi.@Nullable AddendumInput body) {

@@ -16,6 +16,8 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.VisitId;
+import io.carebook.shared.web.ETags;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -84,6 +87,7 @@ class FrontDeskApi {
               + " patientId or the patient's name and phone to find or register them, and"
               + " optionally a doctorId. priority: NONE (default), EMERGENCY, ELDERLY or"
               + " FOLLOW_UP. Refused while the clinic is read-only.")
+  @IdempotentCreate
   ResponseEntity<Visit> checkIn(@Valid @RequestBody CheckInBody body) {
     var priority = priority(body.priority());
     Visit visit;
@@ -154,9 +158,12 @@ class FrontDeskApi {
 
   @GetMapping("/api/v1/visits/{id}")
   @Operation(summary = "A visit of the active clinic and its moves")
-  VisitWithHistory visit(@PathVariable String id) {
+  ResponseEntity<VisitWithHistory> visit(@PathVariable String id) {
     var visitId = Ids.parse(id, "Visit");
-    return new VisitWithHistory(frontDesk.get(new VisitId(visitId)), frontDesk.history(visitId));
+    var visit = frontDesk.get(new VisitId(visitId));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(visit.version()))
+        .body(new VisitWithHistory(visit, frontDesk.history(visitId)));
   }
 
   @Schema(name = "VisitMove") // not the appointments' reschedule body, in the OpenAPI document
@@ -173,8 +180,10 @@ class FrontDeskApi {
   Visit move(
       @PathVariable String id,
       @PathVariable String transition,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @RequestBody(required = false) @Nullable Move body) {
     var step = Transition.ofPath(transition).orElseThrow(() -> new NotFoundException("Step"));
+    ETags.checkIfSent(ifMatch, () -> frontDesk.get(new VisitId(Ids.parse(id, "Visit"))).version());
     return moves.move(Ids.parse(id, "Visit"), step, body == null ? null : body.reason());
   }
 

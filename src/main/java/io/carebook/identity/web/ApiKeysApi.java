@@ -3,6 +3,7 @@ package io.carebook.identity.web;
 import io.carebook.identity.apikeys.ApiKeys;
 import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.NotFoundException;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,16 +14,16 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,9 +66,11 @@ class ApiKeysApi {
   @GetMapping("/api/v1/api-keys")
   @Operation(
       summary = "The active clinic's API keys, without their secrets (needs SETTINGS_MANAGE)")
-  Map<String, List<ApiKeys.Key>> list() {
+  CursorPage<ApiKeys.Key> list(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.SETTINGS_MANAGE);
-    return Map.of("items", keys.ofActiveClinic());
+    return CursorPage.wholeUnlessLimited(keys.ofActiveClinic(), limit, cursor, ApiKeys.Key::id);
   }
 
   @PostMapping("/api/v1/api-keys/{id}/revoke")

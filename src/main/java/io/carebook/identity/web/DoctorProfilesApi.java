@@ -3,6 +3,7 @@ package io.carebook.identity.web;
 import io.carebook.identity.DoctorProfiles;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,13 +12,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -64,9 +65,15 @@ class DoctorProfilesApi {
 
   @GetMapping("/api/v1/doctors")
   @Operation(summary = "The active clinic's doctors with their profiles")
-  Map<String, List<ProfileView>> doctors() {
+  CursorPage<ProfileView> doctors(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return Map.of("items", profiles.ofActiveClinic().stream().map(ProfileView::of).toList());
+    return CursorPage.wholeUnlessLimited(
+        profiles.ofActiveClinic().stream().map(ProfileView::of).toList(),
+        limit,
+        cursor,
+        ProfileView::userId);
   }
 
   @PutMapping("/api/v1/doctors/{userId}/profile")

@@ -5,6 +5,7 @@ import io.carebook.identity.Staff;
 import io.carebook.identity.invitations.Invitations;
 import io.carebook.shared.Ids;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.AllowedWhenReadOnly;
 import io.carebook.tenancy.Permissions;
@@ -16,8 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,9 +47,11 @@ class StaffApi {
 
   @GetMapping("/api/v1/staff")
   @Operation(summary = "The active clinic's members (needs STAFF_MANAGE)")
-  Map<String, List<Staff.Member>> members() {
+  CursorPage<Staff.Member> members(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.STAFF_MANAGE);
-    return Map.of("items", staff.members());
+    return CursorPage.wholeUnlessLimited(staff.members(), limit, cursor, m -> m.userId().value());
   }
 
   record Invite(@NotBlank @Email String email, @NotEmpty Set<Role> roles) {}
@@ -71,9 +73,12 @@ class StaffApi {
 
   @GetMapping("/api/v1/invitations")
   @Operation(summary = "The active clinic's pending invitations (needs STAFF_MANAGE)")
-  Map<String, List<Invitations.Pending>> pending() {
+  CursorPage<Invitations.Pending> pending(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.STAFF_MANAGE);
-    return Map.of("items", invitations.pendingHere());
+    return CursorPage.wholeUnlessLimited(
+        invitations.pendingHere(), limit, cursor, Invitations.Pending::id);
   }
 
   @PostMapping("/api/v1/invitations/{id}/revoke")

@@ -10,6 +10,7 @@ import io.carebook.patients.Patient;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Messaging settings of the active clinic, patients' preferences, and failed messages. */
@@ -177,18 +179,19 @@ class NotificationsApi {
     return preferences.of(patient(id));
   }
 
-  record Items(List<OutboxMessage> items) {}
-
   @GetMapping("/api/v1/messages/failed")
   @Operation(
       summary =
           "The active clinic's messages that failed after every retry, newest first"
               + " (VIEW_MESSAGES); one-time links and codes masked")
-  Items failed() {
+  CursorPage<OutboxMessage> failed(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.VIEW_MESSAGES);
     var clinic = TenantContext.clinic();
     audit.viewed("outbox_messages", clinic.toString(), null);
-    return new Items(outbox.failed(clinic, 100));
+    return CursorPage.wholeUnlessLimited(
+        outbox.failed(clinic, 100), limit, cursor, OutboxMessage::id);
   }
 
   @PostMapping("/api/v1/messages/{id}/resend")

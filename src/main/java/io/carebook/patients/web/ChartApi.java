@@ -4,6 +4,7 @@ import io.carebook.patients.Chart;
 import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -112,6 +113,7 @@ class ChartApi {
               + " GET /api/v1/patients?identifier=… . The same value of the same kind on another"
               + " patient answers 409 /problems/duplicate-identifier. Example: {\"kind\":"
               + " \"NATIONAL_ID\", \"value\": \"2900101 1234567\"}")
+  @IdempotentCreate
   ResponseEntity<Created> addIdentifier(
       @PathVariable String id, @Valid @RequestBody IdentifierInput input) {
     var patient = editable(id);
@@ -121,6 +123,7 @@ class ChartApi {
 
   @PostMapping("/api/v1/patients/{id}/contacts")
   @Operation(summary = "Add an emergency contact (PATIENT_EDIT)")
+  @IdempotentCreate
   ResponseEntity<Created> addContact(
       @PathVariable String id, @Valid @RequestBody ContactInput input) {
     var patient = editable(id);
@@ -134,6 +137,7 @@ class ChartApi {
   @Operation(
       summary = "Record a consent granted or withdrawn (PATIENT_EDIT)",
       description = "decidedOn defaults to today; the newest decision per kind is in force.")
+  @IdempotentCreate
   ResponseEntity<Created> recordConsent(
       @PathVariable String id, @Valid @RequestBody ConsentInput input) {
     var patient = editable(id);
@@ -166,6 +170,7 @@ class ChartApi {
   @Operation(
       summary = "Link a guardian, another patient of the organization (PATIENT_EDIT)",
       description = "Example: {\"guardianId\": \"…\", \"relationship\": \"mother\"}")
+  @IdempotentCreate
   ResponseEntity<Created> addGuardian(
       @PathVariable String id, @Valid @RequestBody GuardianInput input) {
     var patient = editable(id);

@@ -3,9 +3,11 @@ package io.carebook.patients.web;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.documents.PatientDocument;
 import io.carebook.patients.documents.PatientDocuments;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,14 +68,18 @@ class DocumentApi {
 
   @GetMapping("/api/v1/patients/{id}/documents")
   @Operation(summary = "A chart's documents, newest first (CHART_READ)")
-  ListPage<PatientDocument> list(
+  CursorPage<PatientDocument> list(
       @PathVariable String id,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) @Nullable String after) {
+      @RequestParam(required = false) @Nullable String cursor,
+      @Parameter(description = "the older name of 'cursor' (deprecated)", deprecated = true)
+          @RequestParam(required = false)
+          @Nullable String after) {
     permissions.require(Action.CHART_READ);
     var patient = directory.get(PatientIds.parse(id)).id();
     var chart = documentsOf(patient);
-    return ListPage.of(chart, limit, after, PatientDocument::id);
+    return CursorPage.of(
+        chart, limit, CursorPage.cursorOrAfter(cursor, after), PatientDocument::id);
   }
 
   @GetMapping("/api/v1/patients/{id}/documents/{documentId}/content")

@@ -3,6 +3,8 @@ package io.carebook.patients.web;
 import io.carebook.patients.imports.PatientImport;
 import io.carebook.patients.imports.PatientImports;
 import io.carebook.shared.NotFoundException;
+import io.carebook.shared.web.ApiDeprecated;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,10 +14,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -67,10 +71,29 @@ class ImportApi {
   }
 
   @GetMapping("/api/v1/patients/imports/{importId}/rows")
-  @Operation(summary = "What became of each row of an import (PATIENT_IMPORT)")
-  List<PatientImports.RowOutcome> outcomes(@PathVariable String importId) {
+  @ApiDeprecated(
+      since = "2026-12-07",
+      sunset = "2027-06-07",
+      successor = "GET /api/v1/patients/imports/{importId}/outcomes")
+  @Operation(
+      summary = "What became of each row of an import, all at once (PATIENT_IMPORT)",
+      description =
+          "A bare array, from before every list became a page: use"
+              + " /api/v1/patients/imports/{importId}/outcomes.")
+  List<PatientImports.RowOutcome> rows(@PathVariable String importId) {
     permissions.require(Action.PATIENT_IMPORT);
     return imports.outcomes(id(importId));
+  }
+
+  @GetMapping("/api/v1/patients/imports/{importId}/outcomes")
+  @Operation(summary = "What became of each row of an import, by row number (PATIENT_IMPORT)")
+  CursorPage<PatientImports.RowOutcome> outcomes(
+      @PathVariable String importId,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) @Nullable String cursor) {
+    permissions.require(Action.PATIENT_IMPORT);
+    return CursorPage.of(
+        imports.outcomes(id(importId)), limit, cursor, PatientImports.RowOutcome::number);
   }
 
   @PostMapping("/api/v1/patients/imports/{importId}/start")

@@ -5,8 +5,10 @@ import io.carebook.patients.Patient;
 import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientMerge;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,7 +20,6 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,8 +70,6 @@ class PatientApi {
 
   record MergeInput(@NotBlank String duplicateId, @NotBlank @Size(max = 400) String reason) {}
 
-  record PatientPage(List<PatientView> items, @Nullable String next) {}
-
   @GetMapping("/api/v1/patients")
   @Operation(
       summary = "Search patients as you type, newest first (PATIENT_VIEW)",
@@ -79,20 +78,23 @@ class PatientApi {
               + " (MRN-000123). identifier finds the holders of a national id, passport or"
               + " insurance number by its exact value (spaces and dashes aside), e.g."
               + " ?identifier=29001011234567.")
-  PatientPage search(
+  CursorPage<PatientView> search(
       @RequestParam(defaultValue = "") String q,
       @RequestParam(required = false) @Nullable String identifier,
       @RequestParam(defaultValue = "20") int limit,
-      @Parameter(description = "the 'next' cursor of the previous page")
+      @Parameter(description = "the 'next' of the previous page") @RequestParam(required = false)
+          @Nullable String cursor,
+      @Parameter(description = "the older name of 'cursor' (deprecated)", deprecated = true)
           @RequestParam(required = false)
           @Nullable String after) {
     permissions.require(Action.PATIENT_VIEW);
+    CursorPage.limit(limit);
     if (identifier != null) {
       var holders = chart.findByIdentifier(identifier);
-      return new PatientPage(holders.stream().map(PatientView::of).toList(), null);
+      return CursorPage.whole(holders.stream().map(PatientView::of).toList());
     }
-    var page = directory.search(q, limit, after);
-    return new PatientPage(page.items().stream().map(PatientView::of).toList(), page.next());
+    var page = directory.search(q, limit, cursor != null && !cursor.isBlank() ? cursor : after);
+    return new CursorPage<>(page.items().stream().map(PatientView::of).toList(), page.next());
   }
 
   @PostMapping("/api/v1/patients")
@@ -101,6 +103,7 @@ class PatientApi {
       description =
           "Phone numbers are read in the clinic's country and stored in E.164. The same phone"
               + " and name as an existing patient answers 409 with that patient's id.")
+  @IdempotentCreate
   ResponseEntity<PatientView> register(@Valid @RequestBody PatientInput input) {
     permissions.require(Action.PATIENT_REGISTER);
     var patient = directory.register(input.toNew());
@@ -115,12 +118,17 @@ class PatientApi {
       description =
           "Names alike (trigrams, either script) or the same date of birth with names a little"
               + " alike: a warning to show at registration, not a rule.")
-  PatientPage similar(
+  CursorPage<PatientView> similar(
       @RequestParam String fullName,
-      @RequestParam(required = false) @Nullable LocalDate dateOfBirth) {
+      @RequestParam(required = false) @Nullable LocalDate dateOfBirth,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_REGISTER);
-    return new PatientPage(
-        directory.similar(fullName, dateOfBirth).stream().map(PatientView::of).toList(), null);
+    return CursorPage.wholeUnlessLimited(
+        directory.similar(fullName, dateOfBirth).stream().map(PatientView::of).toList(),
+        limit,
+        cursor,
+        PatientView::id);
   }
 
   @PostMapping("/api/v1/patients/{id}/merge")
@@ -130,10 +138,14 @@ class PatientApi {
           "Every entry of the duplicate's chart moves here, history included; the duplicate is"
               + " voided with the reason and points at this record. Example:"
               + " {\"duplicateId\": \"…\", \"reason\": \"registered twice at the desk\"}")
-  ResponseEntity<PatientView> merge(@PathVariable String id, @Valid @RequestBody MergeInput input) {
+  ResponseEntity<PatientView> merge(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody MergeInput input) {
     var survivor = PatientIds.parse(id);
-    directory.get(survivor);
+    var current = directory.get(survivor);
     permissions.require(Action.PATIENT_MERGE);
+    ETags.checkIfSent(ifMatch, current.version());
     var merged = merges.merge(survivor, PatientIds.parse(input.duplicateId()), input.reason());
     return ResponseEntity.ok().eTag(ETags.of(merged.version())).body(PatientView.of(merged));
   }

@@ -8,10 +8,13 @@ import io.carebook.patients.PatientSafety;
 import io.carebook.patients.SafetyEntry;
 import io.carebook.patients.SafetyWarning;
 import io.carebook.patients.safety.SafetyKind;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -78,11 +81,14 @@ class SafetyApi {
 
   @GetMapping("/api/v1/patients/{id}/allergies")
   @Operation(summary = "Allergies in use, active and most severe first (CHART_READ)")
-  ListPage<Allergy> allergies(
+  CursorPage<Allergy> allergies(
       @PathVariable String id,
       @RequestParam(defaultValue = "50") int limit,
-      @RequestParam(required = false) @Nullable String after) {
-    return list(SafetyKind.ALLERGIES, id, limit, after);
+      @RequestParam(required = false) @Nullable String cursor,
+      @Parameter(description = "the older name of 'cursor' (deprecated)", deprecated = true)
+          @RequestParam(required = false)
+          @Nullable String after) {
+    return list(SafetyKind.ALLERGIES, id, limit, CursorPage.cursorOrAfter(cursor, after));
   }
 
   @PostMapping("/api/v1/patients/{id}/allergies")
@@ -91,6 +97,7 @@ class SafetyApi {
       description =
           "Example: {\"substance\": \"Penicillin\", \"reaction\": \"hives\","
               + " \"severity\": \"SEVERE\"}; status defaults to ACTIVE.")
+  @IdempotentCreate
   ResponseEntity<Allergy> recordAllergy(
       @PathVariable String id, @Valid @RequestBody AllergyInput input) {
     return record(SafetyKind.ALLERGIES, id, input.toInput());
@@ -108,11 +115,14 @@ class SafetyApi {
 
   @GetMapping("/api/v1/patients/{id}/medications")
   @Operation(summary = "Medications in use, current first (CHART_READ)")
-  ListPage<Medication> medications(
+  CursorPage<Medication> medications(
       @PathVariable String id,
       @RequestParam(defaultValue = "50") int limit,
-      @RequestParam(required = false) @Nullable String after) {
-    return list(SafetyKind.MEDICATIONS, id, limit, after);
+      @RequestParam(required = false) @Nullable String cursor,
+      @Parameter(description = "the older name of 'cursor' (deprecated)", deprecated = true)
+          @RequestParam(required = false)
+          @Nullable String after) {
+    return list(SafetyKind.MEDICATIONS, id, limit, CursorPage.cursorOrAfter(cursor, after));
   }
 
   @PostMapping("/api/v1/patients/{id}/medications")
@@ -121,6 +131,7 @@ class SafetyApi {
       description =
           "Example: {\"drug\": \"Metformin\", \"dose\": \"500 mg\", \"frequency\":"
               + " \"twice a day\", \"since\": \"2023-05-01\"}")
+  @IdempotentCreate
   ResponseEntity<Medication> recordMedication(
       @PathVariable String id, @Valid @RequestBody MedicationInput input) {
     return record(SafetyKind.MEDICATIONS, id, input.toInput());
@@ -142,10 +153,19 @@ class SafetyApi {
       @PathVariable String id,
       @PathVariable String kind,
       @PathVariable String entry,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody ChartApi.VoidInput input) {
     var safetyKind = kind.equals("allergies") ? SafetyKind.ALLERGIES : SafetyKind.MEDICATIONS;
     var entryId = owned(safetyKind, found(id), entry);
     permissions.require(Action.SAFETY_RECORD);
+    ETags.checkIfSent(
+        ifMatch,
+        () ->
+            safety.list(safetyKind, PatientIds.parse(id)).stream()
+                .filter(e -> e.id().equals(entryId))
+                .findFirst()
+                .orElseThrow()
+                .version());
     safety.voidEntry(safetyKind, entryId, input.reason());
     return ResponseEntity.noContent().build();
   }
@@ -168,6 +188,7 @@ class SafetyApi {
       description =
           "Records in the audit trail (SAFETY_WARNING_ACKNOWLEDGED) that the current member saw"
               + " each warning the check gives now and went on; answers those warnings.")
+  @IdempotentCreate
   ResponseEntity<Check> acknowledge(
       @PathVariable String id, @Valid @RequestBody AcknowledgementInput input) {
     var patient = found(id);
@@ -177,10 +198,10 @@ class SafetyApi {
     return ResponseEntity.status(201).body(new Check(input.drug(), warnings));
   }
 
-  private <E extends SafetyEntry> ListPage<E> list(
-      SafetyKind<E, ?> kind, String id, int limit, @Nullable String after) {
+  private <E extends SafetyEntry> CursorPage<E> list(
+      SafetyKind<E, ?> kind, String id, int limit, @Nullable String cursor) {
     permissions.require(Action.CHART_READ);
-    return ListPage.of(safety.show(kind, found(id)), limit, after, SafetyEntry::id);
+    return CursorPage.of(safety.show(kind, found(id)), limit, cursor, SafetyEntry::id);
   }
 
   private <E extends SafetyEntry, I> ResponseEntity<E> record(

@@ -11,6 +11,7 @@ import io.carebook.scheduling.WeeklyHours;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,9 +74,13 @@ class SchedulingApi {
 
   @GetMapping("/api/v1/doctors/{doctorId}/hours")
   @Operation(summary = "A doctor's weekly hours at the active clinic")
-  Map<String, List<WeeklyHours>> hours(@PathVariable String doctorId) {
+  CursorPage<WeeklyHours> hours(
+      @PathVariable String doctorId,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return Map.of("items", calendar.weeklyHours(doctor(doctorId)));
+    return CursorPage.wholeUnlessLimited(
+        calendar.weeklyHours(doctor(doctorId)), limit, cursor, h -> h.day() + "@" + h.starts());
   }
 
   @PutMapping("/api/v1/doctors/{doctorId}/hours")
@@ -144,10 +150,13 @@ class SchedulingApi {
       summary =
           "A doctor's current and future time off recorded by this organization (and, for the"
               + " doctor themself, their own); other organizations' entries show only as busy time")
-  Map<String, List<TimeOffEntry>> timeOffList(@PathVariable String doctorId) {
+  CursorPage<TimeOffEntry> timeOffList(
+      @PathVariable String doctorId,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     var doctor = doctor(doctorId);
     requireTimeOffRights(doctor);
-    return Map.of("items", timeOff.list(doctor));
+    return CursorPage.wholeUnlessLimited(timeOff.list(doctor), limit, cursor, TimeOffEntry::id);
   }
 
   @DeleteMapping("/api/v1/doctors/{doctorId}/time-off/{id}")
@@ -195,8 +204,10 @@ class SchedulingApi {
       summary =
           "Free slots between two local dates (at most 62 days): of one doctor, or, without"
               + " doctorId, of every doctor of the active clinic; for a service type if given")
-  Map<String, List<DoctorSlot>> availability(
+  CursorPage<DoctorSlot> availability(
       @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "") String serviceType) {
@@ -216,7 +227,8 @@ class SchedulingApi {
                             d.toString(), slot.startsAt(), slot.endsAt(), slot.seatsLeft()))));
     items.sort(
         java.util.Comparator.comparing(DoctorSlot::startsAt).thenComparing(DoctorSlot::doctorId));
-    return Map.of("items", items);
+    return CursorPage.wholeUnlessLimited(
+        items, limit, cursor, s -> s.doctorId() + "@" + s.startsAt());
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
@@ -286,27 +298,43 @@ class SchedulingApi {
 
   @GetMapping("/api/v1/appointments")
   @Operation(summary = "The active clinic's appointments starting between two instants")
-  Map<String, List<Appointment>> appointments(
+  CursorPage<Appointment> appointments(
       @RequestParam Instant from,
       @RequestParam Instant to,
-      @RequestParam(required = false) @Nullable String doctorId) {
+      @RequestParam(required = false) @Nullable String doctorId,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return Map.of("items", calendar.between(doctorId == null ? null : doctor(doctorId), from, to));
+    return CursorPage.wholeUnlessLimited(
+        calendar.between(doctorId == null ? null : doctor(doctorId), from, to),
+        limit,
+        cursor,
+        Appointment::id);
   }
 
   @GetMapping("/api/v1/appointments/{id}")
   @Operation(summary = "One appointment")
-  Appointment appointment(@PathVariable String id) {
+  ResponseEntity<Appointment> appointment(@PathVariable String id) {
     permissions.require(Action.PATIENT_VIEW);
-    return calendar.get(Ids.parse(id, "Appointment"));
+    var appointment = calendar.get(Ids.parse(id, "Appointment"));
+    return ResponseEntity.ok().eTag(ETags.of(appointment.version())).body(appointment);
+  }
+
+  /** A stale If-Match on a change of an appointment is 412. */
+  private void fresh(String id, @Nullable String ifMatch) {
+    ETags.checkIfSent(ifMatch, () -> calendar.get(Ids.parse(id, "Appointment")).version());
   }
 
   record Cancellation(@NotBlank String reason) {}
 
   @PostMapping("/api/v1/appointments/{id}/cancel")
   @Operation(summary = "Cancel with a reason; the time is freed at once (needs BOOKING)")
-  Appointment cancel(@PathVariable String id, @Valid @RequestBody Cancellation body) {
+  Appointment cancel(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody Cancellation body) {
     permissions.require(Action.BOOKING);
+    fresh(id, ifMatch);
     return calendar.cancel(Ids.parse(id, "Appointment"), body.reason());
   }
 
@@ -315,24 +343,34 @@ class SchedulingApi {
 
   @PostMapping("/api/v1/appointments/{id}/reschedule")
   @Operation(summary = "Move to another time, by the same rules (needs BOOKING)")
-  Appointment reschedule(@PathVariable String id, @Valid @RequestBody Move body) {
+  Appointment reschedule(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody Move body) {
     permissions.require(Action.BOOKING);
+    fresh(id, ifMatch);
     return calendar.reschedule(Ids.parse(id, "Appointment"), body.startsAt());
   }
 
   @PostMapping("/api/v1/appointments/{id}/confirm")
   @Operation(
-      summary = "The patient confirmed they will come (needs BOOKING)",
+      summary = "The patient confirmed they will come (needs BOOKING; If-Match required)",
       description = "Patients also confirm by replying YES / SÍ / نعم to a reminder.")
-  Appointment confirm(@PathVariable String id) {
+  Appointment confirm(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.BOOKING);
+    ETags.check(ifMatch, calendar.get(Ids.parse(id, "Appointment")).version());
     return calendar.confirm(Ids.parse(id, "Appointment"));
   }
 
   @PostMapping("/api/v1/appointments/{id}/no-show")
   @Operation(summary = "Mark an appointment whose time has come as a no-show (needs BOOKING)")
-  Appointment noShow(@PathVariable String id) {
+  Appointment noShow(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.BOOKING);
+    fresh(id, ifMatch);
     return calendar.markNoShow(Ids.parse(id, "Appointment"));
   }
 

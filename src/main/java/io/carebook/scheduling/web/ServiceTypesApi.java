@@ -1,20 +1,22 @@
 package io.carebook.scheduling.web;
 
 import io.carebook.scheduling.ServiceTypes;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
@@ -45,9 +47,15 @@ class ServiceTypesApi {
 
   @GetMapping("/api/v1/service-types")
   @Operation(summary = "The active clinic's service types, retired ones included, by name")
-  Map<String, List<ServiceTypeView>> list() {
+  CursorPage<ServiceTypeView> list(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return Map.of("items", serviceTypes.all().stream().map(ServiceTypeView::of).toList());
+    return CursorPage.wholeUnlessLimited(
+        serviceTypes.all().stream().map(ServiceTypeView::of).toList(),
+        limit,
+        cursor,
+        ServiceTypeView::name);
   }
 
   @PostMapping("/api/v1/service-types")
@@ -56,6 +64,7 @@ class ServiceTypesApi {
       description =
           "The name (1 to 40 letters, digits, spaces) is the type's key and cannot change; change"
               + " its rules with PUT /api/v1/booking-rules?serviceType=<name>.")
+  @IdempotentCreate
   ResponseEntity<ServiceTypeView> add(@Valid @RequestBody NewServiceType body) {
     permissions.require(Action.SCHEDULE_EDIT);
     var added = serviceTypes.add(body.name(), body.rules().rules(""));

@@ -5,7 +5,9 @@ import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Waitlist;
 import io.carebook.shared.Ids;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,14 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -53,6 +54,7 @@ class WaitlistApi {
       description =
           "When a slot in the window frees up, the first in line is offered it; the offer holds"
               + " the slot for the clinic's offer time (30 minutes by default), then passes on.")
+  @IdempotentCreate
   ResponseEntity<Waitlist.Entry> join(@Valid @RequestBody Joining body) {
     permissions.require(Action.BOOKING);
     var entry =
@@ -70,9 +72,12 @@ class WaitlistApi {
 
   @GetMapping("/api/v1/waitlist")
   @Operation(summary = "Who waits at the active clinic, and the offers they hold")
-  Map<String, List<Waitlist.Entry>> entries() {
+  CursorPage<Waitlist.Entry> entries(
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.BOOKING);
-    return Map.of("items", waitlist.ofActiveClinic());
+    return CursorPage.wholeUnlessLimited(
+        waitlist.ofActiveClinic(), limit, cursor, Waitlist.Entry::id);
   }
 
   @PostMapping("/api/v1/waitlist/{id}/accept")

@@ -37,6 +37,41 @@ public final class ETags {
     return version;
   }
 
+  /**
+   * Checks a required If-Match against the record's current version: 428 {@code if-match-required}
+   * without one, 412 {@code stale-write} when it names another version.
+   */
+  public static void check(@Nullable String ifMatch, int current) {
+    if (required(ifMatch) != current) {
+      throw stale();
+    }
+  }
+
+  /**
+   * Checks an If-Match where clients that send none are still served (the operations
+   * docs/api/conventions.md lists as "If-Match accepted, not yet required"): a stale one is 412, a
+   * missing one passes.
+   */
+  public static void checkIfSent(@Nullable String ifMatch, int current) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      check(ifMatch, current);
+    }
+  }
+
+  /** {@link #checkIfSent(String, int)}, reading the current version only when one was sent. */
+  public static void checkIfSent(@Nullable String ifMatch, java.util.function.IntSupplier current) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      check(ifMatch, current.getAsInt());
+    }
+  }
+
+  private static ProblemException stale() {
+    return new ProblemException(
+        HttpStatus.PRECONDITION_FAILED,
+        "stale-write",
+        "The record changed since you read it: read it again and send its new ETag as If-Match.");
+  }
+
   /** The version an optional If-Match names, or null without one. */
   public static @Nullable Integer optional(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {

@@ -24,7 +24,10 @@ class OpenApiConfiguration {
                         + " POST /api/v1/tokens and send the access token as 'Authorization:"
                         + " Bearer <token>'. The token is bound to one clinic; every record of"
                         + " another organization answers 404. Errors are RFC 9457 problem"
-                        + " details with a stable 'type'."))
+                        + " details with a stable 'type'. Lists answer {items, next} and take"
+                        + " ?limit= and ?cursor=; GETs answer an ETag, updates take If-Match;"
+                        + " every POST accepts Idempotency-Key. Conventions, versioning and"
+                        + " deprecation: docs/api/; changelog: GET /api/v1/changelog."))
         .components(
             new Components()
                 .addSecuritySchemes(
