@@ -478,4 +478,32 @@ class McpServerTests {
             "MemberContextFilter",
             "OrganizationRateLimit");
   }
+
+  @Autowired io.carebook.tenancy.Organizations organizationsOfTenant;
+
+  /**
+   * The MCP servlet is no controller, so the write guard (an MVC interceptor) does not see it: the
+   * tools that write ask the guard themselves.
+   */
+  @Test
+  void aReadOnlyClinicsAgentStillReadsButWritesNothing() {
+    var clinic = clinic();
+    var key = clinic.key("BOOKING");
+    tenants.run(
+        clinic.owner().tenant(),
+        () ->
+            organizationsOfTenant.changeSubscriptionStatus(
+                clinic.owner().clinic(), io.carebook.tenancy.SubscriptionStatus.EXPIRED));
+    try (var client = client(key.secret())) {
+      var found = call(client, "find_availability", Map.of("from", tomorrow(), "limit", 1));
+      assertThat(found.isError()).as(found.toString()).isFalse();
+      var refused =
+          call(
+              client,
+              "book_appointment",
+              Map.of("slot_id", slots(found).get(0).get("slotId"), "patient_name", "Too Late"));
+      assertThat(refused.isError()).isTrue();
+      assertThat(content(refused)).containsEntry("type", "/problems/clinic-read-only");
+    }
+  }
 }
