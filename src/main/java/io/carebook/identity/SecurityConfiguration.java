@@ -138,6 +138,7 @@ class SecurityConfiguration {
             oauth ->
                 oauth
                     .jwt(jwt -> jwt.decoder(tokens::decode))
+                    .bearerTokenResolver(ApiKeyAuthentication.accessTokensOnly()) // agents (MCP)
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -11,12 +11,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API calls that carry an API key ({@code X-API-Key: cbk_…} or {@code Authorization:
- * ApiKey cbk_…}) as the agent the key stands for. A key that is unknown or revoked answers 401, and
- * so does one whose creator has lost the rights it was cut from.
+ * Authenticates API calls that carry an API key ({@code X-API-Key: cbk_…}, {@code Authorization:
+ * ApiKey cbk_…} or {@code Authorization: Bearer cbk_…}) as the agent the key stands for. A key that
+ * is unknown or revoked answers 401, and so does one whose creator has lost the rights it was cut
+ * from.
  */
 public class ApiKeyAuthentication extends OncePerRequestFilter {
 
@@ -104,6 +107,29 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     if (authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
       return authorization.substring(7).trim();
     }
-    return null;
+    // agents: MCP clients send their key OAuth-style, as a bearer token (issue 20)
+    return bearerKey(authorization);
+  }
+
+  /**
+   * The resource server's bearer tokens: every one but an API key, which this filter has
+   * authenticated already (decoded as an access token, it would be refused).
+   */
+  public static BearerTokenResolver accessTokensOnly() {
+    var tokens = new DefaultBearerTokenResolver();
+    return request ->
+        bearerKey(request.getHeader("Authorization")) == null ? tokens.resolve(request) : null;
+  }
+
+  /**
+   * An API key sent as {@code Authorization: Bearer cbk_…}, as MCP clients and other OAuth-style
+   * clients do; null for any other header (an access token stays the resource server's).
+   */
+  public static @Nullable String bearerKey(@Nullable String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    var token = authorization.substring(7).trim();
+    return ApiKeys.looksLikeKey(token) ? token : null;
   }
 }

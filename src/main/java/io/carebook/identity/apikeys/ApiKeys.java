@@ -195,7 +195,7 @@ public class ApiKeys {
    * request. The time of use is written at most once a minute, in a transaction of its own.
    */
   Optional<Agent> authenticate(String secret) {
-    if (!secret.startsWith(PREFIX)) {
+    if (!looksLikeKey(secret)) {
       return Optional.empty();
     }
     record Found(Agent agent, @Nullable Instant lastUsedAt) {}
@@ -224,6 +224,11 @@ public class ApiKeys {
                     TenantContext.Scope.agent(f.agent().tenantId(), null, null),
                     () -> touch(f.agent())));
     return found.map(Found::agent);
+  }
+
+  /** Whether a presented secret is shaped like one of our keys (not an access token). */
+  static boolean looksLikeKey(String secret) {
+    return secret.startsWith(PREFIX);
   }
 
   private Instant lastUsedDue() {

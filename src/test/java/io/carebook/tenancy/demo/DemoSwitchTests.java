@@ -43,6 +43,7 @@ class DemoSwitchTests {
             "io.carebook.conversations.demo",
             "io.carebook.clinical.demo",
             "io.carebook.billing.demo",
+            "io.carebook.agents.demo", // issue 20: the clinics' FAQ
             "io.carebook.tenancy.demo");
   }
 }
