@@ -79,11 +79,15 @@ class WhatsAppPhoneBrowserTests extends BrowserTestSupport {
     }
   }
 
+  /** The page in English and Arabic, its first list opened, into target/screenshots. */
   private static void shoot(Page page, String name) {
-    var url = page.url().replaceAll("#.*", "");
+    var url = page.url().replaceAll("#.*", "").replaceAll("[?&]lang=\\w+", "");
     for (var lang : new String[] {"en", "ar"}) {
       page.navigate(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
       page.locator("#sim-chat .cb-sim-line").first().waitFor();
+      page.locator("#sim-chat details.cb-sim-list")
+          .first()
+          .evaluate("list => { list.open = true; list.scrollIntoView({block: 'center'}); }");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Path.of("target/screenshots/" + name + "-" + lang + ".png"))
