@@ -31,6 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "carebook.rate-limit.organization=100000",
       "carebook.rate-limit.mfa-code-user=100000",
       "carebook.stripe.webhook-secret=whsec_test_carebook",
-      "carebook.platform.operator-token=operator-test-token"
+      "carebook.platform.operator-token=operator-test-token",
+      // issue 19 (watext): the developer's WhatsApp phone and its fake Cloud API, as in the demo
+      "carebook.dev.whatsapp-simulator=true"
     })
 public @interface CarebookTest {}

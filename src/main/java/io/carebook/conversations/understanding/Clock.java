@@ -19,20 +19,31 @@ final class Clock {
   private static final String H = "(?<hour>" + Hours.ALTERNATION + ")";
   private static final String AT =
       Phrases.of(
-              "at", "around", "about", "a las", "a la", "las", "como a las", "tipo", "الساعة",
-              "ساعة", "على الساعة", "ع الساعة", "في الساعة")
+              "at",
+              "around",
+              "about",
+              "a las",
+              "a la",
+              "las",
+              "como a las",
+              "tipo",
+              "الساعة",
+              "ساعة",
+              "على الساعة",
+              "ع الساعة",
+              "في الساعة")
           .alternation();
   private static final String MERIDIEM = "(?<meridiem>am|pm|ص|م)";
   private static final String WORD_FRACTION =
       "(?<fraction>y media|y cuarto|menos cuarto|and a half|"
-          + Phrases.of("و نص", "ونص", "والنص", "و ربع", "وربع", "إلا ربع", "و تلت", "وتلت", "وثلث",
+          + Phrases.of(
+                  "و نص", "ونص", "والنص", "و ربع", "وربع", "إلا ربع", "و تلت", "وتلت", "وثلث",
                   "إلا تلت", "إلا ثلث")
               .alternation()
           + ")";
   private static final String FRACTION =
       "(?:" + WORD_FRACTION + "|y (?<plus>\\d{1,2})|menos (?<minus>\\d{1,2}))";
-  private static final String MARKED =
-      "(?: (?:de|in the|in|por|en|at|في|بال))? " + DayParts.MARKER;
+  private static final String MARKED = "(?: (?:de|in the|in|por|en|at|في|بال))? " + DayParts.MARKER;
 
   private static final List<Pattern> PATTERNS =
       Stream.of(

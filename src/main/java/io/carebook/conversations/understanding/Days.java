@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>"12/3", "12-3", "١٢/٣" are day/month (the regions served write the day first); a day
  *       without a year that has passed this year is next year's;
- *   <li>a weekday alone ("friday", "el lunes", "الخميس") is the next such day on or after today,
- *       so today's own weekday is today; "next friday", "el próximo viernes", "الجمعة الجاية" is
- *       the next such day after today;
+ *   <li>a weekday alone ("friday", "el lunes", "الخميس") is the next such day on or after today, so
+ *       today's own weekday is today; "next friday", "el próximo viernes", "الجمعة الجاية" is the
+ *       next such day after today;
  *   <li>"next week" is next Monday to Sunday; "this week" today to Sunday; "next month" its first
  *       to last day; a weekday with a week ("el martes de la semana que viene") is that day of it;
  *   <li>"the 15th", "el día 15", "يوم ١٥" is the next 15th on or after today.
@@ -41,18 +41,43 @@ final class Days {
           "(?<= )(" + Months.ALTERNATION + ") (\\d{1,2})(?:st|nd|rd|th)?(?: (\\d{4}))?" + END);
   private static final Pattern DAY_OF_MONTH =
       Pattern.compile(
-          "(?<= )(?:(?<prefix>the|el dia|dia|يوم) )?(?<day>\\d{1,2})(?<ordinal>st|nd|rd|th)?" + END);
+          "(?<= )(?:(?<prefix>the|el dia|dia|يوم) )?(?<day>\\d{1,2})(?<ordinal>st|nd|rd|th)?"
+              + END);
   private static final Pattern IN_DAYS =
       Pattern.compile("(?<= )(?:in|en|dentro de|بعد) (\\d{1,2}) (?:days|dias|ايام|يوم)" + END);
 
   private static final Phrases AFTER_TOMORROW =
       Phrases.of(
-          "day after tomorrow", "the day after tomorrow", "pasado mañana", "بعد بكرة", "بعد بكرا",
-          "بعد غد", "بعد غدا", "بعد غداً", "بعد الغد", "بعد يومين", "in two days", "en dos días");
+          "day after tomorrow",
+          "the day after tomorrow",
+          "pasado mañana",
+          "بعد بكرة",
+          "بعد بكرا",
+          "بعد غد",
+          "بعد غدا",
+          "بعد غداً",
+          "بعد الغد",
+          "بعد يومين",
+          "in two days",
+          "en dos días");
   private static final Phrases TOMORROW =
       Phrases.of(
-          "tomorrow", "tmrw", "tmr", "tmrrw", "tomorow", "tommorow", "tommorrow", "2moro",
-          "2morrow", "mañana", "بكرة", "بكرا", "غدا", "غداً", "الغد", "باكر");
+          "tomorrow",
+          "tmrw",
+          "tmr",
+          "tmrrw",
+          "tomorow",
+          "tommorow",
+          "tommorrow",
+          "2moro",
+          "2morrow",
+          "mañana",
+          "بكرة",
+          "بكرا",
+          "غدا",
+          "غداً",
+          "الغد",
+          "باكر");
   private static final Phrases TODAY =
       Phrases.of("today", "hoy", "النهارده", "النهاردة", "النهاردا", "انهارده", "اليوم", "هاليوم");
 
@@ -133,7 +158,8 @@ final class Days {
   }
 
   /** Day and month (and perhaps year): without a year, the next such day on or after today. */
-  static @Nullable LocalDate dayMonth(String day, int month, @Nullable String year, LocalDate today) {
+  static @Nullable LocalDate dayMonth(
+      String day, int month, @Nullable String year, LocalDate today) {
     try {
       var monthDay = MonthDay.of(month, Integer.parseInt(day));
       if (year != null) {

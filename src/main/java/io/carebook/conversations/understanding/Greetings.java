@@ -8,10 +8,32 @@ final class Greetings {
 
   static final Phrases PHRASES =
       Phrases.of(
-          "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "hola",
-          "buenas", "buenos días", "buen día", "buenas tardes", "buenas noches", "qué tal",
-          "السلام عليكم", "سلام عليكم", "سلام", "مرحبا", "مرحباً", "أهلا", "أهلاً", "هاي", "هلا",
-          "صباح الخير", "صباح النور", "مساء الخير", "مساء النور");
+          "hi",
+          "hello",
+          "hey",
+          "good morning",
+          "good afternoon",
+          "good evening",
+          "hola",
+          "buenas",
+          "buenos días",
+          "buen día",
+          "buenas tardes",
+          "buenas noches",
+          "qué tal",
+          "السلام عليكم",
+          "سلام عليكم",
+          "سلام",
+          "مرحبا",
+          "مرحباً",
+          "أهلا",
+          "أهلاً",
+          "هاي",
+          "هلا",
+          "صباح الخير",
+          "صباح النور",
+          "مساء الخير",
+          "مساء النور");
 
   private Greetings() {}
 

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * A set of words or phrases found as whole words in {@link Text#normalize normalized} text. The
- * phrases are written naturally (accents, hamza, ta marbuta) and normalized here; a trailing
- * {@code *} matches any ending ("cancel*" finds "cancelled", "cancelar").
+ * phrases are written naturally (accents, hamza, ta marbuta) and normalized here; a trailing {@code
+ * *} matches any ending ("cancel*" finds "cancelled", "cancelar").
  */
 final class Phrases {
 

@@ -16,7 +16,8 @@ final class Text {
       Pattern.compile("(?<=\\d)\\s*([ap])\\.?\\s?m\\.?(?![\\p{L}])");
   private static final Pattern DOTTED_DATE =
       Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2,4})(?!\\d)");
-  private static final Pattern DOTTED_TIME = Pattern.compile("(?<![\\d:.])(\\d{1,2})\\.(00|15|30|45)(?![\\d.])");
+  private static final Pattern DOTTED_TIME =
+      Pattern.compile("(?<![\\d:.])(\\d{1,2})\\.(00|15|30|45)(?![\\d.])");
   private static final Pattern MARKS = Pattern.compile("[\\p{Mn}\\u0640]");
   private static final Pattern DIGIT_ARABIC =
       Pattern.compile("(?<=\\d)(?=\\p{IsArabic})|(?<=\\p{IsArabic})(?=\\d)");
@@ -59,6 +60,10 @@ final class Text {
   }
 
   static boolean hasArabicLetters(String text) {
-    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c));
+    return text.codePoints()
+        .anyMatch(
+            c ->
+                Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
+                    && Character.isLetter(c));
   }
 }

@@ -7,6 +7,24 @@ import java.util.Locale;
  * Reads a patient's short free-text message (WhatsApp) into a {@link Reading}: language, intents,
  * day or range of days, clock time, part of the day, a bare number and yes/no. Stateless and
  * thread-safe; no outside service.
+ *
+ * <p>The rules a clinic expects (details in {@link Days} and {@link Clock}):
+ *
+ * <ul>
+ *   <li>digits may be Western (0-9), Arabic-Indic (٠-٩) or Extended Arabic-Indic (۰-۹); accents and
+ *       Arabic diacritics are optional ("manana", "غدا" for "غداً");
+ *   <li>"12/3" is the 12th of March (day first); a date without a year that has passed is next
+ *       year's;
+ *   <li>a weekday is the next such day on or after today (today's own weekday is today); "next
+ *       friday", "el próximo viernes", "الجمعة الجاية" the next one after today; "next week" is
+ *       next Monday to Sunday;
+ *   <li>a bare hour 1-7 is afternoon ("a las 5", "الساعة ٥" are 17:00), 8-11 morning, 12 noon,
+ *       unless am/pm, ص/م or a part of the day says otherwise ("5 de la mañana" is 05:00);
+ *   <li>"mañana" alone is tomorrow, "por la mañana" the MORNING; greetings ("buenas tardes", "صباح
+ *       الخير") name no part of the day;
+ *   <li>a number is a choice only when it is the whole message ("2", "٢", "option 2"); a message
+ *       with a day or time has no number.
+ * </ul>
  */
 public final class Understanding {
 

@@ -21,8 +21,7 @@ final class Weekdays {
   static final Map<String, DayOfWeek> BY_NAME = byName();
 
   static final String ALTERNATION =
-      Phrases.of(Arrays.stream(NAMES).flatMap(Arrays::stream).toArray(String[]::new))
-          .alternation();
+      Phrases.of(Arrays.stream(NAMES).flatMap(Arrays::stream).toArray(String[]::new)).alternation();
 
   private Weekdays() {}
 

@@ -26,18 +26,40 @@ final class Weeks {
               + "))?(?= )");
   private static final Phrases NEXT_WEEK =
       Phrases.of(
-          "next week", "la semana que viene", "la proxima semana", "la semana proxima",
-          "semana que viene", "proxima semana", "الأسبوع الجاي", "الاسبوع الجاي",
-          "الأسبوع القادم", "الأسبوع اللي جاي", "الأسبوع المقبل");
+          "next week",
+          "la semana que viene",
+          "la proxima semana",
+          "la semana proxima",
+          "semana que viene",
+          "proxima semana",
+          "الأسبوع الجاي",
+          "الاسبوع الجاي",
+          "الأسبوع القادم",
+          "الأسبوع اللي جاي",
+          "الأسبوع المقبل");
   private static final Phrases THIS_WEEK =
-      Phrases.of("this week", "esta semana", "الأسبوع ده", "هذا الأسبوع", "الأسبوع هذا", "هالأسبوع");
+      Phrases.of(
+          "this week", "esta semana", "الأسبوع ده", "هذا الأسبوع", "الأسبوع هذا", "هالأسبوع");
   private static final Phrases WEEKEND =
-      Phrases.of("weekend", "this weekend", "the weekend", "el fin de semana", "fin de semana",
-          "este fin de semana", "finde", "الويك اند", "الويكند");
+      Phrases.of(
+          "weekend",
+          "this weekend",
+          "the weekend",
+          "el fin de semana",
+          "fin de semana",
+          "este fin de semana",
+          "finde",
+          "الويك اند",
+          "الويكند");
   private static final Phrases NEXT_MONTH =
       Phrases.of(
-          "next month", "el mes que viene", "el proximo mes", "el mes proximo", "الشهر الجاي",
-          "الشهر القادم", "الشهر اللي جاي");
+          "next month",
+          "el mes que viene",
+          "el proximo mes",
+          "el mes proximo",
+          "الشهر الجاي",
+          "الشهر القادم",
+          "الشهر اللي جاي");
 
   private Weeks() {}
 
