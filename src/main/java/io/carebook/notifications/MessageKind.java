@@ -42,7 +42,9 @@ public enum MessageKind {
   REPLY_START,
   REPLY_OTHER,
   // the clinic's short answer to a reply
-  REPLY_ANSWER;
+  REPLY_ANSWER,
+  // issue 20 (hooks), to owners: a webhook endpoint failed for days and was disabled
+  WEBHOOK_DISABLED;
 
   /** The kinds whose wording a clinic may change, in the order the settings page lists them. */
   public static final List<MessageKind> WORDED =

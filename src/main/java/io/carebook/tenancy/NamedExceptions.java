@@ -62,5 +62,7 @@ public final class NamedExceptions {
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
           "no_show_due_tenants", // appointments past their no-show delay
           "idempotency_expired_tenants", // Idempotency-Keys past the day they are kept
-          "appointment_followup_clinics"); // appointments whose messages are still to plan
+          "appointment_followup_clinics", // appointments whose messages are still to plan
+          // issue 20 (hooks)
+          "webhook_due_tenants"); // outbound webhook deliveries due
 }
