@@ -57,7 +57,8 @@ class DeveloperPage {
   }
 
   /** What the new endpoint form sent, kept to show it again with its problems. */
-  record EndpointForm(String url, String description, List<String> eventTypes) {}
+  record EndpointForm(String url, String description, List<String> eventTypes)
+      implements java.io.Serializable {}
 
   @PostMapping("/developer/endpoints")
   String create(
@@ -69,7 +70,7 @@ class DeveloperPage {
     var types = eventTypes == null ? List.<String>of() : eventTypes;
     try {
       var created = endpoints.create(new Draft(url, description, types));
-      redirect.addFlashAttribute("created", created);
+      redirect.addFlashAttribute("secret", created.secret()); // flashes live in the session
       return "redirect:/developer/endpoints/" + created.endpoint().id();
     } catch (ProblemException e) {
       if (e.errors().isEmpty()) {
