@@ -26,5 +26,8 @@ public final class AuditExclusions {
           "spring_session", // web sessions: touched on every request; sign-ins are events
           "spring_session_attributes",
           "rate_limit_buckets", // a counter touched by every request
-          "idempotency_keys"); // copies of answers to retried creates, kept a day
+          "idempotency_keys", // copies of answers to retried creates, kept a day
+          // issue 20 (hooks): the endpoints are audited; their queue and its log are not
+          "webhook_deliveries", // a queue of events to send, rewritten by each attempt (V1210)
+          "webhook_attempts"); // the log of every attempt: append-only, itself the record
 }

@@ -4,6 +4,7 @@ import io.carebook.billing.Invoice.Payment;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
+import io.carebook.shared.InvoiceId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.VisitId;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +43,7 @@ public class Billing {
   private final PatientDirectory patients;
   private final Permissions permissions;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Billing(
       Invoices invoices,
@@ -49,7 +52,8 @@ public class Billing {
       FrontDesk frontDesk,
       PatientDirectory patients,
       Permissions permissions,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.invoices = invoices;
     this.drafts = drafts;
     this.catalog = catalog;
@@ -57,6 +61,7 @@ public class Billing {
     this.patients = patients;
     this.permissions = permissions;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A new draft invoice for a patient, for one of their visits of the clinic if given. */
@@ -147,7 +152,18 @@ public class Billing {
     invoice.issue();
     var number = invoices.nextNumber(invoice.clinicId(), Invoices.INVOICE_SERIES);
     invoices.issue(invoiceId, number, clock.instant(), Catalog.member());
-    return invoices.find(invoiceId).orElseThrow();
+    var issued = invoices.find(invoiceId).orElseThrow();
+    events.publishEvent(
+        new InvoiceIssued(
+            TenantContext.tenant(),
+            issued.clinicId(),
+            new InvoiceId(issued.id()),
+            issued.patientId(),
+            issued.visitId(),
+            java.util.Objects.requireNonNull(issued.number()),
+            issued.total(),
+            java.util.Objects.requireNonNull(issued.issuedAt())));
+    return issued;
   }
 
   @Transactional
@@ -245,7 +261,20 @@ public class Billing {
 
   private Invoice save(Invoice invoice, Payment payment) {
     invoices.insertPayment(invoice.id(), invoice.clinicId(), payment);
-    return invoices.find(invoice.id()).orElseThrow();
+    var saved = invoices.find(invoice.id()).orElseThrow();
+    if (payment.kind() == Payment.Kind.PAYMENT
+        && invoice.balance().minor() > 0
+        && saved.balance().minor() <= 0) {
+      events.publishEvent(
+          new InvoicePaid(
+              TenantContext.tenant(),
+              saved.clinicId(),
+              new InvoiceId(saved.id()),
+              saved.patientId(),
+              saved.total(),
+              payment.receivedAt()));
+    }
+    return saved;
   }
 
   /** The discount limit of the member acting; the system's lines are not limited. */

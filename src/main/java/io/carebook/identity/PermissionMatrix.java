@@ -84,6 +84,8 @@ public final class PermissionMatrix {
     allow(CHART_READ, ANY, Role.values());
     // issue 15: the clinic's messages are read by owners and managers only
     allow(VIEW_MESSAGES, Set.of(NONE), OWNER, MANAGER);
+    // issue 20 (hooks): webhook endpoints and the developer page are the owners'
+    allow(WEBHOOKS_MANAGE, Set.of(NONE), OWNER);
   }
 
   private PermissionMatrix() {}

@@ -45,7 +45,9 @@ public enum MessageKind {
   REPLY_ANSWER,
   // a message of a conversation with the patient (issue 19): the bot's or a person's answer, as
   // free text or an interactive list or buttons, inside WhatsApp's 24-hour window
-  CONVERSATION;
+  CONVERSATION,
+  // issue 20 (hooks), to owners: a webhook endpoint failed for days and was disabled
+  WEBHOOK_DISABLED;
 
   /** The kinds whose wording a clinic may change, in the order the settings page lists them. */
   public static final List<MessageKind> WORDED =

@@ -13,7 +13,8 @@
       "scheduling",
       "frontdesk",
       "clinical",
-      "billing"
+      "billing",
+      "webhooks" // issue 20 (hooks): tells owners of a disabled endpoint
     })
 @NullMarked
 package io.carebook.notifications;

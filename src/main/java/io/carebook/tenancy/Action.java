@@ -40,5 +40,7 @@ public enum Action {
   /** Reading a patient's chart: notes, vitals, prescriptions, allergies, medications, documents. */
   CHART_READ,
   /** Reading the clinic's messages (the outbox, failed messages): owners and managers. */
-  VIEW_MESSAGES
+  VIEW_MESSAGES,
+  /** issue 20 (hooks): the organization's webhook endpoints and the developer page: owners. */
+  WEBHOOKS_MANAGE
 }

@@ -65,5 +65,7 @@ public final class NamedExceptions {
           "appointment_followup_clinics", // appointments whose messages are still to plan
           // conversations (issue 19): the app-level WhatsApp webhook, before a tenant is known
           "whatsapp_number_clinic", // a business phone number id -> its one clinic, routing only
-          "whatsapp_verify_token_known"); // whether a verify token is any clinic's, yes or no
+          "whatsapp_verify_token_known", // whether a verify token is any clinic's, yes or no
+          // issue 20 (hooks)
+          "webhook_due_tenants"); // outbound webhook deliveries due
 }

@@ -56,6 +56,7 @@ class PermissionMatrixTests {
       AUDIT_VIEW             NONE                                      x   x   .   .   .   .
       CHART_READ             *                                         x   x   x   x   x   x
       VIEW_MESSAGES          NONE                                      x   x   .   .   .   .
+      WEBHOOKS_MANAGE        NONE                                      x   .   .   .   .   .
       """;
 
   private static final List<Role> COLUMNS =
