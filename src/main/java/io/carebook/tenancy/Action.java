@@ -40,5 +40,7 @@ public enum Action {
   /** Reading a patient's chart: notes, vitals, prescriptions, allergies, medications, documents. */
   CHART_READ,
   /** Reading the clinic's messages (the outbox, failed messages): owners and managers. */
-  VIEW_MESSAGES
+  VIEW_MESSAGES,
+  /** Issue 19 (wainbox): reading and answering patients' conversations in the staff inbox. */
+  INBOX
 }
