@@ -92,9 +92,13 @@ class Dispatcher {
       return null;
     }
     var now = clock.instant();
-    // quiet hours hold back messages to patients, never a code someone is waiting for
+    // quiet hours hold back messages to patients, never a code someone is waiting for, nor an
+    // answer to what the patient just wrote (a conversation's message)
+    var answer = job.row().message().kind() == MessageKind.CONVERSATION;
     var allowed =
-        job.row().patientId() == null ? now : job.settings().quietHours().defer(now, job.zone());
+        job.row().patientId() == null || answer
+            ? now
+            : job.settings().quietHours().defer(now, job.zone());
     if (allowed.isAfter(now)) {
       tenants.run(tenant, () -> states.deferTo(id, allowed));
       return allowed;
@@ -121,7 +125,9 @@ class Dispatcher {
     if (row == null || !"SCHEDULED".equals(row.message().status()) || row.message().inbound()) {
       return null;
     }
-    if (row.patientId() != null && preferences.optedOut(row.patientId())) {
+    if (row.patientId() != null
+        && row.message().kind() != MessageKind.CONVERSATION // they wrote to us: we answer
+        && preferences.optedOut(row.patientId())) {
       states.canceled(id, "The patient opted out of messages.");
       return null;
     }

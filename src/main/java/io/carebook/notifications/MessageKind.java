@@ -42,7 +42,10 @@ public enum MessageKind {
   REPLY_START,
   REPLY_OTHER,
   // the clinic's short answer to a reply
-  REPLY_ANSWER;
+  REPLY_ANSWER,
+  // a message of a conversation with the patient (issue 19): the bot's or a person's answer, as
+  // free text or an interactive list or buttons, inside WhatsApp's 24-hour window
+  CONVERSATION;
 
   /** The kinds whose wording a clinic may change, in the order the settings page lists them. */
   public static final List<MessageKind> WORDED =

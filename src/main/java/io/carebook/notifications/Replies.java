@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ public class Replies {
   private final Scheduling calendar;
   private final Organizations organizations;
   private final MessageSource messages;
+  private final ApplicationEventPublisher events;
 
   Replies(
       JdbcClient jdbc,
@@ -36,7 +38,9 @@ public class Replies {
       MessagePreferences preferences,
       Scheduling calendar,
       Organizations organizations,
-      MessageSource messages) {
+      MessageSource messages,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.preferences = preferences;
@@ -56,13 +60,48 @@ public class Replies {
   @Transactional
   public ReplyKeywords received(
       MessageChannel channel, String from, String text, @Nullable String providerMessageId) {
+    return received(channel, from, text, null, providerMessageId);
+  }
+
+  /**
+   * Handles a message from {@code from}; must run in the clinic's tenant context. A reminder's
+   * keyword (and STOP or START, always) is acted on here; every other message, a tap on a list row
+   * or reply button ({@code interactiveReplyId}), and a keyword written in answer to a
+   * conversation's message (the newest we sent that number) goes to the conversation: {@link
+   * PatientMessageReceived}, published once per provider message id.
+   */
+  @Transactional
+  public ReplyKeywords received(
+      MessageChannel channel,
+      String from,
+      String text,
+      @Nullable String interactiveReplyId,
+      @Nullable String providerMessageId) {
     if (providerMessageId != null && outbox.receivedBefore(providerMessageId)) {
       return ReplyKeywords.OTHER; // the provider delivered it again: acted on already
     }
     var context = lastSentTo(from);
-    var intent = ReplyKeywords.of(text);
+    var keyword = interactiveReplyId == null ? ReplyKeywords.of(text) : ReplyKeywords.OTHER;
+    var optOut = keyword == ReplyKeywords.STOP || keyword == ReplyKeywords.START;
+    var intent =
+        optOut || (keyword != ReplyKeywords.OTHER && context != null && !inConversation(from))
+            ? keyword
+            : ReplyKeywords.OTHER;
     var patient = context == null ? null : context.patientId();
-    outbox.received(channel, from, text, patient, MessageKind.reply(intent), providerMessageId);
+    var kind = intent == ReplyKeywords.OTHER && context != null ? intent : keyword;
+    outbox.received(channel, from, text, patient, MessageKind.reply(kind), providerMessageId);
+    if (intent == ReplyKeywords.OTHER) {
+      events.publishEvent(
+          new PatientMessageReceived(
+              TenantContext.tenant(),
+              TenantContext.clinic(),
+              channel,
+              from,
+              text,
+              interactiveReplyId,
+              providerMessageId,
+              Instant.now()));
+    }
     if (context == null || patient == null) {
       return intent;
     }
@@ -123,6 +162,20 @@ public class Replies {
             null,
             context.appointmentId(),
             Map.of()));
+  }
+
+  /** Whether the newest message we sent the number belongs to a conversation, not a reminder. */
+  private boolean inConversation(String address) {
+    return jdbc.sql(
+            """
+            select kind from outbox_messages
+            where recipient = ? and direction = 'OUT' and clinic_id = ?
+            order by created_at desc limit 1""")
+        .params(address, TenantContext.clinic().value())
+        .query(String.class)
+        .optional()
+        .map(MessageKind.CONVERSATION.name()::equals)
+        .orElse(false);
   }
 
   private @Nullable Context lastSentTo(String address) {

@@ -2,6 +2,7 @@ package io.carebook.notifications;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,9 @@ class WhatsAppChannel implements Channel {
   @Override
   public Sent send(Outbox.Row row, ChannelSettings settings) throws DeliveryFailed {
     var message = row.message();
+    if (message.kind() == MessageKind.CONVERSATION) {
+      return post(session(row), settings);
+    }
     var parameters =
         PARAMETERS.stream()
             .filter(row.variables()::containsKey)
@@ -72,6 +76,32 @@ class WhatsAppChannel implements Channel {
                 Map.of("code", message.locale()),
                 "components",
                 List.of(Map.of("type", "body", "parameters", parameters))));
+    return post(payload, settings);
+  }
+
+  /**
+   * A session message (inside the 24-hour window): the interactive list or buttons it carries, else
+   * its text.
+   */
+  private Map<String, Object> session(Outbox.Row row) {
+    var message = row.message();
+    var payload = new LinkedHashMap<String, Object>();
+    payload.put("messaging_product", "whatsapp");
+    payload.put("recipient_type", "individual");
+    payload.put("to", message.recipient().replace("+", ""));
+    payload.put("biz_opaque_callback_data", message.id().toString());
+    var interactive = row.variables().get(SessionMessages.INTERACTIVE);
+    if (interactive != null) {
+      payload.put("type", "interactive");
+      payload.put("interactive", json.readTree(interactive));
+    } else {
+      payload.put("type", "text");
+      payload.put("text", Map.of("preview_url", false, "body", message.body()));
+    }
+    return payload;
+  }
+
+  private Sent post(Map<String, ?> payload, ChannelSettings settings) throws DeliveryFailed {
     var request =
         http.request(
                 URI.create(

@@ -62,5 +62,8 @@ public final class NamedExceptions {
           "waitlist_expired_offer_tenants", // waitlist offers whose hold ran out
           "no_show_due_tenants", // appointments past their no-show delay
           "idempotency_expired_tenants", // Idempotency-Keys past the day they are kept
-          "appointment_followup_clinics"); // appointments whose messages are still to plan
+          "appointment_followup_clinics", // appointments whose messages are still to plan
+          // conversations (issue 19): the app-level WhatsApp webhook, before a tenant is known
+          "whatsapp_number_clinic", // a business phone number id -> its one clinic, routing only
+          "whatsapp_verify_token_known"); // whether a verify token is any clinic's, yes or no
 }

@@ -7,6 +7,7 @@ import io.carebook.notifications.NotificationSettings;
 import io.carebook.notifications.Replies;
 import io.carebook.notifications.Signatures;
 import io.carebook.notifications.Webhooks;
+import io.carebook.notifications.WhatsAppNumbers;
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.Ids;
 import io.carebook.shared.NotFoundException;
@@ -62,6 +63,7 @@ class ProviderWebhooks {
   private final Organizations organizations;
   private final Webhooks webhooks;
   private final TenantTransactions tenants;
+  private final WhatsAppNumbers numbers;
   private final JsonMapper json = JsonMapper.builder().build();
 
   ProviderWebhooks(
@@ -70,7 +72,9 @@ class ProviderWebhooks {
       Replies replies,
       Organizations organizations,
       Webhooks webhooks,
-      TenantTransactions tenants) {
+      TenantTransactions tenants,
+      WhatsAppNumbers numbers) {
+    this.numbers = numbers;
     this.settings = settings;
     this.states = states;
     this.replies = replies;
@@ -169,10 +173,82 @@ class ProviderWebhooks {
     return ResponseEntity.ok().build();
   }
 
+  @GetMapping(Webhooks.BASE + "/whatsapp")
+  @Operation(
+      summary =
+          "WhatsApp's webhook verification for the app-level URL: echoes hub.challenge to a clinic's"
+              + " verify token")
+  ResponseEntity<String> whatsappAppVerify(
+      @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
+      @RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
+      @RequestParam(name = "hub.challenge", required = false) @Nullable String challenge) {
+    if (!"subscribe".equals(mode) || token == null || !numbers.verifyTokenKnown(token)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN, "bad-verify-token", "The verify token does not match.");
+    }
+    return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(String.valueOf(challenge));
+  }
+
+  /**
+   * One URL for the whole Meta app: each change names the business phone number it came to ({@code
+   * value.metadata.phone_number_id}), whose clinic's app secret must verify the signature before
+   * anything in it is believed; a number no clinic (or more than one) set up is refused like a bad
+   * signature.
+   */
+  @PostMapping(Webhooks.BASE + "/whatsapp")
+  @Operation(
+      summary =
+          "WhatsApp Cloud API events for the app-level URL, routed to clinics by phone number id"
+              + " (X-Hub-Signature-256)")
+  ResponseEntity<Void> whatsappAppEvents(
+      @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,
+      @RequestBody byte[] body) {
+    var payload = parse(body);
+    var numbersInPayload = new java.util.LinkedHashSet<String>();
+    for (var entry : payload.path("entry")) {
+      for (var change : entry.path("changes")) {
+        numbersInPayload.add(
+            change.path("value").path("metadata").path("phone_number_id").asString(""));
+      }
+    }
+    var routes = new java.util.LinkedHashMap<String, WhatsAppNumbers.Route>();
+    for (var number : numbersInPayload) {
+      var route = number.isEmpty() ? null : numbers.clinicOf(number).orElse(null);
+      if (route == null) {
+        throw badSignature(); // nobody here can vouch for it
+      }
+      routes.put(number, route);
+    }
+    for (var routed : routes.entrySet()) {
+      var route = routed.getValue();
+      tenants.inClinic(
+          route.tenant(),
+          route.clinic(),
+          () -> {
+            var secret = settings.of(route.clinic()).whatsappAppSecret();
+            if (secret == null || !Signatures.same(signature, Signatures.whatsapp(secret, body))) {
+              throw badSignature();
+            }
+            events(payload, routed.getKey());
+            return null;
+          });
+    }
+    return ResponseEntity.ok().build();
+  }
+
   private void events(JsonNode payload) {
+    events(payload, null);
+  }
+
+  /** The statuses and messages of the payload; only the changes to {@code number} when given. */
+  private void events(JsonNode payload, @Nullable String number) {
     for (var entry : payload.path("entry")) {
       for (var change : entry.path("changes")) {
         var value = change.path("value");
+        if (number != null
+            && !number.equals(value.path("metadata").path("phone_number_id").asString(""))) {
+          continue;
+        }
         for (var status : value.path("statuses")) {
           var state = TWILIO_STATES.get(status.path("status").asString(""));
           if (state != null) {
@@ -185,15 +261,24 @@ class ProviderWebhooks {
           }
         }
         for (var message : value.path("messages")) {
+          var interactive = message.path("interactive");
+          var tapped =
+              interactive.path("list_reply").isMissingNode()
+                  ? interactive.path("button_reply")
+                  : interactive.path("list_reply");
+          // a template's quick-reply button comes as "button": its text is a reminder keyword
           var text =
-              message
-                  .path("text")
-                  .path("body")
-                  .asString(message.path("button").path("text").asString(""));
+              tapped.isMissingNode()
+                  ? message
+                      .path("text")
+                      .path("body")
+                      .asString(message.path("button").path("text").asString(""))
+                  : tapped.path("title").asString("");
           replies.received(
               MessageChannel.WHATSAPP,
               "+" + message.path("from").asString(""),
               text,
+              tapped.isMissingNode() ? null : tapped.path("id").asString(null),
               message.path("id").asString(null));
         }
       }
