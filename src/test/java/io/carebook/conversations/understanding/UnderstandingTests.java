@@ -88,7 +88,8 @@ class UnderstandingTests {
         "hola, ¿cómo estás?"
       })
   void findsNoDayOrTimeWhereNoneWasSaid(String text) {
-    var reading = Understanding.read(text, Locale.ENGLISH, ZonedDateTime.of(WEDNESDAY_MORNING, ZONES.get(0)));
+    var reading =
+        Understanding.read(text, Locale.ENGLISH, ZonedDateTime.of(WEDNESDAY_MORNING, ZONES.get(0)));
 
     assertThat(reading.date()).as("date").isNull();
     assertThat(reading.until()).as("until").isNull();
