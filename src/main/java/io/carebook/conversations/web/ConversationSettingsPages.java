@@ -110,23 +110,24 @@ class ConversationSettingsPages {
 
   private List<Message> messages(ConversationSettings current, String language) {
     var locale = Locale.forLanguageTag(language);
-    var sample = sample();
+    var clinic = organizations.activeClinic().name();
     var main =
         BotWording.KEYS.stream()
             .filter(MAIN::contains)
-            .map(k -> message(k, true, current, locale, sample));
+            .map(k -> message(k, true, current, locale, clinic));
     var rest =
         BotWording.KEYS.stream()
             .filter(k -> !MAIN.contains(k))
-            .map(k -> message(k, false, current, locale, sample));
+            .map(k -> message(k, false, current, locale, clinic));
     return java.util.stream.Stream.concat(main, rest).toList();
   }
 
   private Message message(
-      String key, boolean main, ConversationSettings current, Locale locale, Object[] sample) {
+      String key, boolean main, ConversationSettings current, Locale locale, String clinic) {
     String preview;
     try {
-      preview = wording.text(key, locale, current, sample);
+      preview =
+          wording.text(key, locale, current, PreviewSamples.of(key, locale.getLanguage(), clinic));
     } catch (RuntimeException e) {
       preview =
           current.override(locale.getLanguage(), key) == null
@@ -134,11 +135,6 @@ class ConversationSettingsPages {
               : current.override(locale.getLanguage(), key);
     }
     return new Message(key, main, current.override(locale.getLanguage(), key), preview);
-  }
-
-  /** Invented arguments for the previews: the clinic, a patient, a doctor, a time. */
-  private Object[] sample() {
-    return new Object[] {organizations.activeClinic().name(), "Amal", "Dr Hana", "10:30"};
   }
 
   private static String language(@Nullable String asked) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The staff inbox ({@link Action#INBOX}): the active clinic's conversations that wait for a person
@@ -139,15 +138,14 @@ class InboxPages {
   String book(@PathVariable String id) {
     permissions.require(Action.BOOKING);
     var conversation = views.conversation(found(id));
-    return "redirect:"
-        + UriComponentsBuilder.fromPath("/calendar/for")
-            .queryParam(
-                "fullName", conversation.patientName() == null ? "" : conversation.patientName())
-            .queryParam("phone", conversation.c().phone())
-            .queryParam("back", "/inbox/" + conversation.c().id())
-            .encode()
-            .build()
-            .toUriString();
+    var name = conversation.patientName() == null ? "" : conversation.patientName();
+    // encoded by hand: a phone's "+" left as it is would reach the calendar as a space
+    return "redirect:/calendar/for?fullName="
+        + encode(name)
+        + "&phone="
+        + encode(conversation.c().phone())
+        + "&back="
+        + encode("/inbox/" + conversation.c().id());
   }
 
   private String act(String id, RedirectAttributes redirect, Runnable action) {
@@ -171,6 +169,10 @@ class InboxPages {
 
   private static ConversationId conversationId(InboxQueries.Conversation conversation) {
     return new ConversationId(conversation.id());
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static String back(String id) {
