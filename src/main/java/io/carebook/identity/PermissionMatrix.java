@@ -6,6 +6,7 @@ import static io.carebook.identity.Role.DOCTOR;
 import static io.carebook.identity.Role.MANAGER;
 import static io.carebook.identity.Role.OWNER;
 import static io.carebook.identity.Role.RECEPTIONIST;
+import static io.carebook.identity.Role.REMOTE_ASSISTANT;
 import static io.carebook.shared.VisitState.CANCELED;
 import static io.carebook.shared.VisitState.DONE;
 import static io.carebook.shared.VisitState.NONE;
@@ -38,7 +39,7 @@ public final class PermissionMatrix {
 
   static {
     // patients
-    allow(PATIENT_VIEW, ANY, Role.values());
+    allow(PATIENT_VIEW, ANY, OWNER, MANAGER, DOCTOR, ASSISTANT, RECEPTIONIST, BILLING);
     allow(PATIENT_REGISTER, Set.of(NONE), OWNER, MANAGER, DOCTOR, ASSISTANT, RECEPTIONIST);
     allow(PATIENT_EDIT, ANY, OWNER, MANAGER, DOCTOR, ASSISTANT);
     allow(
@@ -81,11 +82,16 @@ public final class PermissionMatrix {
     allow(CLINIC_OPEN, Set.of(NONE), OWNER);
     allow(AUDIT_VIEW, Set.of(NONE), OWNER, MANAGER);
     // the chart, apart from the patient's details: an API key reads it only if granted this scope
-    allow(CHART_READ, ANY, Role.values());
+    allow(CHART_READ, ANY, OWNER, MANAGER, DOCTOR, ASSISTANT, RECEPTIONIST, BILLING);
     // issue 15: the clinic's messages are read by owners and managers only
     allow(VIEW_MESSAGES, Set.of(NONE), OWNER, MANAGER);
     // issue 20 (hooks): webhook endpoints and the developer page are the owners'
     allow(WEBHOOKS_MANAGE, Set.of(NONE), OWNER);
+    // issue 19 (wainbox): the staff inbox; a remote assistant answers and books from afar: the
+    // inbox and the calendar (BOOKING opens it), no patient list, chart, desk or billing
+    allow(INBOX, Set.of(NONE), OWNER, MANAGER, RECEPTIONIST, REMOTE_ASSISTANT);
+    allow(PATIENT_REGISTER, Set.of(NONE), REMOTE_ASSISTANT);
+    allow(BOOKING, Set.of(NONE), REMOTE_ASSISTANT);
   }
 
   private PermissionMatrix() {}

@@ -7,5 +7,10 @@ public enum Role {
   DOCTOR,
   ASSISTANT,
   RECEPTIONIST,
-  BILLING
+  BILLING,
+  /**
+   * Issue 19 (wainbox): a remote assistant answers patients' conversations and books for them from
+   * afar; they reach only the inbox and the calendar.
+   */
+  REMOTE_ASSISTANT
 }

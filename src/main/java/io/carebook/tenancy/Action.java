@@ -42,5 +42,7 @@ public enum Action {
   /** Reading the clinic's messages (the outbox, failed messages): owners and managers. */
   VIEW_MESSAGES,
   /** issue 20 (hooks): the organization's webhook endpoints and the developer page: owners. */
-  WEBHOOKS_MANAGE
+  WEBHOOKS_MANAGE,
+  /** Issue 19 (wainbox): reading and answering patients' conversations in the staff inbox. */
+  INBOX
 }

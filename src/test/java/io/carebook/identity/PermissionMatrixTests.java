@@ -20,48 +20,55 @@ class PermissionMatrixTests {
 
   private static final String SPECIFICATION =
       """
-      action                 states                                   OWN MAN DOC AST REC BIL
-      PATIENT_VIEW           *                                         x   x   x   x   x   x
-      PATIENT_REGISTER       NONE                                      x   x   x   x   x   .
-      PATIENT_EDIT           NONE,WAITING                              x   x   x   x   x   .
-      PATIENT_EDIT           WITH_ASSISTANT,WITH_DOCTOR,DONE           x   x   x   x   .   .
-      PATIENT_EDIT           CANCELED,NO_SHOW                          x   x   x   x   .   .
-      PATIENT_MERGE          NONE                                      x   x   .   .   .   .
-      PATIENT_IMPORT         NONE                                      x   x   .   .   .   .
-      SAFETY_RECORD          *                                         .   .   x   x   .   .
-      CHECK_IN               NONE                                      x   x   .   x   x   .
-      VISIT_START_ASSISTANT  WAITING                                   x   x   x   x   .   .
-      VISIT_START_DOCTOR     WAITING,WITH_ASSISTANT                    x   x   x   x   .   .
-      VISIT_COMPLETE         WITH_DOCTOR                               x   .   x   .   .   .
-      VISIT_CANCEL           WAITING,WITH_ASSISTANT,WITH_DOCTOR        x   x   .   .   x   .
-      VISIT_MARK_NO_SHOW     WAITING                                   x   x   .   x   x   .
-      VITALS_RECORD          WITH_ASSISTANT,WITH_DOCTOR                .   .   x   x   .   .
-      NOTE_DRAFT             WITH_DOCTOR                               .   .   x   .   .   .
-      NOTE_SIGN              WITH_DOCTOR                               .   .   x   .   .   .
-      NOTE_ADDENDUM          WITH_DOCTOR,DONE                          .   .   x   .   .   .
-      PRESCRIPTION_DRAFT     WITH_DOCTOR                               .   .   x   .   .   .
-      PRESCRIPTION_FINALIZE  WITH_DOCTOR                               .   .   x   .   .   .
-      PRESCRIPTION_ADDENDUM  WITH_DOCTOR,DONE                          .   .   x   .   .   .
-      INVOICE_ISSUE          NONE,DONE                                 x   x   .   .   x   x
-      INVOICE_VOID           NONE,DONE                                 x   x   .   .   .   x
-      PAYMENT_RECORD         NONE,DONE                                 x   x   .   .   x   x
-      REFUND                 NONE,DONE,CANCELED,NO_SHOW                x   x   .   .   .   x
-      SCHEDULE_EDIT          NONE                                      x   x   .   .   .   .
-      BOOKING                NONE                                      x   x   x   x   x   .
-      REPORTS_VIEW           NONE                                      x   x   .   .   .   x
-      STAFF_MANAGE           NONE                                      x   x   .   .   .   .
-      SETTINGS_MANAGE        NONE                                      x   x   .   .   .   .
-      SUBSCRIPTION_MANAGE    NONE                                      x   .   .   .   .   .
-      CLINIC_OPEN            NONE                                      x   .   .   .   .   .
-      AUDIT_VIEW             NONE                                      x   x   .   .   .   .
-      CHART_READ             *                                         x   x   x   x   x   x
-      VIEW_MESSAGES          NONE                                      x   x   .   .   .   .
-      WEBHOOKS_MANAGE        NONE                                      x   .   .   .   .   .
+      action                 states                                   OWN MAN DOC AST REC BIL REM
+      PATIENT_VIEW           *                                         x   x   x   x   x   x   .
+      PATIENT_REGISTER       NONE                                      x   x   x   x   x   .   x
+      PATIENT_EDIT           NONE,WAITING                              x   x   x   x   x   .   .
+      PATIENT_EDIT           WITH_ASSISTANT,WITH_DOCTOR,DONE           x   x   x   x   .   .   .
+      PATIENT_EDIT           CANCELED,NO_SHOW                          x   x   x   x   .   .   .
+      PATIENT_MERGE          NONE                                      x   x   .   .   .   .   .
+      PATIENT_IMPORT         NONE                                      x   x   .   .   .   .   .
+      SAFETY_RECORD          *                                         .   .   x   x   .   .   .
+      CHECK_IN               NONE                                      x   x   .   x   x   .   .
+      VISIT_START_ASSISTANT  WAITING                                   x   x   x   x   .   .   .
+      VISIT_START_DOCTOR     WAITING,WITH_ASSISTANT                    x   x   x   x   .   .   .
+      VISIT_COMPLETE         WITH_DOCTOR                               x   .   x   .   .   .   .
+      VISIT_CANCEL           WAITING,WITH_ASSISTANT,WITH_DOCTOR        x   x   .   .   x   .   .
+      VISIT_MARK_NO_SHOW     WAITING                                   x   x   .   x   x   .   .
+      VITALS_RECORD          WITH_ASSISTANT,WITH_DOCTOR                .   .   x   x   .   .   .
+      NOTE_DRAFT             WITH_DOCTOR                               .   .   x   .   .   .   .
+      NOTE_SIGN              WITH_DOCTOR                               .   .   x   .   .   .   .
+      NOTE_ADDENDUM          WITH_DOCTOR,DONE                          .   .   x   .   .   .   .
+      PRESCRIPTION_DRAFT     WITH_DOCTOR                               .   .   x   .   .   .   .
+      PRESCRIPTION_FINALIZE  WITH_DOCTOR                               .   .   x   .   .   .   .
+      PRESCRIPTION_ADDENDUM  WITH_DOCTOR,DONE                          .   .   x   .   .   .   .
+      INVOICE_ISSUE          NONE,DONE                                 x   x   .   .   x   x   .
+      INVOICE_VOID           NONE,DONE                                 x   x   .   .   .   x   .
+      PAYMENT_RECORD         NONE,DONE                                 x   x   .   .   x   x   .
+      REFUND                 NONE,DONE,CANCELED,NO_SHOW                x   x   .   .   .   x   .
+      SCHEDULE_EDIT          NONE                                      x   x   .   .   .   .   .
+      BOOKING                NONE                                      x   x   x   x   x   .   x
+      REPORTS_VIEW           NONE                                      x   x   .   .   .   x   .
+      STAFF_MANAGE           NONE                                      x   x   .   .   .   .   .
+      SETTINGS_MANAGE        NONE                                      x   x   .   .   .   .   .
+      SUBSCRIPTION_MANAGE    NONE                                      x   .   .   .   .   .   .
+      CLINIC_OPEN            NONE                                      x   .   .   .   .   .   .
+      AUDIT_VIEW             NONE                                      x   x   .   .   .   .   .
+      CHART_READ             *                                         x   x   x   x   x   x   .
+      VIEW_MESSAGES          NONE                                      x   x   .   .   .   .   .
+      WEBHOOKS_MANAGE        NONE                                      x   .   .   .   .   .   .
+      INBOX                  NONE                                      x   x   .   .   x   .   x
       """;
 
   private static final List<Role> COLUMNS =
       List.of(
-          Role.OWNER, Role.MANAGER, Role.DOCTOR, Role.ASSISTANT, Role.RECEPTIONIST, Role.BILLING);
+          Role.OWNER,
+          Role.MANAGER,
+          Role.DOCTOR,
+          Role.ASSISTANT,
+          Role.RECEPTIONIST,
+          Role.BILLING,
+          Role.REMOTE_ASSISTANT);
 
   record Cell(Action action, VisitState state, Role role) {}
 

@@ -100,4 +100,13 @@ class ShellModel {
   boolean devPages() {
     return devPages;
   }
+
+  /**
+   * Issue 19 (wainbox): whether the member is only a remote assistant here, whose menu shows the
+   * inbox and the calendar alone ({@link RemoteAssistantReach}).
+   */
+  @ModelAttribute("inboxOnly")
+  boolean inboxOnly() {
+    return RemoteAssistantReach.onlyRemote();
+  }
 }

@@ -67,11 +67,13 @@ class CalendarPages {
       @RequestParam(required = false) @Nullable UUID doctorId,
       @RequestParam(required = false) @Nullable Instant startsAt,
       @RequestParam(required = false) @Nullable UUID move,
+      jakarta.servlet.http.HttpSession session,
       Model model) {
-    permissions.require(Action.PATIENT_VIEW);
+    requireCalendar();
     if (doctorId != null && startsAt != null && permissions.allows(Action.BOOKING)) {
       quickBook.addTo(model, doctorId, startsAt, type); // the slot's form, opened without script
     }
+    QuickBookFor.prefill(session, model); // issue 19: booking for a patient of the inbox
     // the free times shown, and booked, are those of one service type (the standard visit first)
     var types = new ArrayList<String>(List.of(""));
     serviceTypes.offered().stream()
@@ -138,7 +140,7 @@ class CalendarPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate date,
       Model model) {
-    permissions.require(Action.PATIENT_VIEW);
+    requireCalendar();
     var clinic = organizations.activeClinic();
     var zone = clinic.timezone();
     if (doctorId == null) {
@@ -243,5 +245,39 @@ class CalendarPages {
       redirect.addFlashAttribute("problem", e.kind());
     }
     return "redirect:/calendar?date=" + date;
+  }
+
+  /**
+   * Issue 19 (wainbox): the calendar, to book for the patient of an inbox conversation; the
+   * quick-book form comes prefilled and the booking returns to {@code back}.
+   */
+  @GetMapping("/calendar/for")
+  String bookFor(
+      @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String phone,
+      @RequestParam String back,
+      jakarta.servlet.http.HttpSession session) {
+    permissions.require(Action.BOOKING);
+    QuickBookFor.remember(session, fullName, phone, back);
+    return "redirect:/calendar";
+  }
+
+  /**
+   * Issue 19 (wainbox): stops booking for the inbox's patient and goes back to the conversation.
+   */
+  @PostMapping("/calendar/for/cancel")
+  String stopBookingFor(jakarta.servlet.http.HttpSession session) {
+    var back = QuickBookFor.returnAfterBooking(session);
+    return "redirect:" + (back == null ? "/calendar" : back);
+  }
+
+  /**
+   * Who may open the calendar: whoever sees patients, and (issue 19) whoever books, such as a
+   * remote assistant who answers the inbox without the patient list.
+   */
+  private void requireCalendar() {
+    if (!permissions.allows(Action.BOOKING)) {
+      permissions.require(Action.PATIENT_VIEW);
+    }
   }
 }

@@ -52,9 +52,11 @@ class QuickBookPages {
       @RequestParam UUID doctorId,
       @RequestParam Instant startsAt,
       @RequestParam(defaultValue = "") String type,
+      jakarta.servlet.http.HttpSession session,
       Model model) {
     permissions.require(Action.BOOKING);
     slots.addTo(model, doctorId, startsAt, type);
+    QuickBookFor.prefill(session, model); // issue 19: booking for a patient of the inbox
     return "scheduling/quick-book :: panel";
   }
 
@@ -80,6 +82,7 @@ class QuickBookPages {
       @RequestParam(defaultValue = "false") boolean newPatientOnSharedPhone,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       @RequestParam(defaultValue = "") String serviceType,
+      jakarta.servlet.http.HttpSession session,
       RedirectAttributes redirect) {
     permissions.require(Action.BOOKING);
     redirect.addAttribute("date", date.toString());
@@ -104,6 +107,10 @@ class QuickBookPages {
               "STAFF"),
           false);
       redirect.addFlashAttribute("booked", true);
+      var back = QuickBookFor.returnAfterBooking(session); // issue 19: back to the conversation
+      if (back != null) {
+        return "redirect:" + back;
+      }
     } catch (SlotTakenException e) {
       redirect.addFlashAttribute("problem", "slot-taken");
     } catch (ProblemException e) {
