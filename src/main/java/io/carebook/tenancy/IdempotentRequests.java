@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class IdempotentRequests extends OncePerRequestFilter {
 
+  private static final String BODY = "idempotency_keys.body";
+
   static final String HEADER = "Idempotency-Key";
   static final Duration KEPT = Duration.ofHours(24);
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
@@ -61,13 +63,17 @@ public class IdempotentRequests extends OncePerRequestFilter {
   private final Clock clock;
   private final ObjectProvider<RequestMappingHandlerMapping> handlers;
 
+  private final Encryption encryption;
+
   IdempotentRequests(
       JdbcClient jdbc,
       PlatformTransactionManager transactions,
       JsonMapper json,
       Clock clock,
-      ObjectProvider<RequestMappingHandlerMapping> handlers) {
+      ObjectProvider<RequestMappingHandlerMapping> handlers,
+      Encryption encryption) {
     this.jdbc = jdbc;
+    this.encryption = encryption;
     this.transactions = transactions;
     this.transaction = new TransactionTemplate(transactions);
     this.json = json;
@@ -240,7 +246,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
                     rs.getString("content_type"),
                     rs.getString("location"),
                     rs.getString("etag"),
-                    rs.getBytes("body")))
+                    unsealed(actor, key, rs.getBytes("body"))))
         .optional()
         .orElse(null);
   }
@@ -293,7 +299,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
             recorded.getContentType(),
             recorded.getHeader("Location"),
             recorded.getHeader("ETag"),
-            recorded.getContentAsByteArray(),
+            sealed(actor, key, recorded.getContentAsByteArray()),
             actor,
             key)
         .update();
@@ -318,6 +324,26 @@ public class IdempotentRequests extends OncePerRequestFilter {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /**
+   * A kept answer is sealed with the organization's data key: some creates answer a secret once (an
+   * API key, a webhook endpoint's signing secret), and a retry must get it again, but the table
+   * must not hold it in clear for the day the key is kept.
+   */
+  private byte[] sealed(String actor, String key, byte[] body) {
+    return encryption.encrypt(KeyOwner.currentTenant(), BODY, actor + "/" + key, body);
+  }
+
+  private byte @Nullable [] unsealed(String actor, String key, byte @Nullable [] body) {
+    if (body == null) {
+      return null;
+    }
+    try {
+      return encryption.decrypt(KeyOwner.currentTenant(), BODY, actor + "/" + key, body);
+    } catch (DecryptionFailedException keptBeforeAnswersWereSealed) {
+      return body; // kept in clear by an earlier version, deleted within a day
+    }
   }
 
   private static byte[] hash(String path, byte[] body) {

@@ -31,8 +31,10 @@ class TenancyConfiguration {
           org.springframework.beans.factory.ObjectProvider<
                   org.springframework.web.servlet.mvc.method.annotation
                       .RequestMappingHandlerMapping>
-              handlers) {
-    return new io.carebook.tenancy.IdempotentRequests(jdbc, transactions, json, clock, handlers);
+              handlers,
+      Encryption encryption) {
+    return new io.carebook.tenancy.IdempotentRequests(
+        jdbc, transactions, json, clock, handlers, encryption);
   }
 
   @Bean

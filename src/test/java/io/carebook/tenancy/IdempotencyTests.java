@@ -28,6 +28,7 @@ class IdempotencyTests {
   @Autowired TenantTransactions tenants;
   @Autowired JdbcClient jdbc;
   @Autowired IdempotencyKeysCleanup cleanup;
+  @Autowired org.springframework.core.env.Environment environment;
   @LocalServerPort int port;
 
   @Test
@@ -52,6 +53,32 @@ class IdempotencyTests {
     var reused = desk.post("/api/v1/patients", Map.of("fullName", "Someone Else"));
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.text("type")).isEqualTo("/problems/idempotency-key-reused");
+  }
+
+  @Test
+  void aKeptAnswerThatCarriesASecretIsSealedAndStillReplayed() {
+    var api = new Api(port);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
+    var key = UUID.randomUUID().toString();
+    var desk = api.as(owner.token()).withHeader("Idempotency-Key", key);
+    var body = Map.of("name", "Retried agent", "actions", java.util.List.of("PATIENT_VIEW"));
+
+    var first = desk.post("/api/v1/api-keys", body);
+    var retry = desk.post("/api/v1/api-keys", body);
+    assertThat(first.status()).isEqualTo(201);
+    var secret = first.text("secret");
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.text("secret")).isEqualTo(secret);
+
+    var kept =
+        io.carebook.OwnerDatabase.jdbc(environment)
+            .sql("select body from idempotency_keys where key = ?")
+            .param(key)
+            .query(byte[].class)
+            .single();
+    assertThat(new String(kept, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(secret)
+        .doesNotContain("Retried agent");
   }
 
   @Test

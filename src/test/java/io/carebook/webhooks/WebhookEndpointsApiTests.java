@@ -105,12 +105,12 @@ class WebhookEndpointsApiTests {
     assertThat(first.body().path("items")).hasSize(2);
     var next = first.text("next");
     assertThat(next).isNotBlank();
-    var second = desk.get(BASE + "?limit=2&after=" + next);
+    var second = desk.get(BASE + "?limit=2&cursor=" + next);
     assertThat(second.body().path("items")).hasSize(1);
     assertThat(second.body().path("items").get(0).path("url").asString())
         .isEqualTo("http://localhost:9/p2");
     assertThat(second.body().hasNonNull("next")).isFalse();
-    assertThat(desk.get(BASE + "?after=garbage").status()).isEqualTo(400);
+    assertThat(desk.get(BASE + "?cursor=garbage").status()).isEqualTo(400);
   }
 
   @Test

@@ -96,11 +96,11 @@ class WebhookEndpointsApi {
   @GetMapping(BASE)
   @Operation(
       summary = "The organization's webhook endpoints, oldest first (WEBHOOKS_MANAGE)",
-      description = "Cursor pagination: ?limit=20&after=<next of the previous page>.")
+      description = "Cursor pagination: ?limit=20&cursor=<next of the previous page>.")
   EndpointPage list(
       @RequestParam(defaultValue = "20") int limit,
       @Parameter(description = "the 'next' cursor of the previous page")
-          @RequestParam(required = false)
+          @RequestParam(name = "cursor", required = false)
           @Nullable String after) {
     Page<WebhookEndpoint> page = endpoints.list(limit, after);
     return new EndpointPage(
@@ -159,21 +159,29 @@ class WebhookEndpointsApi {
   }
 
   @DeleteMapping(BASE + "/{id}")
-  @Operation(summary = "Delete an endpoint; its pending deliveries are given up (WEBHOOKS_MANAGE)")
-  ResponseEntity<Void> delete(@PathVariable String id) {
-    endpoints.delete(endpointId(id));
+  @Operation(
+      summary = "Delete an endpoint; its pending deliveries are given up (WEBHOOKS_MANAGE)",
+      description = "If-Match with the ETag you read: 412 when the endpoint changed since.")
+  ResponseEntity<Void> delete(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    var endpointId = endpointId(id);
+    if (ifMatch != null) {
+      ETags.checkIfSent(ifMatch, endpoints.get(endpointId).version());
+    }
+    endpoints.delete(endpointId);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping(BASE + "/{id}/deliveries")
   @Operation(
       summary = "An endpoint's deliveries, newest first: status, attempts, next retry",
-      description = "Cursor pagination: ?limit=20&after=<next of the previous page>.")
+      description = "Cursor pagination: ?limit=20&cursor=<next of the previous page>.")
   DeliveryPage deliveries(
       @PathVariable String id,
       @RequestParam(defaultValue = "20") int limit,
       @Parameter(description = "the 'next' cursor of the previous page")
-          @RequestParam(required = false)
+          @RequestParam(name = "cursor", required = false)
           @Nullable String after) {
     var page = endpoints.deliveries(endpointId(id), limit, after);
     return new DeliveryPage(page.items(), page.next());

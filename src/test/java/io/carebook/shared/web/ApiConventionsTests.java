@@ -401,6 +401,10 @@ class ApiConventionsTests {
     exempt.put("post /api/v1/webhooks/sms/{tenant}/{clinic}/inbound", channel);
     exempt.put("post /api/v1/webhooks/sms/{tenant}/{clinic}/status", channel);
     exempt.put("post /api/v1/webhooks/whatsapp/{tenant}/{clinic}", channel);
+    exempt.put("post /api/v1/webhooks/whatsapp", channel);
+    var sendsAgain = "sends a delivery on purpose each time; receivers dedupe by webhook-id";
+    exempt.put("post /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay", sendsAgain);
+    exempt.put("post /api/v1/webhook-endpoints/{id}/test", sendsAgain);
     var callsOut = "calls a payment provider: it cannot wait inside the create's transaction";
     exempt.put("post /api/v1/subscription/checkout", callsOut);
     exempt.put("post /api/v1/invoices/{id}/payment-link", callsOut);

@@ -35,6 +35,7 @@ class DemoSwitchTests {
         .extracting(loader -> loader.getClass().getPackageName())
         .containsExactly(
             "io.carebook.identity.demo",
+            "io.carebook.webhooks.demo",
             "io.carebook.patients.demo",
             "io.carebook.scheduling.demo",
             "io.carebook.billing.demo",
