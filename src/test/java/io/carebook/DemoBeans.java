@@ -33,6 +33,22 @@ public final class DemoBeans {
     return demo(context).getBeanProvider(DemoDataLoader.class).orderedStream().toList();
   }
 
+  /**
+   * Loads the demo into the shared test database unless a test before did (loaders run once, on an
+   * empty database, as the application's demo runner runs them).
+   */
+  public static void loadOnce(ApplicationContext context) {
+    var loaded =
+        OwnerDatabase.jdbc(context.getEnvironment())
+            .sql("select exists (select 1 from tenants where id = ?)")
+            .param(io.carebook.tenancy.demo.DemoOrganization.NILE.value())
+            .query(Boolean.class)
+            .single();
+    if (!loaded) {
+      loaders(context).forEach(DemoDataLoader::load);
+    }
+  }
+
   private static ApplicationContext demo(ApplicationContext shared) {
     return DEMOS.computeIfAbsent(shared, DemoBeans::create);
   }

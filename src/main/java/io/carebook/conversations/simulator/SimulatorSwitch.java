@@ -5,9 +5,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the WhatsApp simulator is on: only with both {@code carebook.dev=true} (developer mode,
- * which production never has) and {@code carebook.dev.whatsapp-simulator=true}. Off, its pages and
- * its fake Cloud API answer 404.
+ * Whether the WhatsApp simulator is on: only in developer mode ({@code carebook.dev=true}, which
+ * production never has), where it is on unless {@code carebook.dev.whatsapp-simulator=false}, so a
+ * newcomer's first {@code mvn spring-boot:run} has a patient's phone to try the assistant with.
+ * Off, its pages and its fake Cloud API answer 404.
  */
 @Component
 class SimulatorSwitch {
@@ -27,7 +28,7 @@ class SimulatorSwitch {
 
   static boolean on(Environment environment) {
     return environment.getProperty("carebook.dev", Boolean.class, false)
-        && environment.getProperty(FLAG, Boolean.class, false);
+        && environment.getProperty(FLAG, Boolean.class, true);
   }
 
   boolean on() {

@@ -211,6 +211,9 @@ class ProviderWebhooks {
             change.path("value").path("metadata").path("phone_number_id").asString(""));
       }
     }
+    if (numbersInPayload.isEmpty()) {
+      throw badSignature(); // no change names a number: nothing a clinic's secret could vouch for
+    }
     var routes = new java.util.LinkedHashMap<String, WhatsAppNumbers.Route>();
     for (var number : numbersInPayload) {
       var route = number.isEmpty() ? null : numbers.clinicOf(number).orElse(null);

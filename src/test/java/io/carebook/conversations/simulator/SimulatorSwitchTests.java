@@ -18,9 +18,10 @@ import org.springframework.ui.ExtendedModelMap;
 class SimulatorSwitchTests {
 
   @Test
-  void itIsOnOnlyInDeveloperModeWithItsFlag() {
+  void itIsOnOnlyInDeveloperModeUnlessSwitchedOff() {
     assertThat(SimulatorSwitch.on(environment(null, null))).isFalse();
-    assertThat(SimulatorSwitch.on(environment("true", null))).isFalse();
+    assertThat(SimulatorSwitch.on(environment("true", null))).isTrue();
+    assertThat(SimulatorSwitch.on(environment("true", "false"))).isFalse();
     assertThat(SimulatorSwitch.on(environment(null, "true"))).isFalse();
     assertThat(SimulatorSwitch.on(environment("false", "true"))).isFalse();
     assertThat(SimulatorSwitch.on(environment("true", "true"))).isTrue();

@@ -11,7 +11,6 @@ import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PatientSafety;
 import io.carebook.tenancy.TenantTransactions;
-import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class DemoChartsTests {
 
   @Test
   void theDemoHasAllergiesMedicationsAGuardianConsentsAndTags() {
-    DemoBeans.loaders(context).forEach(DemoDataLoader::load);
+    DemoBeans.loadOnce(context);
     var fatima =
         tenants.call(
             DemoOrganization.NILE,

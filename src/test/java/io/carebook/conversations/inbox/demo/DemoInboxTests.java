@@ -9,7 +9,6 @@ import io.carebook.conversations.inbox.InboxQueries;
 import io.carebook.identity.Staff;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.tenancy.TenantTransactions;
-import io.carebook.tenancy.demo.DemoDataLoader;
 import io.carebook.tenancy.demo.DemoOrganization;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class DemoInboxTests {
 
   @Test
   void theDemoInboxHasAConversationInEachState() {
-    DemoBeans.loaders(context).forEach(DemoDataLoader::load);
+    DemoBeans.loadOnce(context);
     var loader = new DemoInbox(tenants, patients, staff, jdbc);
     loader.load();
     var queue = queue();
