@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 public class DeliveryStates {
 
   /** The states in order; a status update never moves a message back. */
-  static final List<String> ORDER = List.of("SCHEDULED", "SENT", "DELIVERED", "READ");
+  static final List<MessageStatus> ORDER =
+      List.of(
+          MessageStatus.SCHEDULED, MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
 
   private final JdbcClient jdbc;
   private final boolean keepSecrets;
@@ -89,10 +91,10 @@ public class DeliveryStates {
   public boolean reported(
       @Nullable String providerMessageId,
       @Nullable UUID ours,
-      String state,
+      MessageStatus state,
       @Nullable String error) {
     var earlier = ORDER.subList(0, Math.max(0, ORDER.indexOf(state)));
-    var failed = "FAILED".equals(state);
+    var failed = state == MessageStatus.FAILED;
     return jdbc.sql(
                 """
                 update outbox_messages set status = ?, last_error = coalesce(?, last_error),
@@ -100,11 +102,12 @@ public class DeliveryStates {
                 where (provider_message_id = ? or id = ?) and direction = 'OUT'
                   and status = any (?)""")
             .params(
-                state,
+                state.name(),
                 error,
                 providerMessageId,
                 ours,
-                (failed ? List.of("SENT", "DELIVERED") : earlier).toArray(String[]::new))
+                (failed ? List.of(MessageStatus.SENT, MessageStatus.DELIVERED) : earlier)
+                    .stream().map(MessageStatus::name).toArray(String[]::new))
             .update()
         > 0;
   }

@@ -122,7 +122,9 @@ class Dispatcher {
 
   private @Nullable Job prepare(UUID id) {
     var row = outbox.find(id);
-    if (row == null || !"SCHEDULED".equals(row.message().status()) || row.message().inbound()) {
+    if (row == null
+        || row.message().status() != MessageStatus.SCHEDULED
+        || row.message().inbound()) {
       return null;
     }
     if (row.patientId() != null

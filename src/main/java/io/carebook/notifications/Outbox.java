@@ -371,7 +371,7 @@ public class Outbox {
         rs.getString("locale"),
         rs.getString("subject"),
         rs.getString("body"),
-        rs.getString("status"),
+        MessageStatus.valueOf(rs.getString("status")),
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("direction"),
         rs.getTimestamp("due_at").toInstant(),

@@ -16,7 +16,7 @@ public record OutboxMessage(
     String locale,
     String subject,
     String body,
-    String status,
+    MessageStatus status,
     Instant createdAt,
     String direction,
     Instant dueAt,

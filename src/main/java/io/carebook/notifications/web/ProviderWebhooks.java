@@ -3,6 +3,7 @@ package io.carebook.notifications.web;
 import io.carebook.notifications.ChannelSettings;
 import io.carebook.notifications.DeliveryStates;
 import io.carebook.notifications.MessageChannel;
+import io.carebook.notifications.MessageStatus;
 import io.carebook.notifications.NotificationSettings;
 import io.carebook.notifications.Replies;
 import io.carebook.notifications.Signatures;
@@ -49,13 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Webhooks", description = "Provider callbacks: delivery states and replies")
 class ProviderWebhooks {
 
-  private static final Map<String, String> TWILIO_STATES =
+  private static final Map<String, MessageStatus> TWILIO_STATES =
       Map.of(
-          "sent", "SENT",
-          "delivered", "DELIVERED",
-          "read", "READ",
-          "undelivered", "FAILED",
-          "failed", "FAILED");
+          "sent", MessageStatus.SENT,
+          "delivered", MessageStatus.DELIVERED,
+          "read", MessageStatus.READ,
+          "undelivered", MessageStatus.FAILED,
+          "failed", MessageStatus.FAILED);
 
   private final NotificationSettings settings;
   private final DeliveryStates states;
