@@ -240,10 +240,12 @@ final class WhatsAppPhone {
   }
 
   /**
-   * Waits (up to 30 s) for a message not seen before that matches; marks it and those before seen.
+   * Waits (up to 75 s) for a message not seen before that matches; marks it and those before seen.
+   * Long enough for one retry: a send that times out on a busy machine is tried again after 30 s,
+   * as every message is (the full suite once missed a list at 30 s, most likely so).
    */
   JsonNode await(String what, Predicate<JsonNode> matching) {
-    var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    var deadline = System.nanoTime() + Duration.ofSeconds(75).toNanos();
     while (true) {
       var all = received();
       for (int i = seen; i < all.size(); i++) {
