@@ -149,7 +149,10 @@ class DemoInbox implements DemoDataLoader {
             Said.bot(7, "Una persona de la clínica le responderá en breve.")));
   }
 
-  /** Patients with a phone, none yet in a conversation of the clinic (else none: loaded before). */
+  /**
+   * Patients with a phone, none yet in a conversation of the clinic (else none: loaded before),
+   * from the end of the first page.
+   */
   private List<Patient> people(ClinicId clinic, int count) {
     var existing =
         jdbc.sql(
@@ -160,7 +163,9 @@ class DemoInbox implements DemoDataLoader {
     if (existing > 0) {
       return List.of();
     }
-    return patients.search("", 30, null).items().stream()
+    // from the end of the list: the phone simulator offers the first patients' phones, whose
+    // messages should reach the assistant, not a conversation already waiting for a person
+    return patients.search("", 30, null).items().reversed().stream()
         .filter(p -> p.phone() != null && !p.voidedRecord() && !talking(clinic, p))
         .filter(distinctPhones())
         .limit(count)
