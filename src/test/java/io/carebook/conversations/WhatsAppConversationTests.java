@@ -206,6 +206,26 @@ class WhatsAppConversationTests extends FakeProviders {
   }
 
   @Test
+  void thePartOfTheDayAskedForFirstStillChoosesTheTimesAfterForWhom() {
+    var phone = clinic.phone();
+    clinic.register("Marta Gil", phone);
+    var son = clinic.register("Pablo Gil", phone);
+
+    var first = phone.awaitOrSend("hola, quiero una cita mañana por la tarde");
+    if (WhatsAppPhone.options(first).stream()
+        .anyMatch(o -> o.path("id").asString().startsWith("lang:"))) {
+      phone.tap(first, "lang:es");
+      first = phone.awaitOption("who:");
+    }
+    phone.tap(first, "who:" + son);
+    var times = phone.awaitOption("time:");
+    assertThat(WhatsAppPhone.options(times))
+        .extracting(o -> o.path("title").asString())
+        .isNotEmpty()
+        .allSatisfy(title -> assertThat(Integer.parseInt(title.substring(0, 2))).isBetween(12, 16));
+  }
+
+  @Test
   void aTimeTakenMeanwhileIsExplainedWithTheRuleAndNewTimesAreOffered() {
     var phone = clinic.phone();
     var patient = clinic.register("Late Tapper", phone);

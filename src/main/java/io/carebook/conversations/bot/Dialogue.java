@@ -2,6 +2,7 @@ package io.carebook.conversations.bot;
 
 import io.carebook.conversations.bot.Reply.Option;
 import io.carebook.conversations.bot.Step.Stage;
+import io.carebook.conversations.understanding.DayPart;
 import io.carebook.conversations.understanding.Intent;
 import io.carebook.patients.NewPatient;
 import io.carebook.patients.Patient;
@@ -128,6 +129,10 @@ class Dialogue {
     }
     if (t.reading().time() != null) {
       step = step.with("time", t.reading().time().toString());
+    }
+    if (t.reading().dayPart() != null) {
+      // "mañana por la tarde": kept for the times list, which may come a few questions later
+      step = step.with("part", t.reading().dayPart().name());
     }
     var language = step.get("lang");
     if (language == null && t.reading().language() != null) {
@@ -381,7 +386,10 @@ class Dialogue {
       out.say(t.say("time.none", dayText));
       return days(t.at(step.with("date", null)), out);
     }
-    var part = t.reading().dayPart();
+    var part =
+        t.reading().dayPart() != null
+            ? t.reading().dayPart()
+            : t.step().get("part") != null ? DayPart.valueOf(t.step().get("part")) : null;
     if (part != null) {
       var inPart =
           free.stream()
