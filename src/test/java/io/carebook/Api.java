@@ -89,6 +89,10 @@ public final class Api {
     return send(request);
   }
 
+  public Response patch(String path, Object body) {
+    return send(request(path).method("PATCH", json(body)));
+  }
+
   /** A multipart/form-data POST: one file part, then plain fields. */
   public Response postFile(
       String path,

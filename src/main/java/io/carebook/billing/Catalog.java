@@ -8,6 +8,7 @@ import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +56,11 @@ public class Catalog {
       Money price,
       @Nullable UUID taxProfileId,
       BigDecimal taxRate,
-      boolean active) {}
+      boolean active,
+      @Schema(
+              description = "the service's version: its ETag, to send back as If-Match",
+              example = "2")
+          int version) {}
 
   @Transactional(readOnly = true)
   public List<TaxProfile> taxProfiles() {
@@ -167,8 +172,23 @@ public class Catalog {
 
   @Transactional
   public BillableService setActive(UUID id, boolean active) {
+    return setActive(id, active, null);
+  }
+
+  /**
+   * Retires a service or brings it back if its version is still {@code expected} (412 otherwise;
+   * null expects none), checked under the row's lock.
+   */
+  @Transactional
+  public BillableService setActive(UUID id, boolean active, @Nullable Integer expected) {
     permissions.require(Action.SETTINGS_MANAGE);
     service(id).orElseThrow(() -> new NotFoundException("Service"));
+    io.carebook.shared.web.ETags.expect(
+        expected,
+        jdbc.sql("select version from billable_services where id = ? for update")
+            .param(id)
+            .query(Integer.class)
+            .single());
     jdbc.sql("update billable_services set active = ? where id = ?").params(active, id).update();
     return service(id).orElseThrow();
   }
@@ -229,7 +249,8 @@ public class Catalog {
         new Money(rs.getLong("price_minor"), Currency.getInstance(rs.getString("currency"))),
         rs.getObject("tax_profile_id", UUID.class),
         rs.getBigDecimal("tax_rate"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getInt("version"));
   }
 
   static ClinicId clinic() {

@@ -5,6 +5,7 @@ import io.carebook.frontdesk.Visit;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.VisitId;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -97,8 +98,22 @@ public class Charting {
 
   @Transactional
   public void voidVitals(UUID visitId, UUID vitalsId, @Nullable String reason) {
+    voidVitals(visitId, vitalsId, reason, null);
+  }
+
+  /**
+   * {@link #voidVitals(UUID, UUID, String)} if the vital signs are still at version {@code
+   * expected} (412 otherwise; null expects none), checked under the row's lock.
+   */
+  @Transactional
+  public void voidVitals(
+      UUID visitId, UUID vitalsId, @Nullable String reason, @Nullable Integer expected) {
     var visit = gate.enter(visitId, Action.VITALS_RECORD);
     var encounter = rows.ofVisit(visit.id()).orElseThrow(() -> new NotFoundException("Vitals"));
+    ETags.expect(
+        expected,
+        rows.lockedVitalsVersion(encounter.id(), vitalsId)
+            .orElseThrow(() -> new NotFoundException("Vitals")));
     if (rows.vitals(encounter.id()).stream().noneMatch(v -> v.id().equals(vitalsId))
         || !rows.voidRow(EncounterRows.Table.VITALS, vitalsId, reason(reason), VisitGate.actor())) {
       throw new NotFoundException("Vitals");

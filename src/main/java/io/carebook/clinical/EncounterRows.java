@@ -96,8 +96,18 @@ public class EncounterRows {
                     rs.getBigDecimal("height"),
                     rs.getTimestamp("recorded_at").toInstant(),
                     rs.getObject("recorded_by", UUID.class),
-                    voided(rs)))
+                    voided(rs),
+                    rs.getInt("version")))
         .list();
+  }
+
+  /** The version of an encounter's vital signs, locked until the transaction ends. */
+  java.util.Optional<Integer> lockedVitalsVersion(UUID encounter, UUID id) {
+    return jdbc.sql(
+            "select version from encounter_vitals where encounter_id = ? and id = ? for update")
+        .params(encounter, id)
+        .query(Integer.class)
+        .optional();
   }
 
   /** Voids a row of {@code table} in use; false when there was none. */

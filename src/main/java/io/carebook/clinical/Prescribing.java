@@ -5,6 +5,7 @@ import io.carebook.patients.PatientSafety;
 import io.carebook.patients.SafetyWarning;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -121,25 +122,45 @@ public class Prescribing {
       safety.acknowledge(patient, checked.drug(), warnings, acknowledgement.reason());
     }
     rows.insertItem(id, checked, VisitGate.actor());
+    rows.touch(id);
     return rows.find(id, false).orElseThrow();
   }
 
   /** Takes an item off a draft (PRESCRIPTION_DRAFT): voided, with the reason. */
   @Transactional
   public Prescription voidItem(UUID id, UUID itemId, @Nullable String reason) {
-    editable(id, Action.PRESCRIPTION_DRAFT);
+    return voidItem(id, itemId, reason, null);
+  }
+
+  /**
+   * {@link #voidItem(UUID, UUID, String)} if the prescription (items included) is still at version
+   * {@code expected} (412 otherwise; null expects none); the prescription's version moves with it.
+   */
+  @Transactional
+  public Prescription voidItem(
+      UUID id, UUID itemId, @Nullable String reason, @Nullable Integer expected) {
+    var draft = editable(id, Action.PRESCRIPTION_DRAFT);
+    ETags.expect(expected, draft.prescription().version());
     if (rows.items(id).stream().noneMatch(i -> i.id().equals(itemId))
         || !encounters.voidRow(
             EncounterRows.Table.ITEM, itemId, Charting.reason(reason), VisitGate.actor())) {
       throw new NotFoundException("Item");
     }
+    rows.touch(id);
     return rows.find(id, false).orElseThrow();
   }
 
   /** Finalizes a draft with at least one item (PRESCRIPTION_FINALIZE): immutable from now on. */
   @Transactional
   public Prescription finalize(UUID id) {
+    return finalize(id, null);
+  }
+
+  /** {@link #finalize(UUID)} if the prescription is still at version {@code expected}. */
+  @Transactional
+  public Prescription finalize(UUID id, @Nullable Integer expected) {
     var draft = editable(id, Action.PRESCRIPTION_FINALIZE);
+    ETags.expect(expected, draft.prescription().version());
     if (draft.prescription().items().isEmpty()) {
       throw new ProblemException(
           HttpStatus.CONFLICT, "empty-prescription", "Add at least one item before finalizing.");
@@ -172,9 +193,16 @@ public class Prescribing {
    */
   @Transactional
   public void voidPrescription(UUID id, @Nullable String reason) {
+    voidPrescription(id, reason, null);
+  }
+
+  /** {@link #voidPrescription(UUID, String)} if it is still at version {@code expected}. */
+  @Transactional
+  public void voidPrescription(UUID id, @Nullable String reason, @Nullable Integer expected) {
     var current = rows.find(id, false).orElseThrow(Prescribing::notFound);
     var located =
         locked(id, current.finalized() ? Action.PRESCRIPTION_ADDENDUM : Action.PRESCRIPTION_DRAFT);
+    ETags.expect(expected, located.prescription().version());
     if (!encounters.voidRow(
         EncounterRows.Table.PRESCRIPTION,
         located.prescription().id(),

@@ -20,7 +20,8 @@ public record Prescription(
     @Nullable UUID finalizedBy,
     @Nullable Voided voided,
     List<Item> items,
-    List<Addendum> addenda) {
+    List<Addendum> addenda,
+    int version) {
 
   public boolean finalized() {
     return status == Status.FINALIZED;

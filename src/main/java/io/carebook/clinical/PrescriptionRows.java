@@ -102,7 +102,8 @@ public class PrescriptionRows {
                     p.finalizedBy(),
                     p.voided(),
                     List.copyOf(items.getOrDefault(p.id(), List.of())),
-                    List.of()))
+                    List.of(),
+                    p.version()))
         .toList();
   }
 
@@ -129,6 +130,11 @@ public class PrescriptionRows {
             item.instructions(),
             by)
         .update();
+  }
+
+  /** A new version of the prescription, for a change of one of its items. */
+  void touch(UUID id) {
+    jdbc.sql("update prescriptions set version = version + 1 where id = ?").param(id).update();
   }
 
   public boolean finalize(UUID id, Instant at, @Nullable UUID by) {
@@ -161,7 +167,8 @@ public class PrescriptionRows {
         rs.getObject("finalized_by", UUID.class),
         EncounterRows.voided(rs),
         items,
-        addenda);
+        addenda,
+        rs.getInt("version"));
   }
 
   List<Prescription.Item> items(UUID prescription) {

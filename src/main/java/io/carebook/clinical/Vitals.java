@@ -22,7 +22,8 @@ public record Vitals(
     @Nullable BigDecimal height,
     Instant recordedAt,
     @Nullable UUID recordedBy,
-    @Nullable Voided voided) {
+    @Nullable Voided voided,
+    int version) {
 
   /** The measures as typed, before they are checked ({@link PlausibleVitals}). */
   public record Input(

@@ -43,7 +43,20 @@ public class DoctorProfiles {
       @Nullable String licenceNumber,
       @Nullable BigDecimal consultationFee,
       @Nullable String currency,
-      List<String> languages) {
+      List<String> languages,
+      int version) {
+
+    /** A profile as written, before it has a version (the one read back has it). */
+    public Profile(
+        UserId userId,
+        String name,
+        @Nullable String specialty,
+        @Nullable String licenceNumber,
+        @Nullable BigDecimal consultationFee,
+        @Nullable String currency,
+        List<String> languages) {
+      this(userId, name, specialty, licenceNumber, consultationFee, currency, languages, 0);
+    }
 
     /** The fee in the language's currency pattern ("EGP 350.00", "350,00 €"), or null. */
     public @Nullable String fee(java.util.Locale locale) {
@@ -74,7 +87,25 @@ public class DoctorProfiles {
 
   @Transactional
   public Profile write(Profile profile) {
+    return write(profile, null);
+  }
+
+  /**
+   * Writes the profile if it is still at version {@code expected} (0: none written yet; 412
+   * otherwise; null expects none), checked under the row's lock.
+   */
+  @Transactional
+  public Profile write(Profile profile, @Nullable Integer expected) {
     var doctor = of(profile.userId());
+    if (expected != null) {
+      io.carebook.shared.web.ETags.expect(
+          expected,
+          jdbc.sql("select version from doctor_profiles where user_id = ? for update")
+              .param(profile.userId().value())
+              .query(Integer.class)
+              .optional()
+              .orElse(0));
+    }
     if (profile.consultationFee() != null) {
       if (profile.consultationFee().signum() < 0 || profile.consultationFee().scale() > 2) {
         throw ProblemException.invalid(
@@ -119,7 +150,8 @@ public class DoctorProfiles {
                         rs.getString("licence_number"),
                         rs.getBigDecimal("consultation_fee"),
                         rs.getString("currency"),
-                        Arrays.asList((String[]) rs.getArray("languages").getArray())))
+                        Arrays.asList((String[]) rs.getArray("languages").getArray()),
+                        rs.getInt("version")))
             .optional();
     return written.orElse(new Profile(doctor, name, null, null, null, null, List.of()));
   }

@@ -48,6 +48,34 @@ public class MessagePreferences {
     return found;
   }
 
+  /** The version of a patient's preferences (their ETag on /api/v1): 0 while none are saved. */
+  @Transactional(readOnly = true)
+  public int version(UUID patient) {
+    return jdbc.sql("select version from message_preferences where patient_id = ?")
+        .param(patient)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /**
+   * Saves a patient's preferences if they are still at version {@code expected} (412 otherwise;
+   * null expects none), checked under the row's lock.
+   */
+  @Transactional
+  public void save(UUID patient, Preference preference, @Nullable Integer expected) {
+    if (expected != null) {
+      io.carebook.shared.web.ETags.expect(
+          expected,
+          jdbc.sql("select version from message_preferences where patient_id = ? for update")
+              .param(patient)
+              .query(Integer.class)
+              .optional()
+              .orElse(0));
+    }
+    save(patient, preference);
+  }
+
   boolean optedOut(UUID patient) {
     return of(patient).optedOut();
   }

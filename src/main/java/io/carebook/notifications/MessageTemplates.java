@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,10 +40,26 @@ public class MessageTemplates {
 
   /** A message's subject and body, in one language. */
   public record Template(
-      MessageKind kind, String locale, String subject, String body, boolean custom) {
+      MessageKind kind,
+      String locale,
+      String subject,
+      String body,
+      boolean custom,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description =
+                  "the clinic's wording's version, its ETag to send back as If-Match (0: the"
+                      + " built-in wording)",
+              example = "1")
+          int version) {
+
+    /** A wording that is no stored version of the clinic's (built-in, previewed). */
+    public Template(MessageKind kind, String locale, String subject, String body, boolean custom) {
+      this(kind, locale, subject, body, custom, 0);
+    }
 
     public Template render(Map<String, String> variables) {
-      return new Template(kind, locale, fill(subject, variables), fill(body, variables), custom);
+      return new Template(
+          kind, locale, fill(subject, variables), fill(body, variables), custom, version);
     }
   }
 
@@ -112,7 +129,33 @@ public class MessageTemplates {
 
   @Transactional
   public void save(ClinicId clinic, MessageKind kind, String locale, String subject, String body) {
+    save(clinic, kind, locale, subject, body, null);
+  }
+
+  /**
+   * Saves the clinic's wording if it is still at version {@code expected} (0: the built-in one; 412
+   * otherwise; null expects none), checked under the row's lock.
+   */
+  @Transactional
+  public void save(
+      ClinicId clinic,
+      MessageKind kind,
+      String locale,
+      String subject,
+      String body,
+      @Nullable Integer expected) {
     check(kind, locale, subject, body);
+    if (expected != null) {
+      io.carebook.shared.web.ETags.expect(
+          expected,
+          jdbc.sql(
+                  "select version from message_templates where clinic_id = ? and kind = ?"
+                      + " and locale = ? for update")
+              .params(clinic.value(), kind.name(), locale)
+              .query(Integer.class)
+              .optional()
+              .orElse(0));
+    }
     jdbc.sql(
             """
             insert into message_templates (tenant_id, clinic_id, kind, locale, subject, body)
@@ -160,9 +203,12 @@ public class MessageTemplates {
 
   private Optional<Template> custom(ClinicId clinic, MessageKind kind, String locale) {
     return jdbc.sql(
-            "select subject, body from message_templates where clinic_id = ? and kind = ? and locale = ?")
+            "select subject, body, version from message_templates"
+                + " where clinic_id = ? and kind = ? and locale = ?")
         .params(clinic.value(), kind.name(), locale)
-        .query((rs, n) -> new Template(kind, locale, rs.getString(1), rs.getString(2), true))
+        .query(
+            (rs, n) ->
+                new Template(kind, locale, rs.getString(1), rs.getString(2), true, rs.getInt(3)))
         .optional();
   }
 

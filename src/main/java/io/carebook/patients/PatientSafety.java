@@ -97,7 +97,24 @@ public class PatientSafety {
   /** Voids an allergy or a medication entered in error, with the reason. */
   @Transactional
   public void voidEntry(SafetyKind<?, ?> kind, UUID id, String reason) {
-    voiding.voidEntry(Voiding.Entry.of(kind.section()), id, reason);
+    voidEntry(kind, id, reason, null);
+  }
+
+  /**
+   * Voids an entry if it is still at version {@code expected} (412 otherwise; null expects none),
+   * checked under the row's lock.
+   */
+  @Transactional
+  public void voidEntry(
+      SafetyKind<?, ?> kind,
+      UUID id,
+      String reason,
+      @org.jspecify.annotations.Nullable Integer expected) {
+    var entry = Voiding.Entry.of(kind.section());
+    if (expected != null) {
+      io.carebook.shared.web.ETags.expect(expected, voiding.lockedVersion(entry, id));
+    }
+    voiding.voidEntry(entry, id, reason);
   }
 
   /** The allergies or medications in use, in the kind's order. */

@@ -61,6 +61,16 @@ class Voiding {
         .orElseThrow(() -> new NotFoundException("Entry"));
   }
 
+  /** The version of an entry in use (a table with versions), locked until the transaction ends. */
+  int lockedVersion(Entry entry, UUID id) {
+    return jdbc.sql(
+            "select version from " + entry.table + " where id = ? and voided_at is null for update")
+        .param(id)
+        .query(Integer.class)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("Entry"));
+  }
+
   void voidEntry(Entry entry, UUID id, String reason) {
     var why = reason == null ? "" : reason.trim();
     if (why.isEmpty() || why.length() > 500) {

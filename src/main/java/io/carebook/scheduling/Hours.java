@@ -42,6 +42,32 @@ class Hours {
         .list();
   }
 
+  /** The version of the doctor's hours at the clinic (weekly and exceptions): 0 before any. */
+  int version(ClinicId clinic, UserId doctor) {
+    return jdbc.sql("select version from doctor_schedules where clinic_id = ? and doctor_id = ?")
+        .params(clinic.value(), doctor.value())
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /**
+   * Moves the doctor's hours at the clinic to their next version, the row locked until the change
+   * commits; answers the version they were at.
+   */
+  int bump(ClinicId clinic, UserId doctor) {
+    return jdbc.sql(
+                """
+                insert into doctor_schedules (tenant_id, clinic_id, doctor_id) values (?, ?, ?)
+                on conflict (tenant_id, clinic_id, doctor_id)
+                do update set version = doctor_schedules.version + 1
+                returning version""")
+            .params(TenantContext.tenant().value(), clinic.value(), doctor.value())
+            .query(Integer.class)
+            .single()
+        - 1;
+  }
+
   void replaceWeekly(ClinicId clinic, UserId doctor, Collection<WeeklyHours> hours) {
     jdbc.sql("delete from weekly_hours where clinic_id = ? and doctor_id = ?")
         .params(clinic.value(), doctor.value())

@@ -9,6 +9,7 @@ import io.carebook.shared.AppointmentId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -79,8 +80,29 @@ public class Scheduling {
 
   @Transactional
   public void setWeeklyHours(UserId doctor, Collection<WeeklyHours> weekly) {
+    setWeeklyHours(doctor, weekly, null);
+  }
+
+  /**
+   * Replaces the doctor's weekly hours if their hours are still at version {@code expected} (412
+   * otherwise; null expects none); every change moves the version ({@link #hoursVersion}).
+   */
+  @Transactional
+  public void setWeeklyHours(
+      UserId doctor, Collection<WeeklyHours> weekly, @Nullable Integer expected) {
     requireDoctor(doctor);
+    ETags.expect(expected, hours.bump(TenantContext.clinic(), doctor));
     hours.replaceWeekly(TenantContext.clinic(), doctor, weekly);
+  }
+
+  /**
+   * The version of the doctor's hours at the active clinic, weekly hours and dated exceptions
+   * together (the ETag of their hours on /api/v1): 0 until they first change.
+   */
+  @Transactional(readOnly = true)
+  public int hoursVersion(UserId doctor) {
+    requireDoctor(doctor);
+    return hours.version(TenantContext.clinic(), doctor);
   }
 
   @Transactional(readOnly = true)
@@ -97,7 +119,20 @@ public class Scheduling {
       String kind,
       java.time.LocalTime starts,
       java.time.LocalTime ends) {
+    overrideDay(doctor, day, kind, starts, ends, null);
+  }
+
+  /** {@link #overrideDay} if the doctor's hours are still at version {@code expected}. */
+  @Transactional
+  public void overrideDay(
+      UserId doctor,
+      LocalDate day,
+      String kind,
+      java.time.LocalTime starts,
+      java.time.LocalTime ends,
+      @Nullable Integer expected) {
     requireDoctor(doctor);
+    ETags.expect(expected, hours.bump(TenantContext.clinic(), doctor));
     hours.addOverride(TenantContext.clinic(), doctor, new Hours.Override(day, kind, starts, ends));
   }
 

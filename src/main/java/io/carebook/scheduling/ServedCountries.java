@@ -53,6 +53,40 @@ public class ServedCountries {
     return set(organizations.activeClinic(), countries);
   }
 
+  /**
+   * The version of the active clinic's list (its ETag on /api/v1): 0 while only its own country is
+   * served, bumped by every change.
+   */
+  @Transactional(readOnly = true)
+  public int version() {
+    permissions.require(Action.PATIENT_VIEW);
+    return jdbc.sql("select version from public_booking_countries where clinic_id = ?")
+        .param(organizations.activeClinic().id().value())
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /**
+   * {@link #serve(List)} if the list is still at version {@code expected} (412 otherwise; null
+   * expects none), checked under the row's lock.
+   */
+  @Transactional
+  public List<String> serve(
+      List<String> countries, @org.jspecify.annotations.Nullable Integer expected) {
+    permissions.require(Action.SCHEDULE_EDIT);
+    if (expected != null) {
+      io.carebook.shared.web.ETags.expect(
+          expected,
+          jdbc.sql("select version from public_booking_countries where clinic_id = ? for update")
+              .param(organizations.activeClinic().id().value())
+              .query(Integer.class)
+              .optional()
+              .orElse(0));
+    }
+    return serve(countries);
+  }
+
   /** The countries served by {@code clinic}, its own always among them. */
   List<String> of(Clinic clinic) {
     var stored =

@@ -90,6 +90,50 @@ public class ServiceTypes {
     return (known ? update(name, newRules) : add(name, newRules)).rules();
   }
 
+  /**
+   * The version of a type's rules row ("" the default's), its ETag on /api/v1: bumped by every
+   * change of its rules, price or retirement; 0 while the row does not exist.
+   */
+  @Transactional(readOnly = true)
+  public int version(String name) {
+    return jdbc.sql("select version from booking_rules where clinic_id = ? and service_type = ?")
+        .params(TenantContext.clinic().value(), name)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /** {@link #save(String, BookingRules)} if the rules' version is still {@code expected}. */
+  @Transactional
+  public BookingRules save(String name, BookingRules newRules, @Nullable Integer expected) {
+    expect(name, expected);
+    return save(name, newRules);
+  }
+
+  /** {@link #setPrice(String, java.math.BigDecimal)} if the version is still {@code expected}. */
+  @Transactional
+  public void setPrice(
+      String name, java.math.@Nullable BigDecimal price, @Nullable Integer expected) {
+    expect(name, expected);
+    setPrice(name, price);
+  }
+
+  /** 412 unless the type's row (locked until the change commits) is at {@code expected}. */
+  private void expect(String name, @Nullable Integer expected) {
+    if (expected == null) {
+      return;
+    }
+    var current =
+        jdbc.sql(
+                "select version from booking_rules where clinic_id = ? and service_type = ?"
+                    + " for update")
+            .params(TenantContext.clinic().value(), name)
+            .query(Integer.class)
+            .optional()
+            .orElse(0);
+    io.carebook.shared.web.ETags.expect(expected, current);
+  }
+
   /** Retires a type or brings it back; the default cannot be retired. */
   @Transactional
   public ServiceType retire(String name, boolean retire) {

@@ -71,10 +71,36 @@ public class ClinicSettings {
     return futureAppointments.stream().mapToLong(f -> f.countFrom(clinic, now)).sum();
   }
 
+  /** The clinic's version (its ETag on /api/v1), bumped by every change of its row. */
+  @Transactional(readOnly = true)
+  public int version(ClinicId clinic) {
+    permissions.require(Action.SETTINGS_MANAGE);
+    manageable(clinic);
+    return jdbc.sql("select version from clinics where id = ?")
+        .param(clinic.value())
+        .query(Integer.class)
+        .single();
+  }
+
   @Transactional
   public Clinic change(ClinicId clinicId, Changes changes) {
+    return change(clinicId, changes, null);
+  }
+
+  /**
+   * Changes the clinic's settings if its version is still {@code expected} (412 otherwise; null
+   * expects none), checked under the row's lock.
+   */
+  @Transactional
+  public Clinic change(ClinicId clinicId, Changes changes, @Nullable Integer expected) {
     permissions.require(Action.SETTINGS_MANAGE);
     var clinic = manageable(clinicId);
+    io.carebook.shared.web.ETags.expect(
+        expected,
+        jdbc.sql("select version from clinics where id = ? for update")
+            .param(clinicId.value())
+            .query(Integer.class)
+            .single());
     var errors = new ArrayList<ProblemException.FieldError>();
     Regions.Placement placed = null;
     try {

@@ -230,7 +230,8 @@ class InvoiceTests {
             money(30_000),
             null,
             new BigDecimal("14"),
-            true);
+            true,
+            0);
     var line = LineRequest.of(newLine(null, null, null, null, null), service, EGP);
     assertThat(line.description()).isEqualTo("Consultation");
     assertThat(line.quantity()).isEqualTo(1);

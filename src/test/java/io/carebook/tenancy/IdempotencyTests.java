@@ -69,6 +69,10 @@ class IdempotencyTests {
     var secret = first.text("secret");
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(retry.text("secret")).isEqualTo(secret);
+    assertThat(retry.text("id")).isEqualTo(first.text("id"));
+    assertThat(api.as(owner.token()).get("/api/v1/api-keys").body().path("items"))
+        .as("one key made by two tries")
+        .hasSize(1);
 
     var kept =
         io.carebook.OwnerDatabase.jdbc(environment)

@@ -87,9 +87,17 @@ class BillingApi {
   record Activity(boolean active) {}
 
   @PatchMapping("/api/v1/services/{id}")
-  @Operation(summary = "Retire a service (active=false) or bring it back")
-  Catalog.BillableService setActive(@PathVariable String id, @RequestBody Activity body) {
-    return catalog.setActive(Ids.parse(id, "Service"), body.active());
+  @Operation(
+      summary = "Retire a service (active=false) or bring it back",
+      description =
+          "If-Match with the service's version (its 'version' in GET /api/v1/services, as an"
+              + " ETag: \"2\") refuses a stale write (412); without it the change is applied.")
+  ResponseEntity<Catalog.BillableService> setActive(
+      @PathVariable String id,
+      @RequestBody Activity body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    var changed = catalog.setActive(Ids.parse(id, "Service"), body.active(), ETags.sent(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
   }
 
   record NewInvoice(@Nullable String patientId, @Nullable String visitId) {}

@@ -83,15 +83,21 @@ class EncounterApi {
   }
 
   @PostMapping("/api/v1/visits/{visitId}/vitals/{vitalsId}/void")
-  @Operation(summary = "Void vital signs entered in error, with a reason (VITALS_RECORD)")
+  @Operation(
+      summary = "Void vital signs entered in error, with a reason (VITALS_RECORD)",
+      description =
+          "If-Match (optional) with the vital signs' version (their 'version' in the visit's"
+              + " chart, as an ETag: \"0\") refuses a stale write (412).")
   ResponseEntity<Void> voidVitals(
       @PathVariable String visitId,
       @PathVariable String vitalsId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @RequestBody(required = false) @Nullable VoidInput body) {
     charting.voidVitals(
         Ids.parse(visitId, "Visit"),
         Ids.parse(vitalsId, "Vitals"),
-        body == null ? null : body.reason());
+        body == null ? null : body.reason(),
+        ETags.sent(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

@@ -5,6 +5,7 @@ import io.carebook.clinical.Prescription;
 import io.carebook.clinical.PrescriptionDocuments;
 import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.shared.Ids;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.IdempotentCreate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -66,9 +68,15 @@ class PrescriptionApi {
   }
 
   @GetMapping("/api/v1/prescriptions/{id}")
-  @Operation(summary = "A prescription of the organization, with items and addenda")
-  Prescription get(@PathVariable String id) {
-    return prescribing.show(Ids.parse(id, "Prescription")).prescription();
+  @Operation(
+      summary = "A prescription of the organization, with items and addenda",
+      description =
+          "Its ETag is its version (moved by every change of it or its items): send it as"
+              + " If-Match to void an item, finalize or void, so no change is made on a stale"
+              + " read (412).")
+  ResponseEntity<Prescription> get(@PathVariable String id) {
+    var prescription = prescribing.show(Ids.parse(id, "Prescription")).prescription();
+    return ResponseEntity.ok().eTag(ETags.of(prescription.version())).body(prescription);
   }
 
   @PostMapping("/api/v1/prescriptions/{id}/items")
@@ -107,21 +115,32 @@ class PrescriptionApi {
   }
 
   @PostMapping("/api/v1/prescriptions/{id}/items/{itemId}/void")
-  @Operation(summary = "Take an item off a draft, with a reason (PRESCRIPTION_DRAFT)")
-  Prescription voidItem(
+  @Operation(
+      summary = "Take an item off a draft, with a reason (PRESCRIPTION_DRAFT; If-Match optional)")
+  ResponseEntity<Prescription> voidItem(
       @PathVariable String id,
       @PathVariable String itemId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @RequestBody(required = false) EncounterApi.@Nullable VoidInput body) {
-    return prescribing.voidItem(
-        Ids.parse(id, "Prescription"),
-        Ids.parse(itemId, "Item"),
-        body == null ? null : body.reason());
+    var prescription =
+        prescribing.voidItem(
+            Ids.parse(id, "Prescription"),
+            Ids.parse(itemId, "Item"),
+            body == null ? null : body.reason(),
+            ETags.sent(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(prescription.version())).body(prescription);
   }
 
   @PostMapping("/api/v1/prescriptions/{id}/finalize")
-  @Operation(summary = "Finalize a draft with items (PRESCRIPTION_FINALIZE): immutable after")
-  Prescription finalize(@PathVariable String id) {
-    return prescribing.finalize(Ids.parse(id, "Prescription"));
+  @Operation(
+      summary =
+          "Finalize a draft with items (PRESCRIPTION_FINALIZE; If-Match optional): immutable"
+              + " after")
+  ResponseEntity<Prescription> finalize(
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    var prescription = prescribing.finalize(Ids.parse(id, "Prescription"), ETags.sent(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(prescription.version())).body(prescription);
   }
 
   @PostMapping("/api/v1/prescriptions/{id}/addenda")
@@ -140,12 +159,15 @@ class PrescriptionApi {
   @PostMapping("/api/v1/prescriptions/{id}/void")
   @Operation(
       summary = "Void a prescription issued in error, with a reason",
-      description = "PRESCRIPTION_ADDENDUM once finalized, PRESCRIPTION_DRAFT before.")
+      description =
+          "PRESCRIPTION_ADDENDUM once finalized, PRESCRIPTION_DRAFT before. If-Match (optional)"
+              + " with the ETag read refuses a stale write (412).")
   ResponseEntity<Void> voidPrescription(
       @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @RequestBody(required = false) EncounterApi.@Nullable VoidInput body) {
     prescribing.voidPrescription(
-        Ids.parse(id, "Prescription"), body == null ? null : body.reason());
+        Ids.parse(id, "Prescription"), body == null ? null : body.reason(), ETags.sent(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

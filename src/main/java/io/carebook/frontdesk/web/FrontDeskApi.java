@@ -2,6 +2,7 @@ package io.carebook.frontdesk.web;
 
 import io.carebook.frontdesk.CheckIn;
 import io.carebook.frontdesk.DeskBoard;
+import io.carebook.frontdesk.DeskSettings;
 import io.carebook.frontdesk.FinishesTodaysVisits;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Priority;
@@ -55,18 +56,21 @@ class FrontDeskApi {
   private final VisitMoves moves;
   private final DeskBoard board;
   private final WaitingRoom waitingRoom;
+  private final DeskSettings deskSettings;
 
   FrontDeskApi(
       FrontDesk frontDesk,
       CheckIn checkIn,
       VisitMoves moves,
       DeskBoard board,
-      WaitingRoom waitingRoom) {
+      WaitingRoom waitingRoom,
+      DeskSettings deskSettings) {
     this.frontDesk = frontDesk;
     this.checkIn = checkIn;
     this.moves = moves;
     this.board = board;
     this.waitingRoom = waitingRoom;
+    this.deskSettings = deskSettings;
   }
 
   record PatientDetails(@NotBlank String fullName, @Nullable String phone) {}
@@ -198,17 +202,22 @@ class FrontDeskApi {
       summary =
           "The active clinic's front desk settings: tokens per CLINIC or per DOCTOR, and whether"
               + " the waiting-room screen shows first names")
-  Settings settings() {
-    return new Settings(checkIn.tokenScope(), waitingRoom.firstNames());
+  ResponseEntity<Settings> settings() {
+    return ResponseEntity.ok()
+        .eTag(ETags.of(deskSettings.version()))
+        .body(new Settings(checkIn.tokenScope(), waitingRoom.firstNames()));
   }
 
   @PutMapping("/api/v1/front-desk/settings")
-  @Operation(summary = "Set the front desk settings (needs SETTINGS_MANAGE)")
-  Settings setSettings(@Valid @RequestBody Settings body) {
-    checkIn.tokenScope(body.tokenScope());
-    if (body.displayFirstNames() != null) {
-      waitingRoom.firstNames(body.displayFirstNames());
-    }
+  @Operation(
+      summary = "Set the front desk settings (needs SETTINGS_MANAGE)",
+      description =
+          "If-Match (optional) with the ETag of the GET refuses a stale write (412); without it"
+              + " the change is applied.")
+  ResponseEntity<Settings> setSettings(
+      @Valid @RequestBody Settings body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    deskSettings.save(body.tokenScope(), body.displayFirstNames(), ETags.sent(ifMatch));
     return settings();
   }
 

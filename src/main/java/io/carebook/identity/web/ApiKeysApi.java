@@ -5,6 +5,7 @@ import io.carebook.identity.members.CurrentMember;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,10 +47,12 @@ class ApiKeysApi {
   record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty Set<Action> actions) {}
 
   @PostMapping("/api/v1/api-keys")
+  @IdempotentCreate
   @Operation(
       summary = "Create an API key for the active clinic (needs SETTINGS_MANAGE; a person only)",
       description =
-          "The answer carries the secret, once. Grantable actions: PATIENT_VIEW,"
+          "The answer carries the secret, once (a retry with the same Idempotency-Key answers it"
+              + " again; the kept answer is sealed with the organization's data key). Grantable actions: PATIENT_VIEW,"
               + " PATIENT_REGISTER, PATIENT_EDIT, BOOKING, CHECK_IN, REPORTS_VIEW, and CHART_READ"
               + " (the charts:read scope: notes, prescriptions, allergies, medications, documents),"
               + " which seeing patients never implies. Each is also judged as for the key's"

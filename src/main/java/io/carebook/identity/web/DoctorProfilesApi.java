@@ -4,6 +4,7 @@ import io.carebook.identity.DoctorProfiles;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,10 +15,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,7 +45,12 @@ class DoctorProfilesApi {
       @Nullable String specialty,
       @Nullable String licenceNumber,
       @Nullable Money consultationFee,
-      List<String> languages) {
+      List<String> languages,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description =
+                  "the profile's version, its ETag to send back as If-Match (0: none written)",
+              example = "1")
+          int version) {
 
     static ProfileView of(DoctorProfiles.Profile p) {
       return new ProfileView(
@@ -53,7 +61,8 @@ class DoctorProfilesApi {
           p.consultationFee() == null
               ? null
               : new Money(p.consultationFee().toPlainString(), p.currency()),
-          p.languages());
+          p.languages(),
+          p.version());
     }
   }
 
@@ -77,8 +86,15 @@ class DoctorProfilesApi {
   }
 
   @PutMapping("/api/v1/doctors/{userId}/profile")
-  @Operation(summary = "Write a doctor's profile (needs STAFF_MANAGE); fee as {amount, currency}")
-  ProfileView write(@PathVariable String userId, @Valid @RequestBody ProfileInput body) {
+  @Operation(
+      summary = "Write a doctor's profile (needs STAFF_MANAGE); fee as {amount, currency}",
+      description =
+          "If-Match (optional) with the profile's version (its 'version' in GET /api/v1/doctors,"
+              + " as an ETag: \"1\"; \"0\" before one is written) refuses a stale write (412).")
+  ResponseEntity<ProfileView> write(
+      @PathVariable String userId,
+      @Valid @RequestBody ProfileInput body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.STAFF_MANAGE);
     var fee = body.consultationFee();
     BigDecimal amount;
@@ -97,8 +113,9 @@ class DoctorProfilesApi {
                 body.licenceNumber(),
                 amount,
                 fee == null ? null : fee.currency(),
-                body.languages() == null ? List.of() : body.languages()));
-    return ProfileView.of(written);
+                body.languages() == null ? List.of() : body.languages()),
+            ETags.sent(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(written.version())).body(ProfileView.of(written));
   }
 
   private static UserId user(String value) {

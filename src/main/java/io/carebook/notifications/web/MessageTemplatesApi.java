@@ -3,6 +3,7 @@ package io.carebook.notifications.web;
 import io.carebook.notifications.MessageKind;
 import io.carebook.notifications.MessageTemplates;
 import io.carebook.notifications.OneTimeSecret;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,17 +70,25 @@ class MessageTemplatesApi {
   @PutMapping("/api/v1/message-templates/{kind}/{locale}")
   @Operation(
       summary = "Word a kind of message the clinic's way (SETTINGS_MANAGE)",
-      description = "Variables: {firstName}, {clinic}, {doctor}, {when}, {link}.")
-  MessageTemplates.Template save(
-      @PathVariable String kind, @PathVariable String locale, @RequestBody Wording wording) {
+      description =
+          "Variables: {firstName}, {clinic}, {doctor}, {when}, {link}. If-Match (optional) with"
+              + " the wording's version (its 'version' in GET /api/v1/message-templates, as an"
+              + " ETag: \"1\"; \"0\" for the built-in wording) refuses a stale write (412).")
+  ResponseEntity<MessageTemplates.Template> save(
+      @PathVariable String kind,
+      @PathVariable String locale,
+      @RequestBody Wording wording,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.SETTINGS_MANAGE);
     templates.save(
         TenantContext.clinic(),
         MessageKind.worded(kind),
         locale,
         wording.subject() == null ? "" : wording.subject(),
-        wording.body() == null ? "" : wording.body());
-    return templates.of(TenantContext.clinic(), MessageKind.worded(kind), locale);
+        wording.body() == null ? "" : wording.body(),
+        ETags.sent(ifMatch));
+    var saved = templates.of(TenantContext.clinic(), MessageKind.worded(kind), locale);
+    return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved);
   }
 
   @DeleteMapping("/api/v1/message-templates/{kind}/{locale}")

@@ -11,6 +11,7 @@ import io.carebook.patients.PatientDirectory;
 import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -159,24 +160,37 @@ class NotificationsApi {
   record PreferenceInput(@Nullable String language, boolean optedOut) {}
 
   @PutMapping("/api/v1/patients/{id}/message-preferences")
-  @Operation(summary = "A patient's message language (en, es, ar) and opt-out (PATIENT_EDIT)")
-  MessagePreferences.Preference setPreferences(
-      @PathVariable String id, @RequestBody PreferenceInput input) {
+  @Operation(
+      summary = "A patient's message language (en, es, ar) and opt-out (PATIENT_EDIT)",
+      description =
+          "If-Match (optional) with the ETag of the GET refuses a stale write (412); without it"
+              + " the change is applied.")
+  ResponseEntity<MessagePreferences.Preference> setPreferences(
+      @PathVariable String id,
+      @RequestBody PreferenceInput input,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.PATIENT_EDIT);
     var patient = patient(id);
     if (input.language() != null && !List.of("en", "es", "ar").contains(input.language())) {
       throw ProblemException.invalid("language", "must be en, es or ar");
     }
     preferences.save(
-        patient, new MessagePreferences.Preference(input.language(), input.optedOut()));
-    return preferences.of(patient);
+        patient,
+        new MessagePreferences.Preference(input.language(), input.optedOut()),
+        ETags.sent(ifMatch));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(preferences.version(patient)))
+        .body(preferences.of(patient));
   }
 
   @GetMapping("/api/v1/patients/{id}/message-preferences")
   @Operation(summary = "A patient's message language and opt-out (PATIENT_VIEW)")
-  MessagePreferences.Preference preferences(@PathVariable String id) {
+  ResponseEntity<MessagePreferences.Preference> preferences(@PathVariable String id) {
     permissions.require(Action.PATIENT_VIEW);
-    return preferences.of(patient(id));
+    var patient = patient(id);
+    return ResponseEntity.ok()
+        .eTag(ETags.of(preferences.version(patient)))
+        .body(preferences.of(patient));
   }
 
   @GetMapping("/api/v1/messages/failed")

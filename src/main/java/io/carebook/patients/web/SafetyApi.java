@@ -158,15 +158,7 @@ class SafetyApi {
     var safetyKind = kind.equals("allergies") ? SafetyKind.ALLERGIES : SafetyKind.MEDICATIONS;
     var entryId = owned(safetyKind, found(id), entry);
     permissions.require(Action.SAFETY_RECORD);
-    ETags.checkIfSent(
-        ifMatch,
-        () ->
-            safety.list(safetyKind, PatientIds.parse(id)).stream()
-                .filter(e -> e.id().equals(entryId))
-                .findFirst()
-                .orElseThrow()
-                .version());
-    safety.voidEntry(safetyKind, entryId, input.reason());
+    safety.voidEntry(safetyKind, entryId, input.reason(), ETags.sent(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

@@ -77,16 +77,25 @@ class SchedulingApi {
   CursorPage<WeeklyHours> hours(
       @PathVariable String doctorId,
       @RequestParam(required = false) @Nullable Integer limit,
-      @RequestParam(required = false) @Nullable String cursor) {
+      @RequestParam(required = false) @Nullable String cursor,
+      jakarta.servlet.http.HttpServletResponse response) {
     permissions.require(Action.PATIENT_VIEW);
+    // the hours' version (weekly and exceptions), for If-Match on PUT hours and day-overrides
+    response.setHeader("ETag", ETags.of(calendar.hoursVersion(doctor(doctorId))));
     return CursorPage.wholeUnlessLimited(
         calendar.weeklyHours(doctor(doctorId)), limit, cursor, h -> h.day() + "@" + h.starts());
   }
 
   @PutMapping("/api/v1/doctors/{doctorId}/hours")
-  @Operation(summary = "Replace a doctor's weekly hours at the active clinic (needs SCHEDULE_EDIT)")
-  Map<String, List<WeeklyHours>> setHours(
-      @PathVariable String doctorId, @RequestBody List<@Valid HoursRange> ranges) {
+  @Operation(
+      summary = "Replace a doctor's weekly hours at the active clinic (needs SCHEDULE_EDIT)",
+      description =
+          "If-Match (optional) with the ETag of GET .../hours (the version of the doctor's hours"
+              + " at the clinic, weekly and exceptions together) refuses a stale write (412).")
+  ResponseEntity<Map<String, List<WeeklyHours>>> setHours(
+      @PathVariable String doctorId,
+      @RequestBody List<@Valid HoursRange> ranges,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.SCHEDULE_EDIT);
     List<WeeklyHours> weekly;
     try {
@@ -94,8 +103,10 @@ class SchedulingApi {
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalid("ends", "must be after starts");
     }
-    calendar.setWeeklyHours(doctor(doctorId), weekly);
-    return Map.of("items", calendar.weeklyHours(doctor(doctorId)));
+    calendar.setWeeklyHours(doctor(doctorId), weekly, ETags.sent(ifMatch));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(calendar.hoursVersion(doctor(doctorId))))
+        .body(Map.of("items", calendar.weeklyHours(doctor(doctorId))));
   }
 
   record DayOverride(
@@ -105,12 +116,18 @@ class SchedulingApi {
       @Nullable LocalTime ends) {}
 
   @PostMapping("/api/v1/doctors/{doctorId}/day-overrides")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(
       summary =
           "A dated exception at the active clinic (needs SCHEDULE_EDIT): OFF, REPLACE (the"
-              + " day's hours become starts–ends) or EXTRA (starts–ends added)")
-  void overrideDay(@PathVariable String doctorId, @Valid @RequestBody DayOverride body) {
+              + " day's hours become starts–ends) or EXTRA (starts–ends added)",
+      description =
+          "If-Match (optional) with the ETag of GET .../hours (the version of the doctor's hours"
+              + " at the clinic, weekly and exceptions together) refuses a stale write (412); the"
+              + " answer's ETag is the new version.")
+  ResponseEntity<Void> overrideDay(
+      @PathVariable String doctorId,
+      @Valid @RequestBody DayOverride body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.SCHEDULE_EDIT);
     var kind = body.kind().toUpperCase(java.util.Locale.ROOT);
     if (!java.util.Set.of("OFF", "REPLACE", "EXTRA").contains(kind)) {
@@ -122,7 +139,15 @@ class SchedulingApi {
       throw ProblemException.invalid("ends", "give starts and ends, ends after starts");
     }
     calendar.overrideDay(
-        doctor(doctorId), body.day(), kind, off ? null : body.starts(), off ? null : body.ends());
+        doctor(doctorId),
+        body.day(),
+        kind,
+        off ? null : body.starts(),
+        off ? null : body.ends(),
+        ETags.sent(ifMatch));
+    return ResponseEntity.noContent()
+        .eTag(ETags.of(calendar.hoursVersion(doctor(doctorId))))
+        .build();
   }
 
   record TimeOff(@NotNull Instant starts, @NotNull Instant ends, @Nullable String kind) {}
@@ -180,20 +205,31 @@ class SchedulingApi {
 
   @GetMapping("/api/v1/booking-rules")
   @Operation(summary = "The active clinic's booking rules (for a service type, or the default)")
-  RulesView rules(@RequestParam(defaultValue = "") String serviceType) {
+  ResponseEntity<RulesView> rules(@RequestParam(defaultValue = "") String serviceType) {
     permissions.require(Action.PATIENT_VIEW);
-    return RulesView.of(calendar.rules(serviceType));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(serviceTypes.version(serviceType)))
+        .body(RulesView.of(calendar.rules(serviceType)));
   }
 
   @PutMapping("/api/v1/booking-rules")
   @Operation(
       summary =
           "Set the active clinic's booking rules, or a service type's (added if new; needs"
-              + " SCHEDULE_EDIT)")
-  RulesView setRules(
-      @RequestParam(defaultValue = "") String serviceType, @Valid @RequestBody RulesView body) {
+              + " SCHEDULE_EDIT)",
+      description =
+          "If-Match with the ETag of GET /api/v1/booking-rules?serviceType= (the type's rules and"
+              + " price are one versioned record) refuses a stale write (412); without it the"
+              + " change is applied.")
+  ResponseEntity<RulesView> setRules(
+      @RequestParam(defaultValue = "") String serviceType,
+      @Valid @RequestBody RulesView body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     permissions.require(Action.SCHEDULE_EDIT);
-    return RulesView.of(serviceTypes.save(serviceType, body.rules(serviceType)));
+    var saved = serviceTypes.save(serviceType, body.rules(serviceType), ETags.sent(ifMatch));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(serviceTypes.version(serviceType)))
+        .body(RulesView.of(saved));
   }
 
   /** A free slot and whose it is. */

@@ -85,11 +85,20 @@ class ServiceTypesApi {
           "Set the price a service type shows on the public booking page (needs SCHEDULE_EDIT)",
       description =
           "serviceType \"\" is the standard visit; the price is in the clinic's currency, null"
-              + " to show none.")
-  Price price(@Valid @RequestBody Price body) {
+              + " to show none. If-Match with the ETag of GET"
+              + " /api/v1/booking-rules?serviceType= (the type's rules and price are one"
+              + " versioned record) refuses a stale write (412); without it the price is set.")
+  ResponseEntity<Price> price(
+      @Valid @RequestBody Price body,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          @org.jspecify.annotations.Nullable
+          String ifMatch) {
     permissions.require(Action.SCHEDULE_EDIT);
-    serviceTypes.setPrice(body.serviceType(), body.price());
-    return body;
+    serviceTypes.setPrice(
+        body.serviceType(), body.price(), io.carebook.shared.web.ETags.sent(ifMatch));
+    return ResponseEntity.ok()
+        .eTag(io.carebook.shared.web.ETags.of(serviceTypes.version(body.serviceType())))
+        .body(body);
   }
 
   @PostMapping("/api/v1/service-types/{name}/retire")

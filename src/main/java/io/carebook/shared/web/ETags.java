@@ -72,6 +72,26 @@ public final class ETags {
         "The record changed since you read it: read it again and send its new ETag as If-Match.");
   }
 
+  /**
+   * The version an If-Match names, or null when none was sent (accepted on /api/v1); a value this
+   * API never sent is 412 {@code stale-write}. Pass it to the write, which calls {@link
+   * #expect(Integer, int)} with the version it locked, so the check and the change are one
+   * transaction.
+   */
+  public static @Nullable Integer sent(@Nullable String ifMatch) {
+    return ifMatch == null || ifMatch.isBlank() ? null : required(ifMatch);
+  }
+
+  /**
+   * Refuses (412 {@code stale-write}) a write that expected another version than the record's
+   * current one, read under the write's lock; {@code null} (no If-Match sent) expects none.
+   */
+  public static void expect(@Nullable Integer expected, int current) {
+    if (expected != null && expected != current) {
+      throw stale();
+    }
+  }
+
   /** The version an optional If-Match names, or null without one. */
   public static @Nullable Integer optional(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {

@@ -2,15 +2,18 @@ package io.carebook.tenancy.web;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
+import io.carebook.shared.web.ETags;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.ClinicSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -52,9 +55,11 @@ class ClinicSettingsApi {
 
   @GetMapping("/api/v1/clinics/{id}")
   @Operation(summary = "The active clinic's settings (SETTINGS_MANAGE; another clinic: 404)")
-  ClinicView settings(@PathVariable String id) {
+  ResponseEntity<ClinicView> settings(@PathVariable String id) {
     var clinic = settings.of(clinicId(id));
-    return ClinicView.of(clinic, settings.appointmentsToCome(clinic.id()));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(settings.version(clinic.id())))
+        .body(ClinicView.of(clinic, settings.appointmentsToCome(clinic.id())));
   }
 
   @PutMapping("/api/v1/clinics/{id}")
@@ -64,10 +69,17 @@ class ClinicSettingsApi {
           "A time zone or currency left out comes from the country. Appointments are instants:"
               + " after a zone change they keep their absolute time and their clock time in the"
               + " clinic shifts, so with appointments to come confirmZoneChange must be true."
-              + " Weekly hours keep their local times; issued invoices keep their currency.")
-  ClinicView change(@PathVariable String id, @RequestBody ClinicSettings.Changes changes) {
-    var clinic = settings.change(clinicId(id), changes);
-    return ClinicView.of(clinic, settings.appointmentsToCome(clinic.id()));
+              + " Weekly hours keep their local times; issued invoices keep their currency."
+              + " If-Match with the ETag read refuses a stale write (412); without it the change"
+              + " is applied.")
+  ResponseEntity<ClinicView> change(
+      @PathVariable String id,
+      @RequestBody ClinicSettings.Changes changes,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    var clinic = settings.change(clinicId(id), changes, ETags.sent(ifMatch));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(settings.version(clinic.id())))
+        .body(ClinicView.of(clinic, settings.appointmentsToCome(clinic.id())));
   }
 
   private static ClinicId clinicId(String id) {

@@ -72,8 +72,8 @@ class ApiConventionsTests {
               + " cursor would skip or repeat; the desk needs it whole");
 
   /**
-   * Updates that do not take If-Match yet, and why: the record has no version to name (left for a
-   * version column), the change is idempotent by nature, or it is no change of a record.
+   * Updates that do not take If-Match, and why: the change is idempotent by nature, or it is no
+   * change of a record (every record /api/v1 updates has a version since V1240).
    */
   static final Map<String, String> IF_MATCH_EXEMPT = ifMatchExempt();
 
@@ -104,7 +104,23 @@ class ApiConventionsTests {
           "post /api/v1/visits/{visitId}/note/void",
           "post /api/v1/visits/{visitId}/note/template/{id}",
           "post /api/v1/patients/{id}/merge",
-          "post /api/v1/patients/{id}/{kind}/{entry}/void");
+          "post /api/v1/patients/{id}/{kind}/{entry}/void",
+          // versions: the records versioned on 2026-12-07 (V1240, V1241), If-Match accepted
+          "patch /api/v1/services/{id}",
+          "put /api/v1/doctors/{doctorId}/hours",
+          "post /api/v1/doctors/{doctorId}/day-overrides",
+          "put /api/v1/booking-rules",
+          "put /api/v1/booking-rules/phone-countries",
+          "put /api/v1/service-types/price",
+          "put /api/v1/front-desk/settings",
+          "put /api/v1/doctors/{userId}/profile",
+          "put /api/v1/message-templates/{kind}/{locale}",
+          "put /api/v1/patients/{id}/message-preferences",
+          "put /api/v1/clinics/{id}",
+          "post /api/v1/visits/{visitId}/vitals/{vitalsId}/void",
+          "post /api/v1/prescriptions/{id}/items/{itemId}/void",
+          "post /api/v1/prescriptions/{id}/finalize",
+          "post /api/v1/prescriptions/{id}/void");
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -355,23 +371,12 @@ class ApiConventionsTests {
 
   private static Map<String, String> ifMatchExempt() {
     var exempt = new java.util.LinkedHashMap<String, String>();
-    var noVersion = "the record has no version column yet (left: a version, then If-Match)";
-    exempt.put("patch /api/v1/services/{id}", noVersion);
-    exempt.put("put /api/v1/doctors/{doctorId}/hours", noVersion + "; replaces the week whole");
     exempt.put(
         "delete /api/v1/doctors/{doctorId}/time-off/{id}", "a delete of an entry never edited");
-    exempt.put("put /api/v1/booking-rules", noVersion);
-    exempt.put("put /api/v1/booking-rules/phone-countries", noVersion);
-    exempt.put("put /api/v1/service-types/price", noVersion);
-    exempt.put("put /api/v1/front-desk/settings", noVersion);
-    exempt.put("put /api/v1/doctors/{userId}/profile", noVersion);
     exempt.put("delete /api/v1/staff/{userId}", "a removal: nothing of it to overwrite");
-    exempt.put("put /api/v1/message-templates/{kind}/{locale}", noVersion);
     exempt.put("delete /api/v1/message-templates/{kind}/{locale}", "a reset to the built-in words");
-    exempt.put("put /api/v1/patients/{id}/message-preferences", noVersion);
     exempt.put("put /api/v1/patients/{id}/tags/{tag}", "idempotent: a tag is there or not");
     exempt.put("delete /api/v1/patients/{id}/tags/{tag}", "idempotent: a tag is there or not");
-    exempt.put("put /api/v1/clinics/{id}", noVersion);
     return exempt;
   }
 
@@ -408,10 +413,6 @@ class ApiConventionsTests {
     var callsOut = "calls a payment provider: it cannot wait inside the create's transaction";
     exempt.put("post /api/v1/subscription/checkout", callsOut);
     exempt.put("post /api/v1/invoices/{id}/payment-link", callsOut);
-    exempt.put(
-        "post /api/v1/api-keys",
-        "answers the secret once: replaying it would keep the secret with the key (left: keep"
-            + " creates of secrets out of the kept answers)");
     exempt.put("post /api/v1/invitations", "sends an e-mail; the pending invitation is unique");
     exempt.put(
         "post /api/v1/patients/{id}/documents",
@@ -432,17 +433,10 @@ class ApiConventionsTests {
     exempt.put("post /api/v1/service-types/{name}/retire", "idempotent: retired or not");
     exempt.put("post /api/v1/service-types/{name}/restore", "idempotent: offered or not");
     exempt.put("post /api/v1/note-templates/{id}/retire", "idempotent: retired or not");
-    var noVersion = "the record has no version column yet (left: a version, then If-Match)";
-    exempt.put("post /api/v1/visits/{visitId}/vitals/{vitalsId}/void", noVersion);
-    exempt.put("post /api/v1/prescriptions/{id}/items/{itemId}/void", noVersion);
-    exempt.put("post /api/v1/prescriptions/{id}/finalize", noVersion);
-    exempt.put("post /api/v1/prescriptions/{id}/void", noVersion);
     exempt.put("post /api/v1/prescriptions/{id}/send", "sends a copy; changes no record");
     exempt.put("post /api/v1/invoices/{id}/send", "sends a copy; changes no record");
     exempt.put(
         "post /api/v1/doctors/{doctorId}/calendar-feed", "replaces the feed's link: no version");
-    exempt.put("post /api/v1/patients/{id}/{kind}/{entry}/void", noVersion);
-    exempt.put("post /api/v1/doctors/{doctorId}/day-overrides", noVersion + "; replaces the day");
     exempt.put(
         "post /api/v1/doctors/{doctorId}/time-off",
         "a create that may reach every organization's calendar of the doctor (another scope)");
