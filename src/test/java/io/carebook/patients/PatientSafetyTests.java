@@ -35,6 +35,19 @@ class PatientSafetyTests {
   }
 
   @Test
+  void anAllergyWithoutASeverityIsAFieldProblemNotAServerError() {
+    var missing =
+        doctor.post(
+            "/api/v1/patients/" + patient + "/allergies",
+            Map.of("substance", "Latex", "reaction", "rash"));
+    assertThat(missing.status()).as(missing.body().toString()).isEqualTo(400);
+    assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(missing.body().path("errors").toString()).contains("severity");
+    assertThat(doctor.get("/api/v1/patients/" + patient + "/allergies").body().path("items"))
+        .isEmpty();
+  }
+
+  @Test
   void anAllergyToTheDrugAndADuplicateMedicationWarnAndTheAcknowledgementIsAudited() {
     var allergy =
         doctor.post(

@@ -1,6 +1,7 @@
 package io.carebook.patients.web;
 
 import io.carebook.patients.Allergy;
+import io.carebook.patients.Allergy.Severity;
 import io.carebook.patients.Medication;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientDirectory;
@@ -54,7 +55,7 @@ class SafetyApi {
   record AllergyInput(
       @NotBlank @Size(max = 200) String substance,
       @Size(max = 500) @Nullable String reaction,
-      Allergy.@NotNull Severity severity,
+      @NotNull Severity severity,
       Allergy.@Nullable Status status) {
 
     PatientSafety.AllergyInput toInput() {
