@@ -184,6 +184,7 @@ public class Prescribing {
   public Prescription addAddendum(UUID id, @Nullable String body) {
     var located = locked(id, Action.PRESCRIPTION_ADDENDUM);
     addenda.add(Addenda.On.PRESCRIPTION, id, located.prescription().finalized(), body);
+    rows.touch(id);
     return rows.find(id, false).orElseThrow();
   }
 

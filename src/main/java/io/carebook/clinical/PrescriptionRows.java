@@ -132,9 +132,14 @@ public class PrescriptionRows {
         .update();
   }
 
-  /** A new version of the prescription, for a change of one of its items. */
+  /**
+   * A new version of the prescription, for a change of its items or a new addendum (a voided one
+   * takes no change at all, its version included: the immutability trigger refuses it).
+   */
   void touch(UUID id) {
-    jdbc.sql("update prescriptions set version = version + 1 where id = ?").param(id).update();
+    jdbc.sql("update prescriptions set version = version + 1 where id = ? and voided_at is null")
+        .param(id)
+        .update();
   }
 
   public boolean finalize(UUID id, Instant at, @Nullable UUID by) {

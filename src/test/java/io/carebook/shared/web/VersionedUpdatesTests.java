@@ -381,6 +381,14 @@ class VersionedUpdatesTests {
               shown.apply(id));
         },
         true);
+
+    var finalized = draft.get();
+    var path = "/api/v1/prescriptions/" + finalized;
+    assertThat(desk.post(path + "/finalize", Map.of()).status()).isEqualTo(200);
+    var read = etagOf(path);
+    var addendum = desk.post(path + "/addenda", Map.of("body", "Take with food."));
+    assertThat(addendum.status()).as(addendum.body().toString()).isEqualTo(201);
+    assertThat(etagOf(path)).as("an addendum is a change of what GET answers").isNotEqualTo(read);
   }
 
   @Test
