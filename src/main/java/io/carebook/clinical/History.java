@@ -5,6 +5,8 @@ import io.carebook.audit.AuditTrail;
 import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Visit;
 import io.carebook.patients.Patient.PatientId;
+import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Clinic;
 import io.carebook.tenancy.Organizations;
 import java.util.HashSet;
@@ -62,6 +64,27 @@ public class History {
   public List<Entry> of(PatientId patient) {
     var visits = frontDesk.visitsOf(patient, LIMIT);
     audit.viewed("encounters", patient.toString(), patient.value());
+    return entries(visits);
+  }
+
+  /**
+   * A page of the history: at most {@code limit} visits after the one {@code after} names (checked
+   * in at, id), newest first, read in the database; its reading logged like the whole history's.
+   */
+  @Transactional
+  public CursorPage<Entry> page(PatientId patient, int limit, @Nullable Keyset after) {
+    var visits =
+        frontDesk.visitsOf(
+            patient,
+            limit + 1,
+            after == null ? null : after.at(),
+            after == null ? null : after.id());
+    audit.viewed("encounters", patient.toString(), patient.value());
+    return CursorPage.ofOneMore(
+        entries(visits), limit, e -> Keyset.of(e.visit().createdAt(), e.visit().id()));
+  }
+
+  private List<Entry> entries(List<Visit> visits) {
     if (visits.isEmpty()) {
       return List.of();
     }

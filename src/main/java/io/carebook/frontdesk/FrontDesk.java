@@ -83,6 +83,21 @@ public class FrontDesk {
     return visits.ofPatient(patients.get(patient).id().value(), Math.clamp(limit, 1, 500));
   }
 
+  /**
+   * As {@link #visitsOf(PatientId, int)}, only those after the visit checked in at {@code afterAt}
+   * with {@code afterId} in that order (all from the newest without them): a keyset page.
+   */
+  @Transactional(readOnly = true)
+  public List<Visit> visitsOf(
+      PatientId patient, int limit, @Nullable Instant afterAt, @Nullable UUID afterId) {
+    if (afterAt == null || afterId == null) {
+      return visitsOf(patient, limit);
+    }
+    permissions.require(Action.PATIENT_VIEW);
+    return visits.ofPatient(
+        patients.get(patient).id().value(), afterAt, afterId, Math.clamp(limit, 1, 500));
+  }
+
   /** A visit's moves, oldest first. */
   @Transactional(readOnly = true)
   public List<Step> history(UUID id) {

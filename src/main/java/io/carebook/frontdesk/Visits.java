@@ -173,8 +173,23 @@ public class Visits {
 
   /** A patient's visits at every clinic of the organization, newest first. */
   List<Visit> ofPatient(UUID patient, int limit) {
-    return jdbc.sql("select * from visits where patient_id = ? order by created_at desc limit ?")
+    return jdbc.sql(
+            "select * from visits where patient_id = ? order by created_at desc, id desc limit ?")
         .params(patient, limit)
+        .query(Visits::row)
+        .list();
+  }
+
+  /**
+   * A keyset page of {@link #ofPatient}: at most {@code limit} visits checked in before {@code
+   * (afterAt, afterId)}, newest first, read through the index of a patient's visits.
+   */
+  List<Visit> ofPatient(UUID patient, Instant afterAt, UUID afterId, int limit) {
+    return jdbc.sql(
+            """
+            select * from visits where patient_id = ? and (created_at, id) < (?, ?)
+            order by created_at desc, id desc limit ?""")
+        .params(patient, Timestamp.from(afterAt), afterId, limit)
         .query(Visits::row)
         .list();
   }

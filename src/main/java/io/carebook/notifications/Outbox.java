@@ -4,6 +4,8 @@ import io.carebook.shared.ClinicId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
+import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Encryption;
 import io.carebook.tenancy.KeyOwner;
 import io.carebook.tenancy.TenantContext;
@@ -209,10 +211,36 @@ public class Outbox {
             "select "
                 + COLUMNS
                 + " from outbox_messages where status = 'FAILED' and clinic_id = ?"
-                + " order by updated_at desc limit ?")
+                + " order by updated_at desc, id desc limit ?")
         .params(clinic.value(), limit)
         .query(Outbox::message)
         .list();
+  }
+
+  /** A failed message and when it last changed (when it failed): its place in the list. */
+  private record Failed(OutboxMessage message, Instant at) {}
+
+  /**
+   * A page of {@link #failed(ClinicId, int)}: at most {@code limit} after {@code after} (failed at,
+   * id), newest first, read through the index of failed messages.
+   */
+  @Transactional(readOnly = true)
+  public CursorPage<OutboxMessage> failed(ClinicId clinic, int limit, @Nullable Keyset after) {
+    var rows =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + ", updated_at from outbox_messages where status = 'FAILED' and clinic_id = ?"
+                    + (after == null ? "" : " and (updated_at, id) < (?, ?)")
+                    + " order by updated_at desc, id desc limit ?")
+            .params(
+                after == null
+                    ? List.of(clinic.value(), limit + 1)
+                    : List.of(clinic.value(), after.timestamp(), after.id(), limit + 1))
+            .query((rs, n) -> new Failed(message(rs, n), rs.getTimestamp("updated_at").toInstant()))
+            .list();
+    return CursorPage.ofOneMore(rows, limit, f -> Keyset.of(f.at(), f.message().id()))
+        .map(Failed::message);
   }
 
   /** Sends a failed message of the clinic again, now, with a fresh count of attempts. */

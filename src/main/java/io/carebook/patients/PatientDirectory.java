@@ -293,7 +293,7 @@ public class PatientDirectory {
       var parts = new String(Base64.getUrlDecoder().decode(cursor)).split("\\|");
       return new Patients.Cursor(java.time.Instant.parse(parts[0]), UUID.fromString(parts[1]));
     } catch (RuntimeException e) {
-      throw ProblemException.invalid("after", "is not a cursor this API returned");
+      throw ProblemException.invalid("cursor", "is not a cursor this API returned");
     }
   }
 }

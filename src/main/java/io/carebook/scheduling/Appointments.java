@@ -233,4 +233,48 @@ class Appointments {
         .query(Long.class)
         .single();
   }
+
+  // paging: a keyset page of the list above
+
+  /**
+   * As {@link #between}, only the appointments after {@code (afterAt, afterId)} in its order
+   * (start, then id), at most {@code limit}: a keyset page read through the clinic's (or the
+   * doctor's) index on start, sorted further by id only among appointments starting at the same
+   * instant.
+   */
+  List<Appointment> between(
+      ClinicId clinic,
+      @Nullable UserId doctor,
+      Instant from,
+      Instant to,
+      Instant afterAt,
+      UUID afterId,
+      int limit) {
+    var start = afterAt.isAfter(from) ? afterAt : from;
+    return jdbc.sql(
+            "select * from appointments where clinic_id = ?"
+                + (doctor == null ? "" : " and doctor_id = ?")
+                + """
+                 and starts_at >= ? and starts_at < ? and (starts_at, id) > (?, ?)
+                order by starts_at, id limit ?""")
+        .params(
+            doctor == null
+                ? List.of(
+                    clinic.value(),
+                    Timestamp.from(start),
+                    Timestamp.from(to),
+                    Timestamp.from(afterAt),
+                    afterId,
+                    limit)
+                : List.of(
+                    clinic.value(),
+                    doctor.value(),
+                    Timestamp.from(start),
+                    Timestamp.from(to),
+                    Timestamp.from(afterAt),
+                    afterId,
+                    limit))
+        .query(Appointments::row)
+        .list();
+  }
 }

@@ -392,4 +392,31 @@ public class Scheduling {
   public List<Appointment> find(AppointmentFilter filter, int limit) {
     return appointments.matching(filter, Math.clamp(limit, 1, 1001));
   }
+
+  // paging: the appointments between two instants, a keyset page at a time
+
+  /** The UUID no id sorts before: where a keyset page of a list begins without a cursor. */
+  private static final UUID FIRST = new UUID(0, 0);
+
+  /**
+   * A page of {@link #between}: at most {@code limit} appointments after the one starting at {@code
+   * afterAt} with {@code afterId} (from the first without them), in the same order.
+   */
+  @Transactional(readOnly = true)
+  public List<Appointment> between(
+      @Nullable UserId doctor,
+      Instant from,
+      Instant to,
+      @Nullable Instant afterAt,
+      @Nullable UUID afterId,
+      int limit) {
+    return appointments.between(
+        TenantContext.clinic(),
+        doctor,
+        from,
+        to,
+        afterAt == null ? from : afterAt,
+        afterId == null ? FIRST : afterId,
+        Math.clamp(limit, 1, 1001));
+  }
 }

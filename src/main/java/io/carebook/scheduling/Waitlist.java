@@ -9,6 +9,8 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.TenantId;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.TenantSweep;
@@ -132,7 +134,7 @@ public class Waitlist {
   public List<Entry> ofActiveClinic() {
     return jdbc.sql(
             "select * from waitlist_entries where clinic_id = ? and status in ('WAITING', 'OFFERED')"
-                + " order by created_at")
+                + " order by created_at, id")
         .param(TenantContext.clinic().value())
         .query((rs, n) -> entry(rs))
         .list();
@@ -333,5 +335,34 @@ public class Waitlist {
             : rs.getTimestamp("offered_until").toInstant(),
         rs.getObject("appointment_id", UUID.class),
         rs.getString("service_type"));
+  }
+
+  // paging: who waits, a keyset page at a time
+
+  /** An entry and when it joined: its place in line, the key of a page. */
+  private record InLine(Entry entry, Instant joined) {}
+
+  /**
+   * A page of {@link #ofActiveClinic()}: at most {@code limit} entries after {@code after} (joined
+   * at, id), in line order, read through the index of the clinic's open entries.
+   */
+  @Transactional(readOnly = true)
+  public CursorPage<Entry> ofActiveClinic(int limit, @Nullable Keyset after) {
+    var rows =
+        jdbc.sql(
+                """
+                select * from waitlist_entries
+                where clinic_id = ? and status in ('WAITING', 'OFFERED')
+                  and (created_at, id) > (?, ?)
+                order by created_at, id limit ?""")
+            .params(
+                TenantContext.clinic().value(),
+                after == null ? Timestamp.from(Instant.EPOCH) : after.timestamp(),
+                after == null ? new UUID(0, 0) : after.id(),
+                limit + 1)
+            .query((rs, n) -> new InLine(entry(rs), rs.getTimestamp("created_at").toInstant()))
+            .list();
+    return CursorPage.ofOneMore(rows, limit, r -> Keyset.of(r.joined(), r.entry().id()))
+        .map(InLine::entry);
   }
 }

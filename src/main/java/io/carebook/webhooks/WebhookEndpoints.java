@@ -290,7 +290,7 @@ public class WebhookEndpoints {
             new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
         return new Endpoints.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
       } catch (RuntimeException e) {
-        throw ProblemException.invalid("after", "is not a cursor this API returned");
+        throw ProblemException.invalid("cursor", "is not a cursor this API returned");
       }
     }
   }

@@ -324,4 +324,59 @@ class EncounterTests {
     var stranger = new Api(port).as(organizations.signUp(new Api(port)).token());
     assertThat(stranger.get("/api/v1/patients/" + patient + "/history").status()).isEqualTo(404);
   }
+
+  @Test
+  void aPatientsHistoryPagesNewestFirstInTheDatabaseThroughEveryVisit() {
+    var first = ClinicalFixtures.visit(doctor, "Many Visits", "cancel");
+    var patient = ClinicalFixtures.patientOf(doctor, first);
+    var visits = new java.util.ArrayList<String>(java.util.List.of(first));
+    for (int i = 0; i < 6; i++) {
+      visits.addFirst(visitOf(patient));
+    }
+    var list = "/api/v1/patients/" + patient + "/history";
+    assertThat(
+            io.carebook.PageWalk.walk(
+                doctor, list, 100, page -> {}, e -> e.path("visit").path("id").asString()))
+        .containsExactlyElementsOf(visits);
+    assertThat(doctor.get(list).body().path("items").findValues("visit"))
+        .as("whole without limit and cursor, as before")
+        .hasSize(7);
+
+    var newer = new java.util.ArrayList<String>();
+    var walked =
+        io.carebook.PageWalk.walk(
+            doctor,
+            list,
+            3,
+            page -> newer.add(visitOf(patient)),
+            e -> e.path("visit").path("id").asString());
+    assertThat(walked)
+        .as("newest first; visits checked in meanwhile are before the cursor")
+        .containsExactlyElementsOf(visits)
+        .doesNotContainAnyElementsOf(newer);
+    io.carebook.PageWalk.tamperedCursorsAreProblems(doctor, list);
+
+    var api = new Api(port);
+    var other = api.as(organizations.signUp(api).token());
+    var theirs =
+        ClinicalFixtures.patientOf(other, ClinicalFixtures.visit(other, "Many Visits", "cancel"));
+    var cursor = doctor.get(list + "?limit=2").text("next");
+    var there = other.get("/api/v1/patients/" + theirs + "/history?cursor=" + cursor);
+    assertThat(there.status()).isEqualTo(200);
+    assertThat(there.body().path("items"))
+        .as("their one visit is newer than the cursor; none of this organization's shows")
+        .isEmpty();
+    assertThat(other.get(list + "?limit=2").status()).as("another's patient").isEqualTo(404);
+  }
+
+  /** A visit of the patient checked in and canceled at once: one more line of their history. */
+  private String visitOf(String patient) {
+    var created = doctor.post("/api/v1/visits", Map.of("patientId", patient));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    var id = created.text("id");
+    assertThat(
+            doctor.post("/api/v1/visits/" + id + "/cancel", Map.of("reason", "arranged")).status())
+        .isEqualTo(200);
+    return id;
+  }
 }

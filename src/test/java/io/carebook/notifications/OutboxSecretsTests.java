@@ -290,4 +290,60 @@ class OutboxSecretsTests {
         .query(String.class)
         .single();
   }
+
+  @Test
+  void failedMessagesPageNewestFirstInTheDatabaseAndShowNoOtherClinics() {
+    var failed = new java.util.ArrayList<String>();
+    var hourAgo = Instant.now().minusSeconds(3600);
+    for (int i = 0; i < 7; i++) {
+      failed.addFirst(failedMessage(clinic, hourAgo.plusSeconds(i * 60)));
+    }
+    failedMessage(clinic, hourAgo); // the same instant as the oldest: the id decides
+    var whole = io.carebook.PageWalk.whole(clinic.desk, "/api/v1/messages/failed");
+    assertThat(whole).hasSize(8).startsWith(failed.subList(0, 6).toArray(String[]::new));
+
+    var newer = new java.util.ArrayList<String>();
+    var walked =
+        io.carebook.PageWalk.ids(
+            clinic.desk,
+            "/api/v1/messages/failed",
+            3,
+            page -> newer.add(failedMessage(clinic, Instant.now())));
+    assertThat(walked)
+        .as("newest first; those failing meanwhile are before the cursor")
+        .containsExactlyElementsOf(whole)
+        .doesNotContainAnyElementsOf(newer);
+    io.carebook.PageWalk.tamperedCursorsAreProblems(clinic.desk, "/api/v1/messages/failed");
+
+    var other = new Clinics(organizations, port, environment);
+    var theirs = failedMessage(other, Instant.now().minusSeconds(7200));
+    var cursor = clinic.desk.get("/api/v1/messages/failed?limit=2").text("next");
+    assertThat(
+            other
+                .desk
+                .get("/api/v1/messages/failed?cursor=" + cursor)
+                .body()
+                .path("items")
+                .findValuesAsString("id"))
+        .as("a cursor of another organization is only a place in this one's list")
+        .containsExactly(theirs);
+    assertThat(io.carebook.PageWalk.whole(other.desk, "/api/v1/messages/failed"))
+        .containsExactly(theirs);
+  }
+
+  /** A message of the clinic that failed at {@code at}, arranged in the table; its id. */
+  private String failedMessage(Clinics of, Instant at) {
+    var id = UUID.randomUUID();
+    database
+        .sql(
+            """
+            insert into outbox_messages (tenant_id, id, clinic_id, channel, recipient, kind,
+              locale, subject, body, status, attempts, last_error, updated_at)
+            values (?, ?, ?, 'SMS', '+201001239999', 'APPOINTMENT_BOOKED', 'en', '',
+              'Your appointment is booked.', 'FAILED', 3, 'HTTP 500', ?)""")
+        .params(
+            of.owner.tenant().value(), id, of.owner.clinic().value(), java.sql.Timestamp.from(at))
+        .update();
+    return id.toString();
+  }
 }

@@ -420,6 +420,62 @@ class BookingTests {
   }
 
   @Test
+  void appointmentsPageInTheDatabaseByStartThenIdAcrossBookingsMadeBetweenPages() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = openAllWeek(desk, owner);
+    rules(desk, Map.of("seats", 2)); // two patients a slot: starts shared, the id decides
+    var day = LocalDate.now(CAIRO).plusDays(2);
+    var at =
+        (java.util.function.IntFunction<Instant>)
+            minutes -> day.atTime(9, 0).plusMinutes(minutes).atZone(CAIRO).toInstant();
+    for (var minutes : List.of(0, 0, 15, 30, 30, 45, 60)) {
+      assertThat(book(desk, doctor, at.apply(minutes)).status()).isEqualTo(201);
+    }
+    var list =
+        "/api/v1/appointments?from="
+            + day.atStartOfDay(CAIRO).toInstant()
+            + "&to="
+            + day.plusDays(1).atStartOfDay(CAIRO).toInstant();
+    var before = io.carebook.PageWalk.whole(desk, list);
+    assertThat(before).hasSize(7);
+
+    var earlier = new ArrayList<String>();
+    var later = new ArrayList<String>();
+    var walked =
+        io.carebook.PageWalk.ids(
+            desk,
+            list,
+            3,
+            page -> {
+              // one before every cursor (never shown now), one after all (shown at the end)
+              earlier.add(book(desk, doctor, at.apply(-60 + page * 15)).text("id"));
+              later.add(book(desk, doctor, at.apply(120 + page * 15)).text("id"));
+            });
+    var after = io.carebook.PageWalk.whole(desk, list);
+    assertThat(after).hasSize(7 + earlier.size() + later.size());
+    assertThat(walked)
+        .as("every appointment after the cursor, in the whole list's order")
+        .containsExactlyElementsOf(after.stream().filter(id -> !earlier.contains(id)).toList())
+        .containsAll(before)
+        .containsAll(later)
+        .doesNotContainAnyElementsOf(earlier);
+    assertThat(io.carebook.PageWalk.ids(desk, list + "&doctorId=" + doctor, 4, page -> {}))
+        .as("one doctor's, paged the same way")
+        .containsExactlyElementsOf(after);
+    io.carebook.PageWalk.tamperedCursorsAreProblems(desk, list);
+
+    // another organization's cursor is only a place in its own list: it shows nothing of this one
+    var other = api.as(organizations.signUp(api).token());
+    var cursor = desk.get(list + "&limit=2").text("next");
+    var there = other.get(list + "&limit=50&cursor=" + cursor);
+    assertThat(there.status()).isEqualTo(200);
+    assertThat(there.body().path("items")).isEmpty();
+    assertThat(io.carebook.PageWalk.whole(other, list)).isEmpty();
+  }
+
+  @Test
   void negotiatingATakenTimeAnswersWithAlternativesInsteadOfAnError() {
     var api = new Api(port);
     var owner = organizations.signUp(api);

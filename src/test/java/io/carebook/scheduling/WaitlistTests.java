@@ -111,6 +111,43 @@ class WaitlistTests {
   }
 
   @Test
+  void theWaitlistPagesInLineOrderInTheDatabaseWithNewcomersAtTheEnd() {
+    var api = new Api(port);
+    var desk = api.as(organizations.signUp(api).token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    io.carebook.TestCalendars.openEveryDay(desk, doctor, "09:00", "12:00");
+    var nine = LocalDate.now(CAIRO).plusDays(3).atTime(9, 0).atZone(CAIRO).toInstant();
+    var window =
+        Map.of(
+            "doctorId", doctor, "from", nine.toString(), "to", nine.plusSeconds(7200).toString());
+    var joined = new ArrayList<String>();
+    for (int i = 0; i < 7; i++) {
+      var entry = desk.post("/api/v1/waitlist", with(window, "fullName", "Waiting Patient " + i));
+      assertThat(entry.status()).as(entry.body().toString()).isEqualTo(201);
+      joined.add(entry.text("id"));
+    }
+    assertThat(io.carebook.PageWalk.whole(desk, "/api/v1/waitlist"))
+        .containsExactlyElementsOf(joined);
+
+    var walked =
+        io.carebook.PageWalk.ids(
+            desk,
+            "/api/v1/waitlist",
+            3,
+            page ->
+                joined.add(
+                    desk.post("/api/v1/waitlist", with(window, "fullName", "Newcomer " + page))
+                        .text("id")));
+    assertThat(walked).as("in line, newcomers last").containsExactlyElementsOf(joined);
+    io.carebook.PageWalk.tamperedCursorsAreProblems(desk, "/api/v1/waitlist");
+
+    var other = api.as(organizations.signUp(api).token());
+    var cursor = desk.get("/api/v1/waitlist?limit=1").text("next");
+    assertThat(other.get("/api/v1/waitlist?cursor=" + cursor).body().path("items")).isEmpty();
+    assertThat(io.carebook.PageWalk.whole(other, "/api/v1/waitlist")).isEmpty();
+  }
+
+  @Test
   void aFreedTimeGoesToTheFirstInLineWhoseServiceTypeFitsAndIsBookedForThatTypesLength()
       throws Exception {
     var api = new Api(port);

@@ -12,6 +12,7 @@ import io.carebook.shared.Ids;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.web.CursorPage;
 import io.carebook.shared.web.ETags;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
@@ -204,8 +205,10 @@ class NotificationsApi {
     permissions.require(Action.VIEW_MESSAGES);
     var clinic = TenantContext.clinic();
     audit.viewed("outbox_messages", clinic.toString(), null);
-    return CursorPage.wholeUnlessLimited(
-        outbox.failed(clinic, 100), limit, cursor, OutboxMessage::id);
+    if (CursorPage.askedWhole(limit, cursor)) {
+      return CursorPage.whole(outbox.failed(clinic, 100));
+    }
+    return outbox.failed(clinic, CursorPage.limitOrDefault(limit), Keyset.after(cursor));
   }
 
   @PostMapping("/api/v1/messages/{id}/resend")

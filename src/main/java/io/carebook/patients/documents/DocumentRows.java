@@ -2,9 +2,11 @@ package io.carebook.patients.documents;
 
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.internal.RowValues;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +53,34 @@ public class DocumentRows {
         .param(patient.value())
         .query(DocumentRows::document)
         .list();
+  }
+
+  /**
+   * A keyset page of {@link #of}: at most {@code limit} documents after {@code after} (uploaded at,
+   * id), newest first, read through the index of the patient's documents.
+   */
+  List<PatientDocument> of(PatientId patient, @Nullable Keyset after, int limit) {
+    var sql =
+        "select * from patient_documents where patient_id = ? and voided_at is null"
+            + (after == null ? "" : " and (created_at, id) < (?, ?)")
+            + " order by created_at desc, id desc limit ?";
+    return jdbc.sql(sql)
+        .params(
+            after == null
+                ? List.of(patient.value(), limit)
+                : List.of(patient.value(), after.timestamp(), after.id(), limit))
+        .query(DocumentRows::document)
+        .list();
+  }
+
+  /** When a document of the patient's chart in use was uploaded: where a page after it begins. */
+  Optional<Instant> uploadedAt(PatientId patient, UUID id) {
+    return jdbc.sql(
+            "select created_at from patient_documents"
+                + " where id = ? and patient_id = ? and voided_at is null")
+        .params(id, patient.value())
+        .query((rs, n) -> rs.getTimestamp("created_at").toInstant())
+        .optional();
   }
 
   Optional<Stored> find(UUID id) {

@@ -6,6 +6,8 @@ import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.TenantContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -103,6 +105,18 @@ public class PatientDocuments {
   @Transactional(readOnly = true)
   public java.util.List<PatientDocument> list(PatientId patient) {
     return rows.of(patient);
+  }
+
+  /**
+   * A page of a chart's documents in use, newest first: at most {@code limit} after the one the
+   * cursor names (a cursor of this list, or the bare id older pages gave), read in the database.
+   */
+  @Transactional(readOnly = true)
+  public CursorPage<PatientDocument> page(PatientId patient, int limit, @Nullable String cursor) {
+    var size = CursorPage.limit(limit);
+    var after = Keyset.after(cursor, id -> rows.uploadedAt(patient, id));
+    return CursorPage.ofOneMore(
+        rows.of(patient, after, size + 1), size, d -> Keyset.of(d.uploadedAt(), d.id()));
   }
 
   /** Opens a document of a patient's chart for reading, and logs the read. */

@@ -124,12 +124,20 @@ class ImportRows {
   }
 
   List<PatientImports.RowOutcome> outcomes(UUID importId) {
+    return outcomes(importId, 0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * At most {@code limit} outcomes after row {@code afterRow}, by row number: a keyset page read
+   * through the table's primary key (tenant, import, row number).
+   */
+  List<PatientImports.RowOutcome> outcomes(UUID importId, int afterRow, int limit) {
     return jdbc.sql(
             """
             select r.*, p.full_name from patient_import_rows r
             left join patients p on p.tenant_id = r.tenant_id and p.id = r.patient_id
-            where r.import_id = ? order by r.row_number""")
-        .param(importId)
+            where r.import_id = ? and r.row_number > ? order by r.row_number limit ?""")
+        .params(importId, afterRow, limit)
         .query(
             (rs, n) ->
                 new PatientImports.RowOutcome(

@@ -6,6 +6,7 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.documents.DocumentFiles;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.CursorPage;
 import io.carebook.tenancy.Encryption;
 import io.carebook.tenancy.KeyOwner;
 import io.carebook.tenancy.Organizations;
@@ -144,6 +145,19 @@ public class PatientImports {
   public List<RowOutcome> outcomes(UUID id) {
     get(id);
     return rows.outcomes(id);
+  }
+
+  /**
+   * A page of {@link #outcomes(UUID)}: at most {@code limit} rows after the row number the cursor
+   * names, read in the database.
+   */
+  @Transactional(readOnly = true)
+  public CursorPage<RowOutcome> outcomes(UUID id, int limit, @Nullable String cursor) {
+    var size = CursorPage.limit(limit);
+    var after = CursorPage.afterNumber(cursor);
+    get(id);
+    return CursorPage.ofOneMore(
+        rows.outcomes(id, after == null ? 0 : after, size + 1), size, RowOutcome::number);
   }
 
   /**

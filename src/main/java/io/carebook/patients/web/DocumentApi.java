@@ -77,9 +77,7 @@ class DocumentApi {
           @Nullable String after) {
     permissions.require(Action.CHART_READ);
     var patient = directory.get(PatientIds.parse(id)).id();
-    var chart = documentsOf(patient);
-    return CursorPage.of(
-        chart, limit, CursorPage.cursorOrAfter(cursor, after), PatientDocument::id);
+    return documents.page(patient, limit, CursorPage.cursorOrAfter(cursor, after));
   }
 
   @GetMapping("/api/v1/patients/{id}/documents/{documentId}/content")
@@ -107,9 +105,5 @@ class DocumentApi {
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition.build().toString())
         .header("Cache-Control", "private, no-store")
         .body(new InputStreamResource(download.content()));
-  }
-
-  private java.util.List<PatientDocument> documentsOf(io.carebook.patients.Patient.PatientId id) {
-    return documents.list(id);
   }
 }

@@ -92,8 +92,7 @@ class ImportApi {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_IMPORT);
-    return CursorPage.of(
-        imports.outcomes(id(importId)), limit, cursor, PatientImports.RowOutcome::number);
+    return imports.outcomes(id(importId), limit, cursor);
   }
 
   @PostMapping("/api/v1/patients/imports/{importId}/start")

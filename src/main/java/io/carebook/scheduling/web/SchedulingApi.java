@@ -13,6 +13,7 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.CursorPage;
 import io.carebook.shared.web.ETags;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
 import io.carebook.tenancy.IdempotentCreate;
@@ -333,7 +334,12 @@ class SchedulingApi {
   }
 
   @GetMapping("/api/v1/appointments")
-  @Operation(summary = "The active clinic's appointments starting between two instants")
+  @Operation(
+      summary = "The active clinic's appointments starting between two instants",
+      description =
+          "By start, then id. All of them without limit and cursor (as before lists took them);"
+              + " a page of ?limit= (50 unless given) with either, read in the database after"
+              + " the cursor's appointment.")
   CursorPage<Appointment> appointments(
       @RequestParam Instant from,
       @RequestParam Instant to,
@@ -341,11 +347,21 @@ class SchedulingApi {
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.PATIENT_VIEW);
-    return CursorPage.wholeUnlessLimited(
-        calendar.between(doctorId == null ? null : doctor(doctorId), from, to),
-        limit,
-        cursor,
-        Appointment::id);
+    var doctor = doctorId == null ? null : doctor(doctorId);
+    if (CursorPage.askedWhole(limit, cursor)) {
+      return CursorPage.whole(calendar.between(doctor, from, to));
+    }
+    var size = CursorPage.limitOrDefault(limit);
+    var after = Keyset.after(cursor);
+    var rows =
+        calendar.between(
+            doctor,
+            from,
+            to,
+            after == null ? null : after.at(),
+            after == null ? null : after.id(),
+            size + 1);
+    return CursorPage.ofOneMore(rows, size, a -> Keyset.of(a.startsAt(), a.id()));
   }
 
   @GetMapping("/api/v1/appointments/{id}")

@@ -6,6 +6,7 @@ import io.carebook.scheduling.Waitlist;
 import io.carebook.shared.Ids;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.CursorPage;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
@@ -76,8 +77,10 @@ class WaitlistApi {
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     permissions.require(Action.BOOKING);
-    return CursorPage.wholeUnlessLimited(
-        waitlist.ofActiveClinic(), limit, cursor, Waitlist.Entry::id);
+    if (CursorPage.askedWhole(limit, cursor)) {
+      return CursorPage.whole(waitlist.ofActiveClinic());
+    }
+    return waitlist.ofActiveClinic(CursorPage.limitOrDefault(limit), Keyset.after(cursor));
   }
 
   @PostMapping("/api/v1/waitlist/{id}/accept")

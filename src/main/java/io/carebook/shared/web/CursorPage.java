@@ -19,8 +19,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A cursor names the last item's sort key (its id where the order is by id), base64url-encoded
  * with a short checksum, so that a page begins after that key whatever was added or removed before
- * it: no offsets. Lists read from the database page in SQL by that key; lists a service returns
- * whole and bounded (a clinic's service types, its staff) page here, in memory, by the same rule.
+ * it: no offsets. Lists that grow without bound in a clinic's life page in SQL by that key (a
+ * {@link Keyset} of an instant and an id, or a number): the query reads {@code limit + 1} rows
+ * after the key through an index in the list's order and {@link #ofOneMore} cuts the page. They are
+ * the invoices and dues, the patient search, appointments, the waitlist, a chart's documents, a
+ * patient's history, an import's outcomes, failed messages, and the webhook endpoints and
+ * deliveries (their own cursor, webhooks.WebhookEndpoints); KeysetPlansTests EXPLAINs each.
+ *
+ * <p>Lists bounded by nature page here, in memory, by the same rule ({@link #of}, {@link
+ * #wholeUnlessLimited}), since reading them whole costs no more than a page:
+ *
+ * <ul>
+ *   <li>a clinic's staff, pending invitations, API keys, doctors, service types and note templates
+ *       (a few dozen at most, set by hand by the owner);
+ *   <li>a doctor's weekly hours (a few rows a weekday) and time off (current and future entries
+ *       only);
+ *   <li>availability (the slots of the days asked for, computed, not stored);
+ *   <li>a patient's allergies and medications (a handful a chart, in use only) and the patients
+ *       similar to one being registered (a few best matches).
+ * </ul>
  */
 public record CursorPage<T>(
     List<T> items,
@@ -44,10 +61,41 @@ public record CursorPage<T>(
    */
   public static <T> CursorPage<T> wholeUnlessLimited(
       List<T> all, @Nullable Integer limit, @Nullable String cursor, Function<? super T, ?> key) {
-    if (limit == null && (cursor == null || cursor.isBlank())) {
+    if (askedWhole(limit, cursor)) {
       return whole(all);
     }
     return of(all, limit == null ? DEFAULT : limit, cursor, key);
+  }
+
+  /**
+   * Whether a list /api/v1 answered whole before it took a limit is asked for whole: neither {@code
+   * ?limit=} nor {@code ?cursor=} (the v1 promise, docs/api/versioning.md).
+   */
+  public static boolean askedWhole(@Nullable Integer limit, @Nullable String cursor) {
+    return limit == null && (cursor == null || cursor.isBlank());
+  }
+
+  /** The page size of a list that took no limit before: {@value #DEFAULT} unless given. */
+  public static int limitOrDefault(@Nullable Integer limit) {
+    return limit(limit == null ? DEFAULT : limit);
+  }
+
+  /** The number a cursor names, for lists ordered by a number (an import's rows); 400 if none. */
+  public static @Nullable Integer afterNumber(@Nullable String cursor) {
+    var key = decode(cursor);
+    if (key == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(key);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("cursor", "is not a cursor of this list");
+    }
+  }
+
+  /** This page with each item turned into another, the cursor kept. */
+  public <R> CursorPage<R> map(Function<? super T, ? extends R> mapper) {
+    return new CursorPage<>(items.stream().<R>map(mapper).toList(), next);
   }
 
   /** The one page of a list that fits in one: no cursor to follow. */

@@ -165,4 +165,56 @@ class PatientDocumentTests {
     assertThat(desk.get("/api/v1/patients/" + patient + "/documents").body().path("items"))
         .isEmpty();
   }
+
+  @Test
+  void aChartsDocumentsPageNewestFirstInTheDatabaseAndTheOlderAfterStillTakesARawId() {
+    var api = new Api(port);
+    var desk = api.as(organizations.signUp(api).token());
+    var patient = register(desk, "Huda Kamel");
+    var list = "/api/v1/patients/" + patient + "/documents";
+    var uploaded = new java.util.ArrayList<String>();
+    for (int i = 0; i < 7; i++) {
+      uploaded.addFirst(upload(desk, list, "scan " + i + ".pdf"));
+    }
+    var newer = new java.util.ArrayList<String>();
+    var walked =
+        io.carebook.PageWalk.ids(
+            desk, list, 3, page -> newer.add(upload(desk, list, "newer " + page + ".pdf")));
+    assertThat(walked)
+        .as("newest first; those uploaded meanwhile are before the cursor")
+        .containsExactlyElementsOf(uploaded)
+        .doesNotContainAnyElementsOf(newer);
+    assertThat(desk.get(list + "?limit=50").body().path("items").findValuesAsString("id"))
+        .hasSize(9)
+        .startsWith(newer.reversed().toArray(String[]::new));
+
+    // the deprecated ?after= of older pages named the last document by its id
+    var afterThird = desk.get(list + "?limit=2&after=" + uploaded.get(2));
+    assertThat(afterThird.status()).isEqualTo(200);
+    assertThat(afterThird.body().path("items").findValuesAsString("id"))
+        .containsExactly(uploaded.get(3), uploaded.get(4));
+    assertThat(desk.get(list + "?limit=2&after=" + java.util.UUID.randomUUID()).status())
+        .isEqualTo(400);
+    io.carebook.PageWalk.tamperedCursorsAreProblems(desk, list);
+
+    var other = api.as(organizations.signUp(api).token());
+    var elsewhere = register(other, "Huda Kamel");
+    assertThat(other.get(list + "?limit=2").status()).as("another's chart").isEqualTo(404);
+    var cursor = desk.get(list + "?limit=2").text("next");
+    var there = other.get("/api/v1/patients/" + elsewhere + "/documents?cursor=" + cursor);
+    assertThat(there.status()).isEqualTo(200);
+    assertThat(there.body().path("items")).isEmpty();
+    assertThat(
+            other
+                .get("/api/v1/patients/" + elsewhere + "/documents?after=" + uploaded.get(2))
+                .status())
+        .as("another organization's document names no place in this list")
+        .isEqualTo(400);
+  }
+
+  private static String upload(Api desk, String list, String name) {
+    var uploaded = desk.postFile(list, "file", name, "application/pdf", PDF, Map.of());
+    assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(201);
+    return uploaded.text("id");
+  }
 }

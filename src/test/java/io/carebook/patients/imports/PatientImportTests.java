@@ -68,6 +68,27 @@ class PatientImportTests {
         .extracting(o -> o.path("outcome").asString())
         .containsExactly(
             "IMPORTED", "IMPORTED", "IMPORTED", "INVALID", "INVALID", "DUPLICATE", "IMPORTED");
+    var paged =
+        io.carebook.PageWalk.walk(
+            desk,
+            "/api/v1/patients/imports/" + id + "/outcomes",
+            3,
+            page -> {},
+            o -> o.path("number").asString());
+    assertThat(paged).as("by row number, in the database").hasSize(7);
+    assertThat(paged)
+        .containsExactlyElementsOf(outcomes.findValuesAsString("number").stream().toList());
+    assertThat(desk.get("/api/v1/patients/imports/" + id + "/outcomes").body().path("items"))
+        .hasSize(7);
+    io.carebook.PageWalk.tamperedCursorsAreProblems(
+        desk, "/api/v1/patients/imports/" + id + "/outcomes");
+    var cursor = desk.get("/api/v1/patients/imports/" + id + "/outcomes?limit=2").text("next");
+    var stranger = api.as(organizations.signUp(api).token());
+    assertThat(
+            stranger.get("/api/v1/patients/imports/" + id + "/outcomes?cursor=" + cursor).status())
+        .as("another organization's import")
+        .isEqualTo(404);
+
     var sofia = desk.get("/api/v1/patients?q=sofia").body().path("items").get(0);
     assertThat(sofia.path("dateOfBirth").asString()).isEqualTo("2012-01-22");
     assertThat(sofia.path("phone").asString()).isEqualTo("+525523456789");
