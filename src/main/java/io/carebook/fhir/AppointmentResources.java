@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentResources implements ResourceType {
 
+  /** The service type's text of an appointment booked without one. */
+  static final String STANDARD_VISIT = "Standard visit";
+
   private static final java.util.Map<String, AppointmentStatus> STATUSES =
       Arrays.stream(AppointmentStatus.values())
           .collect(Collectors.toMap(AppointmentStatus::fhir, s -> s));
@@ -131,6 +134,7 @@ class AppointmentResources implements ResourceType {
   static org.hl7.fhir.r4.model.Appointment toFhir(Appointment appointment) {
     var fhir = new org.hl7.fhir.r4.model.Appointment();
     fhir.setId(appointment.id().toString());
+    fhir.getMeta().setVersionId(String.valueOf(appointment.version()));
     fhir.setStatus(
         org.hl7.fhir.r4.model.Appointment.AppointmentStatus.fromCode(appointment.status().fhir()));
     if (appointment.status() == AppointmentStatus.CANCELLED && appointment.cancelReason() != null) {
@@ -139,9 +143,7 @@ class AppointmentResources implements ResourceType {
     fhir.addServiceType(
         new CodeableConcept()
             .setText(
-                appointment.serviceType().isEmpty()
-                    ? "Standard visit"
-                    : appointment.serviceType()));
+                appointment.serviceType().isEmpty() ? STANDARD_VISIT : appointment.serviceType()));
     fhir.setStart(Date.from(appointment.startsAt()));
     fhir.setEnd(Date.from(appointment.endsAt()));
     fhir.setMinutesDuration(

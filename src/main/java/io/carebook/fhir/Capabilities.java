@@ -31,7 +31,7 @@ class Capabilities {
     statement.setId("carebook");
     statement.setUrl(base + "/metadata");
     statement.setName("Carebook");
-    statement.setTitle("Carebook FHIR R4 read and search");
+    statement.setTitle("Carebook FHIR R4 read, search and booking");
     statement.setStatus(PublicationStatus.ACTIVE);
     statement.setExperimental(false);
     statement.setDate(new Date());
@@ -40,13 +40,15 @@ class Capabilities {
     statement.getSoftware().setName("Carebook");
     statement
         .getImplementation()
-        .setDescription("The organization of the caller's key or token, read-only")
+        .setDescription(
+            "The organization of the caller's key or token: read and search, and Appointment"
+                + " create (a booking)")
         .setUrl(base);
     statement.setFhirVersion(FHIRVersion._4_0_1);
     statement.addFormat("application/fhir+json");
     var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
     rest.setDocumentation(
-        "Read and search only. Each search takes _count (20 unless given, at most 100) and pages"
+        "Read and search; Appointment also create (a booking). Each search takes _count (20 unless given, at most 100) and pages"
             + " with the opaque _cursor of its next link; a search reaches at most "
             + Paging.MAX_MATCHES
             + " matches. An unknown parameter answers 400 with an OperationOutcome.");
@@ -60,7 +62,23 @@ class Capabilities {
       resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type.name());
       resource.addInteraction().setCode(TypeRestfulInteraction.READ);
       resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
-      resource.setVersioning(ResourceVersionPolicy.NOVERSION);
+      if (type.name().equals("Appointment")) {
+        resource
+            .addInteraction()
+            .setCode(TypeRestfulInteraction.CREATE)
+            .setDocumentation(
+                "Books through the clinic's booking rules: participants Patient/{id} and"
+                    + " Practitioner/{id} (and optionally Location/{id}, the caller's clinic),"
+                    + " start, optionally one serviceType and end or minutesDuration (the"
+                    + " service's length). Needs the BOOKING permission. A refusal answers 409 (or"
+                    + " 400) with an OperationOutcome whose issue.details names the refusing rule"
+                    + " (system "
+                    + FhirJson.POLICY_SYSTEM
+                    + "). Accepts Idempotency-Key.");
+        resource.setVersioning(ResourceVersionPolicy.VERSIONED);
+      } else {
+        resource.setVersioning(ResourceVersionPolicy.NOVERSION);
+      }
       resource.setReadHistory(false);
       resource.setUpdateCreate(false);
       for (var parameter : type.searchParameters()) {

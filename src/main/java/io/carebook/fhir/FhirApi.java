@@ -2,8 +2,12 @@ package io.carebook.fhir;
 
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
+import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCreate;
 import io.carebook.tenancy.Permissions;
+import io.carebook.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,13 +20,16 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * FHIR R4's read ({@code GET /api/fhir/r4/{Type}/{id}}) and search ({@code GET
- * /api/fhir/r4/{Type}?…}) interactions and the CapabilityStatement ({@code /metadata}), behind the
+ * /api/fhir/r4/{Type}?…}) interactions, Appointment's create ({@code POST
+ * /api/fhir/r4/Appointment}, a booking) and the CapabilityStatement ({@code /metadata}), behind the
  * API's own security chain. A read and its access-log entries commit together. Left out of the
  * OpenAPI document: FHIR clients read the CapabilityStatement instead.
  */
@@ -37,18 +44,21 @@ class FhirApi {
   private final AccessLog log;
   private final TransactionTemplate transaction;
   private final Capabilities capabilities;
+  private final AppointmentBooking booking;
 
   FhirApi(
       List<ResourceType> types,
       Permissions permissions,
       AccessLog log,
       PlatformTransactionManager transactions,
-      Capabilities capabilities) {
+      Capabilities capabilities,
+      AppointmentBooking booking) {
     this.types = types.stream().collect(Collectors.toMap(ResourceType::name, Function.identity()));
     this.permissions = permissions;
     this.log = log;
     this.transaction = new TransactionTemplate(transactions);
     this.capabilities = capabilities;
+    this.booking = booking;
   }
 
   @GetMapping(BASE + "/metadata")
@@ -67,7 +77,14 @@ class FhirApi {
               log.viewed(resourceType, List.of(read));
               return read;
             });
-    return FhirJson.ok(resource);
+    var response = FhirJson.ok(resource);
+    var version = resource.getMeta().getVersionId();
+    return version == null
+        ? response
+        : ResponseEntity.ok()
+            .eTag("W/\"" + version + "\"")
+            .contentType(FhirJson.FHIR_JSON)
+            .body(response.getBody());
   }
 
   @GetMapping(BASE + "/{type}")
@@ -85,6 +102,32 @@ class FhirApi {
               return found;
             });
     return FhirJson.ok(page.bundle());
+  }
+
+  /**
+   * FHIR's create of an Appointment: a booking through scheduling's one booking path, under the
+   * API's booking permission; 201 with the booked resource, its {@code Location} (with its version)
+   * and its version as a weak ETag. An {@code Idempotency-Key} works as on /api/v1's booking: the
+   * key, the booking and its answer commit together.
+   */
+  @PostMapping(
+      path = BASE + "/Appointment",
+      consumes = {"application/fhir+json", "application/json"})
+  @IdempotentCreate
+  ResponseEntity<String> createAppointment(@RequestBody String body) {
+    permissions.require(Action.BOOKING);
+    var resource = FhirJson.parse(org.hl7.fhir.r4.model.Appointment.class, body);
+    var request = booking.read(resource, TenantContext.clinic().value());
+    var booked = inTransaction(() -> booking.book(request));
+    var created = AppointmentResources.toFhir(booked);
+    var version = created.getMeta().getVersionId();
+    var location =
+        base() + "/Appointment/" + created.getIdElement().getIdPart() + "/_history/" + version;
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create(location))
+        .eTag("W/\"" + version + "\"")
+        .contentType(FhirJson.FHIR_JSON)
+        .body(FhirJson.encode(created));
   }
 
   @ExceptionHandler(ProblemException.class)
