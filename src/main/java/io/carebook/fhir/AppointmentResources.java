@@ -80,7 +80,7 @@ class AppointmentResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
     UUID patient = query.reference("patient", "Patient").orElse(null);
     UUID doctor = query.reference("practitioner", "Practitioner").orElse(null);
     UUID clinic = null;
@@ -106,9 +106,18 @@ class AppointmentResources implements ResourceType {
             range.from(),
             range.to(),
             status);
-    return scheduling.find(filter, Paging.MAX_MATCHES + 1).stream()
-        .map(AppointmentResources::toFhir)
-        .toList();
+    var after = query.afterInstantAndId();
+    var rows =
+        scheduling.find(
+            filter,
+            after == null ? null : after.at(),
+            after == null ? null : after.id(),
+            query.count() + 1);
+    return Paging.Matches.ofOneMore(
+        rows,
+        query,
+        a -> SearchQuery.InstantAndId.key(a.startsAt(), a.id()),
+        AppointmentResources::toFhir);
   }
 
   /** Two filters on the same participant must agree, else nothing could match. */

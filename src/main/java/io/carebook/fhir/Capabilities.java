@@ -49,9 +49,12 @@ class Capabilities {
     var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
     rest.setDocumentation(
         "Read and search; Appointment also create (a booking). Each search takes _count (20 unless given, at most 100) and pages"
-            + " with the opaque _cursor of its next link; a search reaches at most "
+            + " with the opaque _cursor of its next link (appointments and encounters by date"
+            + " are read page by page in the database, after the last match's key). The total is"
+            + " given when the search knows it (the first page of a search that holds every match;"
+            + " patients up to "
             + Paging.MAX_MATCHES
-            + " matches. An unknown parameter answers 400 with an OperationOutcome.");
+            + "). An unknown parameter answers 400 with an OperationOutcome.");
     rest.getSecurity()
         .setDescription(
             "Authorization: Bearer <access token>, or X-API-Key: <key> (an API key of one clinic)."

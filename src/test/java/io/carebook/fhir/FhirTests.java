@@ -541,6 +541,96 @@ class FhirTests {
         .startsWith("application/problem+json");
   }
 
+  @Test
+  void appointmentsAndEncountersByDatePageInTheDatabaseThroughEveryNextLink() {
+    var c = clinic("Walked Pages");
+    var desk = c.desk();
+    var day = LocalDate.now(CAIRO).plusDays(6);
+    var booked = new ArrayList<String>();
+    booked.add(c.appointment()); // day + 2, the first by start
+    for (int i = 0; i < 7; i++) {
+      var start = day.atTime(9, 0).plusMinutes(15L * i).atZone(CAIRO).toInstant();
+      var made =
+          desk.post(
+              "/api/v1/appointments",
+              Map.of(
+                  "doctorId", c.doctor(), "startsAt", start.toString(), "patientId", c.patient()));
+      assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+      booked.add(made.text("id"));
+    }
+
+    var seen = new ArrayList<String>();
+    var page = search(desk, "Appointment?patient=Patient/" + c.patient() + "&_count=3");
+    assertThat(page.has("total")).as("not known before the last page").isFalse();
+    var pages = 0;
+    while (true) {
+      pages++;
+      var ids = ids(page);
+      assertThat(ids).hasSizeLessThanOrEqualTo(3);
+      seen.addAll(ids);
+      if (pages == 1) { // booked before the cursor meanwhile: no page shifts
+        assertThat(
+                desk.post(
+                        "/api/v1/appointments",
+                        Map.of(
+                            "doctorId",
+                            c.doctor(),
+                            "startsAt",
+                            LocalDate.now(CAIRO)
+                                .plusDays(1)
+                                .atTime(9, 0)
+                                .atZone(CAIRO)
+                                .toInstant()
+                                .toString(),
+                            "patientId",
+                            c.patient()))
+                    .status())
+            .isEqualTo(201);
+      }
+      var next = link(page, "next");
+      if (next == null) {
+        break;
+      }
+      page = search(desk, "Appointment?" + URI.create(next).getRawQuery());
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(booked);
+    var whole = search(desk, "Appointment?patient=Patient/" + c.patient() + "&_count=100");
+    assertThat(whole.path("total").asInt()).isEqualTo(9);
+
+    for (int i = 0; i < 3; i++) {
+      var walkIn =
+          desk.post("/api/v1/visits", Map.of("patient", Map.of("fullName", "Walk In " + i)));
+      assertThat(walkIn.status()).as(walkIn.body().toString()).isEqualTo(201);
+    }
+    var today = LocalDate.now(CAIRO);
+    var visits = new ArrayList<String>();
+    var encounters = search(desk, "Encounter?date=" + today + "&_count=2");
+    while (true) {
+      visits.addAll(ids(encounters));
+      var next = link(encounters, "next");
+      if (next == null) {
+        break;
+      }
+      encounters = search(desk, "Encounter?" + URI.create(next).getRawQuery());
+    }
+    assertThat(visits).hasSize(4).doesNotHaveDuplicates().contains(c.visit());
+    assertThat(ids(search(desk, "Encounter?date=" + today + "&status=in-progress")))
+        .containsExactly(c.visit());
+    assertThat(ids(search(desk, "Encounter?date=" + today.minusDays(3)))).isEmpty();
+
+    for (var bad :
+        List.of(
+            "Encounter?date=ge" + today,
+            "Encounter",
+            "Encounter?date=ge" + today + "&date=lt" + today.plusDays(200),
+            "Appointment?_cursor=" + io.carebook.shared.web.CursorPage.encode(c.appointment()))) {
+      var refused = desk.get(R4 + "/" + bad);
+      assertThat(refused.status()).as(bad + " " + refused.body()).isEqualTo(400);
+      valid(refused);
+    }
+  }
+
   private JsonNode read(Api client, String type, String id) {
     var json = valid(client.get(R4 + "/" + type + "/" + id));
     assertThat(json.path("resourceType").asString()).isEqualTo(type);
