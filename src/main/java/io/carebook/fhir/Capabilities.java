@@ -77,8 +77,10 @@ class Capabilities {
                     + " 400) with an OperationOutcome whose issue.details names the refusing rule"
                     + " (system "
                     + FhirJson.POLICY_SYSTEM
-                    + "). Accepts Idempotency-Key.");
+                    + "). Accepts Idempotency-Key, and If-None-Exist with Appointment's search"
+                    + " parameters (one match answers it with 200, more than one 412).");
         resource.setVersioning(ResourceVersionPolicy.VERSIONED);
+        resource.setConditionalCreate(true);
       } else {
         resource.setVersioning(ResourceVersionPolicy.NOVERSION);
       }

@@ -12,19 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * FHIR R4's read ({@code GET /api/fhir/r4/{Type}/{id}}) and search ({@code GET
@@ -114,21 +118,79 @@ class FhirApi {
       path = BASE + "/Appointment",
       consumes = {"application/fhir+json", "application/json"})
   @IdempotentCreate
-  ResponseEntity<String> createAppointment(@RequestBody String body) {
+  ResponseEntity<String> createAppointment(
+      @RequestBody String body,
+      @RequestHeader(name = "If-None-Exist", required = false) @Nullable String ifNoneExist) {
     permissions.require(Action.BOOKING);
     var resource = FhirJson.parse(org.hl7.fhir.r4.model.Appointment.class, body);
     var request = booking.read(resource, TenantContext.clinic().value());
-    var booked = inTransaction(() -> booking.book(request));
-    var created = AppointmentResources.toFhir(booked);
-    var version = created.getMeta().getVersionId();
+    var existing = ifNoneExist == null ? null : condition(ifNoneExist);
+    var outcome =
+        inTransaction(
+            () -> {
+              if (existing != null) {
+                var found = types.get("Appointment").search(existing).items();
+                if (found.size() > 1) {
+                  throw new ProblemException(
+                      HttpStatus.PRECONDITION_FAILED,
+                      "conditional-create-ambiguous",
+                      "If-None-Exist matches more than one Appointment; nothing was booked.");
+                }
+                if (found.size() == 1) {
+                  var match = (org.hl7.fhir.r4.model.Appointment) found.getFirst();
+                  log.viewed(types.get("Appointment"), List.of(match));
+                  return new Created(match, false);
+                }
+              }
+              return new Created(AppointmentResources.toFhir(booking.book(request)), true);
+            });
+    var created = outcome.created();
+    var appointment = outcome.appointment();
+    var version = appointment.getMeta().getVersionId();
     var location =
-        base() + "/Appointment/" + created.getIdElement().getIdPart() + "/_history/" + version;
-    return ResponseEntity.status(HttpStatus.CREATED)
+        base() + "/Appointment/" + appointment.getIdElement().getIdPart() + "/_history/" + version;
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create(location))
         .eTag("W/\"" + version + "\"")
         .contentType(FhirJson.FHIR_JSON)
-        .body(FhirJson.encode(created));
+        .body(FhirJson.encode(appointment));
   }
+
+  /**
+   * The search an {@code If-None-Exist} header names (Appointment's search parameters, as a query
+   * string), asking for two matches: none books, one answers it (200), more is 412.
+   */
+  private SearchQuery condition(String header) {
+    var text = header.strip();
+    text = text.startsWith("?") ? text.substring(1) : text;
+    if (text.startsWith("Appointment?")) {
+      text = text.substring("Appointment?".length());
+    }
+    var params = new LinkedMultiValueMap<String, String>();
+    UriComponentsBuilder.newInstance()
+        .query(text)
+        .build()
+        .getQueryParams()
+        .forEach(
+            (name, values) ->
+                values.forEach(v -> params.add(decode(name), v == null ? "" : decode(v))));
+    if (params.isEmpty()) {
+      throw ProblemException.invalid(
+          "If-None-Exist",
+          "must name search parameters, e.g. patient=Patient/{id}&date=2026-03-01");
+    }
+    params.remove("_count");
+    params.remove("_cursor");
+    params.add("_count", "2");
+    return SearchQuery.of(params, types.get("Appointment"));
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The appointment answered, and whether it was booked now (else If-None-Exist found it). */
+  private record Created(org.hl7.fhir.r4.model.Appointment appointment, boolean created) {}
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<String> problem(ProblemException e) {

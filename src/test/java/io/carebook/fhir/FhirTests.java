@@ -438,6 +438,31 @@ class FhirTests {
     assertThat(retry.status()).isEqualTo(201);
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(retry.text("id")).isEqualTo(first.text("id"));
+
+    var onDay = LocalDate.now(CAIRO).plusDays(4);
+    var seventh = LocalDate.now(CAIRO).plusDays(7).atTime(10, 0).atZone(CAIRO).toInstant();
+    var fresh =
+        desk.withHeader(
+                "If-None-Exist",
+                "patient=Patient/" + c.patient() + "&date=" + seventh.atZone(CAIRO).toLocalDate())
+            .post(R4 + "/Appointment", appointment(c.patient(), c.doctor(), null, seventh));
+    assertThat(fresh.status()).as(fresh.body().toString()).isEqualTo(201);
+    var found =
+        desk.withHeader(
+                "If-None-Exist",
+                "patient=Patient/" + c.patient() + "&date=" + seventh.atZone(CAIRO).toLocalDate())
+            .post(
+                R4 + "/Appointment",
+                appointment(c.patient(), c.doctor(), null, seventh.plusSeconds(1800)));
+    assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
+    assertThat(found.text("id")).isEqualTo(fresh.text("id"));
+    var ambiguous =
+        desk.withHeader("If-None-Exist", "patient=Patient/" + c.patient() + "&date=" + onDay)
+            .post(
+                R4 + "/Appointment",
+                appointment(c.patient(), c.doctor(), null, seventh.plusSeconds(3600)));
+    assertThat(ambiguous.status()).as(ambiguous.body().toString()).isEqualTo(412);
+    valid(ambiguous);
   }
 
   @Test
