@@ -64,7 +64,11 @@ class AllergyIntoleranceResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var patient =
         SearchQuery.referenced("patient", "Patient", query.required("patient", "allergies"));
     var status = query.token("clinical-status", Set.of("active", "inactive", "resolved"));

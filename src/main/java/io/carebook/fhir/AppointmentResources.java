@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentResources implements ResourceType {
 
+  /** The service type's text of an appointment booked without one. */
+  static final String STANDARD_VISIT = "Standard visit";
+
   private static final java.util.Map<String, AppointmentStatus> STATUSES =
       Arrays.stream(AppointmentStatus.values())
           .collect(Collectors.toMap(AppointmentStatus::fhir, s -> s));
@@ -77,7 +80,7 @@ class AppointmentResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
     UUID patient = query.reference("patient", "Patient").orElse(null);
     UUID doctor = query.reference("practitioner", "Practitioner").orElse(null);
     UUID clinic = null;
@@ -103,9 +106,18 @@ class AppointmentResources implements ResourceType {
             range.from(),
             range.to(),
             status);
-    return scheduling.find(filter, Paging.MAX_MATCHES + 1).stream()
-        .map(AppointmentResources::toFhir)
-        .toList();
+    var after = query.afterInstantAndId();
+    var rows =
+        scheduling.find(
+            filter,
+            after == null ? null : after.at(),
+            after == null ? null : after.id(),
+            query.count() + 1);
+    return Paging.Matches.ofOneMore(
+        rows,
+        query,
+        a -> SearchQuery.InstantAndId.key(a.startsAt(), a.id()),
+        AppointmentResources::toFhir);
   }
 
   /** Two filters on the same participant must agree, else nothing could match. */
@@ -131,6 +143,7 @@ class AppointmentResources implements ResourceType {
   static org.hl7.fhir.r4.model.Appointment toFhir(Appointment appointment) {
     var fhir = new org.hl7.fhir.r4.model.Appointment();
     fhir.setId(appointment.id().toString());
+    fhir.getMeta().setVersionId(String.valueOf(appointment.version()));
     fhir.setStatus(
         org.hl7.fhir.r4.model.Appointment.AppointmentStatus.fromCode(appointment.status().fhir()));
     if (appointment.status() == AppointmentStatus.CANCELLED && appointment.cancelReason() != null) {
@@ -139,9 +152,7 @@ class AppointmentResources implements ResourceType {
     fhir.addServiceType(
         new CodeableConcept()
             .setText(
-                appointment.serviceType().isEmpty()
-                    ? "Standard visit"
-                    : appointment.serviceType()));
+                appointment.serviceType().isEmpty() ? STANDARD_VISIT : appointment.serviceType()));
     fhir.setStart(Date.from(appointment.startsAt()));
     fhir.setEnd(Date.from(appointment.endsAt()));
     fhir.setMinutesDuration(

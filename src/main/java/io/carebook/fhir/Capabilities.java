@@ -31,7 +31,7 @@ class Capabilities {
     statement.setId("carebook");
     statement.setUrl(base + "/metadata");
     statement.setName("Carebook");
-    statement.setTitle("Carebook FHIR R4 read and search");
+    statement.setTitle("Carebook FHIR R4 read, search and booking");
     statement.setStatus(PublicationStatus.ACTIVE);
     statement.setExperimental(false);
     statement.setDate(new Date());
@@ -40,16 +40,21 @@ class Capabilities {
     statement.getSoftware().setName("Carebook");
     statement
         .getImplementation()
-        .setDescription("The organization of the caller's key or token, read-only")
+        .setDescription(
+            "The organization of the caller's key or token: read and search, and Appointment"
+                + " create (a booking)")
         .setUrl(base);
     statement.setFhirVersion(FHIRVersion._4_0_1);
     statement.addFormat("application/fhir+json");
     var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
     rest.setDocumentation(
-        "Read and search only. Each search takes _count (20 unless given, at most 100) and pages"
-            + " with the opaque _cursor of its next link; a search reaches at most "
+        "Read and search; Appointment also create (a booking). Each search takes _count (20 unless given, at most 100) and pages"
+            + " with the opaque _cursor of its next link (appointments and encounters by date"
+            + " are read page by page in the database, after the last match's key). The total is"
+            + " given when the search knows it (the first page of a search that holds every match;"
+            + " patients up to "
             + Paging.MAX_MATCHES
-            + " matches. An unknown parameter answers 400 with an OperationOutcome.");
+            + "). An unknown parameter answers 400 with an OperationOutcome.");
     rest.getSecurity()
         .setDescription(
             "Authorization: Bearer <access token>, or X-API-Key: <key> (an API key of one clinic)."
@@ -60,7 +65,25 @@ class Capabilities {
       resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type.name());
       resource.addInteraction().setCode(TypeRestfulInteraction.READ);
       resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
-      resource.setVersioning(ResourceVersionPolicy.NOVERSION);
+      if (type.name().equals("Appointment")) {
+        resource
+            .addInteraction()
+            .setCode(TypeRestfulInteraction.CREATE)
+            .setDocumentation(
+                "Books through the clinic's booking rules: participants Patient/{id} and"
+                    + " Practitioner/{id} (and optionally Location/{id}, the caller's clinic),"
+                    + " start, optionally one serviceType and end or minutesDuration (the"
+                    + " service's length). Needs the BOOKING permission. A refusal answers 409 (or"
+                    + " 400) with an OperationOutcome whose issue.details names the refusing rule"
+                    + " (system "
+                    + FhirJson.POLICY_SYSTEM
+                    + "). Accepts Idempotency-Key, and If-None-Exist with Appointment's search"
+                    + " parameters (one match answers it with 200, more than one 412).");
+        resource.setVersioning(ResourceVersionPolicy.VERSIONED);
+        resource.setConditionalCreate(true);
+      } else {
+        resource.setVersioning(ResourceVersionPolicy.NOVERSION);
+      }
       resource.setReadHistory(false);
       resource.setUpdateCreate(false);
       for (var parameter : type.searchParameters()) {

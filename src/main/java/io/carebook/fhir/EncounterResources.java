@@ -4,11 +4,13 @@ import io.carebook.frontdesk.FrontDesk;
 import io.carebook.frontdesk.Visit;
 import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.NotFoundException;
+import io.carebook.shared.ProblemException;
 import io.carebook.shared.VisitId;
 import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -63,7 +65,12 @@ class EncounterResources implements ResourceType {
   @Override
   public List<SearchParameter> searchParameters() {
     return List.of(
-        new SearchParameter("patient", SearchParamType.REFERENCE, "Patient/{id}; required"),
+        new SearchParameter(
+            "patient",
+            SearchParamType.REFERENCE,
+            "Patient/{id}; without it, date must give both ends (at most "
+                + FrontDesk.MOST_DAYS_OVERLAPPING
+                + " days)"),
         new SearchParameter(
             "date",
             SearchParamType.DATE,
@@ -80,25 +87,65 @@ class EncounterResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
-    var patient =
-        SearchQuery.referenced("patient", "Patient", query.required("patient", "encounters"));
+  public Paging.Matches search(SearchQuery query) {
     var states = query.token("status", STATUSES.keySet()).map(STATUSES::get).orElse(null);
     var range = query.date("date", organizations.activeClinic().timezone());
+    var patient = query.reference("patient", "Patient");
+    if (patient.isEmpty()) {
+      return byDate(query, range, states);
+    }
     List<Visit> visits;
     try {
-      visits = frontDesk.visitsOf(new PatientId(patient), 500);
+      visits = frontDesk.visitsOf(new PatientId(patient.get()), 500);
     } catch (NotFoundException e) {
-      return List.of();
+      visits = List.of();
     }
     var now = Instant.now();
-    return visits.stream()
-        .filter(v -> v.clinicId().equals(TenantContext.clinic()))
-        .filter(v -> states == null || states.contains(v.state()))
-        .filter(v -> range.overlaps(v.createdAt(), endOf(v, now)))
-        .sorted(Comparator.comparing(Visit::createdAt).thenComparing(Visit::id))
-        .map(EncounterResources::toFhir)
-        .toList();
+    var matches =
+        visits.stream()
+            .filter(v -> v.clinicId().equals(TenantContext.clinic()))
+            .filter(v -> states == null || states.contains(v.state()))
+            .filter(v -> range.overlaps(v.createdAt(), endOf(v, now)))
+            .sorted(Comparator.comparing(Visit::createdAt).thenComparing(Visit::id))
+            .map(EncounterResources::toFhir)
+            .toList();
+    return Paging.Matches.inMemory(matches, query);
+  }
+
+  /**
+   * The clinic's visits overlapping a bounded range, without a patient: paged in SQL by arrival and
+   * id.
+   */
+  private Paging.Matches byDate(
+      SearchQuery query, DateRange range, @Nullable List<VisitState> states) {
+    if (range.from() == null || range.to() == null) {
+      throw ProblemException.invalid(
+          "date",
+          "needs both ends without a patient (e.g. date=ge2026-03-01&date=lt2026-04-01, or one"
+              + " day: date=2026-03-01)");
+    }
+    if (range.from().plus(Duration.ofDays(FrontDesk.MOST_DAYS_OVERLAPPING)).isBefore(range.to())) {
+      throw ProblemException.invalid(
+          "date",
+          "may span at most " + FrontDesk.MOST_DAYS_OVERLAPPING + " days without a patient");
+    }
+    if (!range.from().isBefore(range.to())) {
+      return new Paging.Matches(List.of(), null, 0);
+    }
+    var after = query.afterInstantAndId();
+    var rows =
+        frontDesk.visitsOverlapping(
+            range.from(),
+            range.to(),
+            states,
+            after == null ? null : after.at(),
+            after == null ? null : after.id(),
+            query.count() + 1);
+    return Paging.Matches.ofOneMore(
+        rows,
+        query,
+        v -> SearchQuery.InstantAndId.key(v.createdAt(), v.id()),
+        EncounterResources::toFhir);
   }
 
   @Override

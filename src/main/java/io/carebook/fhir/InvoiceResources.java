@@ -67,7 +67,11 @@ class InvoiceResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var patient = query.reference("patient", "Patient").orElse(null);
     var status = query.token("status", STATUSES.keySet()).map(STATUSES::get).orElse(null);
     return billing.list(patient, SEARCHED).stream()

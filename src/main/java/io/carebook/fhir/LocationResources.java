@@ -50,7 +50,11 @@ class LocationResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var name = query.single("name").map(PersonName::normalize).orElse("");
     return organizations.clinics().stream()
         .filter(c -> PersonName.normalize(c.name()).contains(name))

@@ -72,7 +72,11 @@ class MedicationRequestResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var patient =
         SearchQuery.referenced("patient", "Patient", query.required("patient", "prescriptions"));
     var status = query.token("status", STATUSES.keySet()).map(STATUSES::get).orElse(null);

@@ -43,7 +43,11 @@ class OrganizationResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     return List.of(organization());
   }
 

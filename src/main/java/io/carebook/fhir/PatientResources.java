@@ -65,7 +65,7 @@ class PatientResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
     var identifier = query.single("identifier").map(v -> v.substring(v.indexOf('|') + 1));
     if (identifier.isPresent()) {
       var value = identifier.get();
@@ -73,20 +73,48 @@ class PatientResources implements ResourceType {
           value.toUpperCase(java.util.Locale.ROOT).startsWith("MRN")
               ? directory.withMedicalRecordNumber(value).stream().toList()
               : chart.findByIdentifier(value);
-      return found.stream().map(PatientResources::toFhir).toList();
+      return Paging.Matches.inMemory(found.stream().map(PatientResources::toFhir).toList(), query);
     }
     var name = query.single("name").orElse(null);
     var phone = query.single("phone").orElse(null);
+    var text = phone != null ? phone : name != null ? name : "";
+    var filter = phone == null ? null : name;
+    var count = query.count();
     var matches = new ArrayList<Patient>();
-    String after = null;
-    do {
-      var page = directory.search(phone != null ? phone : name != null ? name : "", 100, after);
-      page.items().stream()
-          .filter(p -> named(p, phone == null ? null : name))
-          .forEach(matches::add);
+    String after = query.after();
+    // the directory pages by its own key; a name given with a phone filters its pages here
+    while (matches.size() < count) {
+      var page = directory.search(text, count - matches.size(), after);
+      page.items().stream().filter(p -> named(p, filter)).forEach(matches::add);
       after = page.next();
-    } while (after != null && matches.size() <= Paging.MAX_MATCHES);
-    return matches.stream().map(PatientResources::toFhir).toList();
+      if (after == null) {
+        break;
+      }
+    }
+    Integer total = null;
+    if (query.after() == null && count == 0) {
+      total = counted(text, filter, 0, null, true);
+    } else if (query.after() == null) {
+      total = after == null ? matches.size() : counted(text, filter, matches.size(), after, false);
+    }
+    return new Paging.Matches(
+        matches.stream().map(PatientResources::toFhir).toList(), after, total);
+  }
+
+  /**
+   * The first page's total: its matches and those after, counted up to {@link Paging#MAX_MATCHES}
+   * (none past it).
+   */
+  private @Nullable Integer counted(
+      String text, @Nullable String filter, int counted, @Nullable String after, boolean start) {
+    var total = counted;
+    while ((start || after != null) && total <= Paging.MAX_MATCHES) {
+      var page = directory.search(text, PatientDirectory.MAX_PAGE, after);
+      total += (int) page.items().stream().filter(p -> named(p, filter)).count();
+      after = page.next();
+      start = false;
+    }
+    return total <= Paging.MAX_MATCHES ? total : null;
   }
 
   @Override

@@ -43,7 +43,11 @@ class PractitionerResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var name = query.single("name").map(PersonName::normalize).orElse("");
     return profiles.ofActiveClinic().stream()
         .filter(p -> PersonName.normalize(p.name()).contains(name))

@@ -52,7 +52,11 @@ class PractitionerRoleResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var practitioner = query.reference("practitioner", "Practitioner");
     return profiles.ofActiveClinic().stream()
         .filter(p -> practitioner.map(p.userId().value()::equals).orElse(true))

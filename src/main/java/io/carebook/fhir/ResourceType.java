@@ -28,10 +28,10 @@ interface ResourceType {
   Resource read(String id);
 
   /**
-   * The matches of a search, in a stable order, at most {@link Paging#MAX_MATCHES} + 1 (one more
-   * tells that there were more).
+   * One page of a search's matches, in the type's stable order: at most {@link SearchQuery#count()}
+   * after {@link SearchQuery#after()}, and the key the next page begins after.
    */
-  List<? extends Resource> search(SearchQuery query);
+  Paging.Matches search(SearchQuery query);
 
   /** The patient a resource of this type is about, to log the view of health data; null if none. */
   default @Nullable UUID patientOf(Resource resource) {

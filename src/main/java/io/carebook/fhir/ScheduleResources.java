@@ -50,7 +50,11 @@ class ScheduleResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     var actor = query.reference("actor", "Practitioner");
     return scheduling.doctors().stream()
         .filter(d -> actor.map(d.userId().value()::equals).orElse(true))

@@ -45,6 +45,42 @@ final class SearchQuery {
     return query;
   }
 
+  /** How many matches a page holds ({@code _count}). */
+  int count() {
+    return Paging.count(this);
+  }
+
+  /** The sort key the page begins after ({@code _cursor}), null for the first page. */
+  @Nullable String after() {
+    return Paging.after(this);
+  }
+
+  /**
+   * The key a keyset page begins after, as an instant and an id ({@code instant/id}), null for the
+   * first page.
+   */
+  @Nullable InstantAndId afterInstantAndId() {
+    var after = after();
+    if (after == null) {
+      return null;
+    }
+    var slash = after.indexOf('/');
+    try {
+      return new InstantAndId(
+          java.time.Instant.parse(after.substring(0, slash)),
+          UUID.fromString(after.substring(slash + 1)));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid("_cursor", "is not a cursor of this search");
+    }
+  }
+
+  /** A keyset page's sort key: when, then which. */
+  record InstantAndId(java.time.Instant at, UUID id) {
+    static String key(java.time.Instant at, UUID id) {
+      return at + "/" + id;
+    }
+  }
+
   /** The parameters as given, for the links of a page. */
   Map<String, List<String>> params() {
     return params;

@@ -103,7 +103,11 @@ class SlotResources implements ResourceType {
   }
 
   @Override
-  public List<? extends Resource> search(SearchQuery query) {
+  public Paging.Matches search(SearchQuery query) {
+    return Paging.Matches.inMemory(matches(query), query);
+  }
+
+  private List<? extends Resource> matches(SearchQuery query) {
     query.token("status", Set.of("free"));
     var serviceType = query.single("service-type").orElse("");
     var zone = zone();

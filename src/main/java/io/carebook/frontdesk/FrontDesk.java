@@ -122,4 +122,46 @@ public class FrontDesk {
     permissions.require(Action.REPORTS_VIEW);
     return visits.countsByDay(TenantContext.clinic(), from, to);
   }
+
+  // fhir: the FHIR facade's search of encounters by date
+
+  /**
+   * The active clinic's visits whose time [arrival, end or now) overlaps [from, to) (a span of the
+   * clinic's days, at most {@value #MOST_DAYS_OVERLAPPING} of them), in {@code states} (null: any),
+   * by arrival then id, after the key (arrival, id) a previous page ended with (both null for the
+   * first page), at most {@code limit} (1 to 1001). PATIENT_VIEW.
+   */
+  @Transactional(readOnly = true)
+  public List<Visit> visitsOverlapping(
+      Instant from,
+      Instant to,
+      java.util.@Nullable Collection<VisitState> states,
+      @Nullable Instant afterArrival,
+      @Nullable UUID afterId,
+      int limit) {
+    permissions.require(Action.PATIENT_VIEW);
+    var zone = organizations.activeClinic().timezone();
+    var firstDay = LocalDate.ofInstant(from, zone).minusDays(1); // a visit from the evening before
+    var lastDay = LocalDate.ofInstant(to, zone);
+    if (firstDay.plusDays(MOST_DAYS_OVERLAPPING + 1).isBefore(lastDay)) {
+      throw new IllegalArgumentException("at most " + MOST_DAYS_OVERLAPPING + " days");
+    }
+    var names =
+        states == null
+            ? null
+            : String.join(",", states.stream().map(VisitState::name).sorted().toList());
+    return visits.overlapping(
+        TenantContext.clinic(),
+        firstDay,
+        lastDay,
+        from,
+        to,
+        names,
+        afterArrival,
+        afterId,
+        Math.clamp(limit, 1, 1001));
+  }
+
+  /** The most days a search of visits by date may span. */
+  public static final int MOST_DAYS_OVERLAPPING = 92;
 }

@@ -254,6 +254,48 @@ public class Visits {
         .update();
   }
 
+  // fhir: the FHIR facade's search of encounters by date
+
+  /**
+   * A clinic's visits of the days {@code firstDay} to {@code lastDay} whose time [arrival, end or
+   * now) overlaps [from, to), in {@code states} (comma-separated names; null: any), by arrival then
+   * id, after the key (arrival, id) a previous page ended with.
+   */
+  List<Visit> overlapping(
+      ClinicId clinic,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      Instant from,
+      Instant to,
+      @Nullable String states,
+      @Nullable Instant afterArrival,
+      @Nullable UUID afterId,
+      int limit) {
+    return jdbc.sql(
+            """
+            select * from visits
+            where clinic_id = ? and token_day between ? and ?
+              and created_at < ? and coalesce(done_at, canceled_at, no_show_at, now()) > ?
+              and (cast(? as text) is null or state = any(string_to_array(cast(? as text), ',')))
+              and (cast(? as timestamptz) is null
+                   or (created_at, id) > (cast(? as timestamptz), cast(? as uuid)))
+            order by created_at, id limit ?""")
+        .params(
+            clinic.value(),
+            firstDay,
+            lastDay,
+            Timestamp.from(to),
+            Timestamp.from(from),
+            states,
+            states,
+            afterArrival == null ? null : Timestamp.from(afterArrival),
+            afterArrival == null ? null : Timestamp.from(afterArrival),
+            afterId,
+            limit)
+        .query(Visits::row)
+        .list();
+  }
+
   private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     var t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();

@@ -146,6 +146,18 @@ class Appointments {
    * most {@code limit} (the FHIR facade's search).
    */
   List<Appointment> matching(Scheduling.AppointmentFilter filter, int limit) {
+    return matching(filter, null, null, limit);
+  }
+
+  /**
+   * As {@link #matching(Scheduling.AppointmentFilter, int)}, after the key (start, id) of the last
+   * one a page had: keyset paging for the FHIR facade's search.
+   */
+  List<Appointment> matching(
+      Scheduling.AppointmentFilter filter,
+      @Nullable Instant afterStart,
+      @Nullable UUID afterId,
+      int limit) {
     return jdbc.sql(
             """
             select * from appointments
@@ -155,6 +167,8 @@ class Appointments {
               and (cast(? as timestamptz) is null or starts_at >= cast(? as timestamptz))
               and (cast(? as timestamptz) is null or starts_at < cast(? as timestamptz))
               and (cast(? as text) is null or status = cast(? as text))
+              and (cast(? as timestamptz) is null or starts_at >= cast(? as timestamptz)
+                   and (starts_at, id) > (cast(? as timestamptz), cast(? as uuid)))
             order by starts_at, id limit ?""")
         .params(
             filter.patient(),
@@ -169,6 +183,10 @@ class Appointments {
             timestamp(filter.to()),
             filter.status() == null ? null : filter.status().name(),
             filter.status() == null ? null : filter.status().name(),
+            timestamp(afterStart),
+            timestamp(afterStart),
+            timestamp(afterStart),
+            afterId,
             limit)
         .query(Appointments::row)
         .list();

@@ -419,4 +419,17 @@ public class Scheduling {
         afterId == null ? FIRST : afterId,
         Math.clamp(limit, 1, 1001));
   }
+
+  /**
+   * As {@link #find(AppointmentFilter, int)}, the page after the appointment whose (start, id) a
+   * previous page ended with (keyset paging; both null for the first page).
+   */
+  @Transactional(readOnly = true)
+  public List<Appointment> find(
+      AppointmentFilter filter, @Nullable Instant afterStart, @Nullable UUID afterId, int limit) {
+    if ((afterStart == null) != (afterId == null)) {
+      throw new IllegalArgumentException("give both the start and the id to page after, or none");
+    }
+    return appointments.matching(filter, afterStart, afterId, Math.clamp(limit, 1, 1001));
+  }
 }

@@ -347,6 +347,315 @@ class FhirTests {
     assertThat(practitioners).isEmpty();
   }
 
+  /** A FHIR Appointment to book: the patient with the doctor at {@code start}. */
+  static Map<String, Object> appointment(
+      String patient,
+      String doctor,
+      @org.jspecify.annotations.Nullable String clinic,
+      Object start) {
+    var participants = new ArrayList<Map<String, Object>>();
+    participants.add(
+        Map.of("actor", Map.of("reference", "Patient/" + patient), "status", "accepted"));
+    participants.add(
+        Map.of("actor", Map.of("reference", "Practitioner/" + doctor), "status", "accepted"));
+    if (clinic != null) {
+      participants.add(
+          Map.of("actor", Map.of("reference", "Location/" + clinic), "status", "accepted"));
+    }
+    var resource = new HashMap<String, Object>();
+    resource.put("resourceType", "Appointment");
+    resource.put("status", "booked");
+    resource.put("start", start.toString());
+    resource.put("participant", participants);
+    return resource;
+  }
+
+  @Test
+  void anAppointmentCreatedOverFhirIsABookingByTheClinicsRules() {
+    var c = clinic("Booked Over Fhir");
+    var desk = c.desk();
+    var clinicId = c.owner().clinic().value().toString();
+    var start = LocalDate.now(CAIRO).plusDays(4).atTime(11, 0).atZone(CAIRO).toInstant();
+    var body = appointment(c.patient(), c.doctor(), clinicId, start);
+    body.put("minutesDuration", 15);
+    body.put("serviceType", List.of(Map.of("text", "Standard visit")));
+
+    var created = desk.post(R4 + "/Appointment", body);
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    valid(created);
+    var id = created.text("id");
+    assertThat(created.body().path("status").asString()).isEqualTo("booked");
+    assertThat(created.body().path("meta").path("versionId").asString()).isEqualTo("0");
+    assertThat(created.header("Location")).endsWith(R4 + "/Appointment/" + id + "/_history/0");
+    assertThat(created.header("ETag")).isEqualTo("W/\"0\"");
+
+    var read = desk.get(R4 + "/Appointment/" + id);
+    assertThat(read.header("ETag")).isEqualTo("W/\"0\"");
+    assertThat(read(desk, "Appointment", id).path("start").asString())
+        .isEqualTo(created.body().path("start").asString());
+    var v1 = desk.get("/api/v1/appointments/" + id);
+    assertThat(v1.status()).isEqualTo(200);
+    assertThat(v1.text("patientId")).isEqualTo(c.patient());
+    assertThat(v1.text("doctorId")).isEqualTo(c.doctor());
+    assertThat(v1.text("startsAt")).isEqualTo(start.toString());
+
+    var again = desk.post(R4 + "/Appointment", appointment(c.patient(), c.doctor(), null, start));
+    assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
+    valid(again);
+    var viaV1 =
+        desk.post(
+            "/api/v1/appointments",
+            Map.of("doctorId", c.doctor(), "startsAt", start.toString(), "patientId", c.patient()));
+    assertThat(viaV1.status()).isEqualTo(409);
+    var issue = again.body().path("issue").get(0);
+    assertThat(issue.path("code").asString()).isEqualTo("conflict");
+    var codes = new ArrayList<String>();
+    issue
+        .path("details")
+        .path("coding")
+        .forEach(k -> codes.add(k.path("system").asString() + "|" + k.path("code").asString()));
+    assertThat(codes)
+        .contains(
+            FhirJson.PROBLEM_SYSTEM + "|slot-taken",
+            FhirJson.POLICY_SYSTEM + "|" + viaV1.text("policy"));
+    assertThat(issue.path("diagnostics").asString()).contains(viaV1.text("policy"));
+
+    var audited =
+        tenants.call(
+            c.owner().tenant(),
+            () ->
+                entries.find(
+                    new AuditQuery(null, null, "appointments", id, "INSERT", null, null, null),
+                    ZoneOffset.UTC,
+                    10));
+    assertThat(audited).hasSize(1);
+
+    var later = start.plus(java.time.Duration.ofHours(1));
+    var keyed = desk.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+    var first = keyed.post(R4 + "/Appointment", appointment(c.patient(), c.doctor(), null, later));
+    assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+    var retry = keyed.post(R4 + "/Appointment", appointment(c.patient(), c.doctor(), null, later));
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.text("id")).isEqualTo(first.text("id"));
+
+    var onDay = LocalDate.now(CAIRO).plusDays(4);
+    var seventh = LocalDate.now(CAIRO).plusDays(7).atTime(10, 0).atZone(CAIRO).toInstant();
+    var fresh =
+        desk.withHeader(
+                "If-None-Exist",
+                "patient=Patient/" + c.patient() + "&date=" + seventh.atZone(CAIRO).toLocalDate())
+            .post(R4 + "/Appointment", appointment(c.patient(), c.doctor(), null, seventh));
+    assertThat(fresh.status()).as(fresh.body().toString()).isEqualTo(201);
+    var found =
+        desk.withHeader(
+                "If-None-Exist",
+                "patient=Patient/" + c.patient() + "&date=" + seventh.atZone(CAIRO).toLocalDate())
+            .post(
+                R4 + "/Appointment",
+                appointment(c.patient(), c.doctor(), null, seventh.plusSeconds(1800)));
+    assertThat(found.status()).as(found.body().toString()).isEqualTo(200);
+    assertThat(found.text("id")).isEqualTo(fresh.text("id"));
+    var ambiguous =
+        desk.withHeader("If-None-Exist", "patient=Patient/" + c.patient() + "&date=" + onDay)
+            .post(
+                R4 + "/Appointment",
+                appointment(c.patient(), c.doctor(), null, seventh.plusSeconds(3600)));
+    assertThat(ambiguous.status()).as(ambiguous.body().toString()).isEqualTo(412);
+    valid(ambiguous);
+  }
+
+  @Test
+  void anAppointmentThatCannotBeBookedAsGivenIsRefusedAndNothingIsBooked() {
+    var ours = clinic("Refused Over Fhir");
+    var theirs = clinic("Not Ours");
+    var desk = ours.desk();
+    var start = LocalDate.now(CAIRO).plusDays(5).atTime(9, 0).atZone(CAIRO).toInstant();
+
+    var noPatient = appointment(ours.patient(), ours.doctor(), null, start);
+    noPatient.put(
+        "participant",
+        List.of(
+            Map.of(
+                "actor",
+                Map.of("reference", "Practitioner/" + ours.doctor()),
+                "status",
+                "accepted")));
+    var endBeforeStart = appointment(ours.patient(), ours.doctor(), null, start);
+    endBeforeStart.put("end", start.minusSeconds(900).toString());
+    var noStart = appointment(ours.patient(), ours.doctor(), null, start);
+    noStart.remove("start");
+    var wrongLength = appointment(ours.patient(), ours.doctor(), null, start);
+    wrongLength.put("minutesDuration", 40);
+    var otherClinic =
+        appointment(
+            ours.patient(), ours.doctor(), theirs.owner().clinic().value().toString(), start);
+    for (var bad : List.of(noPatient, endBeforeStart, noStart, wrongLength, otherClinic)) {
+      var refused = desk.post(R4 + "/Appointment", bad);
+      assertThat(refused.status()).as(bad + " " + refused.body()).isEqualTo(400);
+      valid(refused);
+      assertThat(refused.body().path("issue").get(0).path("code").asString()).isEqualTo("invalid");
+    }
+    var notFhir = desk.postRaw(R4 + "/Appointment", "{\"resourceType\":\"Patient\"}");
+    assertThat(notFhir.status()).isEqualTo(400);
+    valid(notFhir);
+
+    for (var foreign :
+        List.of(
+            appointment(theirs.patient(), ours.doctor(), null, start),
+            appointment(ours.patient(), theirs.doctor(), null, start),
+            appointment("not-an-id", ours.doctor(), null, start))) {
+      var missing = desk.post(R4 + "/Appointment", foreign);
+      assertThat(missing.status()).as(missing.body().toString()).isEqualTo(404);
+      valid(missing);
+      assertThat(missing.body().path("issue").get(0).path("code").asString())
+          .isEqualTo("not-found");
+    }
+    var day =
+        desk.get(
+            "/api/v1/appointments?from="
+                + start.minusSeconds(3600)
+                + "&to="
+                + start.plusSeconds(3600));
+    assertThat(day.body().path("items")).as("nothing booked by a refusal").isEmpty();
+
+    var key =
+        desk.post("/api/v1/api-keys", Map.of("name", "Reader", "actions", List.of("PATIENT_VIEW")));
+    var reader = new Api(port).withHeader("X-API-Key", key.text("secret"));
+    var forbidden =
+        reader.post(R4 + "/Appointment", appointment(ours.patient(), ours.doctor(), null, start));
+    assertThat(forbidden.status()).isEqualTo(403);
+    valid(forbidden);
+  }
+
+  @Test
+  void errorsBeforeTheControllerAreOperationOutcomesToo() throws Exception {
+    var c = clinic("Edge Patient");
+    var anonymous = new Api(port).get(R4 + "/Patient/" + c.patient());
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(valid(anonymous).path("issue").get(0).path("code").asString()).isEqualTo("login");
+    var badKey =
+        new Api(port).withHeader("X-API-Key", "cbk_not_a_key").get(R4 + "/Patient/" + c.patient());
+    assertThat(badKey.status()).isEqualTo(401);
+    valid(badKey);
+
+    var unknown = c.desk().get(R4 + "/Patient/" + c.patient() + "/_history/1/more");
+    assertThat(unknown.status()).isEqualTo(404);
+    valid(unknown);
+    var method = c.desk().delete(R4 + "/Patient/" + c.patient());
+    assertThat(method.status()).isEqualTo(405);
+    valid(method);
+
+    var http = java.net.http.HttpClient.newHttpClient();
+    var plain =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + R4 + "/Appointment"))
+                .header("Authorization", "Bearer " + c.owner().token())
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("book me"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).isEqualTo(415);
+    assertThat(plain.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/fhir+json");
+    validation.valid(plain.body());
+
+    assertThat(c.desk().get("/api/v1/patients/" + UUID.randomUUID()).header("Content-Type"))
+        .as("the rest of the API keeps its problems")
+        .startsWith("application/problem+json");
+  }
+
+  @Test
+  void appointmentsAndEncountersByDatePageInTheDatabaseThroughEveryNextLink() {
+    var c = clinic("Walked Pages");
+    var desk = c.desk();
+    var day = LocalDate.now(CAIRO).plusDays(6);
+    var booked = new ArrayList<String>();
+    booked.add(c.appointment()); // day + 2, the first by start
+    for (int i = 0; i < 7; i++) {
+      var start = day.atTime(9, 0).plusMinutes(15L * i).atZone(CAIRO).toInstant();
+      var made =
+          desk.post(
+              "/api/v1/appointments",
+              Map.of(
+                  "doctorId", c.doctor(), "startsAt", start.toString(), "patientId", c.patient()));
+      assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+      booked.add(made.text("id"));
+    }
+
+    var seen = new ArrayList<String>();
+    var page = search(desk, "Appointment?patient=Patient/" + c.patient() + "&_count=3");
+    assertThat(page.has("total")).as("not known before the last page").isFalse();
+    var pages = 0;
+    while (true) {
+      pages++;
+      var ids = ids(page);
+      assertThat(ids).hasSizeLessThanOrEqualTo(3);
+      seen.addAll(ids);
+      if (pages == 1) { // booked before the cursor meanwhile: no page shifts
+        assertThat(
+                desk.post(
+                        "/api/v1/appointments",
+                        Map.of(
+                            "doctorId",
+                            c.doctor(),
+                            "startsAt",
+                            LocalDate.now(CAIRO)
+                                .plusDays(1)
+                                .atTime(9, 0)
+                                .atZone(CAIRO)
+                                .toInstant()
+                                .toString(),
+                            "patientId",
+                            c.patient()))
+                    .status())
+            .isEqualTo(201);
+      }
+      var next = link(page, "next");
+      if (next == null) {
+        break;
+      }
+      page = search(desk, "Appointment?" + URI.create(next).getRawQuery());
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(booked);
+    var whole = search(desk, "Appointment?patient=Patient/" + c.patient() + "&_count=100");
+    assertThat(whole.path("total").asInt()).isEqualTo(9);
+
+    for (int i = 0; i < 3; i++) {
+      var walkIn =
+          desk.post("/api/v1/visits", Map.of("patient", Map.of("fullName", "Walk In " + i)));
+      assertThat(walkIn.status()).as(walkIn.body().toString()).isEqualTo(201);
+    }
+    var today = LocalDate.now(CAIRO);
+    var visits = new ArrayList<String>();
+    var encounters = search(desk, "Encounter?date=" + today + "&_count=2");
+    while (true) {
+      visits.addAll(ids(encounters));
+      var next = link(encounters, "next");
+      if (next == null) {
+        break;
+      }
+      encounters = search(desk, "Encounter?" + URI.create(next).getRawQuery());
+    }
+    assertThat(visits).hasSize(4).doesNotHaveDuplicates().contains(c.visit());
+    assertThat(ids(search(desk, "Encounter?date=" + today + "&status=in-progress")))
+        .containsExactly(c.visit());
+    assertThat(ids(search(desk, "Encounter?date=" + today.minusDays(3)))).isEmpty();
+
+    for (var bad :
+        List.of(
+            "Encounter?date=ge" + today,
+            "Encounter",
+            "Encounter?date=ge" + today + "&date=lt" + today.plusDays(200),
+            "Appointment?_cursor=" + io.carebook.shared.web.CursorPage.encode(c.appointment()))) {
+      var refused = desk.get(R4 + "/" + bad);
+      assertThat(refused.status()).as(bad + " " + refused.body()).isEqualTo(400);
+      valid(refused);
+    }
+  }
+
   private JsonNode read(Api client, String type, String id) {
     var json = valid(client.get(R4 + "/" + type + "/" + id));
     assertThat(json.path("resourceType").asString()).isEqualTo(type);

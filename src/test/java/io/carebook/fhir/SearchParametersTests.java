@@ -48,8 +48,8 @@ class SearchParametersTests {
         }
 
         @Override
-        public List<? extends Resource> search(SearchQuery query) {
-          return List.of();
+        public Paging.Matches search(SearchQuery query) {
+          return Paging.Matches.inMemory(List.of(), query);
         }
       };
 
@@ -126,28 +126,74 @@ class SearchParametersTests {
       patient.setId("p" + i);
       matches.add(patient);
     }
+    var firstQuery = query(Map.of("_count", List.of("2")));
     var first =
         Paging.page(
-            "http://x/api/fhir/r4", "Patient", query(Map.of("_count", List.of("2"))), matches);
+            "http://x/api/fhir/r4",
+            "Patient",
+            firstQuery,
+            Paging.Matches.inMemory(matches, firstQuery));
     assertThat(first.items()).hasSize(2);
     assertThat(first.bundle().getTotal()).isEqualTo(5);
     var next = first.bundle().getLink("next").getUrl();
     var cursor = next.substring(next.indexOf("_cursor=") + "_cursor=".length());
+    var secondQuery = query(Map.of("_count", List.of("2"), "_cursor", List.of(cursor)));
     var second =
         Paging.page(
             "http://x/api/fhir/r4",
             "Patient",
-            query(Map.of("_count", List.of("2"), "_cursor", List.of(cursor))),
-            matches);
+            secondQuery,
+            Paging.Matches.inMemory(matches, secondQuery));
     assertThat(second.items())
         .extracting(r -> r.getIdElement().getIdPart())
         .containsExactly("p2", "p3");
+    assertThatThrownBy(() -> Paging.Matches.inMemory(matches.subList(3, 5), secondQuery))
+        .as("the match the cursor names is gone")
+        .isInstanceOf(ProblemException.class);
 
     assertThat(Paging.count(query(Map.of("_count", List.of("500"))))).isEqualTo(Paging.MAX_COUNT);
     assertThat(Paging.count(query(Map.of()))).isEqualTo(Paging.DEFAULT_COUNT);
     assertThatThrownBy(() -> Paging.count(query(Map.of("_count", List.of("-1")))))
         .isInstanceOf(ProblemException.class);
-    assertThatThrownBy(() -> Paging.offset(query(Map.of("_cursor", List.of("bm9wZQ")))))
+    assertThatThrownBy(() -> Paging.after(query(Map.of("_cursor", List.of("bm9wZQ")))))
+        .isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void aKeysetPageEndsAtItsLastKeyAndKnowsItsTotalOnlyWhenWhole() {
+    var at = Instant.parse("2026-03-01T08:00:00Z");
+    var ids = new java.util.ArrayList<UUID>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(UUID.randomUUID());
+    }
+    java.util.function.Function<UUID, Resource> resource =
+        id -> {
+          var patient = new Patient();
+          patient.setId(id.toString());
+          return patient;
+        };
+    var two = query(Map.of("_count", List.of("2")));
+    var page =
+        Paging.Matches.ofOneMore(ids, two, id -> SearchQuery.InstantAndId.key(at, id), resource);
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.total()).isNull();
+    assertThat(page.next()).isEqualTo(at + "/" + ids.get(1));
+    var cursor = io.carebook.shared.web.CursorPage.encode(page.next());
+    var after = query(Map.of("_count", List.of("2"), "_cursor", List.of(cursor)));
+    assertThat(after.afterInstantAndId()).isEqualTo(new SearchQuery.InstantAndId(at, ids.get(1)));
+    var last = Paging.Matches.ofOneMore(ids.subList(2, 3), after, id -> "", resource);
+    assertThat(last.next()).isNull();
+    assertThat(last.total()).as("not known after the first page").isNull();
+    var whole =
+        Paging.Matches.ofOneMore(ids, query(Map.of("_count", List.of("5"))), id -> "", resource);
+    assertThat(whole.total()).isEqualTo(3);
+    assertThatThrownBy(
+            () ->
+                query(
+                        Map.of(
+                            "_cursor",
+                            List.of(io.carebook.shared.web.CursorPage.encode("not-a-key"))))
+                    .afterInstantAndId())
         .isInstanceOf(ProblemException.class);
   }
 }
