@@ -3,8 +3,10 @@ package io.carebook.agents;
 import io.carebook.shared.ProblemException;
 import io.carebook.tenancy.TenantContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -53,7 +55,13 @@ public class ClinicFaq {
    */
   @Transactional(readOnly = true)
   public List<Entry> in(String language) {
-    var all = all();
+    return in(all(), language);
+  }
+
+  /**
+   * Of {@code all}, those an agent asking in {@code language} is told (see {@link #in(String)}).
+   */
+  public static List<Entry> in(List<Entry> all, String language) {
     for (var wanted : List.of(language, "en")) {
       var found = all.stream().filter(e -> e.language().equals(wanted)).toList();
       if (!found.isEmpty()) {
@@ -61,6 +69,25 @@ public class ClinicFaq {
       }
     }
     return all;
+  }
+
+  /**
+   * What the MCP tool {@code clinic_info} answers of the FAQ to an agent asking in {@code
+   * language}: {@code faqLanguage} and {@code faq}, the entries as {@code [{question, answer}]}.
+   * Also what the owners' FAQ page previews, so the page shows exactly what an agent reads.
+   */
+  public static Map<String, Object> asAgentsRead(List<Entry> all, String language) {
+    var answer = new LinkedHashMap<String, Object>();
+    answer.put("faqLanguage", language);
+    answer.put("faq", in(all, language).stream().map(ClinicFaq::quoted).toList());
+    return answer;
+  }
+
+  private static Map<String, Object> quoted(Entry entry) {
+    var quoted = new LinkedHashMap<String, Object>();
+    quoted.put("question", entry.question());
+    quoted.put("answer", entry.answer());
+    return quoted;
   }
 
   /**

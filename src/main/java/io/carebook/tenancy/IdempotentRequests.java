@@ -202,7 +202,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
    * Claims the key in one statement: a new key, one kept past its day that the cleanup has not
    * deleted yet, or an unfinished claim whose request died long ago (taken over).
    */
-  private boolean claim(String actor, String key, byte[] hash) {
+  boolean claim(String actor, String key, byte[] hash) {
     var now = clock.instant();
     return jdbc.sql(
                 """
@@ -227,7 +227,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
   }
 
   /** A kept answer (or an unfinished claim), as stored. */
-  private record Stored(
+  record Stored(
       byte[] hash,
       @Nullable Integer status,
       @Nullable String type,
@@ -235,7 +235,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
       @Nullable String etag,
       byte @Nullable [] body) {}
 
-  private @Nullable Stored stored(String actor, String key) {
+  @Nullable Stored stored(String actor, String key) {
     return jdbc.sql("select * from idempotency_keys where actor = ? and key = ?")
         .params(actor, key)
         .query(
@@ -289,24 +289,36 @@ public class IdempotentRequests extends OncePerRequestFilter {
   }
 
   private Void keep(String actor, String key, ContentCachingResponseWrapper recorded) {
+    return keep(
+        actor,
+        key,
+        recorded.getStatus(),
+        recorded.getContentType(),
+        recorded.getHeader("Location"),
+        recorded.getHeader("ETag"),
+        recorded.getContentAsByteArray());
+  }
+
+  /** Keeps a claimed key's answer (sealed) for the day the key is kept. */
+  Void keep(
+      String actor,
+      String key,
+      int status,
+      @Nullable String type,
+      @Nullable String location,
+      @Nullable String etag,
+      byte[] body) {
     jdbc.sql(
             """
             update idempotency_keys set status = ?, content_type = ?, location = ?, etag = ?,
                                         body = ?
             where actor = ? and key = ?""")
-        .params(
-            recorded.getStatus(),
-            recorded.getContentType(),
-            recorded.getHeader("Location"),
-            recorded.getHeader("ETag"),
-            sealed(actor, key, recorded.getContentAsByteArray()),
-            actor,
-            key)
+        .params(status, type, location, etag, sealed(actor, key, body), actor, key)
         .update();
     return null;
   }
 
-  private Void forget(String actor, String key) {
+  Void forget(String actor, String key) {
     jdbc.sql("delete from idempotency_keys where actor = ? and key = ?")
         .params(actor, key)
         .update();
@@ -346,7 +358,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
     }
   }
 
-  private static byte[] hash(String path, byte[] body) {
+  static byte[] hash(String path, byte[] body) {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       digest.update(path.getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.Problems;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
+import io.carebook.tenancy.IdempotentCalls;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
 import io.carebook.tenancy.WriteGuard;
@@ -45,24 +46,65 @@ class AgentCalls {
   private final WriteGuard writeGuard;
   private final ClinicView.Reader views;
   private final JsonMapper json;
+  private final IdempotentCalls idempotent;
 
   AgentCalls(
-      Permissions permissions, WriteGuard writeGuard, ClinicView.Reader views, JsonMapper json) {
+      Permissions permissions,
+      WriteGuard writeGuard,
+      ClinicView.Reader views,
+      JsonMapper json,
+      IdempotentCalls idempotent) {
     this.permissions = permissions;
     this.writeGuard = writeGuard;
     this.views = views;
     this.json = json;
+    this.idempotent = idempotent;
   }
 
   /** A call that reads: needs {@code action} (null: any key of the clinic). */
   CallToolResult read(@Nullable Action action, Supplier<Map<String, Object>> work) {
-    return call(action, false, work);
+    return call(action, false, () -> new Answer(work.get(), false));
   }
 
-  /** A call that writes: needs {@code action}, and a clinic whose subscription allows writing. */
-  CallToolResult write(Action action, Supplier<Map<String, Object>> work) {
-    return call(action, true, work);
+  /**
+   * A call that writes: needs {@code action}, and a clinic whose subscription allows writing. With
+   * an {@code idempotency_key} argument it acts once per key, as the API's {@code Idempotency-Key}
+   * (the key claimed where the API claims it for the same work, {@code claim}): the same call again
+   * answers the first answer (marked {@value #REPLAYED} in its {@code _meta}), another call with
+   * the key is refused.
+   */
+  CallToolResult write(
+      Action action,
+      String tool,
+      Arguments args,
+      IdempotentCalls.Claim claim,
+      Supplier<Map<String, Object>> work) {
+    return call(action, true, () -> once(tool, args, claim, work));
   }
+
+  static final String REPLAYED = "io.carebook/idempotent-replayed";
+
+  /** A tool's answer, and whether it is the kept answer of an idempotency key's first call. */
+  private record Answer(Map<String, Object> content, boolean replayed) {}
+
+  private Answer once(
+      String tool,
+      Arguments args,
+      IdempotentCalls.Claim claim,
+      Supplier<Map<String, Object>> work) {
+    var key = args.idempotencyKey();
+    if (key == null) {
+      return new Answer(work.get(), false);
+    }
+    var request = json.writeValueAsBytes(args.withoutIdempotencyKey());
+    var answer =
+        idempotent.once(
+            key, "mcp:" + tool, request, claim, () -> json.writeValueAsBytes(work.get()));
+    return new Answer(json.readValue(answer.body(), ANSWER), answer.replayed());
+  }
+
+  private static final tools.jackson.core.type.TypeReference<Map<String, Object>> ANSWER =
+      new tools.jackson.core.type.TypeReference<>() {};
 
   /** A resource read: the agent's scope, or a JSON-RPC error. */
   <T> T resource(Supplier<T> work) {
@@ -80,8 +122,7 @@ class AgentCalls {
       "The MCP server answers AI agents that present one clinic's API key"
           + " (Authorization: Bearer cbk_…); this request carries none.";
 
-  private CallToolResult call(
-      @Nullable Action action, boolean writes, Supplier<Map<String, Object>> work) {
+  private CallToolResult call(@Nullable Action action, boolean writes, Supplier<Answer> work) {
     if (!actingAsAgent()) {
       return problem(HttpStatus.FORBIDDEN, "agents-only", AGENTS_ONLY, Map.of());
     }
@@ -140,12 +181,16 @@ class AgentCalls {
         .isPresent();
   }
 
-  private CallToolResult success(Map<String, Object> result) {
-    return CallToolResult.builder()
-        .addTextContent(json.writeValueAsString(result))
-        .structuredContent(result)
-        .isError(false)
-        .build();
+  private CallToolResult success(Answer result) {
+    var answer =
+        CallToolResult.builder()
+            .addTextContent(json.writeValueAsString(result.content()))
+            .structuredContent(result.content())
+            .isError(false);
+    if (result.replayed()) {
+      answer.meta(Map.of(REPLAYED, true));
+    }
+    return answer.build();
   }
 
   private CallToolResult problem(ProblemException e, Map<String, Object> members) {

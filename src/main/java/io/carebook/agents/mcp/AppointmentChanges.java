@@ -1,6 +1,7 @@
 package io.carebook.agents.mcp;
 
 import static io.carebook.agents.mcp.ToolSpecs.APPOINTMENT_ID;
+import static io.carebook.agents.mcp.ToolSpecs.IDEMPOTENCY_KEY;
 import static io.carebook.agents.mcp.ToolSpecs.SLOT_ID;
 import static io.carebook.agents.mcp.ToolSpecs.STARTS_AT;
 import static io.carebook.agents.mcp.ToolSpecs.object;
@@ -11,6 +12,7 @@ import io.carebook.scheduling.Appointment;
 import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.NotFoundException;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCalls;
 import io.carebook.tenancy.TenantContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import java.util.List;
@@ -28,7 +30,7 @@ class AppointmentChanges implements ToolSpecs.Tools {
       Moves a booked appointment to another time with the same doctor, by the same booking rules \
       as a new booking; the old time is freed only if the new one is taken.
       Arguments: appointment_id; and slot_id (from find_availability with this appointment's \
-      doctor) or starts_at.
+      doctor) or starts_at; idempotency_key (optional, so that a retry moves once).
       Example: {"appointment_id": "9a1e…", "starts_at": "2026-12-09T11:15"}
       Returns the moved appointment. A refusal is a tool error: /problems/slot-taken with policy \
       and alternatives, /problems/appointment-closed (cancelled or past), /problems/not-found. \
@@ -38,16 +40,23 @@ class AppointmentChanges implements ToolSpecs.Tools {
       """
       Cancels a booked appointment; its time is freed at once and the patient is told by the \
       clinic's usual messages. Cannot be undone: book again if the patient changes their mind.
-      Arguments: appointment_id; reason (required, short, e.g. "Patient asked by chat").
+      Arguments: appointment_id; reason (required, short, e.g. "Patient asked by chat"); \
+      idempotency_key (optional).
       Example: {"appointment_id": "9a1e…", "reason": "Patient is travelling"}
       Returns the cancelled appointment. Needs the key's BOOKING permission.""";
 
   private static final String CONFIRM =
       """
       Records that the patient confirmed they will come (the calendar shows it).
-      Arguments: appointment_id.
+      Arguments: appointment_id; idempotency_key (optional).
       Example: {"appointment_id": "9a1e…"}
       Returns the appointment with confirmed true. Needs the key's BOOKING permission.""";
+
+  /**
+   * The key is claimed in transactions of its own around the change, as the API does for these
+   * (they are no creates).
+   */
+  private static final IdempotentCalls.Claim ONCE = IdempotentCalls.Claim.BEFORE_AND_AFTER;
 
   private final AgentCalls calls;
   private final Scheduling calendar;
@@ -68,10 +77,17 @@ class AppointmentChanges implements ToolSpecs.Tools {
             MOVE,
             object(
                 properties(
-                    "appointment_id", APPOINTMENT_ID, "slot_id", SLOT_ID, "starts_at", STARTS_AT),
+                    "appointment_id",
+                    APPOINTMENT_ID,
+                    "slot_id",
+                    SLOT_ID,
+                    "starts_at",
+                    STARTS_AT,
+                    "idempotency_key",
+                    IDEMPOTENCY_KEY),
                 "appointment_id"),
             ToolSpecs.Kind.WRITES,
-            args -> calls.write(Action.BOOKING, () -> move(args))),
+            args -> calls.write(Action.BOOKING, "move_appointment", args, ONCE, () -> move(args))),
         ToolSpecs.tool(
             "cancel_appointment",
             "Cancel an appointment",
@@ -81,18 +97,25 @@ class AppointmentChanges implements ToolSpecs.Tools {
                     "appointment_id",
                     APPOINTMENT_ID,
                     "reason",
-                    string("Why, in a few words; kept with the appointment.")),
+                    string("Why, in a few words; kept with the appointment."),
+                    "idempotency_key",
+                    IDEMPOTENCY_KEY),
                 "appointment_id",
                 "reason"),
             ToolSpecs.Kind.DESTROYS,
-            args -> calls.write(Action.BOOKING, () -> cancel(args))),
+            args ->
+                calls.write(Action.BOOKING, "cancel_appointment", args, ONCE, () -> cancel(args))),
         ToolSpecs.tool(
             "confirm_appointment",
             "Confirm an appointment",
             CONFIRM,
-            object(properties("appointment_id", APPOINTMENT_ID), "appointment_id"),
+            object(
+                properties("appointment_id", APPOINTMENT_ID, "idempotency_key", IDEMPOTENCY_KEY),
+                "appointment_id"),
             ToolSpecs.Kind.WRITES,
-            args -> calls.write(Action.BOOKING, () -> confirm(args))));
+            args ->
+                calls.write(
+                    Action.BOOKING, "confirm_appointment", args, ONCE, () -> confirm(args))));
   }
 
   private Map<String, Object> move(Arguments args) {

@@ -153,6 +153,27 @@ final class Arguments {
     return upper;
   }
 
+  static final String IDEMPOTENCY_KEY = "idempotency_key";
+
+  /**
+   * The optional idempotency key of a writing call, 1 to 200 characters as the API's header; null
+   * when absent (or wrong, which {@link #check()} then refuses before anything is done).
+   */
+  @Nullable String idempotencyKey() {
+    var key = text(IDEMPOTENCY_KEY);
+    if (key != null && key.length() > 200) {
+      return invalid(IDEMPOTENCY_KEY, "must have 1 to 200 characters");
+    }
+    return key;
+  }
+
+  /** The arguments without the idempotency key, by name: what a key's reuse is compared by. */
+  Map<String, Object> withoutIdempotencyKey() {
+    var request = new java.util.TreeMap<String, Object>(values);
+    request.remove(IDEMPOTENCY_KEY);
+    return request;
+  }
+
   private @Nullable Object given(String name) {
     read.add(name);
     return values.get(name);

@@ -1,5 +1,6 @@
 package io.carebook.agents.mcp;
 
+import static io.carebook.agents.mcp.ToolSpecs.IDEMPOTENCY_KEY;
 import static io.carebook.agents.mcp.ToolSpecs.SERVICE_TYPE;
 import static io.carebook.agents.mcp.ToolSpecs.SLOT_ID;
 import static io.carebook.agents.mcp.ToolSpecs.STARTS_AT;
@@ -13,6 +14,7 @@ import io.carebook.scheduling.Scheduling;
 import io.carebook.scheduling.SlotTakenException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCalls;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,8 @@ class BookingTools implements ToolSpecs.Tools {
       Arguments: either slot_id (from find_availability) or both doctor_id and starts_at; \
       service_type (optional, the standard visit when omitted); the patient as patient_id (a \
       registered patient) or patient_name with patient_phone (found by name and phone, or \
-      registered when new; the phone in E.164, e.g. +201001234567).""";
+      registered when new; the phone in E.164, e.g. +201001234567); idempotency_key (optional, \
+      so that a retry never books twice).""";
 
   private static final String BOOK =
       """
@@ -66,6 +69,9 @@ class BookingTools implements ToolSpecs.Tools {
           [slots with slotId]}. Other refusals (plan-limit, invalid-input) are tool errors. Needs \
           the key's BOOKING permission.""";
 
+  /** The key is claimed in the booking's own transaction, as POST /api/v1/appointments does. */
+  private static final IdempotentCalls.Claim ONCE = IdempotentCalls.Claim.IN_THE_WORKS_TRANSACTION;
+
   private final AgentCalls calls;
   private final Scheduling calendar;
   private final ClinicView.Reader views;
@@ -85,27 +91,35 @@ class BookingTools implements ToolSpecs.Tools {
             BOOK,
             schema(),
             ToolSpecs.Kind.WRITES,
-            args -> calls.write(Action.BOOKING, () -> book(args))),
+            args -> calls.write(Action.BOOKING, "book_appointment", args, ONCE, () -> book(args))),
         ToolSpecs.tool(
             "negotiate",
             "Book the wished time or get the best options",
             NEGOTIATE,
             schema(),
             ToolSpecs.Kind.WRITES,
-            args -> calls.write(Action.BOOKING, () -> negotiate(args))));
+            args -> calls.write(Action.BOOKING, "negotiate", args, ONCE, () -> negotiate(args))));
   }
 
   private static Map<String, Object> schema() {
     return object(
         properties(
-            "slot_id", SLOT_ID,
-            "doctor_id", string("The doctor's id, with starts_at (instead of slot_id).", "uuid"),
-            "starts_at", STARTS_AT,
-            "service_type", SERVICE_TYPE,
-            "patient_id", string("A registered patient's id.", "uuid"),
-            "patient_name", string("The patient's full name, when there is no patient_id."),
+            "slot_id",
+            SLOT_ID,
+            "doctor_id",
+            string("The doctor's id, with starts_at (instead of slot_id).", "uuid"),
+            "starts_at",
+            STARTS_AT,
+            "service_type",
+            SERVICE_TYPE,
+            "patient_id",
+            string("A registered patient's id.", "uuid"),
+            "patient_name",
+            string("The patient's full name, when there is no patient_id."),
             "patient_phone",
-                string("The patient's phone in E.164 (+201001234567), with patient_name.")));
+            string("The patient's phone in E.164 (+201001234567), with patient_name."),
+            "idempotency_key",
+            IDEMPOTENCY_KEY));
   }
 
   private Map<String, Object> book(Arguments args) {

@@ -1,6 +1,7 @@
 package io.carebook.agents.mcp;
 
 import static io.carebook.agents.mcp.ToolSpecs.APPOINTMENT_ID;
+import static io.carebook.agents.mcp.ToolSpecs.IDEMPOTENCY_KEY;
 import static io.carebook.agents.mcp.ToolSpecs.object;
 import static io.carebook.agents.mcp.ToolSpecs.oneOf;
 import static io.carebook.agents.mcp.ToolSpecs.properties;
@@ -8,6 +9,7 @@ import static io.carebook.agents.mcp.ToolSpecs.properties;
 import io.carebook.frontdesk.CheckIn;
 import io.carebook.frontdesk.Priority;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.IdempotentCalls;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +30,8 @@ class CheckInPatient implements ToolSpecs.Tools {
       receptionist's assistant): the appointment becomes a visit waiting in today's queue, with \
       the day's token number to tell the patient.
       Arguments: appointment_id; priority (optional: NONE by default, EMERGENCY, ELDERLY or \
-      FOLLOW_UP, which go ahead in the queue in that order).
+      FOLLOW_UP, which go ahead in the queue in that order); idempotency_key (optional, so that \
+      a retry checks in once).
       Example: {"appointment_id": "9a1e…", "priority": "ELDERLY"}
       Returns {visitId, token, tokenDay, state, priority, appointmentId, patientId}. Refusals: \
       /problems/already-checked-in, /problems/appointment-closed, /problems/not-found. Needs the \
@@ -55,10 +58,19 @@ class CheckInPatient implements ToolSpecs.Tools {
                     "appointment_id",
                     APPOINTMENT_ID,
                     "priority",
-                    oneOf("Who goes ahead in the queue (default NONE).", priorities)),
+                    oneOf("Who goes ahead in the queue (default NONE).", priorities),
+                    "idempotency_key",
+                    IDEMPOTENCY_KEY),
                 "appointment_id"),
             ToolSpecs.Kind.WRITES,
-            args -> calls.write(Action.CHECK_IN, () -> checkIn(args))));
+            args ->
+                calls.write(
+                    Action.CHECK_IN,
+                    "check_in_patient",
+                    args,
+                    // claimed in the check-in's own transaction, as POST /api/v1/visits does
+                    IdempotentCalls.Claim.IN_THE_WORKS_TRANSACTION,
+                    () -> checkIn(args))));
   }
 
   private Map<String, Object> checkIn(Arguments args) {

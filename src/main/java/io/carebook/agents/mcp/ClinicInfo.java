@@ -74,12 +74,7 @@ class ClinicInfo implements ToolSpecs.Tools {
     info.put("currency", clinic.currency());
     info.put("doctors", facts.doctors(view));
     info.put("serviceTypes", facts.serviceTypes(view));
-    info.put("faqLanguage", language);
-    info.put(
-        "faq",
-        faq.in(language).stream()
-            .map(e -> Map.<String, Object>of("question", e.question(), "answer", e.answer()))
-            .toList());
+    info.putAll(ClinicFaq.asAgentsRead(faq.all(), language));
     return info;
   }
 }

@@ -117,4 +117,11 @@ final class ToolSpecs {
       string(
           "A service type's exact name from clinic_info or carebook://clinic/service-types (e.g."
               + " \"Follow-up\"); omit it for the clinic's standard visit.");
+
+  static final Map<String, Object> IDEMPOTENCY_KEY =
+      string(
+          "Optional: a unique string you choose per intended action (e.g. a UUID); sending the"
+              + " same key again returns the first answer instead of acting twice, so a call"
+              + " whose answer was lost can be retried safely. Kept for 24 hours; the same key"
+              + " with other arguments is refused (/problems/idempotency-key-reused).");
 }

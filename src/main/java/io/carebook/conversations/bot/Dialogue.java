@@ -195,7 +195,7 @@ class Dialogue {
     }
     options.add(new Option("who:new", t.label("someone.else")));
     out.say(t.choice(t.say("who"), options));
-    return out.then(step.waiting(Stage.WHO, options.stream().map(Option::id).toList()));
+    return out.then(step.offering(Stage.WHO, options));
   }
 
   private Outcome who(Talk t, Outcome out) {
@@ -257,7 +257,7 @@ class Dialogue {
             new Option("menu:where", t.label("where")),
             new Option("menu:person", t.label("person")));
     out.say(t.choice(text, options));
-    return out.then(t.step().waiting(Stage.MENU, options.stream().map(Option::id).toList()));
+    return out.then(t.step().offering(Stage.MENU, options));
   }
 
   private Outcome menu(Talk t, Outcome out) {
@@ -300,7 +300,7 @@ class Dialogue {
             .map(d -> new Option("doc:" + d.userId(), d.name()))
             .toList();
     out.say(t.choice(t.say("doctor"), options));
-    return out.then(step.waiting(Stage.DOCTOR, options.stream().map(Option::id).toList()));
+    return out.then(step.offering(Stage.DOCTOR, options));
   }
 
   private Outcome doctor(Talk t, Outcome out) {
@@ -323,7 +323,7 @@ class Dialogue {
     }
     var options = offered.stream().map(name -> new Option("svc:" + name, name)).toList();
     out.say(t.choice(t.say("service"), options));
-    return out.then(t.step().waiting(Stage.SERVICE, options.stream().map(Option::id).toList()));
+    return out.then(t.step().offering(Stage.SERVICE, options));
   }
 
   private Outcome service(Talk t, Outcome out) {
@@ -353,7 +353,7 @@ class Dialogue {
     var format = DateTimeFormatter.ofPattern("EEEE d MMMM", t.locale());
     var options = free.stream().map(d -> new Option("day:" + d, format.format(d))).toList();
     out.say(t.choice(t.say("day"), options));
-    return out.then(t.step().waiting(Stage.DAY, options.stream().map(Option::id).toList()));
+    return out.then(t.step().offering(Stage.DAY, options));
   }
 
   private Outcome day(Talk t, Outcome out) {
@@ -406,7 +406,7 @@ class Dialogue {
             .map(s -> new Option("time:" + s.startsAt(), clock.format(local(t, s.startsAt()))))
             .toList();
     out.say(t.choice(t.say("time", dayText), options));
-    return out.then(step.waiting(Stage.TIME, options.stream().map(Option::id).toList()));
+    return out.then(step.offering(Stage.TIME, options));
   }
 
   private Outcome time(Talk t, Outcome out) {
@@ -504,7 +504,7 @@ class Dialogue {
             new Option("appt:move", t.label("move")),
             new Option("appt:cancel", t.label("cancel")));
     out.say(t.choice(text, options));
-    return out.then(t.step().waiting(Stage.APPOINTMENT, options.stream().map(Option::id).toList()));
+    return out.then(t.step().offering(Stage.APPOINTMENT, options));
   }
 
   private Outcome appointment(Talk t, Outcome out) {

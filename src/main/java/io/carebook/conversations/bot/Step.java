@@ -12,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The bot's place in a conversation, kept as JSON in {@code conversations.step}: the stage it waits
  * in, what it learned so far ({@code data}: the patient, doctor, service, day, time, the
  * appointment being moved, a pending intent), the ids of the options it last offered (in order, so
- * "2" picks the second), and how many answers in a row it did not understand.
+ * "2" picks the second) with their titles (so a typed "10:30" or a doctor's name picks one too),
+ * and how many answers in a row it did not understand.
  */
-record Step(Stage stage, Map<String, String> data, List<String> options, int misses) {
+record Step(
+    Stage stage, Map<String, String> data, List<String> options, List<String> titles, int misses) {
 
   enum Stage {
     START,
@@ -35,6 +37,12 @@ record Step(Stage stage, Map<String, String> data, List<String> options, int mis
   Step {
     data = Map.copyOf(data);
     options = List.copyOf(options);
+    titles = List.copyOf(titles);
+  }
+
+  /** A step whose options have no titles to match (ids alone). */
+  Step(Stage stage, Map<String, String> data, List<String> options, int misses) {
+    this(stage, data, options, List.of(), misses);
   }
 
   static Step fresh() {
@@ -51,10 +59,13 @@ record Step(Stage stage, Map<String, String> data, List<String> options, int mis
       var data = (Map<String, String>) map.getOrDefault("data", Map.of());
       @SuppressWarnings("unchecked")
       var options = (List<String>) map.getOrDefault("options", List.of());
+      @SuppressWarnings("unchecked")
+      var titles = (List<String>) map.getOrDefault("titles", List.of());
       return new Step(
           Stage.valueOf(String.valueOf(map.getOrDefault("stage", "START"))),
           data,
           options,
+          titles.size() == options.size() ? titles : List.of(),
           ((Number) map.getOrDefault("misses", 0)).intValue());
     } catch (RuntimeException e) {
       return fresh(); // a step written by another version: start over rather than fail
@@ -66,6 +77,9 @@ record Step(Stage stage, Map<String, String> data, List<String> options, int mis
     map.put("stage", stage.name());
     map.put("data", data);
     map.put("options", options);
+    if (!titles.isEmpty()) {
+      map.put("titles", titles);
+    }
     map.put("misses", misses);
     return JSON.writeValueAsString(map);
   }
@@ -81,7 +95,7 @@ record Step(Stage stage, Map<String, String> data, List<String> options, int mis
     } else {
       changed.put(key, value);
     }
-    return new Step(stage, changed, options, misses);
+    return new Step(stage, changed, options, titles, misses);
   }
 
   /** Waits in {@code next} for an answer to {@code offered}; the misses start again. */
@@ -89,7 +103,17 @@ record Step(Stage stage, Map<String, String> data, List<String> options, int mis
     return new Step(next, data, offered, 0);
   }
 
+  /** Waits in {@code next} for a pick among {@code offered}, by id, number or title. */
+  Step offering(Stage next, List<Reply.Option> offered) {
+    return new Step(
+        next,
+        data,
+        offered.stream().map(Reply.Option::id).toList(),
+        offered.stream().map(Reply.Option::title).toList(),
+        0);
+  }
+
   Step missed() {
-    return new Step(stage, data, options, misses + 1);
+    return new Step(stage, data, options, titles, misses + 1);
   }
 }

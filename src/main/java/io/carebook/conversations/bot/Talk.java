@@ -53,7 +53,7 @@ record Talk(
 
   /**
    * The option the patient picked among those offered: the one they tapped, or the number they
-   * typed ("2", "٢"), or the title they typed; null if none.
+   * typed ("2", "٢"), or the title they typed when only one fits ("10:30", "Samir"); null if none.
    */
   @Nullable String chosen() {
     var offered = step.options();
@@ -64,7 +64,60 @@ record Talk(
     if (number != null && number >= 1 && number <= offered.size()) {
       return offered.get(number - 1);
     }
-    return null;
+    var titled = typedTitle(text, step.titles());
+    return titled >= 0 && titled < offered.size() ? offered.get(titled) : null;
+  }
+
+  /**
+   * The index of the one title the patient typed instead of tapping: the whole title ("10:30"), or
+   * words of only one title ("Samir" for "Dr. Samir Adel"), whatever the case, accents or script of
+   * the digits; -1 when none or more than one match.
+   */
+  static int typedTitle(String text, List<String> titles) {
+    var typed = comparable(text);
+    if (typed.isBlank()) {
+      return -1;
+    }
+    var found = -1;
+    for (var whole : List.of(true, false)) {
+      for (var i = 0; i < titles.size(); i++) {
+        var title = comparable(titles.get(i));
+        var matches =
+            whole ? title.equals(typed) : typed.strip().length() >= 3 && title.contains(typed);
+        if (matches && found >= 0) {
+          return -1;
+        }
+        if (matches) {
+          found = i;
+        }
+      }
+      if (found >= 0) {
+        return found;
+      }
+    }
+    return -1;
+  }
+
+  /** Lower case, no accents, Western digits, words between single spaces and at both ends. */
+  private static String comparable(String text) {
+    var plain =
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT);
+    var words = new StringBuilder(" ");
+    for (var c : plain.toCharArray()) {
+      if (Character.isDigit(c)) {
+        words.append((char) ('0' + Character.digit(c, 10)));
+      } else if (Character.isLetter(c)) {
+        words.append(c);
+      } else if (words.charAt(words.length() - 1) != ' ') {
+        words.append(' ');
+      }
+    }
+    if (words.charAt(words.length() - 1) != ' ') {
+      words.append(' ');
+    }
+    return words.length() == 1 ? "" : words.toString();
   }
 
   /** A message that is only a number of one or two digits, in any script ("2", "٢", "۲"). */

@@ -67,6 +67,8 @@ class DemoAccounts implements DemoDataLoader {
     var reception = user("nour@nile.demo", "نور عادل", "ar", hash);
     var eyeDoctor = user("omar@zamalek.demo", "د. عمر الشريف", "en", hash);
     var solOwner = user("lucia@sol.demo", "Dra. Lucía Ramírez", "es", hash);
+    // issue 19 (agents): a remote assistant, who answers the Nile clinics' inbox from home
+    var remote = user("hala@nile.demo", "هالة سمير", "ar", hash);
 
     in(
         DemoOrganization.NILE,
@@ -85,6 +87,8 @@ class DemoAccounts implements DemoDataLoader {
           grant(DemoOrganization.NILE_DOKKI, doctor, Role.DOCTOR);
           grant(DemoOrganization.NILE_DOKKI, reception, Role.RECEPTIONIST);
           grant(DemoOrganization.NILE_HELIOPOLIS, reception, Role.RECEPTIONIST, Role.BILLING);
+          grant(DemoOrganization.NILE_DOKKI, remote, Role.REMOTE_ASSISTANT);
+          grant(DemoOrganization.NILE_HELIOPOLIS, remote, Role.REMOTE_ASSISTANT);
           profile(owner, "طب الأسرة", "EGY-48213", "400", "EGP", "العربية", "English");
           profile(doctor, "طب الأطفال", "EGY-55102", "350", "EGP", "العربية");
         });
@@ -128,6 +132,7 @@ class DemoAccounts implements DemoDataLoader {
           nour@nile.demo      receptionist at Nile and at Zamalek Eye Center
           omar@zamalek.demo   owner of Zamalek Eye Center (English)
           lucia@sol.demo      owner of Consultorio Sol, Mexico City (Spanish)
+          hala@nile.demo      remote assistant: the Nile clinics' inbox and calendar only
         Owners and doctors sign in in two steps: the current code is shown at
         http://localhost:8080/dev/authenticator, or add this invented secret to
         an authenticator app: {}

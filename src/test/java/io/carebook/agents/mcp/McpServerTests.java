@@ -455,6 +455,69 @@ class McpServerTests {
     }
   }
 
+  @Test
+  void theSameBookingWithOneIdempotencyKeyBooksOnceAndAnotherWithItIsRefused() {
+    var clinic = clinic();
+    try (var client = client(clinic.key("BOOKING").secret())) {
+      assertThat(client.listTools().tools())
+          .filteredOn(
+              t ->
+                  List.of(
+                          "book_appointment",
+                          "negotiate",
+                          "move_appointment",
+                          "cancel_appointment",
+                          "confirm_appointment",
+                          "check_in_patient")
+                      .contains(t.name()))
+          .hasSize(6)
+          .allSatisfy(
+              t ->
+                  assertThat((Map<String, Object>) t.inputSchema().get("properties"))
+                      .containsKey("idempotency_key"));
+      var booking =
+          Map.<String, Object>of(
+              "doctor_id",
+              clinic.doctor(),
+              "starts_at",
+              tomorrow() + "T10:00",
+              "patient_name",
+              "Once Only",
+              "patient_phone",
+              "+201009998887",
+              "idempotency_key",
+              "book-once-only-1");
+      var first = call(client, "book_appointment", booking);
+      var again = call(client, "book_appointment", booking);
+      assertThat(first.isError()).as(first.toString()).isFalse();
+      assertThat(again.isError()).as("answered, not refused as taken: " + again).isFalse();
+      assertThat(content(again)).isEqualTo(content(first));
+      assertThat(again.meta()).containsEntry("io.carebook/idempotent-replayed", true);
+      assertThat(first.meta()).isNullOrEmpty();
+
+      var other = new java.util.HashMap<>(booking);
+      other.put("starts_at", tomorrow() + "T11:00");
+      var reused = call(client, "book_appointment", other);
+      assertThat(reused.isError()).as(reused.toString()).isTrue();
+      assertThat(content(reused))
+          .containsEntry("type", "/problems/idempotency-key-reused")
+          .containsEntry("status", 422);
+      assertThat((String) content(reused).get("detail")).contains("idempotency key");
+
+      var appointment = (String) content(first).get("appointmentId");
+      var cancel =
+          Map.<String, Object>of(
+              "appointment_id", appointment, "reason", "Asked twice", "idempotency_key", "c-1");
+      assertThat(call(client, "cancel_appointment", cancel).isError()).isFalse();
+      var cancelAgain = call(client, "cancel_appointment", cancel);
+      assertThat(cancelAgain.isError()).as("the first answer, not 'closed'").isFalse();
+      assertThat(content(cancelAgain)).containsEntry("status", "CANCELLED");
+    }
+    var booked =
+        clinic.desk().get("/api/v1/appointments?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z");
+    assertThat(booked.body().path("items")).as("booked once, nothing at 11:00").hasSize(1);
+  }
+
   @Autowired org.springframework.security.web.FilterChainProxy security;
 
   /**

@@ -83,6 +83,31 @@ class BotPartsTests {
   }
 
   @Test
+  void aTypedTitlePicksTheOfferedOptionOnlyWhenOneFits() {
+    var times = List.of("09:00", "10:30", "11:15");
+    assertThat(Talk.typedTitle("10:30", times)).isEqualTo(1);
+    assertThat(Talk.typedTitle(" ١٠:٣٠ ", times)).isEqualTo(1);
+    assertThat(Talk.typedTitle("10.30", times)).isEqualTo(1);
+    assertThat(Talk.typedTitle("12:00", times)).isEqualTo(-1);
+    var doctors = List.of("Dr. Samir Adel", "Dra. Lucía Ramírez", "Dr. Samir Fathy");
+    assertThat(Talk.typedTitle("lucia", doctors)).isEqualTo(1);
+    assertThat(Talk.typedTitle("Samir Adel", doctors)).isEqualTo(0);
+    assertThat(Talk.typedTitle("Samir", doctors)).as("two Samirs").isEqualTo(-1);
+    assertThat(Talk.typedTitle("Dr", doctors)).isEqualTo(-1);
+    assertThat(Talk.typedTitle("Sam", doctors)).as("whole words only").isEqualTo(-1);
+    assertThat(Talk.typedTitle("I want Lucía tomorrow", doctors))
+        .as("a sentence is read, not matched")
+        .isEqualTo(-1);
+    var offered =
+        Step.fresh()
+            .offering(
+                Step.Stage.DOCTOR,
+                List.of(new Option("doc:1", "Dr. Samir Adel"), new Option("doc:2", "Dra. Lucía")));
+    assertThat(Step.parse(offered.json())).isEqualTo(offered);
+    assertThat(offered.titles()).containsExactly("Dr. Samir Adel", "Dra. Lucía");
+  }
+
+  @Test
   void aNumberTypedInAnyScriptPicksAnOption() {
     assertThat(Talk.typedNumber("2")).isEqualTo(2);
     assertThat(Talk.typedNumber(" ٢ ")).isEqualTo(2);

@@ -44,6 +44,24 @@ class DemoInboxTests {
     assertThat(queue()).hasSameSizeAs(queue);
   }
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  /** The demo's remote assistant signs in with the demo password and lands in the inbox. */
+  @Test
+  void theDemoHasARemoteAssistantWhoLandsInTheInbox() {
+    DemoBeans.loadOnce(context);
+    var members =
+        tenants.inClinic(DemoOrganization.NILE, DemoOrganization.NILE_DOKKI, () -> staff.members());
+    assertThat(members)
+        .filteredOn(m -> m.email().equals("hala@nile.demo"))
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m.roles()).containsExactly(io.carebook.identity.Role.REMOTE_ASSISTANT));
+    var session =
+        io.carebook.WebSession.signIn(port, "hala@nile.demo", DemoOrganization.DEMO_PASSWORD);
+    assertThat(session.get("/").uri().getPath()).isEqualTo("/inbox");
+  }
+
   private java.util.List<InboxQueries.Conversation> queue() {
     return tenants.inClinic(
         DemoOrganization.NILE,
