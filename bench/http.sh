@@ -6,6 +6,10 @@
 # the organization rate limit at its production value; a load generator in a JVM of its own sends
 # mixed traffic at a constant rate. Through BENCH_OPTS:
 #   -Dbench.rate=100 -Dbench.seconds=20 -Dbench.warmUpSeconds=10   arrival rate and durations
+#   -Dbench.mix=availability=100                   only availability reads (default: the mixed
+#                                                  availability=60,book=15,book_idempotent=15,cancel=10)
+#   -Dbench.jfr=true                               a JFR profile of the application: target/bench/http.jfr
+#   -Dbench.yardsticks=false                       skip the plain transactions and pgbench (A/B runs)
 #   -Dbench.organizationLimit=600                  the per-organization limit, requests a minute
 #   -Dbench.startWhen=/tmp/go       load, then wait until that file exists to measure (the reference
 #                                   size loads for half an hour; only the measuring needs quiet)

@@ -26,7 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * FOR UPDATE among them), with an access token 3 / 5, the page 5 / 10 (the session's included), a
  * booking 4 / 9, a booking with a key 6 / 15 besides its own 3 transactions. After: 1 / 1, 1 / 1, 3
  * / 5, 2 / 3 (the key, the clinic's writability), and 1 / 1 with the key claimed and its answer
- * kept in the booking's one transaction.
+ * kept in the booking's one transaction. An API answer also no longer pays for the page layout's
+ * model (the active clinic's read was a second transaction of every API request): an availability
+ * read is one transaction of work, where it was two.
  */
 @CarebookTest
 class RequestEdgeWorkTests {
@@ -73,6 +75,9 @@ class RequestEdgeWorkTests {
             200);
     assertThat(read.edgeTransactions()).as("the key, its agent and creator: one read").hasSize(1);
     assertThat(read.edgeStatements()).hasSize(1);
+    assertThat(read.workTransactions())
+        .as("the availability read alone: no page layout's clinic read for an API answer")
+        .hasSize(1);
     assertNoRowLock(read);
   }
 
@@ -87,6 +92,7 @@ class RequestEdgeWorkTests {
         .as("memberships and signing out everywhere: one read")
         .hasSize(1);
     assertThat(read.edgeStatements()).hasSize(1);
+    assertThat(read.workTransactions()).hasSize(1);
     assertNoRowLock(read);
   }
 

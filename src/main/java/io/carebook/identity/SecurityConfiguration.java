@@ -223,4 +223,21 @@ class SecurityConfiguration {
         .addFilterAfter(mfa.gate(), MemberContextFilter.class) // after the member is known
         .build();
   }
+
+  // avail (issue 18): the request edge's cost for a GET
+  /**
+   * No observation around each filter of the security chains (Spring Security's "requests"
+   * observations): wrapping every filter of every request in an observation, with an event and a
+   * counter lookup per filter, was about a tenth of an API GET's CPU in the availability profile
+   * (BENCHMARKS.md). Sign-ins and authorization decisions are still observed, and every request
+   * still has its {@code http.server.requests} timer.
+   */
+  @Bean
+  static org.springframework.security.config.observation.SecurityObservationSettings
+      securityObservations() {
+    return org.springframework.security.config.observation.SecurityObservationSettings
+        .withDefaults()
+        .shouldObserveRequests(false)
+        .build();
+  }
 }

@@ -88,7 +88,8 @@ class HttpLoadBenchmark {
                 results.toString(),
                 Integer.toString(rate),
                 Integer.toString(seconds),
-                Integer.toString(warmUp))
+                Integer.toString(warmUp),
+                System.getProperty("bench.mix", LoadGenerator.DEFAULT_MIX))
             .redirectErrorStream(true)
             .start();
     var lines =
@@ -108,9 +109,20 @@ class HttpLoadBenchmark {
     var cpu = profile.stop(answered);
     var loadAverage = load.getSystemLoadAverage();
 
-    var plainTransactions = new PlainTransactions(environment, dataSource);
-    var sameRows = plainTransactions.sameRows(64, Duration.ofSeconds(10), true);
-    var exclusion = ExclusionInserts.measure(environment, 16, Duration.ofSeconds(10));
+    // -Dbench.yardsticks=false: no plain transactions and exclusion inserts (A/B runs of one
+    // change)
+    var yardsticks = !"false".equals(System.getProperty("bench.yardsticks"));
+    var sameRows =
+        yardsticks
+            ? String.format(
+                "%.0f/s",
+                new PlainTransactions(environment, dataSource)
+                    .sameRows(64, Duration.ofSeconds(10), true))
+            : "not measured";
+    var exclusion =
+        yardsticks
+            ? ExclusionInserts.measure(environment, 16, Duration.ofSeconds(10))
+            : "exclusion inserts: not measured";
     var counts =
         OwnerDatabase.jdbc(environment)
             .sql("select (select count(*) from appointments), (select count(*) from users)")
@@ -121,10 +133,10 @@ class HttpLoadBenchmark {
         String.format(
             """
             http: %d organizations x %d doctors x %d appointments (%s), loaded in %.0f s
-            open model: %d requests/s for %d s after %d s of warm-up, organization rate limit %s/min, load average %.1f at the end
+            open model: %d requests/s for %d s after %d s of warm-up (mix %s), organization rate limit %s/min, load average %.1f at the end
             %s\
             CPU per request (the mix): application JVM %.2f ms + PostgreSQL %.2f ms; load generator %.2f ms
-            plain transactions writing a booking's rows (7, new patient), 64 clients, 10 s: %.0f/s
+            plain transactions writing a booking's rows (7, new patient), 64 clients, 10 s: %s
             %s
             """,
             organizations,
@@ -135,6 +147,7 @@ class HttpLoadBenchmark {
             rate,
             seconds,
             warmUp,
+            System.getProperty("bench.mix", LoadGenerator.DEFAULT_MIX),
             environment.getProperty("carebook.rate-limit.organization"),
             loadAverage,
             requests,

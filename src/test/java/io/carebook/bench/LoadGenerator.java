@@ -39,7 +39,9 @@ import org.HdrHistogram.Histogram;
  * replaying an earlier key with its body, as a client's retry), 10 % cancellations (of appointments
  * booked earlier in the run, else of loaded ones). It prints {@code MEASURING} when the measured
  * window starts and {@code MEASURED} when its last request has been sent and answered, so the
- * caller can read CPU counters around it.
+ * caller can read CPU counters around it. An optional seventh argument changes the mix: weights by
+ * operation, {@code availability=100} for availability reads only, {@code
+ * availability=60,book=15,book_idempotent=15,cancel=10} for the default.
  */
 final class LoadGenerator {
 
@@ -82,9 +84,11 @@ final class LoadGenerator {
   private final HttpClient http;
   private volatile Map<Operation, Outcome> outcomes;
   private volatile double windowSeconds;
+  private final int[] mix; // cumulative weights, in Operation's order
 
-  private LoadGenerator(String base, Path plan) throws IOException {
+  private LoadGenerator(String base, Path plan, String mix) throws IOException {
     this.base = base;
+    this.mix = mix(mix);
     for (var line : Files.readAllLines(plan)) {
       var f = line.split(" ");
       switch (f[0]) {
@@ -102,7 +106,8 @@ final class LoadGenerator {
   }
 
   public static void main(String[] args) throws Exception {
-    var generator = new LoadGenerator(args[0], Path.of(args[1]));
+    var generator =
+        new LoadGenerator(args[0], Path.of(args[1]), args.length > 6 ? args[6] : DEFAULT_MIX);
     var rate = Integer.parseInt(args[3]);
     var seconds = Integer.parseInt(args[4]);
     var warmUp = Integer.parseInt(args[5]);
@@ -146,11 +151,34 @@ final class LoadGenerator {
     return recorded;
   }
 
-  private static Operation pick() {
-    var p = ThreadLocalRandom.current().nextInt(100);
-    return p < 60
-        ? Operation.AVAILABILITY
-        : p < 75 ? Operation.BOOK : p < 90 ? Operation.BOOK_IDEMPOTENT : Operation.CANCEL;
+  static final String DEFAULT_MIX = "availability=60,book=15,book_idempotent=15,cancel=10";
+
+  /** Cumulative weights in {@link Operation}'s order from {@code name=weight,…} (others 0). */
+  static int[] mix(String spec) {
+    var weights = new int[Operation.values().length];
+    for (var part : spec.split(",")) {
+      var nameWeight = part.trim().split("=");
+      weights[
+              Operation.valueOf(nameWeight[0].trim().toUpperCase(java.util.Locale.ROOT))
+                  .ordinal()] =
+          Integer.parseInt(nameWeight[1].trim());
+    }
+    for (int i = 1; i < weights.length; i++) {
+      weights[i] += weights[i - 1];
+    }
+    if (weights[weights.length - 1] <= 0) {
+      throw new IllegalArgumentException("no operation in the mix: " + spec);
+    }
+    return weights;
+  }
+
+  private Operation pick() {
+    var p = ThreadLocalRandom.current().nextInt(mix[mix.length - 1]);
+    var i = 0;
+    while (p >= mix[i]) {
+      i++;
+    }
+    return Operation.values()[i];
   }
 
   private void send(Operation op, long intended, Map<Operation, Outcome> recorded) {

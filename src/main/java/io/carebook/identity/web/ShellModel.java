@@ -6,14 +6,17 @@ import io.carebook.shared.VisitState;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -38,11 +41,39 @@ class ShellModel {
   }
 
   /**
+   * Every attribute a page's layout reads, each unless the handler's model has it already (as a
+   * {@code @ModelAttribute("name")} method would). Not for the API: an answer under {@code /api/}
+   * renders no layout, and before this one method (with nine, each its own reflective call) every
+   * API request, a GET of availability too, paid for them, the active clinic's read among them — a
+   * transaction of its own (issue 18, the request edge's cost).
+   */
+  @ModelAttribute
+  void shell(Model model, HttpServletRequest request) {
+    if (request.getRequestURI().startsWith("/api/")) {
+      return;
+    }
+    add(model, "readOnly", this::readOnly);
+    add(model, "member", this::member);
+    add(model, "allowed", this::allowed);
+    add(model, "lang", this::lang);
+    add(model, "here", () -> here(request));
+    add(model, "rtl", this::rtl);
+    add(model, "devOutbox", this::devOutbox);
+    add(model, "devPages", this::devPages);
+    add(model, "inboxOnly", this::inboxOnly);
+  }
+
+  private static void add(Model model, String name, Supplier<@Nullable Object> value) {
+    if (!model.containsAttribute(name)) {
+      model.addAttribute(name, value.get());
+    }
+  }
+
+  /**
    * The subscription status of the active clinic when it may only be read now (its subscription
    * ended, lapsed or was suspended), else null: every page says so, and pages hide the actions that
    * would be refused.
    */
-  @ModelAttribute("readOnly")
   @Nullable String readOnly() {
     if (TenantContext.current().map(TenantContext.Scope::clinic).isEmpty()) {
       return null;
@@ -51,13 +82,11 @@ class ShellModel {
     return clinic.writable(clock.instant()) ? null : clinic.subscriptionStatus().name();
   }
 
-  @ModelAttribute("member")
   @Nullable CurrentMember member() {
     return CurrentMember.current().orElse(null);
   }
 
   /** The actions outside any visit that the member may take here, for the menu. */
-  @ModelAttribute("allowed")
   Set<String> allowed() {
     var active = CurrentMember.current().map(CurrentMember::active);
     if (active.isEmpty()) {
@@ -69,25 +98,21 @@ class ShellModel {
         .collect(Collectors.toSet());
   }
 
-  @ModelAttribute("lang")
   String lang() {
     return LocaleContextHolder.getLocale().getLanguage();
   }
 
   /** This page's address without its {@code lang=}: where the language menu returns to. */
-  @ModelAttribute("here")
-  String here(jakarta.servlet.http.HttpServletRequest request) {
+  String here(HttpServletRequest request) {
     var query = request.getQueryString();
     return LanguageMenu.here(request.getRequestURI() + (query == null ? "" : "?" + query));
   }
 
-  @ModelAttribute("rtl")
   boolean rtl() {
     return "ar".equals(lang());
   }
 
   /** Links to the developer outbox: in developer mode only, and only with that page on. */
-  @ModelAttribute("devOutbox")
   boolean devOutbox() {
     return devOutbox;
   }
@@ -96,7 +121,6 @@ class ShellModel {
    * Links to developer pages such as the demo authenticator: in developer mode only ({@code
    * carebook.dev}), never on a production sign-in page.
    */
-  @ModelAttribute("devPages")
   boolean devPages() {
     return devPages;
   }
@@ -105,7 +129,6 @@ class ShellModel {
    * Issue 19 (wainbox): whether the member is only a remote assistant here, whose menu shows the
    * inbox and the calendar alone ({@link RemoteAssistantReach}).
    */
-  @ModelAttribute("inboxOnly")
   boolean inboxOnly() {
     return RemoteAssistantReach.onlyRemote();
   }
