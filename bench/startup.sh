@@ -73,7 +73,7 @@ start() { # $1: label, then the java arguments
   rss=$(awk '/^(VmRSS|RssAnon|RssFile):/ {m[$1]=int($2/1024)} END {printf "%d MB (%d / %d)", m["VmRSS:"], m["RssAnon:"], m["RssFile:"]}' "/proc/$pid/status")
   kill -TERM "$pid"
   wait "$pid" || true
-  echo "$label: healthy in $healthy ms (Started at $line s), JVM CPU $cpu s, classes $classes (${shared:-0} from the AOT cache), PostgreSQL $pg, resident $rss, load average $(cut -d' ' -f1 /proc/loadavg)"
+  echo "$label: healthy in $healthy ms (Started at $line s), JVM CPU $cpu s, classes $classes (${shared:-0} from a CDS/AOT archive), PostgreSQL $pg, resident $rss, load average $(cut -d' ' -f1 /proc/loadavg)"
   echo "$healthy" >>"healthy-$label"
   echo "$cpu" >>"cpu-$label"
 }
