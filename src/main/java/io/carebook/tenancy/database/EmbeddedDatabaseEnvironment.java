@@ -11,9 +11,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Applies {@link DevelopmentMode}: outside it, refuses to start without a database URL and turns
- * the dev pages and demo data off. In it, with no database configured, starts Carebook's own
- * PostgreSQL before the application context exists and points the data source (application role)
- * and Flyway (migration role) at it.
+ * the dev pages and demo data off. In it, with no database configured, launches Carebook's own
+ * PostgreSQL in the background before the application context exists, points the data source
+ * (application role) and Flyway (migration role) at it, and has the context wait for it once its
+ * configuration is read ({@link EmbeddedDatabaseReady}): the server's start overlaps the JVM's and
+ * Spring's, and a server that cannot start still fails the start-up with its own message.
  *
  * <p>{@code carebook.embedded-database.directory} keeps the data across restarts (the default,
  * {@code ./data/postgres}); the value {@code temporary} gives a throw-away server, as the tests
@@ -56,6 +58,8 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
     environment
         .getPropertySources()
         .addFirst(new MapPropertySource("carebookEmbeddedDatabase", database.springProperties()));
+    application.addInitializers(
+        context -> context.addBeanFactoryPostProcessor(new EmbeddedDatabaseReady(database)));
     environment
         .getPropertySources()
         .addLast(new MapPropertySource("carebookDevDefaults", devDefaults(directory)));

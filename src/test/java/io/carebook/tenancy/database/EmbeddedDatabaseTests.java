@@ -1,15 +1,63 @@
 package io.carebook.tenancy.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.GenericApplicationContext;
 
-/** The built-in database keeps its data across a restart, as `mvn spring-boot:run` relies on. */
+/**
+ * The built-in database keeps its data across a restart, as `mvn spring-boot:run` relies on; it
+ * starts in the background, and the application context waits for it (or fails as it failed).
+ */
 class EmbeddedDatabaseTests {
+
+  @Test
+  void startsInTheBackgroundAndIsReadyForTheApplicationRoleOnceAwaited(@TempDir Path directory)
+      throws Exception {
+    var database = EmbeddedDatabase.launch(directory.resolve("postgres"), 0, null, false);
+    try {
+      // initdb and pg_ctl take far longer than returning does
+      assertThat(database.ready()).isFalse();
+      var properties = database.springProperties();
+      database.awaitReady();
+      assertThat(database.ready()).isTrue();
+      try (var connection =
+              DriverManager.getConnection(
+                  (String) properties.get("spring.datasource.url"),
+                  (String) properties.get("spring.datasource.username"),
+                  (String) properties.get("spring.datasource.password"));
+          var rows = connection.createStatement().executeQuery("select current_user")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo(EmbeddedDatabase.APPLICATION_ROLE);
+      }
+    } finally {
+      database.stop();
+    }
+  }
+
+  @Test
+  void aServerThatCannotStartFailsTheApplicationContextWithItsOwnMessage(@TempDir Path directory)
+      throws Exception {
+    // a file where the data directory should be: the server cannot start
+    var notADirectory = Files.writeString(directory.resolve("postgres"), "not a directory");
+    var database = EmbeddedDatabase.launch(notADirectory, 0, null, false);
+    try (var context = new GenericApplicationContext()) {
+      context.addBeanFactoryPostProcessor(new EmbeddedDatabaseReady(database));
+      context.registerBean("needsTheDatabase", Object.class);
+      assertThatThrownBy(context::refresh)
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessage("Could not start the embedded PostgreSQL");
+      assertThat(context.isActive()).isFalse();
+    }
+    database.stop(); // nothing to stop, and no error
+  }
 
   @Test
   void dataSurvivesARestartOnTheSameDirectory(@TempDir Path directory) throws Exception {
