@@ -142,6 +142,18 @@ public class PatientDirectory {
   }
 
   /**
+   * The id, if the patient is on file (voided records too, as {@link #get}); else 404. One index
+   * probe, no row read: for callers that only refer to the patient (a booking).
+   */
+  @Transactional(readOnly = true)
+  public PatientId onFile(PatientId id) {
+    if (!patients.exists(id)) {
+      throw new NotFoundException("Patient");
+    }
+    return id;
+  }
+
+  /**
    * Corrects a patient's details. {@code expectedVersion} is the version the caller read; a stale
    * one is refused so that nobody overwrites a change they have not seen.
    */

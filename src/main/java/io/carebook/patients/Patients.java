@@ -110,6 +110,13 @@ class Patients {
         .optional();
   }
 
+  boolean exists(PatientId id) {
+    return jdbc.sql("select exists (select 1 from patients where id = ?)")
+        .param(id.value())
+        .query(Boolean.class)
+        .single();
+  }
+
   /** The given patients, in one query; unknown ids are left out. */
   List<Patient> findAll(java.util.Collection<UUID> ids) {
     if (ids.isEmpty()) {

@@ -78,7 +78,7 @@ class Bookings {
     }
     var patient =
         request.patientId() != null
-            ? patients.get(new PatientId(request.patientId())).id()
+            ? patients.onFile(new PatientId(request.patientId()))
             : PatientId.random();
     var appointment = appointment(window, request, patient.value(), UUID.randomUUID());
     var rules = window.rules();
