@@ -29,5 +29,8 @@ public final class AuditExclusions {
           "idempotency_keys", // copies of answers to retried creates, kept a day
           // issue 20 (hooks): the endpoints are audited; their queue and its log are not
           "webhook_deliveries", // a queue of events to send, rewritten by each attempt (V1210)
-          "webhook_attempts"); // the log of every attempt: append-only, itself the record
+          "webhook_attempts", // the log of every attempt: append-only, itself the record
+          // issue 18 (write): given at commit by the database, after the audited patient insert;
+          // written only by that trigger, never changed or deleted: the table is its own record
+          "patient_record_numbers");
 }

@@ -96,7 +96,7 @@ public record Chart(
       UUID id,
       PatientId other,
       String otherName,
-      long otherMrn,
+      @Nullable Long otherMrn,
       @Nullable LocalDate otherBorn,
       @Nullable String relationship) {}
 }

@@ -201,7 +201,7 @@ class ChartEntries {
     var other = guardiansOfPatient ? "g.guardian_id" : "g.patient_id";
     return jdbc.sql(
             "select g.id, p.id as other, p.full_name, p.mrn, p.date_of_birth, g.relationship"
-                + " from patient_guardians g join patients p on p.tenant_id = g.tenant_id and p.id = "
+                + " from patient_guardians g join patients_numbered p on p.tenant_id = g.tenant_id and p.id = "
                 + other
                 + " where "
                 + mine
@@ -213,7 +213,7 @@ class ChartEntries {
                     rs.getObject("id", UUID.class),
                     new PatientId(rs.getObject("other", UUID.class)),
                     rs.getString("full_name"),
-                    rs.getLong("mrn"),
+                    rs.getObject("mrn", Long.class),
                     rs.getDate("date_of_birth") == null
                         ? null
                         : rs.getDate("date_of_birth").toLocalDate(),

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A person with a chart in the organization. Names are kept exactly as typed. A record found to be
- * a duplicate is never deleted: it is voided and points at the record it was merged into.
+ * a duplicate is never deleted: it is voided and points at the record it was merged into. The
+ * record number is given at commit: a patient read in the transaction that registers it has none.
  */
 public record Patient(
     PatientId id,
-    long mrn,
+    @Nullable Long mrn,
     String fullName,
     @Nullable String otherName,
     @Nullable PhoneNumber phone,
@@ -28,9 +29,12 @@ public record Patient(
     int version,
     Instant createdAt) {
 
-  /** The medical record number as people read it, e.g. {@code MRN-000123}. */
-  public String medicalRecordNumber() {
-    return format(mrn);
+  /**
+   * The medical record number as people read it, e.g. {@code MRN-000123}; null inside the
+   * registering transaction, as the number is given when it commits (V1290).
+   */
+  public @Nullable String medicalRecordNumber() {
+    return mrn == null ? null : format(mrn);
   }
 
   public static String format(long mrn) {

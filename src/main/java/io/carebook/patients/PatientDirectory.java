@@ -53,11 +53,19 @@ public class PatientDirectory {
 
   /**
    * Registers a patient, or refuses with {@link DuplicatePatientException} when the duplicate rule
-   * matches (same phone, same normalized name).
+   * matches (same phone, same normalized name). The patient is read in the registering transaction,
+   * so it has no record number yet (given at commit, V1290); read it again after the commit to show
+   * the number.
    */
   @Transactional
   public Patient register(NewPatient patient) {
     return get(registered(patient, PatientId.random()));
+  }
+
+  /** As {@link #register}, for callers that need only the new patient's id. */
+  @Transactional
+  public PatientId registerId(NewPatient patient) {
+    return registered(patient, PatientId.random());
   }
 
   /** The patient the duplicate rule matches, or a newly registered one. */
@@ -69,8 +77,7 @@ public class PatientDirectory {
   /**
    * The id of the patient the duplicate rule matches, else {@code proposed}, under which the
    * patient is registered. For callers that need only the id and may have used it already (a
-   * booking writes its appointment first, so that the record-number lock is held only until its
-   * commit): the record just written is not read back.
+   * booking writes its appointment first): the record just written is not read back.
    */
   @Transactional
   public PatientId findOrRegisterId(NewPatient patient, PatientId proposed) {
@@ -132,6 +139,18 @@ public class PatientDirectory {
   @Transactional(readOnly = true)
   public Patient get(PatientId id) {
     return patients.find(id).orElseThrow(() -> new NotFoundException("Patient"));
+  }
+
+  /**
+   * The id, if the patient is on file (voided records too, as {@link #get}); else 404. One index
+   * probe, no row read: for callers that only refer to the patient (a booking).
+   */
+  @Transactional(readOnly = true)
+  public PatientId onFile(PatientId id) {
+    if (!patients.exists(id)) {
+      throw new NotFoundException("Patient");
+    }
+    return id;
   }
 
   /**

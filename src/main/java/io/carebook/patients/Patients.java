@@ -40,9 +40,11 @@ class Patients {
 
   /**
    * Inserts unless the duplicate rule matches an existing patient; true when inserted. The database
-   * gives the medical record number (see V410): the organization's highest plus one, under a
-   * per-organization lock that the transaction holds until it ends, so the numbers have no gaps and
-   * no repeats.
+   * gives the medical record number when the transaction commits (see V1290), as a row of {@code
+   * patient_record_numbers}: the organization's highest plus one, under a per-organization lock
+   * held only from that step to the commit, so the numbers have no gaps and no repeats. Until then
+   * the new patient has none ({@code patients_numbered}, which every read with the number goes
+   * through, shows null).
    */
   boolean insert(PatientId id, Checked patient) {
     var scope = TenantContext.current().orElseThrow();
@@ -102,10 +104,17 @@ class Patients {
   }
 
   Optional<Patient> find(PatientId id) {
-    return jdbc.sql("select * from patients where id = ?")
+    return jdbc.sql("select * from patients_numbered where id = ?")
         .param(id.value())
         .query(Patients::patient)
         .optional();
+  }
+
+  boolean exists(PatientId id) {
+    return jdbc.sql("select exists (select 1 from patients where id = ?)")
+        .param(id.value())
+        .query(Boolean.class)
+        .single();
   }
 
   /** The given patients, in one query; unknown ids are left out. */
@@ -113,7 +122,7 @@ class Patients {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("select * from patients where id = any(?)")
+    return jdbc.sql("select * from patients_numbered where id = any(?)")
         .param(ids.toArray(UUID[]::new))
         .query(Patients::patient)
         .list();
@@ -135,7 +144,11 @@ class Patients {
 
   /** Both records, locked against concurrent changes until the transaction ends. */
   List<Patient> lock(PatientId first, PatientId second) {
-    return jdbc.sql("select * from patients where id in (?, ?) order by id for update")
+    return jdbc.sql(
+            """
+            select p.*, n.mrn from patients p
+              left join patient_record_numbers n on n.tenant_id = p.tenant_id and n.patient_id = p.id
+             where p.id in (?, ?) order by p.id for update of p""")
         .params(first.value(), second.value())
         .query(Patients::patient)
         .list();
@@ -162,14 +175,15 @@ class Patients {
 
   List<Patient> withPhone(PhoneNumber phone) {
     return jdbc.sql(
-            "select * from patients where phone_e164 = ? and voided_at is null order by created_at")
+            "select * from patients_numbered where phone_e164 = ? and voided_at is null"
+                + " order by created_at")
         .param(phone.e164())
         .query(Patients::patient)
         .list();
   }
 
   Optional<Patient> withMrn(long mrn) {
-    return jdbc.sql("select * from patients where mrn = ?")
+    return jdbc.sql("select * from patients_numbered where mrn = ?")
         .param(mrn)
         .query(Patients::patient)
         .optional();
@@ -184,7 +198,7 @@ class Patients {
             """
             select *, greatest(similarity(name_normalized, :name),
                                coalesce(similarity(other_name_normalized, :name), 0)) as score
-            from patients
+            from patients_numbered
             where voided_at is null
               and (name_normalized % :name or other_name_normalized % :name
                    or (date_of_birth = cast(:born as date)
@@ -205,7 +219,7 @@ class Patients {
   List<Patient> search(String digits, String name, @Nullable Cursor after, int limit) {
     return jdbc.sql(
             """
-            select * from patients
+            select * from patients_numbered
             where voided_at is null
               and (:digits = '' or phone_e164 like '%' || :digits || '%'
                    or alternate_phone_e164 like '%' || :digits || '%')
@@ -283,7 +297,7 @@ class Patients {
     var mergedInto = rs.getObject("merged_into", UUID.class);
     return new Patient(
         new PatientId(rs.getObject("id", UUID.class)),
-        rs.getLong("mrn"),
+        rs.getObject("mrn", Long.class),
         rs.getString("full_name"),
         rs.getString("other_name"),
         phone(rs.getString("phone_e164")),

@@ -57,9 +57,9 @@ class Bookings {
 
   /**
    * Books the request, or refuses it: the rules are judged for the asked start only; the busy time
-   * and the appointment are written in one statement; a patient to register is registered last, so
-   * that the organization's record-number lock is held only until the commit (the appointment's
-   * patient is checked at commit). Call inside a transaction.
+   * and the appointment are written in one statement; a patient to register is registered last (the
+   * appointment's patient is checked at commit), and gets a record number when the transaction
+   * commits (V1290). Call inside a transaction.
    */
   Appointment book(NewAppointment request, boolean alternativesOnRefusal) {
     if (request.patientId() == null && request.patient() == null) {
@@ -78,7 +78,7 @@ class Bookings {
     }
     var patient =
         request.patientId() != null
-            ? patients.get(new PatientId(request.patientId())).id()
+            ? patients.onFile(new PatientId(request.patientId()))
             : PatientId.random();
     var appointment = appointment(window, request, patient.value(), UUID.randomUUID());
     var rules = window.rules();

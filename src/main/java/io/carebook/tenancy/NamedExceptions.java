@@ -67,5 +67,7 @@ public final class NamedExceptions {
           "whatsapp_number_clinic", // a business phone number id -> its one clinic, routing only
           "whatsapp_verify_token_known", // whether a verify token is any clinic's, yes or no
           // issue 20 (hooks)
-          "webhook_due_tenants"); // outbound webhook deliveries due
+          "webhook_due_tenants", // outbound webhook deliveries due
+          // issue 18 (write): the only writer of record numbers, at the registration's commit
+          "patients_number_at_commit");
 }

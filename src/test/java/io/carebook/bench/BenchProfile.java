@@ -69,7 +69,20 @@ final class BenchProfile {
                   from pg_stat_statements order by total_exec_time desc limit 40""")
               .query(String.class)
               .list();
-      Files.writeString(out.resolve("statements-" + name + ".txt"), String.join("\n", top));
+      // every statement counted: sent by a client (top level) and run inside functions/triggers
+      var counted =
+          superuser
+              .sql(
+                  """
+                  select 'statements: ' || coalesce(sum(calls) filter (where toplevel), 0)
+                         || ' sent by clients, ' || coalesce(sum(calls) filter (where not toplevel), 0)
+                         || ' inside functions and triggers; units measured: ' || ?
+                  from pg_stat_statements""")
+              .param(units)
+              .query(String.class)
+              .single();
+      Files.writeString(
+          out.resolve("statements-" + name + ".txt"), counted + "\n" + String.join("\n", top));
     }
     return new double[] {
       (cpu[0] - cpuAtStart[0]) * 1000 / units, (cpu[1] - cpuAtStart[1]) * 1000 / units

@@ -65,7 +65,13 @@ final class PlainTransactions {
    */
   double sameRows(int clients, Duration duration, boolean withPatient) throws Exception {
     var migrator = OwnerDatabase.jdbc(environment);
-    for (var table : List.of("patients", "practitioner_busy", "appointments", "audit_log")) {
+    for (var table :
+        List.of(
+            "patients",
+            "patient_record_numbers",
+            "practitioner_busy",
+            "appointments",
+            "audit_log")) {
       migrator
           .sql(
               "create table if not exists bench_"
@@ -93,7 +99,12 @@ final class PlainTransactions {
         transactions(clients, duration, connection -> writeBookingRows(connection, withPatient));
     for (var table :
         List.of(
-            "patients", "practitioner_busy", "appointments", "audit_log", "event_publication")) {
+            "patients",
+            "patient_record_numbers",
+            "practitioner_busy",
+            "appointments",
+            "audit_log",
+            "event_publication")) {
       migrator.sql("drop table bench_" + table).update();
     }
     return rate;
@@ -116,12 +127,21 @@ final class PlainTransactions {
     if (withPatient) {
       try (var insert =
           connection.prepareStatement(
-              "insert into bench_patients (tenant_id, id, full_name, name_normalized, registered_at,"
-                  + " mrn) values (?, ?, 'Bench Patient', 'bench patient', ?, ?)")) {
+              "insert into bench_patients (tenant_id, id, full_name, name_normalized,"
+                  + " registered_at) values (?, ?, 'Bench Patient', 'bench patient', ?)")) {
         insert.setObject(1, tenant);
         insert.setObject(2, patient);
         insert.setObject(3, tenant);
-        insert.setLong(4, ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        insert.executeUpdate();
+      }
+      // its record number, a row of its own (V1290)
+      try (var insert =
+          connection.prepareStatement(
+              "insert into bench_patient_record_numbers (tenant_id, patient_id, mrn)"
+                  + " values (?, ?, ?)")) {
+        insert.setObject(1, tenant);
+        insert.setObject(2, patient);
+        insert.setLong(3, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
         insert.executeUpdate();
       }
       audit(connection, tenant, "patients", patient);

@@ -125,11 +125,11 @@ class SchedulingBenchmark {
         double bookings found: %d
         plain two-row insert transactions, 64 clients, 10 s: %.0f/s
         ratio bookings / plain two-row inserts: %.3f (new patients), %.3f (known patients)
-        plain transactions writing a booking's rows, 64 clients, 10 s: %.0f/s (7 rows: with a new patient), %.0f/s (5 rows: known patient)
+        plain transactions writing a booking's rows, 64 clients, 10 s: %.0f/s (8 rows: with a new patient), %.0f/s (5 rows: known patient)
         ratio bookings / plain same-rows transactions: %.2f (new patients), %.2f (known patients)
         CPU per availability call: JVM %.2f ms + PostgreSQL %.2f ms
         CPU per booking of a new patient: JVM %.2f ms + PostgreSQL %.2f ms (everything it causes: listeners, audit chaining)
-        CPU per plain same-rows transaction (7 rows): JVM %.2f ms + PostgreSQL %.2f ms
+        CPU per plain same-rows transaction (8 rows): JVM %.2f ms + PostgreSQL %.2f ms
         """,
             organizations,
             doctorsEach,

@@ -207,7 +207,7 @@ class DeskPages {
   }
 
   /** A registered patient who may be the one being checked in (kept in the session briefly). */
-  record Candidate(String id, String fullName, String phone, String mrn)
+  record Candidate(String id, String fullName, String phone, @Nullable String mrn)
       implements java.io.Serializable {}
 
   @PostMapping("/desk/check-in")

@@ -93,8 +93,8 @@ class ImportRunner {
             if (duplicate != null) {
               rows.outcome(id, row.number(), Outcome.DUPLICATE, duplicate, null);
             } else {
-              var patient = directory.register(row.patient());
-              rows.outcome(id, row.number(), Outcome.IMPORTED, patient.id(), null);
+              var patient = directory.registerId(row.patient());
+              rows.outcome(id, row.number(), Outcome.IMPORTED, patient, null);
             }
           });
     } catch (DuplicatePatientException e) {

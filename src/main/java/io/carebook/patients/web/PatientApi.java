@@ -106,7 +106,8 @@ class PatientApi {
   @IdempotentCreate
   ResponseEntity<PatientView> register(@Valid @RequestBody PatientInput input) {
     permissions.require(Action.PATIENT_REGISTER);
-    var patient = directory.register(input.toNew());
+    // read after the registration commits, which gives the record number
+    var patient = directory.get(directory.registerId(input.toNew()));
     return ResponseEntity.created(URI.create("/api/v1/patients/" + patient.id()))
         .eTag(ETags.of(patient.version()))
         .body(PatientView.of(patient));

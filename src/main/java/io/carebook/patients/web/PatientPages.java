@@ -120,8 +120,8 @@ class PatientPages {
       return "patients/form";
     }
     try {
-      var patient = directory.register(form.toNew());
-      return "redirect:/patients/" + patient.id() + "?registered";
+      var patient = directory.registerId(form.toNew());
+      return "redirect:/patients/" + patient + "?registered";
     } catch (DuplicatePatientException e) {
       model.addAttribute("duplicate", directory.get(e.existing()));
       return "patients/form";

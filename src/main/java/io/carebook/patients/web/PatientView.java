@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** A patient as the API shows it: phones in E.164, dates in ISO-8601, the MRN as people read it. */
 record PatientView(
     String id,
-    String medicalRecordNumber,
+    @Nullable String medicalRecordNumber,
     String fullName,
     @Nullable String otherName,
     @Nullable String phone,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,8 @@ class QuickBookCandidates {
   }
 
   /** A patient the desk may mean, and whether they are on the phone typed. */
-  record Candidate(String id, String fullName, String phone, String mrn, boolean samePhone)
+  record Candidate(
+      String id, String fullName, String phone, @Nullable String mrn, boolean samePhone)
       implements java.io.Serializable {}
 
   /** Who the typed name, phone or record number may be: phone mates first, then matches. */
