@@ -135,7 +135,7 @@ class KeysetPlansTests {
             served(
                 sql,
                 "the patient search without a query (Patients.search, a page)",
-                "select * from patients where voided_at is null and (created_at, id) < ("
+                "select * from patients_numbered where voided_at is null and (created_at, id) < ("
                     + AFTER_AT
                     + ", "
                     + AFTER_ID
@@ -175,12 +175,12 @@ class KeysetPlansTests {
     for (var statement :
         List.of(
             "insert into tenants (id, name) values ('" + TENANT + "', 'Plans')",
-            "insert into patients (tenant_id, id, full_name, name_normalized, mrn, created_at)"
+            "insert into patients (tenant_id, id, full_name, name_normalized, created_at)"
                 + " select '"
                 + TENANT
                 + "', case when k = 0 then '"
                 + PATIENT
-                + "'::uuid else gen_random_uuid() end, 'Patient ' || k, 'patient ' || k, k + 1,"
+                + "'::uuid else gen_random_uuid() end, 'Patient ' || k, 'patient ' || k,"
                 + " now() - k * interval '1 hour' from generate_series(0, 4999) k",
             "insert into appointments (tenant_id, id, clinic_id, doctor_id, patient_id, starts_at,"
                 + " ends_at, status, source) select '"
