@@ -49,7 +49,7 @@ class NoShows {
     var marked =
         jdbc.sql(
                 """
-            update appointments a set status = 'NOSHOW', version = version + 1
+            update appointments a set status = 'NOSHOW', version = a.version + 1
             from booking_rules r
             where a.status = 'BOOKED' and a.ends_at < :now
               and r.tenant_id = a.tenant_id and r.clinic_id = a.clinic_id
