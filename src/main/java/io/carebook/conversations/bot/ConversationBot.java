@@ -192,7 +192,7 @@ public class ConversationBot {
             conversation.lastInboundAt(),
             conversation.createdAt(),
             conversation.updatedAt());
-    for (var reply : outcome.replies) {
+    for (var reply : Reply.joined(outcome.replies)) {
       voice.say(spoken, language, reply);
     }
     rows.step(row.id(), outcome.next.json(), outcome.locale, outcome.patient);

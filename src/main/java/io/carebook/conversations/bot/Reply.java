@@ -22,6 +22,7 @@ record Reply(String text, List<Option> options, @Nullable String button, @Nullab
   private static final int BUTTON_TITLE = 20;
   private static final int DESCRIPTION = 72;
   private static final int BODY = 1024;
+  private static final int TEXT = 4096;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A choice: its id (what an interactive reply names) and title, and an optional line below. */
@@ -44,6 +45,46 @@ record Reply(String text, List<Option> options, @Nullable String button, @Nullab
    */
   static Reply choice(String text, List<Option> options, String button, String hint) {
     return new Reply(text, options, button, hint);
+  }
+
+  /**
+   * A turn's replies as the patient should receive them: plain texts said before a choice travel in
+   * the choice's own message (and texts said together, in one), so they cannot arrive out of order
+   * (each message is sent on its own and may overtake another) and the patient pays attention to
+   * one message, not three. Where the joined text would exceed WhatsApp's limit they stay apart.
+   */
+  static List<Reply> joined(List<Reply> replies) {
+    var joined = new ArrayList<Reply>();
+    String said = null;
+    for (var reply : replies) {
+      if (said == null) {
+        said = reply.options.isEmpty() ? reply.text : null;
+        if (said == null) {
+          joined.add(reply);
+        }
+        continue;
+      }
+      var together = said + "\n\n" + reply.text;
+      var limit = reply.options.isEmpty() ? TEXT : BODY;
+      if (together.length() <= limit) {
+        if (reply.options.isEmpty()) {
+          said = together;
+        } else {
+          joined.add(new Reply(together, reply.options, reply.button, reply.hint));
+          said = null;
+        }
+      } else {
+        joined.add(text(said));
+        said = reply.options.isEmpty() ? reply.text : null;
+        if (said == null) {
+          joined.add(reply);
+        }
+      }
+    }
+    if (said != null) {
+      joined.add(text(said));
+    }
+    return joined;
   }
 
   List<String> ids() {

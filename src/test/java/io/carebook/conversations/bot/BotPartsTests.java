@@ -130,4 +130,27 @@ class BotPartsTests {
     assertThat(shown.getFirst()).isEqualTo(slots.getFirst());
     assertThat(shown.getLast()).isEqualTo(slots.getLast());
   }
+
+  @Test
+  void textsSaidBeforeAChoiceTravelInItsMessageSoTheyCannotArriveAfterIt() {
+    var times = List.of(new Option("time:a", "10:00"), new Option("time:b", "10:30"));
+    var joined =
+        Reply.joined(
+            List.of(
+                Reply.text("Sorry, someone else has just taken it."),
+                Reply.choice("Other times on Tuesday:", times, "Times", "Reply with a number.")));
+    assertThat(joined).hasSize(1);
+    assertThat(joined.getFirst().text())
+        .isEqualTo("Sorry, someone else has just taken it.\n\nOther times on Tuesday:");
+    assertThat(joined.getFirst().ids()).containsExactly("time:a", "time:b");
+
+    assertThat(Reply.joined(List.of(Reply.text("One."), Reply.text("Two."))))
+        .containsExactly(Reply.text("One.\n\nTwo."));
+    var choiceFirst =
+        List.of(Reply.choice("Pick", times, "Times", "Reply with a number."), Reply.text("Then."));
+    assertThat(Reply.joined(choiceFirst)).isEqualTo(choiceFirst);
+    var long1 = Reply.text("x".repeat(900));
+    var list = Reply.choice("y".repeat(200), times, "Times", "Reply with a number.");
+    assertThat(Reply.joined(List.of(long1, list))).containsExactly(long1, list);
+  }
 }
