@@ -12,9 +12,10 @@ import org.springframework.core.env.Environment;
 /**
  * Carebook in a process of its own, against this test JVM's database: the application's main class
  * on the build's classpath (the classes the packaged jar holds), so a test can kill it abruptly or
- * stop it gracefully, and run two side by side. Its log goes to {@code target/}.
+ * stop it gracefully, and run two side by side. Its log goes to {@code target/}. (Public for the
+ * tests of other modules that need a real restart: webhooks' deliveries.)
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
@@ -25,8 +26,8 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** Starts an instance whose message task is {@code taskName}; returns once it is ready. */
-  static AppProcess start(Environment environment, String name, String taskName, String providers)
-      throws IOException {
+  public static AppProcess start(
+      Environment environment, String name, String taskName, String providers) throws IOException {
     return start(environment, name, taskName, providers, Map.of());
   }
 
@@ -34,7 +35,7 @@ final class AppProcess implements AutoCloseable {
    * Starts an instance whose message task and follow-up queue are {@code taskName} (so it plans and
    * sends only what was booked and scheduled through such instances), with {@code more} settings.
    */
-  static AppProcess start(
+  public static AppProcess start(
       Environment environment,
       String name,
       String taskName,
@@ -98,7 +99,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** The port its server listens on, from its log. */
-  int port() throws IOException {
+  public int port() throws IOException {
     var started =
         java.util.regex.Pattern.compile("Tomcat started on port (\\d+)")
             .matcher(Files.readString(log));
@@ -109,13 +110,13 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** Kills it as a crash would: no shutdown hooks, executions cut off mid-flight. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** Stops it as a deploy would: running executions finish first. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     process.waitFor();
   }

@@ -6,6 +6,7 @@ import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
 import io.carebook.TestOrganizations;
+import io.carebook.notifications.AppProcess;
 import io.carebook.tenancy.TenantSweep;
 import io.carebook.tenancy.TenantTransactions;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * An integrator's receiver (WireMock) gets each event signed as Standard Webhooks says, verified
  * here with an HMAC computed on its own; a 500 is retried; an endpoint that keeps failing for days
  * is disabled, its owners are told and nothing more is sent to it; deliveries written while no
- * worker runs, or claimed by a worker that died, are sent by the next worker.
+ * worker runs, or claimed by a worker that died, are sent by the next worker; and a delivery
+ * written by a Carebook process that crashed before sending it is sent once by the process that
+ * starts after it.
  */
 @CarebookTest
 class WebhookDeliveryTests {
@@ -217,6 +221,61 @@ class WebhookDeliveryTests {
       assertThat(received).hasSize(2);
       assertThat(received.stream().map(r -> r.getHeader("webhook-id")).distinct()).hasSize(2);
       assertThat(pending(hooks)).isZero();
+    } finally {
+      worker.start();
+    }
+  }
+
+  @Test
+  void aDeliveryWrittenByAProcessThatCrashedIsSentOnceByTheProcessStartedAfterIt()
+      throws Exception {
+    var receiver = new Receiver().answering(200);
+    var hooks = integration(receiver, List.of("patient.registered"));
+    var tasks = "webhooks-restart-" + UUID.randomUUID(); // its reminders' queue: none here
+    var privateAddresses = "carebook.webhooks.allow-private-addresses";
+    worker.stop(); // only the processes started here deliver
+    try {
+      Receiver.pause(1_500); // a pass already under way ends
+      String patient;
+      try (var crashing =
+          AppProcess.start(
+              environment,
+              "webhooks-crash",
+              tasks,
+              "http://localhost:9",
+              // its worker would pass in an hour: the process dies long before
+              Map.of("carebook.webhooks.interval", "PT1H", privateAddresses, "true"))) {
+        var created =
+            new Api(crashing.port())
+                .as(hooks.owner().token())
+                .post("/api/v1/patients", Map.of("fullName", "Patient Across A Crash"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        patient = created.text("id");
+        crashing.kill();
+      }
+      assertThat(pending(hooks)).isEqualTo(1);
+      assertThat(receiver.received()).isEmpty();
+
+      try (var restarted =
+          AppProcess.start(
+              environment,
+              "webhooks-restarted",
+              tasks,
+              "http://localhost:9",
+              Map.of(privateAddresses, "true"))) {
+        var received = receiver.await(WAIT, r -> r.size() == 1);
+        assertThat(received).hasSize(1);
+        var request = received.getFirst();
+        assertThat(request.getHeader("webhook-signature"))
+            .isEqualTo(Receiver.expectedSignature(hooks.secret(), request));
+        var body = JSON.readTree(request.getBodyAsString());
+        assertThat(body.path("type").asString()).isEqualTo("patient.registered");
+        assertThat(body.path("data").path("patientId").asString()).isEqualTo(patient);
+        Receiver.pause(2_000); // a second sending, if any, would show by now
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(pending(hooks)).isZero();
+        restarted.stop();
+      }
     } finally {
       worker.start();
     }
