@@ -26,9 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff inbox ({@link Action#INBOX}): the active clinic's conversations that wait for a person
  * first, and one conversation's transcript with its actions — take over, reply through the same
- * channel, book for the patient in the calendar, hand back to the bot. Both pages refresh their
- * lists by htmx polling. Each action goes through {@link Conversations}, which writes who acted
- * into the transcript; another clinic's or organization's conversation answers 404.
+ * channel, book for the patient in the calendar, hand back to the bot, close. Both pages refresh
+ * their lists by htmx polling. Each action goes through {@link Conversations}, which writes who
+ * acted into the transcript; another clinic's or organization's conversation answers 404.
  */
 @Controller
 class InboxPages {
@@ -131,6 +131,17 @@ class InboxPages {
     permissions.require(Action.INBOX);
     var conversation = found(id);
     return act(id, redirect, () -> conversations.handBack(conversationId(conversation), me()));
+  }
+
+  /**
+   * The conversation is over (nothing is sent to the patient): it leaves the queue, and the
+   * patient's next message opens a new conversation, with the assistant if the clinic has it on.
+   */
+  @PostMapping("/inbox/{id}/close")
+  String close(@PathVariable String id, RedirectAttributes redirect) {
+    permissions.require(Action.INBOX);
+    var conversation = found(id);
+    return act(id, redirect, () -> conversations.close(conversationId(conversation), me()));
   }
 
   /** The calendar, to book for the conversation's patient with the quick-book form prefilled. */

@@ -139,6 +139,12 @@ class InboxBrowserTests extends BrowserTestSupport {
     assertThat(page.locator("#transcript"))
         .containsText("Member RECEPTIONIST handed the conversation back to the assistant");
     screenshots(conversation);
+
+    page.locator("#close-conversation").click();
+    assertThat(page.locator("#inbox-state")).hasText("Finished");
+    assertThat(page.locator("#transcript"))
+        .containsText("Member RECEPTIONIST closed the conversation");
+    assertThat(page.locator("#close-conversation")).hasCount(0);
   }
 
   @Test
