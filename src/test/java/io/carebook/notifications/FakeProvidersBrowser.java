@@ -5,7 +5,10 @@ import io.carebook.CarebookTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
-/** Browser tests against the application wired to the fake providers of {@link FakeProviders}. */
+/**
+ * Browser tests against the application wired to the fake providers of {@link FakeProviders} (one
+ * shared context; public for the inbox's browser tests, which send through the same providers).
+ */
 @CarebookTest
 @ContextConfiguration(initializers = FakeProviders.Ports.class)
 @TestPropertySource(
@@ -17,4 +20,4 @@ import org.springframework.test.context.TestPropertySource;
       "carebook.notifications.max-attempts=3",
       "db-scheduler.polling-interval=1s"
     })
-abstract class FakeProvidersBrowser extends BrowserTestSupport {}
+public abstract class FakeProvidersBrowser extends BrowserTestSupport {}

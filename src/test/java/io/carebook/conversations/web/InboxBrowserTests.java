@@ -10,11 +10,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.carebook.Api;
-import io.carebook.BrowserTestSupport;
-import io.carebook.CarebookTest;
 import io.carebook.TestCalendars;
 import io.carebook.TestOrganizations;
 import io.carebook.notifications.FakeProviders;
+import io.carebook.notifications.FakeProvidersBrowser;
 import io.carebook.tenancy.Plan;
 import io.carebook.tenancy.TenantTransactions;
 import java.nio.file.Path;
@@ -27,28 +26,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A receptionist in the real browser: opens the inbox, takes over a waiting WhatsApp conversation,
  * replies (the WireMock'd Cloud API receives it), books for the patient through the calendar's
  * quick-book and comes back, hands the conversation back to the assistant; the transcript shows who
- * did what. The same application as the notification browser tests (FakeProvidersBrowser's
- * configuration, so one shared context).
+ * did what. The same application as the notification browser tests (it extends
+ * FakeProvidersBrowser, so one shared context).
  */
-@CarebookTest
-@ContextConfiguration(initializers = FakeProviders.Ports.class)
-@TestPropertySource(
-    properties = {
-      "carebook.notifications.task-name=send-message-with-fake-providers",
-      "carebook.follow-ups.queue=fake-providers",
-      "carebook.notifications.provider-timeout=PT2S",
-      "carebook.notifications.first-retry=PT1S",
-      "carebook.notifications.max-attempts=3",
-      "db-scheduler.polling-interval=1s"
-    })
-class InboxBrowserTests extends BrowserTestSupport {
+class InboxBrowserTests extends FakeProvidersBrowser {
 
   private static final Path SHOTS = Path.of("target/screenshots/inbox");
 
