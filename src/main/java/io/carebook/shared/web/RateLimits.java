@@ -134,23 +134,20 @@ public class RateLimits {
    * must hold across instances (sign-in, codes), use {@link #consume}.
    */
   public void consumeHere(Limit limit, String key) {
-    var bucket = local.get(limit.name() + ':' + key);
-    if (bucket == null) {
-      var attempts = attempts(limit);
-      bucket =
-          local.computeIfAbsent(
-              limit.name() + ':' + key,
-              k ->
-                  new LocalBucket(
-                      Bucket.builder()
-                          .addLimit(
-                              Bandwidth.builder()
-                                  .capacity(attempts)
-                                  .refillGreedy(attempts, limit.period())
-                                  .build())
-                          .build(),
-                      attempts));
-    }
+    var attempts = attempts(limit);
+    var bucket =
+        local.computeIfAbsent(
+            limit.name() + ':' + key,
+            k ->
+                new LocalBucket(
+                    Bucket.builder()
+                        .addLimit(
+                            Bandwidth.builder()
+                                .capacity(attempts)
+                                .refillGreedy(attempts, limit.period())
+                                .build())
+                        .build(),
+                    attempts));
     var probe = bucket.bucket().tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       throw new Exceeded(
