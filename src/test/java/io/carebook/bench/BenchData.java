@@ -58,6 +58,31 @@ final class BenchData {
     }
   }
 
+  /**
+   * The doctors of organizations loaded earlier into a kept database ({@code
+   * -Dbench.dataDirectory}), in a stable order; empty when there are none.
+   */
+  static List<Doctor> loaded(JdbcClient migrator) {
+    return migrator
+        .sql(
+            """
+            select m.tenant_id, m.clinic_id, m.user_id,
+                   (select p.id from patients p
+                    where p.tenant_id = m.tenant_id and p.full_name = 'Bench Patient'
+                    order by p.created_at, p.id limit 1) as patient
+            from memberships m join tenants t on t.id = m.tenant_id
+            where t.name = 'Bench Clinics' and 'DOCTOR' = any(m.roles)
+            order by m.tenant_id, m.user_id""")
+        .query(
+            (rs, n) ->
+                new Doctor(
+                    new TenantId(rs.getObject(1, UUID.class)),
+                    new ClinicId(rs.getObject(2, UUID.class)),
+                    new UserId(rs.getObject(3, UUID.class)),
+                    rs.getObject(4, UUID.class)))
+        .list();
+  }
+
   /** A line on the console: how far the load is, and how long the rest should take. */
   private static void progress(int done, int of, long appointmentsEach, long started) {
     var elapsed = (System.nanoTime() - started) / 1e9;

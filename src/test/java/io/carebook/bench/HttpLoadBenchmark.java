@@ -2,17 +2,10 @@ package io.carebook.bench;
 
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
-import io.carebook.shared.Secrets;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,48 +58,28 @@ class HttpLoadBenchmark {
     try {
       var migrator = JdbcClient.create(loadConnection);
       doctors = BenchData.load(migrator, organizations, doctorsEach, appointmentsEach);
-      plan = plan(migrator, doctors);
+      plan = HttpLoad.plan(migrator, doctors);
     } finally {
       loadConnection.destroy();
     }
     var loadSeconds = (System.nanoTime() - started) / 1e9;
-    startWhenAsked();
+    HttpLoad.startWhenAsked();
     var out = Path.of("target/bench");
     Files.createDirectories(out);
     var planFile = out.resolve("http-plan.txt");
     Files.write(planFile, plan);
 
-    var results = out.resolve("http-requests.txt");
-    var generator =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LoadGenerator.class.getName(),
-                "http://localhost:" + port,
-                planFile.toString(),
-                results.toString(),
-                Integer.toString(rate),
-                Integer.toString(seconds),
-                Integer.toString(warmUp),
-                System.getProperty("bench.mix", LoadGenerator.DEFAULT_MIX))
-            .redirectErrorStream(true)
-            .start();
-    var lines =
-        new BufferedReader(
-            new InputStreamReader(generator.getInputStream(), StandardCharsets.UTF_8));
-    await(lines, "MEASURING");
-    var profile = BenchProfile.start("http", environment);
-    var generatorCpu = BenchProfile.cpuSeconds(generator.pid());
-    await(lines, "MEASURED");
-    generatorCpu = BenchProfile.cpuSeconds(generator.pid()) - generatorCpu;
     var load = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    if (!generator.waitFor(1, TimeUnit.MINUTES) || generator.exitValue() != 0) {
-      throw new IllegalStateException("the load generator failed");
-    }
-    var requests = Files.readString(results);
-    var answered = answered(requests);
-    var cpu = profile.stop(answered);
+    var run =
+        HttpLoad.drive(
+            environment,
+            port,
+            planFile,
+            "http",
+            Integer.toString(rate),
+            seconds,
+            warmUp,
+            System.getProperty("bench.mix", LoadGenerator.DEFAULT_MIX));
     var loadAverage = load.getSystemLoadAverage();
 
     // -Dbench.yardsticks=false: no plain transactions and exclusion inserts (A/B runs of one
@@ -150,126 +123,13 @@ class HttpLoadBenchmark {
             System.getProperty("bench.mix", LoadGenerator.DEFAULT_MIX),
             environment.getProperty("carebook.rate-limit.organization"),
             loadAverage,
-            requests,
-            cpu[0],
-            cpu[1],
-            generatorCpu * 1000 / answered,
+            run.requests(),
+            run.cpuPerRequest()[0],
+            run.cpuPerRequest()[1],
+            run.generatorCpuPerRequest(),
             sameRows,
             exclusion);
     System.out.println(report);
     Files.writeString(out.resolve("http.txt"), report);
-  }
-
-  /**
-   * One API key per organization, created as the product does (only its hash stored, by an owner
-   * who may grant it), and the plan the generator reads: its doctors and the loaded appointments it
-   * may cancel.
-   */
-  private static List<String> plan(JdbcClient migrator, List<BenchData.Doctor> doctors) {
-    var plan = new ArrayList<String>();
-    var tokens = new java.util.HashMap<UUID, String>();
-    // generated data, not anybody's writes: not audited, as BenchData loads it
-    var audited =
-        migrator
-            .sql(
-                """
-                select tgrelid::regclass::text from pg_trigger
-                where tgname = 'audit_row_change'
-                  and tgrelid in ('users'::regclass, 'memberships'::regclass, 'api_keys'::regclass)""")
-            .query(String.class)
-            .list();
-    audited.forEach(
-        t -> migrator.sql("alter table " + t + " disable trigger audit_row_change").update());
-    try {
-      for (var doctor : doctors) {
-        var tenant = doctor.tenant().value();
-        var token =
-            tokens.computeIfAbsent(
-                tenant,
-                t -> {
-                  var secret = "cbk_bench" + UUID.randomUUID().toString().replace("-", "");
-                  var user = UUID.randomUUID();
-                  migrator
-                      .sql(
-                          """
-                          insert into users (id, email, display_name, password_hash, email_confirmed_at)
-                          values (?, ?, 'Bench Owner', 'x', now())""")
-                      .params(user, "bench-owner-" + user + "@example.test")
-                      .update();
-                  migrator
-                      .sql(
-                          """
-                          insert into memberships (tenant_id, clinic_id, user_id, roles)
-                          values (?, ?, ?, array['OWNER'])""")
-                      .params(t, doctor.clinic().value(), user)
-                      .update();
-                  migrator
-                      .sql(
-                          """
-                          insert into api_keys (tenant_id, id, clinic_id, name, prefix, key_hash,
-                                                actions, created_by)
-                          values (?, ?, ?, 'bench', ?, ?,
-                                  array['BOOKING', 'PATIENT_VIEW', 'PATIENT_REGISTER'], ?)""")
-                      .params(
-                          t,
-                          UUID.randomUUID(),
-                          doctor.clinic().value(),
-                          secret.substring(0, 10),
-                          Secrets.sha256(secret),
-                          user)
-                      .update();
-                  return secret;
-                });
-        plan.add("D " + token + " " + doctor.user().value() + " " + doctor.patient());
-        migrator
-            .sql(
-                """
-                select id from appointments
-                where tenant_id = ? and doctor_id = ? and status = 'BOOKED'
-                  and starts_at > now() + interval '1 day' limit 5""")
-            .params(tenant, doctor.user().value())
-            .query(UUID.class)
-            .list()
-            .forEach(id -> plan.add("C " + token + " " + id));
-      }
-    } finally {
-      audited.forEach(
-          t -> migrator.sql("alter table " + t + " enable trigger audit_row_change").update());
-    }
-    return plan;
-  }
-
-  private static void await(BufferedReader lines, String marker) throws Exception {
-    String line;
-    while ((line = lines.readLine()) != null) {
-      if (line.equals(marker)) {
-        return;
-      }
-      System.out.println("load generator: " + line);
-    }
-    throw new IllegalStateException("the load generator ended before " + marker);
-  }
-
-  /** The requests answered, from the generator's total line. */
-  private static long answered(String requests) {
-    var total = requests.lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow();
-    return Long.parseLong(total.split("\\s+")[1]);
-  }
-
-  /**
-   * With {@code -Dbench.startWhen=<file>} the measured run waits, after loading, until that file
-   * exists: the reference size takes about half an hour to load, which need not happen on an idle
-   * machine, while the few minutes of measuring must.
-   */
-  private static void startWhenAsked() throws InterruptedException, java.io.IOException {
-    var signal = System.getProperty("bench.startWhen");
-    if (signal == null || signal.isBlank()) {
-      return;
-    }
-    System.out.println("Loaded; measuring starts when " + signal + " exists");
-    while (!Files.exists(Path.of(signal))) {
-      Thread.sleep(1000);
-    }
-    Files.deleteIfExists(Path.of(signal));
   }
 }

@@ -41,7 +41,13 @@ import org.HdrHistogram.Histogram;
  * window starts and {@code MEASURED} when its last request has been sent and answered, so the
  * caller can read CPU counters around it. An optional seventh argument changes the mix: weights by
  * operation, {@code availability=100} for availability reads only, {@code
- * availability=60,book=15,book_idempotent=15,cancel=10} for the default.
+ * availability=60,book=15,book_idempotent=15,cancel=10} for the default; {@code book_new} and
+ * {@code book_known} are bookings without a key for a new patient or the one on file only.
+ *
+ * <p>With {@code closed:N} in place of the rate, the model is closed instead: N clients each send
+ * their next request when the previous one is answered, for the seconds given, so the throughput
+ * measured is what the server sustains at that concurrency (its capacity for the mix), and latency
+ * is measured from each request's own send.
  */
 final class LoadGenerator {
 
@@ -53,7 +59,11 @@ final class LoadGenerator {
     AVAILABILITY,
     BOOK,
     BOOK_IDEMPOTENT,
-    CANCEL
+    CANCEL,
+    /** A booking without Idempotency-Key for a new patient (closed-model booking runs). */
+    BOOK_NEW,
+    /** A booking without Idempotency-Key for the patient on file. */
+    BOOK_KNOWN
   }
 
   record Doctor(String token, String doctorId, String patientId) {}
@@ -108,26 +118,67 @@ final class LoadGenerator {
   public static void main(String[] args) throws Exception {
     var generator =
         new LoadGenerator(args[0], Path.of(args[1]), args.length > 6 ? args[6] : DEFAULT_MIX);
-    var rate = Integer.parseInt(args[3]);
+    var closed = args[3].startsWith("closed:");
+    var rate = Integer.parseInt(closed ? args[3].substring("closed:".length()) : args[3]);
     var seconds = Integer.parseInt(args[4]);
     var warmUp = Integer.parseInt(args[5]);
-    generator.run(rate, warmUp); // warm-up: both JVMs compile their hot paths; not recorded
+    // warm-up: both JVMs compile their hot paths; not recorded
+    var unused = closed ? generator.runClosed(rate, warmUp) : generator.run(rate, warmUp);
     System.out.println("MEASURING");
     System.out.flush();
-    var measured = generator.run(rate, seconds);
+    var measured = closed ? generator.runClosed(rate, seconds) : generator.run(rate, seconds);
     System.out.println("MEASURED");
     System.out.flush();
-    Files.writeString(Path.of(args[2]), generator.report(measured, rate, seconds));
+    Files.writeString(
+        Path.of(args[2]),
+        generator.report(measured, closed ? rate + " clients back to back" : rate + "/s", seconds));
     System.exit(0);
   }
 
-  /** Sends at {@code rate} a second for {@code seconds}, then waits for the answers. */
-  private Map<Operation, Outcome> run(int rate, int seconds) throws InterruptedException {
+  /**
+   * {@code clients} each sending its next request when the last is answered, for {@code seconds}.
+   */
+  private Map<Operation, Outcome> runClosed(int clients, int seconds) throws Exception {
+    var recorded = outcomes();
+    notSent.reset();
+    var start = System.nanoTime();
+    var until = start + Duration.ofSeconds(seconds).toNanos();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      var done = new ArrayList<java.util.concurrent.Future<?>>();
+      for (int c = 0; c < clients; c++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  while (System.nanoTime() < until) {
+                    var answered = send(pick(), System.nanoTime(), recorded);
+                    if (answered == null) {
+                      return null; // nothing left to cancel
+                    }
+                    answered.join();
+                  }
+                  return null;
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    }
+    windowSeconds = (System.nanoTime() - start) / 1e9;
+    return recorded;
+  }
+
+  private Map<Operation, Outcome> outcomes() {
     var recorded = new TreeMap<Operation, Outcome>();
     for (var op : Operation.values()) {
       recorded.put(op, new Outcome());
     }
     outcomes = recorded;
+    return recorded;
+  }
+
+  /** Sends at {@code rate} a second for {@code seconds}, then waits for the answers. */
+  private Map<Operation, Outcome> run(int rate, int seconds) throws InterruptedException {
+    var recorded = outcomes();
     notSent.reset();
     var interval = 1_000_000_000L / rate;
     var requests = (long) rate * seconds;
@@ -181,7 +232,9 @@ final class LoadGenerator {
     return Operation.values()[i];
   }
 
-  private void send(Operation op, long intended, Map<Operation, Outcome> recorded) {
+  /** Sends one request; the answer's future, or null when there was nothing to send. */
+  private java.util.concurrent.CompletableFuture<?> send(
+      Operation op, long intended, Map<Operation, Outcome> recorded) {
     var random = ThreadLocalRandom.current();
     var doctor = doctors.get(random.nextInt(doctors.size()));
     HttpRequest request;
@@ -199,7 +252,10 @@ final class LoadGenerator {
                     + "&to="
                     + from.plusDays(6));
       }
-      case BOOK -> request = post(token, "/api/v1/appointments", booking(doctor), null);
+      case BOOK -> request = post(token, "/api/v1/appointments", booking(doctor, null), null);
+      case BOOK_NEW -> request = post(token, "/api/v1/appointments", booking(doctor, true), null);
+      case BOOK_KNOWN ->
+          request = post(token, "/api/v1/appointments", booking(doctor, false), null);
       case BOOK_IDEMPOTENT -> {
         var retry = random.nextInt(5) == 0 ? retries.poll() : null;
         if (retry != null) {
@@ -207,7 +263,7 @@ final class LoadGenerator {
           request = post(token, "/api/v1/appointments", retry.body(), retry.key());
         } else {
           var key = UUID.randomUUID().toString();
-          var body = booking(doctor);
+          var body = booking(doctor, null);
           if (retries.size() < 1000) {
             retries.add(new Retry(token, key, body));
           }
@@ -218,7 +274,7 @@ final class LoadGenerator {
         var target = cancellable.poll();
         if (target == null) {
           recorded.get(op).record(0, 0); // nothing left to cancel: status 0
-          return;
+          return null;
         }
         token = target.token();
         request =
@@ -232,7 +288,7 @@ final class LoadGenerator {
     }
     var booker = token;
     inFlight.incrementAndGet();
-    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .whenComplete(
             (response, failure) -> {
               var latency = System.nanoTime() - intended;
@@ -255,8 +311,11 @@ final class LoadGenerator {
             });
   }
 
-  /** A random quarter-hour 8 to 48 days ahead in the doctor's hours, for a new or known patient. */
-  private static String booking(Doctor doctor) {
+  /**
+   * A random quarter-hour 8 to 48 days ahead in the doctor's hours, for a new patient, the one on
+   * file, or either at random ({@code newPatient} null).
+   */
+  private static String booking(Doctor doctor, Boolean newPatient) {
     var random = ThreadLocalRandom.current();
     var start =
         LocalDate.now(CAIRO)
@@ -265,7 +324,7 @@ final class LoadGenerator {
             .atZone(CAIRO)
             .toInstant();
     var patient =
-        random.nextBoolean()
+        !(newPatient == null ? random.nextBoolean() : newPatient)
             ? "\"patientId\":\"" + doctor.patientId() + "\""
             : "\"patient\":{\"fullName\":\"Bench Patient " + random.nextInt(1_000_000) + "\"}";
     return "{\"doctorId\":\""
@@ -303,13 +362,16 @@ final class LoadGenerator {
    * answer, so a backlog drained after the schedule lowers it), p50, p99, max, answers by status
    * (-1: no answer, 0: nothing left to cancel, not sent).
    */
-  private String report(Map<Operation, Outcome> measured, int rate, int seconds) {
+  private String report(Map<Operation, Outcome> measured, String rate, int seconds) {
     var out = new StringBuilder();
     long total = 0;
     for (var entry : measured.entrySet()) {
       var h = entry.getValue().latency;
       var statuses = new TreeMap<Integer, Long>();
       entry.getValue().statuses.forEach((s, n) -> statuses.put(s, n.sum()));
+      if (statuses.isEmpty()) {
+        continue; // not in the mix
+      }
       total += h.getTotalCount();
       out.append(
           String.format(
@@ -324,7 +386,7 @@ final class LoadGenerator {
     }
     out.append(
         String.format(
-            "total            %7d requests %8.1f/s (asked: %d/s for %d s; last answer after %.1f s),"
+            "total            %7d requests %8.1f/s (asked: %s for %d s; last answer after %.1f s),"
                 + " not sent (over %,d in flight): %d%n",
             total,
             total / windowSeconds,
