@@ -45,32 +45,26 @@ begin
 end $$;
 revoke all on function parent_rows_stay() from public;
 
-create trigger tenants_never_deleted before delete on tenants
-  for each row execute function parent_rows_stay();
-create trigger tenants_key_kept before update of id on tenants
-  for each row when (old.id is distinct from new.id) execute function parent_rows_stay();
-create trigger tenants_never_truncated before truncate on tenants
-  for each statement execute function parent_rows_stay();
-
-create trigger users_never_deleted before delete on users
-  for each row execute function parent_rows_stay();
-create trigger users_key_kept before update of id on users
-  for each row when (old.id is distinct from new.id) execute function parent_rows_stay();
-create trigger users_never_truncated before truncate on users
-  for each statement execute function parent_rows_stay();
-
-create trigger clinics_never_deleted before delete on clinics
-  for each row execute function parent_rows_stay();
-create trigger clinics_key_kept before update of tenant_id, id on clinics
-  for each row when ((old.tenant_id, old.id) is distinct from (new.tenant_id, new.id))
-  execute function parent_rows_stay();
-create trigger clinics_never_truncated before truncate on clinics
-  for each statement execute function parent_rows_stay();
-
-create trigger patients_never_deleted before delete on patients
-  for each row execute function parent_rows_stay();
-create trigger patients_key_kept before update of tenant_id, id on patients
-  for each row when ((old.tenant_id, old.id) is distinct from (new.tenant_id, new.id))
-  execute function parent_rows_stay();
-create trigger patients_never_truncated before truncate on patients
-  for each statement execute function parent_rows_stay();
+-- Each parent: a delete or a truncate refused, an update refused when it changes the key.
+do $$
+declare
+  parent record;
+begin
+  for parent in select * from (values ('tenants', 'id'), ('users', 'id'),
+                                      ('clinics', 'tenant_id, id'), ('patients', 'tenant_id, id'))
+                                p(name, key)
+  loop
+    execute format('create trigger %I before delete on %I '
+                   'for each row execute function parent_rows_stay()',
+                   parent.name || '_never_deleted', parent.name);
+    execute format('create trigger %I before truncate on %I '
+                   'for each statement execute function parent_rows_stay()',
+                   parent.name || '_never_truncated', parent.name);
+    execute format('create trigger %I before update of %s on %I '
+                   'for each row when ((%s) is distinct from (%s)) '
+                   'execute function parent_rows_stay()',
+                   parent.name || '_key_kept', parent.key, parent.name,
+                   regexp_replace(parent.key, '(\w+)', 'old.\1', 'g'),
+                   regexp_replace(parent.key, '(\w+)', 'new.\1', 'g'));
+  end loop;
+end $$;
