@@ -107,16 +107,11 @@ class BookingParentsTests {
     var owner = organizations.signUp(api);
     var desk = api.as(owner.token());
     var doctor = doctorWithHours(desk);
+    var kept = Map.of("fullName", "Kept Patient");
     var booked =
         desk.post(
             "/api/v1/appointments",
-            Map.of(
-                "doctorId",
-                doctor,
-                "startsAt",
-                firstFreeStart(desk, doctor),
-                "patient",
-                Map.of("fullName", "Kept Patient")));
+            Map.of("doctorId", doctor, "startsAt", firstFreeStart(desk, doctor), "patient", kept));
     assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
     var rows = parents(owner, doctor, booked.text("patientId"));
 
