@@ -3,9 +3,10 @@
 -- Each foreign key check takes a FOR KEY SHARE lock on its parent row, a statement run by a
 -- trigger: a booking for a new patient took six (users twice, tenants twice, clinics, patients),
 -- from practitioner_busy (its doctor), appointments (organization, clinic, doctor, patient) and
--- patients (organization). Every other row a booking writes (appointment_followups,
--- patient_record_numbers, the audit log) carries none. These six keys are dropped; what they
--- proved now holds this way:
+-- patients (organization). The other rows a booking writes (appointment_followups,
+-- patient_record_numbers, the audit log) carry none; a webhook delivery, written only for an
+-- organization with endpoints, keeps its key to its endpoint, and a claimed Idempotency-Key its
+-- key to the organization. These six keys are dropped; what they proved now holds this way:
 --
 --   * The booking proves its parents before it writes, in its own transaction, under row-level
 --     security: its one read of the doctor's window (DoctorWindows.forBooking) finds the clinic
