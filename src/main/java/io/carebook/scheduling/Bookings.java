@@ -57,9 +57,11 @@ class Bookings {
 
   /**
    * Books the request, or refuses it: the rules are judged for the asked start only; the busy time
-   * and the appointment are written in one statement; a patient to register is registered last (the
-   * appointment's patient is checked at commit), and gets a record number when the transaction
-   * commits (V1290). Call inside a transaction.
+   * and the appointment are written in one statement; a patient to register is registered last, and
+   * gets a record number when the transaction commits (V1290). No foreign key checks the rows'
+   * clinic, doctor and patient (V1301): this method proves them (the window's clinic and active
+   * doctor, a patient on file, or the patient it registers or finds before it returns), so no other
+   * order of these steps may let an appointment commit without them. Call inside a transaction.
    */
   Appointment book(NewAppointment request, boolean alternativesOnRefusal) {
     if (request.patientId() == null && request.patient() == null) {
