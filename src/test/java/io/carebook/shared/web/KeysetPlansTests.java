@@ -46,7 +46,7 @@ class KeysetPlansTests {
         plans.add(
             served(
                 sql,
-                "appointments of a clinic (Appointments.between, a page)",
+                "appointments of a clinic (Appointments.matching, the API's page)",
                 "select * from appointments where clinic_id = '"
                     + CLINIC
                     + "' and starts_at >= "
@@ -72,6 +72,34 @@ class KeysetPlansTests {
                     + ", "
                     + AFTER_ID
                     + ") order by starts_at, id limit 51",
+                "appointments_by_doctor"));
+        plans.add(
+            served(
+                sql,
+                "a patient's appointments (Appointments.matching, FHIR Appointment?patient=)",
+                "select * from appointments where patient_id = '"
+                    + PATIENT
+                    + "' and starts_at >= "
+                    + AFTER_AT
+                    + " and (starts_at, id) > ("
+                    + AFTER_AT
+                    + ", "
+                    + AFTER_ID
+                    + ") order by starts_at, id limit 21",
+                "appointments_by_patient"));
+        plans.add(
+            served(
+                sql,
+                "a doctor's appointments at every clinic (FHIR Appointment?practitioner=)",
+                "select * from appointments where doctor_id = '"
+                    + DOCTOR
+                    + "' and starts_at >= "
+                    + AFTER_AT
+                    + " and (starts_at, id) > ("
+                    + AFTER_AT
+                    + ", "
+                    + AFTER_ID
+                    + ") order by starts_at, id limit 21",
                 "appointments_by_doctor"));
         plans.add(
             served(
@@ -166,9 +194,9 @@ class KeysetPlansTests {
   }
 
   /**
-   * Thousands of rows of one organization: 6,000 appointments over 120 days among 20 doctors, 3,000
-   * visits and 1,000 documents among 100 patients, 2,000 waiting, 2,000 failed messages, an import
-   * of 5,000 rows and 5,000 patients.
+   * Thousands of rows of one organization: 6,000 appointments over 120 days among 20 doctors (every
+   * 50th of one patient), 3,000 visits and 1,000 documents among 100 patients, 2,000 waiting, 2,000
+   * failed messages, an import of 5,000 rows and 5,000 patients.
    */
   private static void load(Statement sql) throws SQLException {
     sql.execute("set local session_replication_role = replica"); // no audit, no foreign keys
@@ -189,9 +217,9 @@ class KeysetPlansTests {
                 + CLINIC
                 + "', case when k % 20 = 0 then '"
                 + DOCTOR
-                + "'::uuid else gen_random_uuid() end, '"
+                + "'::uuid else gen_random_uuid() end, case when k % 50 = 0 then '"
                 + PATIENT
-                + "', date_trunc('hour', now()) - interval '60 days' + (k / 20) * interval '10"
+                + "'::uuid else gen_random_uuid() end, date_trunc('hour', now()) - interval '60 days' + (k / 20) * interval '10"
                 + " hours', date_trunc('hour', now()) - interval '60 days' + (k / 20) * interval"
                 + " '10 hours' + interval '15 minutes', 'BOOKED', 'STAFF'"
                 + " from generate_series(0, 5999) k",
