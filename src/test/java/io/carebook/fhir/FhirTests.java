@@ -275,6 +275,40 @@ class FhirTests {
   }
 
   @Test
+  void aPatientSearchsCursorIsEncodedOnceLikeTheOtherKeysetSearchesAndAnOldOneStartsAgain() {
+    var api = new Api(port);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
+    var desk = api.as(owner.token());
+    for (int i = 0; i < 3; i++) {
+      assertThat(desk.post("/api/v1/patients", Map.of("fullName", "Cursor Person " + i)).status())
+          .isEqualTo(201);
+    }
+    var first = search(desk, "Patient?name=cursor&_count=2");
+    var next = URI.create(link(first, "next")).getRawQuery();
+    var cursor = next.substring(next.indexOf("_cursor=") + "_cursor=".length());
+    var key = io.carebook.shared.web.CursorPage.decode(cursor);
+    assertThat(key)
+        .as("the key itself, as Appointment's and Encounter's: registration/id")
+        .matches("\\d{4}-\\d\\d-\\d\\dT[^/]+Z/[0-9a-f-]{36}");
+    var second = search(desk, "Patient?name=cursor&_count=2&_cursor=" + cursor);
+    assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
+
+    var slash = key.indexOf('/');
+    var doubled =
+        io.carebook.shared.web.CursorPage.encode(
+            java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    (key.substring(0, slash) + "|" + key.substring(slash + 1))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var old = desk.get(R4 + "/Patient?name=cursor&_count=2&_cursor=" + doubled);
+    assertThat(old.status()).as("a cursor of the earlier, twice-encoded shape").isEqualTo(400);
+    assertThat(old.text("resourceType")).isEqualTo("OperationOutcome");
+    assertThat(old.body().toString()).contains("start again without a cursor");
+    valid(old);
+  }
+
+  @Test
   void anotherOrganizationsIdsAreNotFoundAndAKeyWithoutChartAccessIsRefused() {
     var ours = clinic("Our Patient");
     var theirs = clinic("Their Patient");
