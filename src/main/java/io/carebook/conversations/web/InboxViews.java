@@ -125,7 +125,7 @@ class InboxViews {
       return line.body();
     }
     return messages.getMessage(
-        "inbox.event." + line.event(), new Object[] {who}, line.body(), locale);
+        "inbox.event." + line.event(), new Object[] {who, line.body()}, line.body(), locale);
   }
 
   private View view(Conversation c, Map<UUID, String> names, Instant now) {
