@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * most 100), {@code self} and {@code next} links, and {@code total} where the search knows it. The
  * next page's {@code _cursor} is opaque to clients: the sort key of the page's last match (for
  * appointments their start and id, for encounters by date their arrival and id, for patients their
- * registration and id), encoded once and checksummed as
- * /api/v1's cursors are ({@link CursorPage#encode}), so the next page is read in SQL after that
- * key, whatever was added or removed before it. Short lists a module returns whole (a clinic's
- * doctors, a patient's allergies) page the same way, in memory, after the last match's id.
+ * registration and id), encoded once and checksummed as /api/v1's cursors are ({@link
+ * CursorPage#encode}), so the next page is read in SQL after that key, whatever was added or
+ * removed before it. Short lists a module returns whole (a clinic's doctors, a patient's allergies)
+ * page the same way, in memory, after the last match's id.
  */
 final class Paging {
 
