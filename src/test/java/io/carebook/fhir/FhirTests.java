@@ -228,13 +228,7 @@ class FhirTests {
 
   @Test
   void aSearchPagesThroughItsNextLinksAndRefusesWhatItDoesNotKnow() {
-    var api = new Api(port);
-    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
-    var desk = api.as(owner.token());
-    for (int i = 0; i < 5; i++) {
-      assertThat(desk.post("/api/v1/patients", Map.of("fullName", "Pager Person " + i)).status())
-          .isEqualTo(201);
-    }
+    var desk = deskWithPatients("Pager Person ", 5);
     var seen = new HashSet<String>();
     var page = search(desk, "Patient?name=pager&_count=2");
     assertThat(page.path("total").asInt()).isEqualTo(5);
@@ -276,13 +270,7 @@ class FhirTests {
 
   @Test
   void aPatientSearchsCursorIsEncodedOnceLikeTheOtherKeysetSearchesAndAnOldOneStartsAgain() {
-    var api = new Api(port);
-    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
-    var desk = api.as(owner.token());
-    for (int i = 0; i < 3; i++) {
-      assertThat(desk.post("/api/v1/patients", Map.of("fullName", "Cursor Person " + i)).status())
-          .isEqualTo(201);
-    }
+    var desk = deskWithPatients("Cursor Person ", 3);
     var first = search(desk, "Patient?name=cursor&_count=2");
     var next = URI.create(link(first, "next")).getRawQuery();
     var cursor = next.substring(next.indexOf("_cursor=") + "_cursor=".length());
@@ -688,6 +676,18 @@ class FhirTests {
       assertThat(refused.status()).as(bad + " " + refused.body()).isEqualTo(400);
       valid(refused);
     }
+  }
+
+  /** A new organization's desk with {@code count} patients named {@code name} and a number. */
+  private Api deskWithPatients(String name, int count) {
+    var api = new Api(port);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
+    var desk = api.as(owner.token());
+    for (int i = 0; i < count; i++) {
+      assertThat(desk.post("/api/v1/patients", Map.of("fullName", name + i)).status())
+          .isEqualTo(201);
+    }
+    return desk;
   }
 
   private JsonNode read(Api client, String type, String id) {

@@ -77,29 +77,13 @@ class KeysetPlansTests {
             served(
                 sql,
                 "a patient's appointments (Appointments.matching, FHIR Appointment?patient=)",
-                "select * from appointments where patient_id = '"
-                    + PATIENT
-                    + "' and starts_at >= "
-                    + AFTER_AT
-                    + " and (starts_at, id) > ("
-                    + AFTER_AT
-                    + ", "
-                    + AFTER_ID
-                    + ") order by starts_at, id limit 21",
+                organizationWide("patient_id", PATIENT),
                 "appointments_by_patient"));
         plans.add(
             served(
                 sql,
                 "a doctor's appointments at every clinic (FHIR Appointment?practitioner=)",
-                "select * from appointments where doctor_id = '"
-                    + DOCTOR
-                    + "' and starts_at >= "
-                    + AFTER_AT
-                    + " and (starts_at, id) > ("
-                    + AFTER_AT
-                    + ", "
-                    + AFTER_ID
-                    + ") order by starts_at, id limit 21",
+                organizationWide("doctor_id", DOCTOR),
                 "appointments_by_doctor"));
         plans.add(
             served(
@@ -174,6 +158,24 @@ class KeysetPlansTests {
       }
     }
     plans.forEach(System.out::println);
+  }
+
+  /**
+   * A page of the FHIR search's appointments of one patient or doctor across the organization's
+   * clinics, as Appointments.matching writes it.
+   */
+  private static String organizationWide(String column, UUID id) {
+    return "select * from appointments where "
+        + column
+        + " = '"
+        + id
+        + "' and starts_at >= "
+        + AFTER_AT
+        + " and (starts_at, id) > ("
+        + AFTER_AT
+        + ", "
+        + AFTER_ID
+        + ") order by starts_at, id limit 21";
   }
 
   /** The plan of {@code query}, which must scan {@code index} and sort no whole set. */
