@@ -209,8 +209,7 @@ class InboxPages {
             .orElse("");
     var at =
         BOOKED_AT.format(appointment.startsAt().atZone(organizations.activeClinic().timezone()));
-    conversations.recordBooking(
-        conversationId(conversation), me(), "Booked: " + doctor + ", " + at);
+    conversations.recordBooking(conversationId(conversation), me(), InboxViews.booked(doctor, at));
     redirect.addFlashAttribute("booked", true);
     return back(id);
   }

@@ -211,6 +211,9 @@ class InboxAccessTests {
     assertThat(booked(desk, day, 12)).hasSize(1);
     var transcript = browser.get("/inbox/" + waiting).body();
     assertThat(transcript.split("Booked: ", -1)).hasSize(2);
+    assertThat(browser.get("/inbox/" + waiting + "?lang=ar").body())
+        .as("worded in the page's language")
+        .contains("تم الحجز: ");
   }
 
   private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
