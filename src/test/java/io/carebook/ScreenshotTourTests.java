@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The screenshot tour: every staff and public page in English, Spanish and Arabic, on a laptop
- * (1366 px) and a phone (360 px), saved as {@code
+ * (1366 × 768, a common clinic laptop) and a phone (360 px), saved as {@code
  * target/screenshots/tour/<lang>/<page>-<width>.png} for people to look at; on each, the header is
  * one row on the laptop and nothing scrolls sideways on the phone. It is part of the suite (about
  * two minutes on two idle cores); alone: {@code mvn test -Dtest=ScreenshotTourTests}.
@@ -35,11 +35,11 @@ class ScreenshotTourTests extends BrowserTestSupport {
     var clinic = TourClinic.arrange(port, organizations, booking, environment);
     var problems = new ArrayList<String>();
     for (var width : List.of(1366, 360)) {
-      var visitor = newContext(width, width == 360 ? 740 : 800, width == 360).newPage();
+      var visitor = newContext(width, width == 360 ? 740 : 768, width == 360).newPage();
       tour(visitor, clinic.allPublicPages(), width, problems);
       visitor.context().close();
 
-      var staff = newContext(width, width == 360 ? 740 : 800, width == 360).newPage();
+      var staff = newContext(width, width == 360 ? 740 : 768, width == 360).newPage();
       signInAsOwner(staff, clinic.owner());
       staff.waitForURL("**/");
       tour(staff, clinic.allStaffPages(), width, problems);

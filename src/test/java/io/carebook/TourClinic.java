@@ -6,7 +6,9 @@ import io.carebook.scheduling.OnlineBooking;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
@@ -20,7 +22,8 @@ record TourClinic(
     String invoice,
     String manage,
     String doctor,
-    String verify) {
+    String verify,
+    String conversation) {
 
   private static final Pattern CODE = Pattern.compile("(\\d{6}) ");
 
@@ -83,6 +86,8 @@ record TourClinic(
     pages.put("api-keys", "/settings/api-keys");
     pages.put("mfa", "/account/mfa");
     pages.put("sessions", "/account/sessions");
+    pages.put("inbox", "/inbox");
+    pages.put("inbox-conversation", "/inbox/" + conversation);
     return pages;
   }
 
@@ -150,7 +155,34 @@ record TourClinic(
         "/billing/invoices/" + bill,
         bookOnline(port, organizations, booking, owner, slug, doctor),
         doctor,
-        verify);
+        verify,
+        waitingConversation(environment, owner).toString());
+  }
+
+  /** A WhatsApp conversation that waits in the inbox: the patient asked for a person. */
+  private static UUID waitingConversation(Environment environment, TestOrganizations.Owner owner) {
+    var jdbc = OwnerDatabase.jdbc(environment);
+    var id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into conversations (tenant_id, id, clinic_id, channel, phone, locale, state,
+              last_inbound_at, created_at, updated_at)
+            values (?, ?, ?, 'WHATSAPP', '+201001234599', 'ar', 'WAITING', now(), now(), now())""")
+        .params(owner.tenant().value(), id, owner.clinic().value())
+        .update();
+    for (var line :
+        List.of(
+            List.of("IN", "PATIENT", "هل الطبيب موجود يوم السبت؟"),
+            List.of("OUT", "BOT", "سيرد عليك أحد الموظفين قريبًا."))) {
+      jdbc.sql(
+              """
+              insert into conversation_messages (tenant_id, id, conversation_id, direction, author,
+                body) values (?, ?, ?, ?, ?, ?)""")
+          .params(
+              owner.tenant().value(), UUID.randomUUID(), id, line.get(0), line.get(1), line.get(2))
+          .update();
+    }
+    return id;
   }
 
   /** Books the first free time on the public page and returns the patient's manage page. */

@@ -154,6 +154,17 @@ public class Conversations {
   }
 
   /**
+   * A person booked for the conversation's patient (from the inbox's quick-book): a line of the
+   * transcript says so, {@code summary} naming the doctor and time; nothing is sent to the patient.
+   * Its own small write after the booking, never part of the booking's transaction.
+   */
+  @Transactional
+  public void recordBooking(ConversationId id, UserId user, String summary) {
+    lock(id);
+    event(id, "BOOKED", Author.PERSON, user.value(), summary);
+  }
+
+  /**
    * A request that needs a human (from the public booking page, from an agent): the phone's open
    * conversation with the clinic (or a new WhatsApp one) waits for a person, with {@code summary}
    * as a line of its transcript written by {@code by} ({@code authorId}: the agent's API key or the

@@ -106,17 +106,11 @@ class AppointmentResources implements ResourceType {
             range.from(),
             range.to(),
             status);
-    var after = query.afterInstantAndId();
-    var rows =
-        scheduling.find(
-            filter,
-            after == null ? null : after.at(),
-            after == null ? null : after.id(),
-            query.count() + 1);
-    return Paging.Matches.ofOneMore(
-        rows,
+    return Paging.Matches.afterInstantAndId(
         query,
-        a -> SearchQuery.InstantAndId.key(a.startsAt(), a.id()),
+        (afterAt, afterId, limit) -> scheduling.find(filter, afterAt, afterId, limit),
+        Appointment::startsAt,
+        Appointment::id,
         AppointmentResources::toFhir);
   }
 

@@ -132,19 +132,12 @@ class EncounterResources implements ResourceType {
     if (!range.from().isBefore(range.to())) {
       return new Paging.Matches(List.of(), null, 0);
     }
-    var after = query.afterInstantAndId();
-    var rows =
-        frontDesk.visitsOverlapping(
-            range.from(),
-            range.to(),
-            states,
-            after == null ? null : after.at(),
-            after == null ? null : after.id(),
-            query.count() + 1);
-    return Paging.Matches.ofOneMore(
-        rows,
+    return Paging.Matches.afterInstantAndId(
         query,
-        v -> SearchQuery.InstantAndId.key(v.createdAt(), v.id()),
+        (afterAt, afterId, limit) ->
+            frontDesk.visitsOverlapping(range.from(), range.to(), states, afterAt, afterId, limit),
+        Visit::createdAt,
+        Visit::id,
         EncounterResources::toFhir);
   }
 

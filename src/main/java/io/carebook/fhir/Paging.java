@@ -4,11 +4,13 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.web.CursorPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
@@ -19,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * A searchset {@code Bundle} of one page of matches: {@code _count} per page (20 unless given, at
  * most 100), {@code self} and {@code next} links, and {@code total} where the search knows it. The
  * next page's {@code _cursor} is opaque to clients: the sort key of the page's last match (for
- * appointments their start and id, for encounters by date their arrival and id), checksummed as
- * /api/v1's cursors are ({@link CursorPage#encode}), so the next page is read in SQL after that
- * key, whatever was added or removed before it. Short lists a module returns whole (a clinic's
- * doctors, a patient's allergies) page the same way, in memory, after the last match's id.
+ * appointments their start and id, for encounters by date their arrival and id, for patients their
+ * registration and id), encoded once and checksummed as /api/v1's cursors are ({@link
+ * CursorPage#encode}), so the next page is read in SQL after that key, whatever was added or
+ * removed before it. Short lists a module returns whole (a clinic's doctors, a patient's allergies)
+ * page the same way, in memory, after the last match's id.
  */
 final class Paging {
 
@@ -62,6 +65,28 @@ final class Paging {
     }
 
     /**
+     * A search paged in SQL by an instant, then id (appointments by start, encounters by arrival):
+     * {@code read} is given the key the cursor names (both null on the first page) and how many
+     * rows to read, one more than the page holds; {@code at} and {@code id} name a match's key for
+     * the next page's cursor.
+     */
+    static <T> Matches afterInstantAndId(
+        SearchQuery query,
+        KeysetRead<T> read,
+        Function<T, Instant> at,
+        Function<T, UUID> id,
+        Function<T, ? extends Resource> resource) {
+      var after = query.afterInstantAndId();
+      var rows =
+          read.rows(
+              after == null ? null : after.at(),
+              after == null ? null : after.id(),
+              query.count() + 1);
+      return ofOneMore(
+          rows, query, r -> SearchQuery.InstantAndId.key(at.apply(r), id.apply(r)), resource);
+    }
+
+    /**
      * The page of a list a module returns whole and bounded (in its stable order, ids unique),
      * after the match whose id the cursor names; the total is the list's size.
      */
@@ -87,6 +112,12 @@ final class Paging {
           end < all.size() && !page.isEmpty() ? page.getLast().getIdElement().getIdPart() : null;
       return new Matches(List.copyOf(page), next, all.size());
     }
+  }
+
+  /** Reads up to {@code limit} rows after the key (start, id) of a previous page's last match. */
+  @FunctionalInterface
+  interface KeysetRead<T> {
+    List<T> rows(@Nullable Instant afterAt, @Nullable UUID afterId, int limit);
   }
 
   static Page page(String base, String type, SearchQuery query, Matches matches) {

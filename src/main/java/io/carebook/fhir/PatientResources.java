@@ -5,6 +5,7 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.PatientChart;
 import io.carebook.patients.PatientDirectory;
 import io.carebook.patients.PersonName;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.TenantContext;
 import java.util.ArrayList;
@@ -81,24 +82,27 @@ class PatientResources implements ResourceType {
     var filter = phone == null ? null : name;
     var count = query.count();
     var matches = new ArrayList<Patient>();
-    String after = query.after();
-    // the directory pages by its own key; a name given with a phone filters its pages here
+    var first = query.afterInstantAndId();
+    var after = first == null ? null : new Keyset(first.at(), first.id());
+    // the directory pages by registration then id; a name given with a phone filters its pages here
     while (matches.size() < count) {
-      var page = directory.search(text, count - matches.size(), after);
+      var page = directory.searchAfter(text, count - matches.size(), after);
       page.items().stream().filter(p -> named(p, filter)).forEach(matches::add);
-      after = page.next();
+      after = page.nextKey();
       if (after == null) {
         break;
       }
     }
     Integer total = null;
-    if (query.after() == null && count == 0) {
+    if (first == null && count == 0) {
       total = counted(text, filter, 0, null, true);
-    } else if (query.after() == null) {
+    } else if (first == null) {
       total = after == null ? matches.size() : counted(text, filter, matches.size(), after, false);
     }
     return new Paging.Matches(
-        matches.stream().map(PatientResources::toFhir).toList(), after, total);
+        matches.stream().map(PatientResources::toFhir).toList(),
+        after == null ? null : SearchQuery.InstantAndId.key(after.at(), after.id()),
+        total);
   }
 
   /**
@@ -106,12 +110,12 @@ class PatientResources implements ResourceType {
    * (none past it).
    */
   private @Nullable Integer counted(
-      String text, @Nullable String filter, int counted, @Nullable String after, boolean start) {
+      String text, @Nullable String filter, int counted, @Nullable Keyset after, boolean start) {
     var total = counted;
     while ((start || after != null) && total <= Paging.MAX_MATCHES) {
-      var page = directory.search(text, PatientDirectory.MAX_PAGE, after);
+      var page = directory.searchAfter(text, PatientDirectory.MAX_PAGE, after);
       total += (int) page.items().stream().filter(p -> named(p, filter)).count();
-      after = page.next();
+      after = page.nextKey();
       start = false;
     }
     return total <= Paging.MAX_MATCHES ? total : null;

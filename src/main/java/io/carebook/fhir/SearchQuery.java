@@ -70,7 +70,9 @@ final class SearchQuery {
           java.time.Instant.parse(after.substring(0, slash)),
           UUID.fromString(after.substring(slash + 1)));
     } catch (RuntimeException e) {
-      throw ProblemException.invalid("_cursor", "is not a cursor of this search");
+      // a cursor of another search, or of an earlier release (a patient search's was encoded twice)
+      throw ProblemException.invalid(
+          "_cursor", "is not a cursor of this search; start again without a cursor");
     }
   }
 

@@ -5,6 +5,7 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.PhoneNumber;
 import io.carebook.shared.ProblemException;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -49,7 +50,16 @@ public class PatientDirectory {
   }
 
   /** One page of search results, and the cursor of the next page if there is one. */
-  public record Page(List<Patient> items, @Nullable String next) {}
+  public record Page(List<Patient> items, @Nullable String next) {
+
+    /**
+     * The key the next page begins after (the last result's registration and id), null on the last
+     * page: for callers that write their own cursors ({@link #searchAfter}).
+     */
+    public @Nullable Keyset nextKey() {
+      return next == null ? null : keyOf(items.getLast());
+    }
+  }
 
   /**
    * Registers a patient, or refuses with {@link DuplicatePatientException} when the duplicate rule
@@ -228,13 +238,22 @@ public class PatientDirectory {
    */
   @Transactional(readOnly = true)
   public Page search(String query, int limit, @Nullable String after) {
+    return searchAfter(query, limit, decode(after));
+  }
+
+  /**
+   * As {@link #search(String, int, String)}, the page after a key a previous page gave ({@link
+   * Page#nextKey()}), null for the first page.
+   */
+  @Transactional(readOnly = true)
+  public Page searchAfter(String query, int limit, @Nullable Keyset after) {
     var size = Math.clamp(limit, 1, MAX_PAGE);
     var digits = PhoneNumber.digitsOf(query);
     var name = PersonName.normalize(query.replaceAll("[\\p{Nd}+]", " "));
     if (digits.length() > 1 && digits.startsWith("0")) {
       digits = digits.substring(1); // a national prefix is not stored in E.164
     }
-    var rows = patients.search(digits, name, decode(after), size + 1);
+    var rows = patients.search(digits, name, after, size + 1);
     if (after == null && query.trim().toUpperCase(java.util.Locale.ROOT).startsWith("MRN")) {
       rows = withMedicalRecordNumber(query).stream().filter(p -> !p.voidedRecord()).toList();
     }
@@ -299,18 +318,22 @@ public class PatientDirectory {
         : organizations.clinics().stream().findFirst().map(c -> c.country()).orElse("ZZ");
   }
 
+  private static Keyset keyOf(Patient patient) {
+    return new Keyset(patient.createdAt(), patient.id().value());
+  }
+
   private static @Nullable String encode(Patient last) {
     var text = last.createdAt().toString() + "|" + last.id();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes());
   }
 
-  private static Patients.@Nullable Cursor decode(@Nullable String cursor) {
+  private static @Nullable Keyset decode(@Nullable String cursor) {
     if (cursor == null || cursor.isBlank()) {
       return null;
     }
     try {
       var parts = new String(Base64.getUrlDecoder().decode(cursor)).split("\\|");
-      return new Patients.Cursor(java.time.Instant.parse(parts[0]), UUID.fromString(parts[1]));
+      return new Keyset(java.time.Instant.parse(parts[0]), UUID.fromString(parts[1]));
     } catch (RuntimeException e) {
       throw ProblemException.invalid("cursor", "is not a cursor this API returned");
     }

@@ -4,12 +4,11 @@ import io.carebook.patients.Patient.PatientId;
 import io.carebook.patients.Patient.Sex;
 import io.carebook.patients.internal.RowValues;
 import io.carebook.shared.PhoneNumber;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.TenantContext;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +26,6 @@ class Patients {
   Patients(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
-
-  /** Where a page of results ends: the sort key of its last row. */
-  record Cursor(Instant createdAt, UUID id) {}
 
   /** A registration's input once read and checked: phones in E.164, texts trimmed. */
   record Checked(
@@ -216,7 +212,7 @@ class Patients {
    * Newest first, records in use only. {@code digits} matches anywhere in the phone numbers; {@code
    * name} matches anywhere in the normalized names; either may be empty.
    */
-  List<Patient> search(String digits, String name, @Nullable Cursor after, int limit) {
+  List<Patient> search(String digits, String name, @Nullable Keyset after, int limit) {
     return jdbc.sql(
             """
             select * from patients_numbered
@@ -231,7 +227,7 @@ class Patients {
             limit :limit""")
         .param("digits", digits)
         .param("name", escapeLike(name))
-        .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
+        .param("afterAt", after == null ? null : after.timestamp())
         .param("afterId", after == null ? null : after.id())
         .param("limit", limit)
         .query(Patients::patient)

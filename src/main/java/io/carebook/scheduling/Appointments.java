@@ -2,11 +2,13 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.UserId;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,73 +125,58 @@ class Appointments {
         .update();
   }
 
-  /** Appointments of a clinic (and one doctor, when given) that start in [from, to). */
-  List<Appointment> between(ClinicId clinic, @Nullable UserId doctor, Instant from, Instant to) {
-    return jdbc.sql(
-            """
-            select * from appointments where clinic_id = ?
-              and (cast(? as uuid) is null or doctor_id = cast(? as uuid))
-              and starts_at >= ? and starts_at < ?
-            order by starts_at, id""")
-        .params(
-            clinic.value(),
-            doctor == null ? null : doctor.value(),
-            doctor == null ? null : doctor.value(),
-            Timestamp.from(from),
-            Timestamp.from(to))
-        .query(Appointments::row)
-        .list();
-  }
-
   /**
-   * Appointments of the organization matching every filter given (null: any), by start then id, at
-   * most {@code limit} (the FHIR facade's search).
-   */
-  List<Appointment> matching(Scheduling.AppointmentFilter filter, int limit) {
-    return matching(filter, null, null, limit);
-  }
-
-  /**
-   * As {@link #matching(Scheduling.AppointmentFilter, int)}, after the key (start, id) of the last
-   * one a page had: keyset paging for the FHIR facade's search.
+   * The organization's appointments matching every filter given (null: any), by start then id;
+   * after {@code after}'s key (start, id) when given, and at most {@code limit} when given: the one
+   * reader of appointment lists, whole (a calendar's week) or a keyset page (the API's list, the
+   * FHIR facade's search). Only the filters given are written into the query, so that each shape
+   * reads through the index on start of its clinic, doctor or patient and sorts further by id only
+   * among appointments starting at the same instant (KeysetPlansTests EXPLAINs them).
    */
   List<Appointment> matching(
-      Scheduling.AppointmentFilter filter,
-      @Nullable Instant afterStart,
-      @Nullable UUID afterId,
-      int limit) {
-    return jdbc.sql(
-            """
-            select * from appointments
-            where (cast(? as uuid) is null or patient_id = cast(? as uuid))
-              and (cast(? as uuid) is null or doctor_id = cast(? as uuid))
-              and (cast(? as uuid) is null or clinic_id = cast(? as uuid))
-              and (cast(? as timestamptz) is null or starts_at >= cast(? as timestamptz))
-              and (cast(? as timestamptz) is null or starts_at < cast(? as timestamptz))
-              and (cast(? as text) is null or status = cast(? as text))
-              and (cast(? as timestamptz) is null or starts_at >= cast(? as timestamptz)
-                   and (starts_at, id) > (cast(? as timestamptz), cast(? as uuid)))
-            order by starts_at, id limit ?""")
-        .params(
-            filter.patient(),
-            filter.patient(),
-            filter.doctor() == null ? null : filter.doctor().value(),
-            filter.doctor() == null ? null : filter.doctor().value(),
-            filter.clinic() == null ? null : filter.clinic().value(),
-            filter.clinic() == null ? null : filter.clinic().value(),
-            timestamp(filter.from()),
-            timestamp(filter.from()),
-            timestamp(filter.to()),
-            timestamp(filter.to()),
-            filter.status() == null ? null : filter.status().name(),
-            filter.status() == null ? null : filter.status().name(),
-            timestamp(afterStart),
-            timestamp(afterStart),
-            timestamp(afterStart),
-            afterId,
-            limit)
-        .query(Appointments::row)
-        .list();
+      Scheduling.AppointmentFilter filter, @Nullable Keyset after, @Nullable Integer limit) {
+    var where = new ArrayList<String>();
+    var params = new ArrayList<Object>();
+    given(where, params, "clinic_id = ?", filter.clinic() == null ? null : filter.clinic().value());
+    given(where, params, "doctor_id = ?", filter.doctor() == null ? null : filter.doctor().value());
+    given(where, params, "patient_id = ?", filter.patient());
+    given(where, params, "starts_at >= ?", timestamp(lowerBound(filter.from(), after)));
+    given(where, params, "starts_at < ?", timestamp(filter.to()));
+    given(where, params, "status = ?", filter.status() == null ? null : filter.status().name());
+    if (after != null) {
+      where.add("(starts_at, id) > (?, ?)");
+      params.add(after.timestamp());
+      params.add(after.id());
+    }
+    var sql =
+        "select * from appointments"
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + " order by starts_at, id"
+            + (limit == null ? "" : " limit ?");
+    if (limit != null) {
+      params.add(limit);
+    }
+    return jdbc.sql(sql).params(params).query(Appointments::row).list();
+  }
+
+  /** A condition of {@link #matching}, written only when its value is given. */
+  private static void given(
+      List<String> where, List<Object> params, String condition, @Nullable Object value) {
+    if (value != null) {
+      where.add(condition);
+      params.add(value);
+    }
+  }
+
+  /**
+   * Where a page's index range begins: the later of the filter's start and the cursor's, so that
+   * the index scan starts at the cursor rather than filters every row before it.
+   */
+  private static @Nullable Instant lowerBound(@Nullable Instant from, @Nullable Keyset after) {
+    if (after == null) {
+      return from;
+    }
+    return from == null || after.at().isAfter(from) ? after.at() : from;
   }
 
   private static @Nullable Timestamp timestamp(@Nullable Instant at) {
@@ -250,49 +237,5 @@ class Appointments {
         .params(clinic.value(), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), cap)
         .query(Long.class)
         .single();
-  }
-
-  // paging: a keyset page of the list above
-
-  /**
-   * As {@link #between}, only the appointments after {@code (afterAt, afterId)} in its order
-   * (start, then id), at most {@code limit}: a keyset page read through the clinic's (or the
-   * doctor's) index on start, sorted further by id only among appointments starting at the same
-   * instant.
-   */
-  List<Appointment> between(
-      ClinicId clinic,
-      @Nullable UserId doctor,
-      Instant from,
-      Instant to,
-      Instant afterAt,
-      UUID afterId,
-      int limit) {
-    var start = afterAt.isAfter(from) ? afterAt : from;
-    return jdbc.sql(
-            "select * from appointments where clinic_id = ?"
-                + (doctor == null ? "" : " and doctor_id = ?")
-                + """
-                 and starts_at >= ? and starts_at < ? and (starts_at, id) > (?, ?)
-                order by starts_at, id limit ?""")
-        .params(
-            doctor == null
-                ? List.of(
-                    clinic.value(),
-                    Timestamp.from(start),
-                    Timestamp.from(to),
-                    Timestamp.from(afterAt),
-                    afterId,
-                    limit)
-                : List.of(
-                    clinic.value(),
-                    doctor.value(),
-                    Timestamp.from(start),
-                    Timestamp.from(to),
-                    Timestamp.from(afterAt),
-                    afterId,
-                    limit))
-        .query(Appointments::row)
-        .list();
   }
 }

@@ -10,6 +10,7 @@ import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.ETags;
+import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.TenantContext;
 import java.time.Clock;
@@ -335,7 +336,13 @@ public class Scheduling {
 
   @Transactional(readOnly = true)
   public List<Appointment> between(@Nullable UserId doctor, Instant from, Instant to) {
-    return appointments.between(TenantContext.clinic(), doctor, from, to);
+    return appointments.matching(inActiveClinic(doctor, from, to), null, null);
+  }
+
+  /** The active clinic's appointments (and one doctor's, when given) that start in [from, to). */
+  private static AppointmentFilter inActiveClinic(
+      @Nullable UserId doctor, Instant from, Instant to) {
+    return new AppointmentFilter(null, doctor, TenantContext.clinic(), from, to, null);
   }
 
   /** How many appointments (not cancelled) the active clinic has between two instants. */
@@ -370,7 +377,7 @@ public class Scheduling {
     return window.doctor();
   }
 
-  // fhir: the FHIR facade's search of appointments
+  // lists: the appointments a filter matches (the calendar's, the API's, the FHIR facade's)
 
   /**
    * Which appointments to find: each filter given must match (null: any). {@code from} and {@code
@@ -385,20 +392,6 @@ public class Scheduling {
       @Nullable AppointmentStatus status) {}
 
   /**
-   * The organization's appointments matching {@code filter}, by start then id, at most {@code
-   * limit} (1 to 1001). Callers check permissions.
-   */
-  @Transactional(readOnly = true)
-  public List<Appointment> find(AppointmentFilter filter, int limit) {
-    return appointments.matching(filter, Math.clamp(limit, 1, 1001));
-  }
-
-  // paging: the appointments between two instants, a keyset page at a time
-
-  /** The UUID no id sorts before: where a keyset page of a list begins without a cursor. */
-  private static final UUID FIRST = new UUID(0, 0);
-
-  /**
    * A page of {@link #between}: at most {@code limit} appointments after the one starting at {@code
    * afterAt} with {@code afterId} (from the first without them), in the same order.
    */
@@ -410,19 +403,13 @@ public class Scheduling {
       @Nullable Instant afterAt,
       @Nullable UUID afterId,
       int limit) {
-    return appointments.between(
-        TenantContext.clinic(),
-        doctor,
-        from,
-        to,
-        afterAt == null ? from : afterAt,
-        afterId == null ? FIRST : afterId,
-        Math.clamp(limit, 1, 1001));
+    return find(inActiveClinic(doctor, from, to), afterAt, afterId, limit);
   }
 
   /**
-   * As {@link #find(AppointmentFilter, int)}, the page after the appointment whose (start, id) a
-   * previous page ended with (keyset paging; both null for the first page).
+   * The organization's appointments matching {@code filter}, by start then id, at most {@code
+   * limit} (1 to 1001), after the appointment whose (start, id) a previous page ended with (keyset
+   * paging; both null for the first page). Callers check permissions.
    */
   @Transactional(readOnly = true)
   public List<Appointment> find(
@@ -430,6 +417,9 @@ public class Scheduling {
     if ((afterStart == null) != (afterId == null)) {
       throw new IllegalArgumentException("give both the start and the id to page after, or none");
     }
-    return appointments.matching(filter, afterStart, afterId, Math.clamp(limit, 1, 1001));
+    return appointments.matching(
+        filter,
+        afterStart == null || afterId == null ? null : new Keyset(afterStart, afterId),
+        Math.clamp(limit, 1, 1001));
   }
 }

@@ -228,13 +228,7 @@ class FhirTests {
 
   @Test
   void aSearchPagesThroughItsNextLinksAndRefusesWhatItDoesNotKnow() {
-    var api = new Api(port);
-    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
-    var desk = api.as(owner.token());
-    for (int i = 0; i < 5; i++) {
-      assertThat(desk.post("/api/v1/patients", Map.of("fullName", "Pager Person " + i)).status())
-          .isEqualTo(201);
-    }
+    var desk = deskWithPatients("Pager Person ", 5);
     var seen = new HashSet<String>();
     var page = search(desk, "Patient?name=pager&_count=2");
     assertThat(page.path("total").asInt()).isEqualTo(5);
@@ -272,6 +266,34 @@ class FhirTests {
       valid(refused);
     }
     assertThat(desk.get(R4 + "/Observation/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aPatientSearchsCursorIsEncodedOnceLikeTheOtherKeysetSearchesAndAnOldOneStartsAgain() {
+    var desk = deskWithPatients("Cursor Person ", 3);
+    var first = search(desk, "Patient?name=cursor&_count=2");
+    var next = URI.create(link(first, "next")).getRawQuery();
+    var cursor = next.substring(next.indexOf("_cursor=") + "_cursor=".length());
+    var key = io.carebook.shared.web.CursorPage.decode(cursor);
+    assertThat(key)
+        .as("the key itself, as Appointment's and Encounter's: registration/id")
+        .matches("\\d{4}-\\d\\d-\\d\\dT[^/]+Z/[0-9a-f-]{36}");
+    var second = search(desk, "Patient?name=cursor&_count=2&_cursor=" + cursor);
+    assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
+
+    var slash = key.indexOf('/');
+    var doubled =
+        io.carebook.shared.web.CursorPage.encode(
+            java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    (key.substring(0, slash) + "|" + key.substring(slash + 1))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var old = desk.get(R4 + "/Patient?name=cursor&_count=2&_cursor=" + doubled);
+    assertThat(old.status()).as("a cursor of the earlier, twice-encoded shape").isEqualTo(400);
+    assertThat(old.text("resourceType")).isEqualTo("OperationOutcome");
+    assertThat(old.body().toString()).contains("start again without a cursor");
+    valid(old);
   }
 
   @Test
@@ -654,6 +676,18 @@ class FhirTests {
       assertThat(refused.status()).as(bad + " " + refused.body()).isEqualTo(400);
       valid(refused);
     }
+  }
+
+  /** A new organization's desk with {@code count} patients named {@code name} and a number. */
+  private Api deskWithPatients(String name, int count) {
+    var api = new Api(port);
+    var owner = organizations.onPlan(organizations.signUp(api), Plan.PRO);
+    var desk = api.as(owner.token());
+    for (int i = 0; i < count; i++) {
+      assertThat(desk.post("/api/v1/patients", Map.of("fullName", name + i)).status())
+          .isEqualTo(201);
+    }
+    return desk;
   }
 
   private JsonNode read(Api client, String type, String id) {

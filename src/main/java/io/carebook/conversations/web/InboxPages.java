@@ -6,13 +6,19 @@ import io.carebook.conversations.ConversationId;
 import io.carebook.conversations.ConversationState;
 import io.carebook.conversations.Conversations;
 import io.carebook.conversations.inbox.InboxQueries;
+import io.carebook.identity.Staff;
+import io.carebook.scheduling.Scheduling;
 import io.carebook.shared.NotFoundException;
 import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.tenancy.Action;
+import io.carebook.tenancy.Organizations;
 import io.carebook.tenancy.Permissions;
 import io.carebook.tenancy.TenantContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -34,6 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxPages {
 
   private static final int MAX_REPLY = 4096; // WhatsApp's limit for a text message
+  private static final DateTimeFormatter BOOKED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Set<String> KNOWN_PROBLEMS =
       Set.of("outside-service-window", "conversation-closed", "invalid-input", "read-only");
 
@@ -42,6 +50,8 @@ class InboxPages {
   private final Conversations conversations;
   private final Permissions permissions;
   private final AuditTrail audit;
+  private final Scheduling scheduling;
+  private final Organizations organizations;
   private final Clock clock;
 
   InboxPages(
@@ -50,12 +60,16 @@ class InboxPages {
       Conversations conversations,
       Permissions permissions,
       AuditTrail audit,
+      Scheduling scheduling,
+      Organizations organizations,
       Clock clock) {
     this.inbox = inbox;
     this.views = views;
     this.conversations = conversations;
     this.permissions = permissions;
     this.audit = audit;
+    this.scheduling = scheduling;
+    this.organizations = organizations;
     this.clock = clock;
   }
 
@@ -157,6 +171,47 @@ class InboxPages {
         + encode(conversation.c().phone())
         + "&back="
         + encode("/inbox/" + conversation.c().id());
+  }
+
+  /**
+   * The quick-book form of a conversation posts here: another clinic's or organization's
+   * conversation answers 404 before anything is booked; the calendar books it as any quick-book
+   * (the same rules and answers) and forwards a booking made to {@link #booked}.
+   */
+  @PostMapping("/inbox/{id}/book")
+  String bookFor(@PathVariable String id) {
+    permissions.require(Action.BOOKING);
+    found(id);
+    return "forward:/calendar/book";
+  }
+
+  /**
+   * A booking made from the conversation's quick-book: "Booked: doctor, time" joins the transcript,
+   * in its own transaction after the booking's. Reached only by the calendar's forward (a request
+   * from outside answers 404).
+   */
+  @PostMapping("/inbox/{id}/booked")
+  String booked(
+      @PathVariable String id,
+      @RequestParam UUID appointmentId,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    if (request.getDispatcherType() != DispatcherType.FORWARD) {
+      throw new NotFoundException("Conversation");
+    }
+    var conversation = found(id);
+    var appointment = scheduling.get(appointmentId);
+    var doctor =
+        scheduling.doctors().stream()
+            .filter(d -> d.userId().equals(appointment.doctorId()))
+            .map(Staff.Member::name)
+            .findFirst()
+            .orElse("");
+    var at =
+        BOOKED_AT.format(appointment.startsAt().atZone(organizations.activeClinic().timezone()));
+    conversations.recordBooking(conversationId(conversation), me(), InboxViews.booked(doctor, at));
+    redirect.addFlashAttribute("booked", true);
+    return back(id);
   }
 
   private String act(String id, RedirectAttributes redirect, Runnable action) {

@@ -124,8 +124,18 @@ class InboxViews {
     if (line.event() == null) {
       return line.body();
     }
+    var what =
+        line.body().startsWith(BOOKED) ? line.body().substring(BOOKED.length()) : line.body();
     return messages.getMessage(
-        "inbox.event." + line.event(), new Object[] {who}, line.body(), locale);
+        "inbox.event." + line.event(), new Object[] {who, what}, line.body(), locale);
+  }
+
+  /** How the transcript stores a booking made from the inbox; the page words it in its language. */
+  static final String BOOKED = "Booked: ";
+
+  /** The transcript's line of a booking made from the inbox: "Booked: doctor, time". */
+  static String booked(String doctor, String time) {
+    return BOOKED + doctor + ", " + time;
   }
 
   private View view(Conversation c, Map<UUID, String> names, Instant now) {

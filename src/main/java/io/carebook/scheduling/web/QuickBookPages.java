@@ -82,6 +82,7 @@ class QuickBookPages {
       @RequestParam(defaultValue = "false") boolean newPatientOnSharedPhone,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       @RequestParam(defaultValue = "") String serviceType,
+      jakarta.servlet.http.HttpServletRequest request,
       jakarta.servlet.http.HttpSession session,
       RedirectAttributes redirect) {
     permissions.require(Action.BOOKING);
@@ -95,19 +96,24 @@ class QuickBookPages {
           && !candidates.sharingPhone(fullName, phone).isEmpty()) {
         return askWhoItIs(doctorId, startsAt, fullName, phone, redirect);
       }
-      calendar.book(
-          new NewAppointment(
-              new UserId(doctorId),
-              startsAt,
-              serviceType,
-              patientId,
-              patientId == null
-                  ? new NewPatient(fullName.strip(), phone.isBlank() ? null : phone, null, null)
-                  : null,
-              "STAFF"),
-          false);
+      var booked =
+          calendar.book(
+              new NewAppointment(
+                  new UserId(doctorId),
+                  startsAt,
+                  serviceType,
+                  patientId,
+                  patientId == null
+                      ? new NewPatient(fullName.strip(), phone.isBlank() ? null : phone, null, null)
+                      : null,
+                  "STAFF"),
+              false);
       redirect.addFlashAttribute("booked", true);
       var back = QuickBookFor.returnAfterBooking(session); // issue 19: back to the conversation
+      var conversation = QuickBookFor.conversationForwarding(request);
+      if (conversation != null) { // the inbox writes the booking into its transcript, apart
+        return "forward:/inbox/" + conversation + "/booked?appointmentId=" + booked.id();
+      }
       if (back != null) {
         return "redirect:" + back;
       }

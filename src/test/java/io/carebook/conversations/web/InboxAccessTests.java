@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carebook.Api;
 import io.carebook.CarebookTest;
 import io.carebook.OwnerDatabase;
+import io.carebook.TestCalendars;
 import io.carebook.TestOrganizations;
 import io.carebook.WebSession;
 import io.carebook.conversations.Author;
@@ -12,6 +13,10 @@ import io.carebook.conversations.ConversationId;
 import io.carebook.conversations.Conversations;
 import io.carebook.tenancy.Plan;
 import io.carebook.tenancy.TenantTransactions;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +26,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Who reaches the inbox: a remote assistant sees only the inbox and the calendar, a doctor gets the
- * matrix's 403, another organization's conversation answers 404; and the requests that need a
- * person — from the public booking page and from an agent — land in the inbox.
+ * matrix's 403, another organization's conversation answers 404; a booking from a conversation's
+ * quick-book is written into its transcript; and the requests that need a person — from the public
+ * booking page and from an agent — land in the inbox.
  */
 @CarebookTest
 class InboxAccessTests {
@@ -158,6 +164,88 @@ class InboxAccessTests {
     assertThat(inbox).contains("+201001110004").contains("nothing negotiated fits");
     var transcript = browser.get("/inbox/" + handedOff.text("conversationId")).body();
     assertThat(transcript).contains("Booking agent");
+  }
+
+  @Test
+  void aBookingFromAConversationsQuickBookLeavesALineInItsTranscriptAndABookingWithoutOneDoesNot() {
+    var api = new Api(port);
+    var owner = organizations.signUp(api);
+    var desk = api.as(owner.token());
+    var doctor = desk.get("/api/v1/me").text("userId");
+    TestCalendars.openEveryDay(desk, doctor, "08:00", "20:00");
+    var phone = "+2010" + (10_000_000 + (int) (Math.random() * 89_999_999));
+    var waiting = request(owner, phone, "Can I come on Thursday?");
+    var stranger = organizations.signUp(api);
+    var theirs = request(stranger, "+201001110006", "Their patient");
+    var receptionist = organizations.join(api, owner, "RECEPTIONIST");
+    var browser = WebSession.signIn(port, receptionist.email(), TestOrganizations.PASSWORD);
+    var day = LocalDate.now(CAIRO).plusDays(2);
+
+    assertThat(browser.get("/inbox/" + waiting + "/book").uri().getPath()).isEqualTo("/calendar");
+    var form =
+        browser.get("/calendar/quick-book?doctorId=" + doctor + "&startsAt=" + at(day, 10)).body();
+    assertThat(form).contains("action=\"/inbox/" + waiting + "/book\"");
+    var booked =
+        browser.post("/calendar", "/inbox/" + waiting + "/book", slot(doctor, day, 10, phone));
+    assertThat(booked.uri().getPath()).isEqualTo("/inbox/" + waiting);
+    assertThat(booked.body()).contains("id=\"inbox-booked\"").contains("Booked: ");
+    assertThat(booked.body()).contains(", " + day + " 10:00 (Member RECEPTIONIST)");
+
+    // another organization's conversation: 404, and nothing is booked
+    assertThat(
+            browser.post("/calendar", "/inbox/" + theirs + "/book", slot(doctor, day, 11, phone)))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(404);
+    assertThat(booked(desk, day, 11)).isEmpty();
+    // the transcript's write is reached only through a booking, never asked for directly
+    var appointment = booked(desk, day, 10).getFirst();
+    assertThat(
+            browser
+                .post("/calendar", "/inbox/" + waiting + "/booked?appointmentId=" + appointment, "")
+                .statusCode())
+        .isEqualTo(404);
+
+    // the calendar's own quick-book books as before and writes into no conversation
+    var plain = browser.post("/calendar", "/calendar/book", slot(doctor, day, 12, phone));
+    assertThat(plain.uri().getPath()).isEqualTo("/calendar");
+    assertThat(booked(desk, day, 12)).hasSize(1);
+    var transcript = browser.get("/inbox/" + waiting).body();
+    assertThat(transcript.split("Booked: ", -1)).hasSize(2);
+    assertThat(browser.get("/inbox/" + waiting + "?lang=ar").body())
+        .as("worded in the page's language")
+        .contains("تم الحجز: ");
+  }
+
+  private static final ZoneId CAIRO = ZoneId.of("Africa/Cairo");
+
+  private static Instant at(LocalDate day, int hour) {
+    return day.atTime(hour, 0).atZone(CAIRO).toInstant();
+  }
+
+  /** The quick-book form's fields for a new patient at {@code hour} of {@code day}. */
+  private static String slot(String doctor, LocalDate day, int hour, String phone) {
+    return "doctorId="
+        + doctor
+        + "&startsAt="
+        + at(day, hour)
+        + "&date="
+        + day
+        + "&fullName=Inbox+Booked+"
+        + hour
+        + "&phone="
+        + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)
+        + "&newPatientOnSharedPhone=true";
+  }
+
+  /** The ids of the appointments starting at {@code hour} of {@code day}. */
+  private static List<String> booked(Api desk, LocalDate day, int hour) {
+    var list =
+        desk.get(
+            "/api/v1/appointments?from=" + at(day, hour) + "&to=" + at(day, hour).plusSeconds(60));
+    assertThat(list.status()).isEqualTo(200);
+    var ids = new java.util.ArrayList<String>();
+    list.body().path("items").forEach(a -> ids.add(a.path("id").asString()));
+    return ids;
   }
 
   private String request(TestOrganizations.Owner owner, String phone, String summary) {

@@ -119,6 +119,7 @@ class InboxBrowserTests extends FakeProvidersBrowser {
     page.locator("#qb-new").click();
     page.waitForURL(url -> url.contains("/inbox/" + conversation));
     assertThat(page.locator("#inbox-booked")).isVisible();
+    assertThat(page.locator("#transcript")).containsText("Booked: ");
 
     page.locator("#hand-back").click();
     assertThat(page.locator("#inbox-state")).hasText("With the assistant");

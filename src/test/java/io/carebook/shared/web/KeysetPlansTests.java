@@ -46,7 +46,7 @@ class KeysetPlansTests {
         plans.add(
             served(
                 sql,
-                "appointments of a clinic (Appointments.between, a page)",
+                "appointments of a clinic (Appointments.matching, the API's page)",
                 "select * from appointments where clinic_id = '"
                     + CLINIC
                     + "' and starts_at >= "
@@ -72,6 +72,18 @@ class KeysetPlansTests {
                     + ", "
                     + AFTER_ID
                     + ") order by starts_at, id limit 51",
+                "appointments_by_doctor"));
+        plans.add(
+            served(
+                sql,
+                "a patient's appointments (Appointments.matching, FHIR Appointment?patient=)",
+                organizationWide("patient_id", PATIENT),
+                "appointments_by_patient"));
+        plans.add(
+            served(
+                sql,
+                "a doctor's appointments at every clinic (FHIR Appointment?practitioner=)",
+                organizationWide("doctor_id", DOCTOR),
                 "appointments_by_doctor"));
         plans.add(
             served(
@@ -148,6 +160,24 @@ class KeysetPlansTests {
     plans.forEach(System.out::println);
   }
 
+  /**
+   * A page of the FHIR search's appointments of one patient or doctor across the organization's
+   * clinics, as Appointments.matching writes it.
+   */
+  private static String organizationWide(String column, UUID id) {
+    return "select * from appointments where "
+        + column
+        + " = '"
+        + id
+        + "' and starts_at >= "
+        + AFTER_AT
+        + " and (starts_at, id) > ("
+        + AFTER_AT
+        + ", "
+        + AFTER_ID
+        + ") order by starts_at, id limit 21";
+  }
+
   /** The plan of {@code query}, which must scan {@code index} and sort no whole set. */
   private static String served(Statement sql, String list, String query, String index)
       throws SQLException {
@@ -166,9 +196,9 @@ class KeysetPlansTests {
   }
 
   /**
-   * Thousands of rows of one organization: 6,000 appointments over 120 days among 20 doctors, 3,000
-   * visits and 1,000 documents among 100 patients, 2,000 waiting, 2,000 failed messages, an import
-   * of 5,000 rows and 5,000 patients.
+   * Thousands of rows of one organization: 6,000 appointments over 120 days among 20 doctors (every
+   * 50th of one patient), 3,000 visits and 1,000 documents among 100 patients, 2,000 waiting, 2,000
+   * failed messages, an import of 5,000 rows and 5,000 patients.
    */
   private static void load(Statement sql) throws SQLException {
     sql.execute("set local session_replication_role = replica"); // no audit, no foreign keys
@@ -189,9 +219,9 @@ class KeysetPlansTests {
                 + CLINIC
                 + "', case when k % 20 = 0 then '"
                 + DOCTOR
-                + "'::uuid else gen_random_uuid() end, '"
+                + "'::uuid else gen_random_uuid() end, case when k % 50 = 0 then '"
                 + PATIENT
-                + "', date_trunc('hour', now()) - interval '60 days' + (k / 20) * interval '10"
+                + "'::uuid else gen_random_uuid() end, date_trunc('hour', now()) - interval '60 days' + (k / 20) * interval '10"
                 + " hours', date_trunc('hour', now()) - interval '60 days' + (k / 20) * interval"
                 + " '10 hours' + interval '15 minutes', 'BOOKED', 'STAFF'"
                 + " from generate_series(0, 5999) k",
