@@ -4,11 +4,12 @@
 # Builds the jar unless SKIP_BUILD=1, then, in a fresh directory under target/startup:
 # - one first start of `java -jar` on an empty directory (initdb, migrations, the demo: readiness,
 #   and so health, waits for the demo's load);
-# - the way bin/run starts: the jar extracted, JDK 25's AOT cache trained by one start on a
-#   throw-away database stopped once healthy, heap capped at -Xmx128m (MALLOC_ARENA_MAX=2 for all);
+# - the way bin/run starts: the jar extracted, on the bean definitions the build computed ahead of
+#   time (-Dspring.aot.enabled=true), JDK 25's AOT cache trained by one start on a throw-away
+#   database stopped once healthy, heap capped at -Xmx128m (MALLOC_ARENA_MAX=2 for all);
 # - [rounds] (default 5) rounds of restarts on the first start's data, each round one restart of
 #   each way, interleaved so that both see the same machine: "jar" (java -jar the fat jar, default
-#   heap) and "run" (bin/run's: extracted, -XX:AOTCache, -Xmx128m).
+#   heap) and "run" (bin/run's: extracted, -Dspring.aot.enabled=true, -XX:AOTCache, -Xmx128m).
 # Each start is timed from its launch until /actuator/health answers 200 (UP: the database
 # reachable and the application ready, i.e. after its start-up runners), then sits 5 s and is
 # stopped with SIGTERM. Printed for each: healthy (ms from launch, by this script), the JVM's own
@@ -82,9 +83,9 @@ start first "$@" -jar "$jar" --carebook.embedded-database.directory=data/postgre
 java -Djarmode=tools -jar "$jar" extract --destination app >/dev/null
 echo "training the AOT cache as bin/run does (one start on a throw-away database, stopped once healthy)..."
 port=$(free_port)
-java "$@" -Xmx128m -XX:AOTCacheOutput=app.aot -jar "$extracted" --server.port="$port" \
-  --carebook.embedded-database.directory=temporary --carebook.embedded-database.port=0 \
-  --carebook.demo=false >training.log 2>&1 &
+java "$@" -Xmx128m -Dspring.aot.enabled=true -XX:AOTCacheOutput=app.aot -jar "$extracted" \
+  --server.port="$port" --carebook.embedded-database.directory=temporary \
+  --carebook.embedded-database.port=0 >training.log 2>&1 &
 training=$!
 until curl -sf -o /dev/null "http://localhost:$port/actuator/health"; do sleep 0.5; done
 kill -TERM "$training"
@@ -92,7 +93,7 @@ wait "$training" || true
 echo "AOT cache: $(du -m app.aot | cut -f1) MB"
 for i in $(seq 1 "$rounds"); do
   start jar "$@" -jar "$jar" --carebook.embedded-database.directory=data/postgres
-  start run "$@" -Xmx128m -XX:AOTCache=app.aot -jar "$extracted" \
+  start run "$@" -Xmx128m -Dspring.aot.enabled=true -XX:AOTCache=app.aot -jar "$extracted" \
     --carebook.embedded-database.directory=data/postgres
 done
 median() { sort -n "$1" | awk '{a[NR]=$1} END {printf "%s", (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }

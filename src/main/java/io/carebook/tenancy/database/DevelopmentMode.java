@@ -1,6 +1,7 @@
 package io.carebook.tenancy.database;
 
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
@@ -23,6 +24,36 @@ final class DevelopmentMode {
           + " and dev pages.";
 
   private DevelopmentMode() {}
+
+  /**
+   * The build's ahead-of-time bean definitions ({@code process-aot}, used when the JVM runs with
+   * {@code -Dspring.aot.enabled=true}, as {@code bin/run} starts) fix the set of beans as the build
+   * computed it: developer mode with the demo allowed and no SMTP server (the settings in pom.xml's
+   * {@code process-aot} execution). A start whose settings would choose other beans is refused,
+   * rather than run with another mode's beans: the demo's in production, or no mail sender.
+   *
+   * @return what differs from the build's settings, empty when nothing does
+   */
+  static Optional<String> aheadOfTimeMismatch(Environment environment) {
+    if (!on(environment)) {
+      return Optional.of("developer mode is off (" + SWITCH + ")");
+    }
+    var demo = environment.getProperty("carebook.demo", "false");
+    if (!demo.equals("auto") && !demo.equals("true")) {
+      return Optional.of("carebook.demo is " + demo);
+    }
+    if (environment.containsProperty("spring.mail.host")) {
+      return Optional.of("spring.mail.host is set");
+    }
+    return Optional.empty();
+  }
+
+  static String aheadOfTimeRefusal(String mismatch) {
+    return "This start uses the build's ahead-of-time bean definitions (-Dspring.aot.enabled=true),"
+        + " computed for developer mode with the demo allowed and no SMTP server, but "
+        + mismatch
+        + ". Start without -Dspring.aot.enabled=true (bin/run: CAREBOOK_SPRING_AOT=false).";
+  }
 
   static boolean on(Environment environment) {
     return environment.getProperty(SWITCH, Boolean.class, false);

@@ -167,6 +167,7 @@ final class EmbeddedDatabase {
     try {
       var builder =
           EmbeddedPostgres.builder()
+              .setPgBinaryResolver(PostgresBinaries.INSTANCE)
               .setRegisterShutdownHook(false)
               .setServerConfig("timezone", "UTC")
               // the server's log joins ours: keep values (names, phones) out of it

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -24,6 +25,10 @@ import org.springframework.core.env.MapPropertySource;
  * default, 128MB, when unset), for large data such as the benchmarks' reference size; {@code
  * carebook.embedded-database.statement-statistics=true} loads pg_stat_statements (counting the
  * statements of triggers and functions too), for profiling.
+ *
+ * <p>A start on the build's ahead-of-time bean definitions ({@code -Dspring.aot.enabled=true}, as
+ * {@code bin/run} starts) whose settings would choose other beans than the build's is refused here,
+ * before anything starts ({@link DevelopmentMode#aheadOfTimeMismatch}).
  */
 class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
@@ -38,15 +43,32 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
     sources.addLast(
         new MapPropertySource(
             "carebookOperations", DevelopmentMode.operationsDefaults(environment)));
-    if (environment.containsProperty("spring.datasource.url")
-        || !environment.getProperty("carebook.embedded-database.enabled", Boolean.class, true)) {
-      return;
-    }
-    if (!DevelopmentMode.on(environment)) {
+    var embedded =
+        !environment.containsProperty("spring.datasource.url")
+            && environment.getProperty("carebook.embedded-database.enabled", Boolean.class, true);
+    if (embedded && !DevelopmentMode.on(environment)) {
       throw new IllegalStateException(DevelopmentMode.REFUSAL);
     }
     var directory =
         environment.getProperty("carebook.embedded-database.directory", "data/postgres");
+    if (embedded) {
+      sources.addLast(new MapPropertySource("carebookDevDefaults", devDefaults(directory)));
+    }
+    // before the built-in database is launched, so a refused start leaves nothing running
+    if (AotDetector.useGeneratedArtifacts()) {
+      DevelopmentMode.aheadOfTimeMismatch(environment)
+          .ifPresent(
+              mismatch -> {
+                throw new IllegalStateException(DevelopmentMode.aheadOfTimeRefusal(mismatch));
+              });
+    }
+    if (embedded) {
+      startEmbeddedDatabase(directory, environment, application);
+    }
+  }
+
+  private static void startEmbeddedDatabase(
+      String directory, ConfigurableEnvironment environment, SpringApplication application) {
     var port = environment.getProperty("carebook.embedded-database.port", Integer.class, 5433);
     var database =
         EmbeddedDatabase.start(
@@ -60,9 +82,6 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         .addFirst(new MapPropertySource("carebookEmbeddedDatabase", database.springProperties()));
     application.addInitializers(
         context -> context.addBeanFactoryPostProcessor(new EmbeddedDatabaseReady(database)));
-    environment
-        .getPropertySources()
-        .addLast(new MapPropertySource("carebookDevDefaults", devDefaults(directory)));
   }
 
   /**

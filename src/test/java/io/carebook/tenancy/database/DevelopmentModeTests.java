@@ -66,4 +66,35 @@ class DevelopmentModeTests {
         .contains("prometheus");
     assertThat(environment.getProperty("springdoc.api-docs.enabled")).isEqualTo("true");
   }
+
+  @Test
+  void aheadOfTimeBeansAreRefusedWhereTheSettingsWouldChooseOtherBeans() {
+    var production =
+        new MockEnvironment()
+            .withProperty("spring.datasource.url", "jdbc:postgresql://db.example/carebook");
+    assertThat(DevelopmentMode.aheadOfTimeMismatch(production))
+        .contains("developer mode is off (carebook.dev)");
+    var noDemo = new MockEnvironment().withProperty("carebook.dev", "true");
+    assertThat(DevelopmentMode.aheadOfTimeMismatch(noDemo)).contains("carebook.demo is false");
+    var smtp =
+        new MockEnvironment()
+            .withProperty("carebook.dev", "true")
+            .withProperty("carebook.demo", "auto")
+            .withProperty("spring.mail.host", "smtp.example");
+    assertThat(DevelopmentMode.aheadOfTimeMismatch(smtp)).contains("spring.mail.host is set");
+    assertThat(DevelopmentMode.aheadOfTimeRefusal("carebook.demo is false"))
+        .contains("carebook.demo is false")
+        .contains("CAREBOOK_SPRING_AOT=false");
+  }
+
+  @Test
+  void aheadOfTimeBeansFitDeveloperModeWithTheDemoAllowed() {
+    for (var demo : new String[] {"auto", "true"}) {
+      var environment =
+          new MockEnvironment()
+              .withProperty("carebook.dev", "true")
+              .withProperty("carebook.demo", demo);
+      assertThat(DevelopmentMode.aheadOfTimeMismatch(environment)).isEmpty();
+    }
+  }
 }
