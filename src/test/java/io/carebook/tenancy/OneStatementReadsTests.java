@@ -42,12 +42,7 @@ class OneStatementReadsTests {
   void aReadSeesItsTenantsRowsOnlyAndLeavesNothingOnTheConnection() throws Exception {
     var a = organizations.signUp(new Api(port));
     var b = organizations.signUp(new Api(port));
-    var ids =
-        Map.of(
-            "a", a.clinic().value(),
-            "b", b.clinic().value(),
-            "since", Timestamp.from(Instant.EPOCH),
-            "day", Date.valueOf("2000-01-01"));
+    var ids = parameters(a, b);
     try (var connection = dataSource.getConnection()) {
       var one = new SingleConnectionDataSource(connection, true);
       var alone = new OneStatementReads(new NamedParameterJdbcTemplate(one));
@@ -80,12 +75,7 @@ class OneStatementReadsTests {
   void insideATransactionTheReadUsesItsSettings() {
     var a = organizations.signUp(new Api(port));
     var b = organizations.signUp(new Api(port));
-    var ids =
-        Map.of(
-            "a", a.clinic().value(),
-            "b", b.clinic().value(),
-            "since", Timestamp.from(Instant.EPOCH),
-            "day", Date.valueOf("2000-01-01"));
+    var ids = parameters(a, b);
     var seen =
         TenantContext.call(
             Scope.system(b.tenant(), b.clinic()),
@@ -95,5 +85,14 @@ class OneStatementReadsTests {
                         status ->
                             reads.query(CLINICS, ids, (rs, n) -> rs.getObject(1, UUID.class))));
     assertThat(seen).containsExactly(b.clinic().value());
+  }
+
+  private static Map<String, Object> parameters(
+      TestOrganizations.Owner a, TestOrganizations.Owner b) {
+    return Map.of(
+        "a", a.clinic().value(),
+        "b", b.clinic().value(),
+        "since", Timestamp.from(Instant.EPOCH),
+        "day", Date.valueOf("2000-01-01"));
   }
 }
