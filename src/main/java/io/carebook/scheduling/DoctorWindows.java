@@ -2,7 +2,6 @@ package io.carebook.scheduling;
 
 import io.carebook.shared.ClinicId;
 import io.carebook.shared.UserId;
-import io.carebook.tenancy.OneStatementReads;
 import io.carebook.tenancy.Plan;
 import java.sql.Array;
 import java.sql.Date;
@@ -153,11 +152,9 @@ class DoctorWindows {
           .toArray(Integer[]::new);
 
   private final JdbcClient jdbc;
-  private final OneStatementReads alone;
 
-  DoctorWindows(JdbcClient jdbc, OneStatementReads alone) {
+  DoctorWindows(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.alone = alone;
   }
 
   /**
@@ -172,9 +169,8 @@ class DoctorWindows {
       LocalDate to,
       Instant busyFrom,
       Instant busyTo) {
-    var parameters =
-        parameters("doctor", doctor.value(), clinic, serviceType, from, to, busyFrom, busyTo);
-    return alone.query(ONE, parameters, (rs, n) -> window(rs, clinic, doctor, serviceType)).stream()
+    return read(ONE, "doctor", doctor.value(), clinic, serviceType, from, to, busyFrom, busyTo)
+        .stream()
         .findFirst();
   }
 
@@ -248,10 +244,30 @@ class DoctorWindows {
           .toList();
     }
     var ids = doctors.stream().map(UserId::toString).toArray(String[]::new);
-    return statement(MANY, "doctors", ids, clinic, serviceType, from, to, busyFrom, busyTo)
+    return read(MANY, "doctors", ids, clinic, serviceType, from, to, busyFrom, busyTo);
+  }
+
+  private List<DoctorWindow> read(
+      String query,
+      String doctorsParameter,
+      Object doctors,
+      ClinicId clinic,
+      String serviceType,
+      LocalDate from,
+      LocalDate to,
+      Instant busyFrom,
+      Instant busyTo) {
+    return statement(
+            query, doctorsParameter, doctors, clinic, serviceType, from, to, busyFrom, busyTo)
         .query(
             (rs, n) ->
-                window(rs, clinic, new UserId(rs.getObject("doctor", UUID.class)), serviceType))
+                window(
+                    rs,
+                    clinic,
+                    doctors instanceof UUID one
+                        ? new UserId(one)
+                        : new UserId(rs.getObject("doctor", UUID.class)),
+                    serviceType))
         .list();
   }
 
@@ -265,42 +281,19 @@ class DoctorWindows {
       LocalDate to,
       Instant busyFrom,
       Instant busyTo) {
-    return jdbc.sql(query)
-        .params(
-            parameters(doctorsParameter, doctors, clinic, serviceType, from, to, busyFrom, busyTo));
-  }
-
-  private static Map<String, Object> parameters(
-      String doctorsParameter,
-      Object doctors,
-      ClinicId clinic,
-      String serviceType,
-      LocalDate from,
-      LocalDate to,
-      Instant busyFrom,
-      Instant busyTo) {
     // local days lie within a day of the UTC ones, whatever the clinic's zone
     var countFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     var countTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-    return Map.of(
-        "clinic",
-        clinic.value(),
-        doctorsParameter,
-        doctors,
-        "service",
-        serviceType,
-        "fromDay",
-        Date.valueOf(from),
-        "toDay",
-        Date.valueOf(to),
-        "busyFrom",
-        Timestamp.from(busyFrom),
-        "busyTo",
-        Timestamp.from(busyTo),
-        "countFrom",
-        Timestamp.from(countFrom),
-        "countTo",
-        Timestamp.from(countTo));
+    return jdbc.sql(query)
+        .param("clinic", clinic.value())
+        .param(doctorsParameter, doctors)
+        .param("service", serviceType)
+        .param("fromDay", Date.valueOf(from))
+        .param("toDay", Date.valueOf(to))
+        .param("busyFrom", Timestamp.from(busyFrom))
+        .param("busyTo", Timestamp.from(busyTo))
+        .param("countFrom", Timestamp.from(countFrom))
+        .param("countTo", Timestamp.from(countTo));
   }
 
   private static DoctorWindow window(

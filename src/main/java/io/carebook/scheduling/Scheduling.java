@@ -188,11 +188,7 @@ public class Scheduling {
     }
   }
 
-  /**
-   * The doctor's free slots at the active clinic on the local days {@code from}..{@code to}. One
-   * statement, sent with the tenant in one round trip when no transaction is open (no transaction
-   * of its own: see {@link io.carebook.tenancy.OneStatementReads}).
-   */
+  @Transactional(readOnly = true)
   public List<Slot> availability(UserId doctor, String serviceType, LocalDate from, LocalDate to) {
     requireRange(from, to);
     var window = availability.window(doctor, serviceType, from, to);

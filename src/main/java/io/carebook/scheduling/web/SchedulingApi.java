@@ -13,7 +13,6 @@ import io.carebook.shared.ProblemException;
 import io.carebook.shared.UserId;
 import io.carebook.shared.web.CursorPage;
 import io.carebook.shared.web.ETags;
-import io.carebook.shared.web.IsoInstants;
 import io.carebook.shared.web.Keyset;
 import io.carebook.tenancy.Action;
 import io.carebook.tenancy.ActorType;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 @RestController
 @Tag(
@@ -235,14 +233,8 @@ class SchedulingApi {
         .body(RulesView.of(saved));
   }
 
-  /**
-   * A free slot and whose it is; its instants written as ever, only cheaper ({@link IsoInstants}).
-   */
-  record DoctorSlot(
-      String doctorId,
-      @JsonSerialize(using = IsoInstants.class) Instant startsAt,
-      @JsonSerialize(using = IsoInstants.class) Instant endsAt,
-      int seatsLeft) {}
+  /** A free slot and whose it is. */
+  record DoctorSlot(String doctorId, Instant startsAt, Instant endsAt, int seatsLeft) {}
 
   @GetMapping("/api/v1/availability")
   @Operation(
