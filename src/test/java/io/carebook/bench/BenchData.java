@@ -83,6 +83,29 @@ final class BenchData {
         .list();
   }
 
+  /**
+   * Pairs of busy times of one doctor that overlap where the constraints forbid it (at another
+   * clinic, or the same seat): zero, or a double booking.
+   */
+  static long doubleBookings(JdbcClient migrator) {
+    return migrator
+        .sql(
+            """
+            select count(*) from practitioner_busy a join practitioner_busy b
+              on a.user_id = b.user_id and a.id < b.id and a.period && b.period
+             and (a.clinic_id <> b.clinic_id or a.seat = b.seat)""")
+        .query(Long.class)
+        .single();
+  }
+
+  /** "N appointments, M users": the size a report names. */
+  static String counts(JdbcClient migrator) {
+    return migrator
+        .sql("select (select count(*) from appointments), (select count(*) from users)")
+        .query((rs, n) -> rs.getLong(1) + " appointments, " + rs.getLong(2) + " users")
+        .single();
+  }
+
   /** A line on the console: how far the load is, and how long the rest should take. */
   private static void progress(int done, int of, long appointmentsEach, long started) {
     var elapsed = (System.nanoTime() - started) / 1e9;

@@ -96,11 +96,7 @@ class HttpLoadBenchmark {
         yardsticks
             ? ExclusionInserts.measure(environment, 16, Duration.ofSeconds(10))
             : "exclusion inserts: not measured";
-    var counts =
-        OwnerDatabase.jdbc(environment)
-            .sql("select (select count(*) from appointments), (select count(*) from users)")
-            .query((rs, n) -> rs.getLong(1) + " appointments, " + rs.getLong(2) + " users")
-            .single();
+    var counts = BenchData.counts(OwnerDatabase.jdbc(environment));
 
     var report =
         String.format(

@@ -170,15 +170,7 @@ class ReferenceBenchmark {
             LoadGenerator.DEFAULT_MIX);
     var loadAtEnd = system.getSystemLoadAverage();
 
-    var doubleBooked =
-        OwnerDatabase.jdbc(environment)
-            .sql(
-                """
-                select count(*) from practitioner_busy a join practitioner_busy b
-                  on a.user_id = b.user_id and a.id < b.id and a.period && b.period
-                 and (a.clinic_id <> b.clinic_id or a.seat = b.seat)""")
-            .query(Long.class)
-            .single();
+    var doubleBooked = BenchData.doubleBookings(OwnerDatabase.jdbc(environment));
 
     // the yardsticks, in the same minutes on the same database
     var plain = new PlainTransactions(environment, dataSource);
@@ -188,11 +180,7 @@ class ReferenceBenchmark {
     var plainCpu = plainProfile.stop(Math.round(sameRowsNew * 10));
     var sameRowsKnown = plain.sameRows(64, Duration.ofSeconds(10), false);
     var exclusion = ExclusionInserts.measure(environment, 16, Duration.ofSeconds(10));
-    var counts =
-        OwnerDatabase.jdbc(environment)
-            .sql("select (select count(*) from appointments), (select count(*) from users)")
-            .query((rs, n) -> rs.getLong(1) + " appointments, " + rs.getLong(2) + " users")
-            .single();
+    var counts = BenchData.counts(OwnerDatabase.jdbc(environment));
 
     // bookings made a second on both sides (a refusal as taken is work too, but not a booking)
     var httpNewRate = httpNew.rate("book_new", 201);

@@ -80,26 +80,14 @@ class SchedulingBenchmark {
     var bookings = load.bookings(loaded, 64, Duration.ofSeconds(10), true);
     var cpuPerBooking = profile.stop((long) bookings[1]);
     var returning = load.bookings(loaded, 64, Duration.ofSeconds(10), false);
-    var doubleBooked =
-        migrator
-            .sql(
-                """
-            select count(*) from practitioner_busy a join practitioner_busy b
-              on a.user_id = b.user_id and a.id < b.id and a.period && b.period
-             and (a.clinic_id <> b.clinic_id or a.seat = b.seat)""")
-            .query(Long.class)
-            .single();
+    var doubleBooked = BenchData.doubleBookings(migrator);
     var plainTransactions = new PlainTransactions(environment, dataSource);
     var plain = plainTransactions.twoRows(64, Duration.ofSeconds(10));
     var plainProfile = BenchProfile.start("plain-same-rows-new", environment);
     var sameRowsNew = plainTransactions.sameRows(64, Duration.ofSeconds(10), true);
     var cpuPerPlain = plainProfile.stop(Math.round(sameRowsNew * 10));
     var sameRowsKnown = plainTransactions.sameRows(64, Duration.ofSeconds(10), false);
-    var counts =
-        migrator
-            .sql("select (select count(*) from appointments), (select count(*) from users)")
-            .query((rs, n) -> rs.getLong(1) + " appointments, " + rs.getLong(2) + " users")
-            .single();
+    var counts = BenchData.counts(migrator);
 
     var report =
         String.format(
