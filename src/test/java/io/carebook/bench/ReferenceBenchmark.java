@@ -255,6 +255,16 @@ class ReferenceBenchmark {
             httpNewRate,
             httpKnownRate / bookedKnown[0],
             httpKnownRate));
+    // the exclusion inserts' rate, as ExclusionInserts's line ends: "...: 46527/s"
+    var exclusionRate = Double.parseDouble(exclusion.replaceAll(".*: ([0-9.]+)/s$", "$1"));
+    lines.add(
+        String.format(
+            "  bookings / pgbench's exclusion-constraint inserts: in-process %.4f new, %.4f known;"
+                + " over HTTP %.4f new, %.4f known",
+            bookedNew[0] / exclusionRate,
+            bookedKnown[0] / exclusionRate,
+            httpNewRate / exclusionRate,
+            httpKnownRate / exclusionRate));
     lines.add(
         String.format(
             "  availability CPU per call, in-process %.2f ms, over HTTP %.2f ms [<= 0.5];"
