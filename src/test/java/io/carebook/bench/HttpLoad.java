@@ -108,8 +108,12 @@ final class HttpLoad {
    * who may grant it), and the plan the generator reads: its doctors and the loaded appointments it
    * may cancel.
    */
-  static List<String> plan(JdbcClient migrator, List<BenchData.Doctor> doctors) {
+  static Plan plan(
+      JdbcClient migrator,
+      List<BenchData.Doctor> doctors,
+      @org.jspecify.annotations.Nullable String deskPasswordHash) {
     var plan = new ArrayList<String>();
+    var desks = new java.util.TreeMap<String, String>();
     var tokens = new java.util.HashMap<UUID, String>();
     // generated data, not anybody's writes: not audited, as BenchData loads it
     var audited =
@@ -161,6 +165,26 @@ final class HttpLoad {
                           Secrets.sha256(secret),
                           user)
                       .update();
+                  if (deskPasswordHash != null) {
+                    var desk = UUID.randomUUID();
+                    var email = "bench-desk-" + desk + "@example.test";
+                    migrator
+                        .sql(
+                            """
+                            insert into users (id, email, display_name, password_hash,
+                                               email_confirmed_at)
+                            values (?, ?, 'Bench Desk', ?, now())""")
+                        .params(desk, email, deskPasswordHash)
+                        .update();
+                    migrator
+                        .sql(
+                            """
+                            insert into memberships (tenant_id, clinic_id, user_id, roles)
+                            values (?, ?, ?, array['RECEPTIONIST'])""")
+                        .params(t, doctor.clinic().value(), desk)
+                        .update();
+                    desks.put(secret, email + " " + doctor.clinic().value());
+                  }
                   return secret;
                 });
         plan.add("D " + token + " " + doctor.user().value() + " " + doctor.patient());
@@ -179,7 +203,62 @@ final class HttpLoad {
       audited.forEach(
           t -> migrator.sql("alter table " + t + " enable trigger audit_row_change").update());
     }
-    return plan;
+    return new Plan(plan, desks);
+  }
+
+  /**
+   * The generator's lines (an API key per organization), and for each key the receptionist of its
+   * organization ("e-mail clinicId") when desks were made.
+   */
+  record Plan(List<String> lines, java.util.Map<String, String> desks) {}
+
+  /** The bench receptionists' password (invented; bench data only). */
+  static final String DESK_PASSWORD = "bench-desk-password";
+
+  /**
+   * The plan with every other organization's API key replaced by an access token of its
+   * receptionist, signed in through {@code POST /api/v1/tokens} as a mobile app signs in (15
+   * minutes' validity: call it just before measuring), so that the load carries both kinds of
+   * bearer credential: the users' access tokens and the agents' API keys.
+   */
+  static List<String> withAccessTokens(int port, Plan plan) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var json = new tools.jackson.databind.ObjectMapper();
+    var replaced = new java.util.HashMap<String, String>();
+    var i = 0;
+    for (var desk : plan.desks().entrySet()) {
+      if (i++ % 2 == 1) {
+        continue; // this one keeps its API key
+      }
+      var emailClinic = desk.getValue().split(" ");
+      var body =
+          json.writeValueAsString(
+              java.util.Map.of(
+                  "email", emailClinic[0], "password", DESK_PASSWORD, "clinicId", emailClinic[1]));
+      var response =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://localhost:" + port + "/api/v1/tokens"))
+                  .header("Content-Type", "application/json")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "a bench receptionist could not sign in: " + response.body());
+      }
+      replaced.put(desk.getKey(), json.readTree(response.body()).get("accessToken").asString());
+    }
+    System.out.println(
+        "Signed in " + replaced.size() + " receptionists: access tokens for their organizations");
+    return plan.lines().stream()
+        .map(
+            line -> {
+              var f = line.split(" ", 3);
+              var token = replaced.get(f[1]);
+              return token == null ? line : f[0] + " " + token + " " + f[2];
+            })
+        .toList();
   }
 
   private static void await(BufferedReader lines, String marker) throws Exception {

@@ -58,7 +58,7 @@ class HttpLoadBenchmark {
     try {
       var migrator = JdbcClient.create(loadConnection);
       doctors = BenchData.load(migrator, organizations, doctorsEach, appointmentsEach);
-      plan = HttpLoad.plan(migrator, doctors);
+      plan = HttpLoad.plan(migrator, doctors, null).lines();
     } finally {
       loadConnection.destroy();
     }

@@ -33,14 +33,15 @@ import org.HdrHistogram.Histogram;
  * requests: no coordinated omission), recorded in HdrHistogram.
  *
  * <p>Arguments: base URL, plan file, results file, requests per second, seconds measured, seconds
- * of warm-up. The plan holds one line per doctor: {@code D token doctorId patientId}, and
- * appointments that may be cancelled: {@code C token appointmentId}. The mix is 60 % availability
- * (7 days of one doctor), 15 % bookings without Idempotency-Key, 15 % with one (a fifth of them
- * replaying an earlier key with its body, as a client's retry), 10 % cancellations (of appointments
- * booked earlier in the run, else of loaded ones). It prints {@code MEASURING} when the measured
- * window starts and {@code MEASURED} when its last request has been sent and answered, so the
- * caller can read CPU counters around it. An optional seventh argument changes the mix: weights by
- * operation, {@code availability=100} for availability reads only, {@code
+ * of warm-up. The plan holds one line per doctor: {@code D token doctorId patientId} (the token,
+ * sent as {@code Authorization: Bearer}, is an API key or a user's access token), and appointments
+ * that may be cancelled: {@code C token appointmentId}. The mix is 60 % availability (7 days of one
+ * doctor), 15 % bookings without Idempotency-Key, 15 % with one (a fifth of them replaying an
+ * earlier key with its body, as a client's retry), 10 % cancellations (of appointments booked
+ * earlier in the run, else of loaded ones). It prints {@code MEASURING} when the measured window
+ * starts and {@code MEASURED} when its last request has been sent and answered, so the caller can
+ * read CPU counters around it. An optional seventh argument changes the mix: weights by operation,
+ * {@code availability=100} for availability reads only, {@code
  * availability=60,book=15,book_idempotent=15,cancel=10} for the default; {@code book_new} and
  * {@code book_known} are bookings without a key for a new patient or the one on file only.
  *
@@ -338,7 +339,7 @@ final class LoadGenerator {
 
   private HttpRequest get(String token, String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "ApiKey " + token)
+        .header("Authorization", "Bearer " + token)
         .timeout(Duration.ofMinutes(2))
         .GET()
         .build();
@@ -347,7 +348,7 @@ final class LoadGenerator {
   private HttpRequest post(String token, String path, String body, String idempotencyKey) {
     var builder =
         HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "ApiKey " + token)
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .timeout(Duration.ofMinutes(2))
             .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -47,6 +47,7 @@ class ReferenceBenchmark {
   @Autowired Scheduling calendar;
   @Autowired DataSource dataSource;
   @Autowired Environment environment;
+  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
   @LocalServerPort int port;
 
   @Test
@@ -65,7 +66,7 @@ class ReferenceBenchmark {
         new SingleConnectionDataSource(
             owner.getUrl(), owner.getUsername(), owner.getPassword(), true);
     List<BenchData.Doctor> doctors;
-    List<String> plan;
+    HttpLoad.Plan plan;
     String loaded;
     try {
       var migrator = JdbcClient.create(loadConnection);
@@ -83,7 +84,7 @@ class ReferenceBenchmark {
                 + organizations * doctorsEach
                 + ": use another bench.dataDirectory");
       }
-      plan = HttpLoad.plan(migrator, doctors);
+      plan = HttpLoad.plan(migrator, doctors, passwords.encode(HttpLoad.DESK_PASSWORD));
     } finally {
       loadConnection.destroy();
     }
@@ -93,7 +94,8 @@ class ReferenceBenchmark {
     var out = Path.of("target/bench");
     Files.createDirectories(out);
     var planFile = out.resolve("reference-plan.txt");
-    Files.write(planFile, plan);
+    // half the organizations send their receptionist's access token, half their API key
+    Files.write(planFile, HttpLoad.withAccessTokens(port, plan));
     var lines = new ArrayList<String>();
 
     // in-process: the service and its queries, no HTTP
@@ -211,7 +213,11 @@ class ReferenceBenchmark {
     lines.add(bookingLine("new patient", bookedNew, newCpu));
     lines.add(bookingLine("known patient", bookedKnown, knownCpu));
     lines.add("");
-    lines.add("over HTTP (API keys, rate limit " + limit() + "/min per organization):");
+    lines.add(
+        "over HTTP (bearer credentials: half the organizations a receptionist's access token from"
+            + " POST /api/v1/tokens, half an API key; rate limit "
+            + limit()
+            + "/min per organization):");
     lines.add(httpLine("bookings, new patient, 64 clients back to back, 10 s", httpNew));
     lines.add(httpLine("bookings, known patient, 64 clients back to back, 10 s", httpKnown));
     lines.add(httpLine("availability capacity, 16 clients back to back, 10 s", httpCapacity));
