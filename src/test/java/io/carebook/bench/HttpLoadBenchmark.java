@@ -5,16 +5,12 @@ import io.carebook.OwnerDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -49,19 +45,15 @@ class HttpLoadBenchmark {
     var warmUp = Integer.getInteger("bench.warmUpSeconds", 10);
 
     var started = System.nanoTime();
-    var owner = (DriverManagerDataSource) OwnerDatabase.dataSource(environment);
-    var loadConnection =
-        new SingleConnectionDataSource(
-            owner.getUrl(), owner.getUsername(), owner.getPassword(), true);
-    List<BenchData.Doctor> doctors;
-    List<String> plan;
-    try {
-      var migrator = JdbcClient.create(loadConnection);
-      doctors = BenchData.load(migrator, organizations, doctorsEach, appointmentsEach);
-      plan = HttpLoad.plan(migrator, doctors, null).lines();
-    } finally {
-      loadConnection.destroy();
-    }
+    var plan =
+        BenchData.overOneConnection(
+            environment,
+            migrator ->
+                HttpLoad.plan(
+                        migrator,
+                        BenchData.load(migrator, organizations, doctorsEach, appointmentsEach),
+                        null)
+                    .lines());
     var loadSeconds = (System.nanoTime() - started) / 1e9;
     HttpLoad.startWhenAsked();
     var out = Path.of("target/bench");

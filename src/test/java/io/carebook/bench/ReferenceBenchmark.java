@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -61,33 +58,30 @@ class ReferenceBenchmark {
     var share = Double.parseDouble(System.getProperty("bench.capacityShare", "0.7"));
 
     var started = System.nanoTime();
-    var owner = (DriverManagerDataSource) OwnerDatabase.dataSource(environment);
-    var loadConnection =
-        new SingleConnectionDataSource(
-            owner.getUrl(), owner.getUsername(), owner.getPassword(), true);
-    List<BenchData.Doctor> doctors;
-    HttpLoad.Plan plan;
+    var kept = BenchData.overOneConnection(environment, BenchData::loaded);
     String loaded;
-    try {
-      var migrator = JdbcClient.create(loadConnection);
-      doctors = BenchData.loaded(migrator);
-      if (doctors.size() == organizations * doctorsEach) {
-        loaded = "found loaded in the kept database";
-      } else if (doctors.isEmpty()) {
-        doctors = BenchData.load(migrator, organizations, doctorsEach, appointmentsEach);
-        loaded = String.format("loaded in %.0f s", (System.nanoTime() - started) / 1e9);
-      } else {
-        throw new IllegalStateException(
-            "the kept database holds "
-                + doctors.size()
-                + " bench doctors, not "
-                + organizations * doctorsEach
-                + ": use another bench.dataDirectory");
-      }
-      plan = HttpLoad.plan(migrator, doctors, passwords.encode(HttpLoad.DESK_PASSWORD));
-    } finally {
-      loadConnection.destroy();
+    List<BenchData.Doctor> doctors;
+    if (kept.size() == organizations * doctorsEach) {
+      loaded = "found loaded in the kept database";
+      doctors = kept;
+    } else if (kept.isEmpty()) {
+      doctors =
+          BenchData.overOneConnection(
+              environment,
+              migrator -> BenchData.load(migrator, organizations, doctorsEach, appointmentsEach));
+      loaded = String.format("loaded in %.0f s", (System.nanoTime() - started) / 1e9);
+    } else {
+      throw new IllegalStateException(
+          "the kept database holds "
+              + kept.size()
+              + " bench doctors, not "
+              + organizations * doctorsEach
+              + ": use another bench.dataDirectory");
     }
+    var plan =
+        BenchData.overOneConnection(
+            environment,
+            migrator -> HttpLoad.plan(migrator, doctors, passwords.encode(HttpLoad.DESK_PASSWORD)));
     HttpLoad.startWhenAsked();
     var system = ManagementFactory.getOperatingSystemMXBean();
     var loadAtStart = system.getSystemLoadAverage();

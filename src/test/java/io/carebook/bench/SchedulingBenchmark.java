@@ -6,7 +6,6 @@ import io.carebook.scheduling.Scheduling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,25 +37,9 @@ class SchedulingBenchmark {
     var appointmentsEach = Integer.getInteger("bench.appointments", 200);
     var migrator = OwnerDatabase.jdbc(environment);
     var started = System.nanoTime();
-    // one connection for the whole load: a new one per statement cost half a second per
-    // organization, more than its rows
-    var owner =
-        (org.springframework.jdbc.datasource.DriverManagerDataSource)
-            OwnerDatabase.dataSource(environment);
-    var loadConnection =
-        new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-            owner.getUrl(), owner.getUsername(), owner.getPassword(), true);
-    List<BenchData.Doctor> loaded;
-    try {
-      loaded =
-          BenchData.load(
-              org.springframework.jdbc.core.simple.JdbcClient.create(loadConnection),
-              organizations,
-              doctorsEach,
-              appointmentsEach);
-    } finally {
-      loadConnection.destroy();
-    }
+    var loaded =
+        BenchData.overOneConnection(
+            environment, db -> BenchData.load(db, organizations, doctorsEach, appointmentsEach));
     var loadSeconds = (System.nanoTime() - started) / 1e9;
 
     var load = new InProcessLoad(calendar);
